@@ -1,0 +1,274 @@
+"""The interview parser: decoded text → Interview.
+
+Public API: ``parse_source(Source) -> Interview`` and ``parse_text(text, path="", ...)``.
+Parsing never raises on any text; a file with no exchanges loads as a document with a
+warning.  Every non-blank character of the source ends up in exactly one of: a metadata span,
+the lead, a turn (its paragraphs or its marker), or a removed span.
+"""
+from __future__ import annotations
+
+import re
+
+import yaml
+
+from ..model import Exchange, Interview, Paragraph, Span, Turn, interview_id, text_hash
+from ..sources import Source, clean_metadata
+from . import metadata as meta
+from .blocks import Block, describe, ends_terminal, split_blocks
+from .junk import mark_junk
+from .segment import segment
+
+PARSER_VERSION = "1"
+_CYR = re.compile(r"[А-Яа-яЁё]")
+_LAT = re.compile(r"[A-Za-z]")
+_FRONT_END = re.compile(r"^(?:---|\.\.\.)[ \t]*$", re.M)
+NO_EXCHANGES = "no question/answer exchanges found; shown as a plain document"
+
+
+def parse_source(src: Source) -> Interview:
+    iv = parse_text(src.text, src.path, fmt=src.format, metadata=src.metadata,
+                    encoding=src.encoding, warnings=src.warnings)
+    return _replace(iv, size=src.size, mtime=src.mtime)
+
+
+def _replace(iv: Interview, **kw) -> Interview:
+    from dataclasses import replace
+
+    return replace(iv, **kw)
+
+
+def _paragraph(text: str, s: int, e: int) -> Paragraph:
+    return Paragraph(s, e, text[s:e].replace("\n", " "))
+
+
+class _Builder:
+    """Collects spans while an interview is assembled, so nothing is lost."""
+
+    def __init__(self, text: str):
+        self.text = text
+        self.meta: list[Span] = []
+        self.removed: list[Span] = []
+        self.fields: dict[str, str] = {}
+        self.warnings: list[str] = []
+
+    def meta_span(self, s: int, e: int, kind: str) -> None:
+        if e > s:
+            self.meta.append(Span(s, e, kind, self.text[s:e]))
+
+    def removed_span(self, s: int, e: int, kind: str) -> None:
+        if e > s and self.text[s:e].strip():
+            self.removed.append(Span(s, e, kind, self.text[s:e]))
+
+    def set(self, key: str, value, overwrite: bool = False) -> None:
+        if value and (overwrite or not self.fields.get(key)):
+            self.fields[key] = value
+
+
+def parse_text(text: str, path: str = "", *, fmt: str = "txt", metadata: dict | None = None,
+               encoding: str = "utf-8", warnings=()) -> Interview:
+    b = _Builder(text)
+    b.warnings.extend(warnings)
+    body_start = _front_matter(b)
+    blocks = split_blocks(text, body_start)
+    _leading_dates(b, blocks)
+    mark_junk(blocks)
+    _sign_offs(b, blocks)
+    english = _is_english(text)
+    seg = segment(blocks)
+
+    exchanges: list[Exchange] = []
+    if seg is None:
+        preamble = [i for i, bl in enumerate(blocks) if not bl.junk]
+        used = set(preamble)
+        b.warnings.append(NO_EXCHANGES)
+    else:
+        preamble = seg.preamble
+        used = set(preamble)
+        for n, (q, a) in enumerate(seg.exchanges, 1):
+            qt = _turn(b, blocks, q.blocks, "question", q.speaker)
+            at = _turn(b, blocks, a.blocks, "answer", a.speaker)
+            used.update(q.blocks)
+            used.update(a.blocks)
+            exchanges.append(Exchange(n, qt, at))
+        # speaker labels name the people
+        if seg.scheme == "speaker":
+            q0, a0 = seg.exchanges[0]
+            b.set("interviewer", q0.speaker if _looks_like_name(q0.speaker) else None)
+            b.set("interviewee", a0.speaker if _looks_like_name(a0.speaker) else None)
+
+    lead_idx = _title(b, blocks, preamble, fmt)
+    lead = []
+    for i in lead_idx:
+        bl = blocks[i]
+        lead.append(_paragraph(text, bl.start, bl.end))
+        used.add(i)
+    for i, bl in enumerate(blocks):
+        if i in used:
+            continue
+        if bl.junk and bl.junk.startswith("meta:"):
+            b.meta_span(bl.start, bl.end, bl.junk[5:])
+        else:
+            b.removed_span(bl.start, bl.end, bl.junk or "unplaced")
+
+    lead_text = "\n".join(p.text for p in lead)
+    captions = "\n".join(s.text for s in b.removed if s.kind == "credit")
+    first_q = exchanges[0].question.text if exchanges else ""
+    if metadata:
+        for k, v in metadata.items():
+            b.set(k, v, overwrite=True)
+    around = lead_text + "\n" + "\n".join(s.text for s in b.removed)
+    b.set("source", meta.outlet(around))
+    b.set("url", meta.url(around))
+    if not b.fields.get("interviewee") or not b.fields.get("role"):
+        try:
+            name, role = meta.interviewee(lead_text, first_q, captions, english)
+        except Exception as e:  # morphology is best-effort; a failure must not lose the file
+            name, role = None, None
+            b.warnings.append(f"name detection failed: {type(e).__name__}")
+        if not b.fields.get("interviewee"):
+            b.set("interviewee", name)
+            b.set("role", role)
+        elif name and _same_person(name, b.fields["interviewee"]):
+            b.set("role", role)
+
+    f = b.fields
+    return Interview(
+        id=interview_id(str(path)),
+        path=str(path),
+        title=f.get("title"),
+        date=_valid_date(f.get("date")),
+        interviewee=f.get("interviewee"),
+        role=f.get("role"),
+        interviewer=f.get("interviewer"),
+        source=f.get("source"),
+        url=f.get("url"),
+        language=f.get("language") or ("en" if english else "ru"),
+        lead=tuple(lead),
+        exchanges=tuple(exchanges),
+        removed=tuple(sorted(b.removed, key=lambda s: s.start)),
+        metadata_spans=tuple(sorted(b.meta, key=lambda s: s.start)),
+        warnings=tuple(b.warnings),
+        encoding=encoding,
+        format=fmt,
+        source_hash=text_hash(text),
+    )
+
+
+def _turn(b: _Builder, blocks: list[Block], idx: list[int], role: str, speaker) -> Turn:
+    paras = []
+    marker = None
+    for k, i in enumerate(idx):
+        bl = blocks[i]
+        if bl.body_start > bl.start:
+            if k == 0:
+                marker = (bl.start, bl.body_start)
+            else:
+                b.removed_span(bl.start, bl.body_start, "markup")
+        if bl.body_end < bl.end:
+            b.removed_span(bl.body_end, bl.end, "markup")
+        if bl.body_end > bl.body_start:
+            paras.append(_paragraph(b.text, bl.body_start, bl.body_end))
+    return Turn(role, tuple(paras), speaker, marker)
+
+
+def _front_matter(b: _Builder) -> int:
+    text = b.text
+    if not text.startswith("---\n"):
+        return 0
+    m = _FRONT_END.search(text, 4)
+    if m is None or text.count("\n", 0, m.start()) > 200:
+        return 0
+    end = m.end()
+    b.meta_span(0, end, "front matter")
+    try:
+        data = yaml.safe_load(text[4:m.start()])
+    except yaml.YAMLError as e:
+        mark = getattr(e, "problem_mark", None)
+        where = f" at line {mark.line + 2}" if mark is not None else ""
+        b.warnings.append(f"front matter ignored: invalid YAML{where}")
+        return end
+    if isinstance(data, dict):
+        for k, v in clean_metadata(data).items():
+            b.set(k, v, overwrite=True)
+    elif data is not None:
+        b.warnings.append("front matter ignored: not a mapping of fields")
+    return end
+
+
+def _leading_dates(b: _Builder, blocks: list[Block]) -> None:
+    """A publication date at the start of one of the first blocks, or a date alone on a line
+    near the top or the bottom, is metadata."""
+    n = len(blocks)
+    for i in list(range(min(3, n))) + list(range(max(3, n - 3), n)):
+        bl = blocks[i]
+        found = meta.leading_date(bl.text)
+        if not found:
+            continue
+        iso, length = found
+        if i >= 3 and length < len(bl.text.rstrip()):
+            continue  # near the bottom only a date alone on its line counts
+        b.set("date", iso)
+        b.meta_span(bl.start, bl.start + length, "date")
+        rest = bl.text[length:]
+        if not rest.strip():
+            bl.junk = "meta:date"
+            bl.start = bl.end  # nothing left to place
+            b.meta[-1] = Span(b.meta[-1].start, b.meta[-1].end, "date", b.meta[-1].text)
+            continue
+        skip = len(rest) - len(rest.lstrip())
+        bl.start = bl.start + length + skip
+        bl.text = b.text[bl.start:bl.end]
+        describe(bl)
+        if i < 3:
+            break
+
+
+def _sign_offs(b: _Builder, blocks: list[Block]) -> None:
+    for bl in blocks[-3:] + blocks[:3]:
+        if bl.junk or len(bl.text) > 80:
+            continue
+        m = meta.SIGN_OFF.match(bl.text.strip())
+        if m:
+            bl.junk = "meta:interviewer"
+            b.set("interviewer", m.group("who").strip().rstrip("."))
+
+
+def _title(b: _Builder, blocks: list[Block], preamble: list[int], fmt: str) -> list[int]:
+    """Take the title from the preamble; return the remaining lead blocks."""
+    if not preamble:
+        return []
+    first = blocks[preamble[0]]
+    t = first.text.strip()
+    heading = first.marker == "heading"
+    title_like = (
+        len(t) < 220 and "\n" not in t and not ends_terminal(t.rstrip("?!")) or heading and len(t) < 300
+    ) and (len(preamble) > 1 or heading) and not t.rstrip().endswith((".", ":", ";"))
+    if title_like and first.marker in (None, "heading"):
+        if not b.fields.get("title"):
+            b.set("title", first.body.strip().strip("*#_ ").strip())
+        b.meta_span(first.start, first.end, "title")
+        return preamble[1:]
+    return preamble
+
+
+def _is_english(text: str) -> bool:
+    sample = text[:20000]
+    return len(_LAT.findall(sample)) > 2 * len(_CYR.findall(sample))
+
+
+def _looks_like_name(label: str | None) -> bool:
+    if not label:
+        return False
+    words = label.replace(".", ". ").split()
+    return 2 <= len(words) <= 4 and all(w[:1].isupper() for w in words) and not label.isupper()
+
+
+def _same_person(a: str, b: str) -> bool:
+    return bool(set(a.lower().split()) & set(b.lower().split()))
+
+
+def _valid_date(d: str | None) -> str | None:
+    if not d:
+        return None
+    m = re.match(r"(\d{4})-(\d{2})-(\d{2})", str(d))
+    return m.group() if m else None

@@ -1,0 +1,183 @@
+"""Lines → blocks, and the cues each block carries (dash, label, heading, '?', junk).
+
+A block is a paragraph of the source: normally a line, or several lines when a copy broke a
+sentence across lines.  Offsets are into the decoded text; nothing is copied or altered.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# a turn led by a dash: em/en dash with or without a space, a hyphen only before a space
+DASH = re.compile(r"(?:[—–]|-(?=\s))\s*")
+# explicit question/answer labels; single letters only with a colon ("В. Путин" is a name)
+QA_LABEL = re.compile(
+    r"(?:\*\*)?(?P<lab>вопрос|ответ|question|answer|q|a|в|о)\s*(?::|\.(?=\s)|\s[—–]\s)(?:\*\*)?\s*",
+    re.IGNORECASE,
+)
+# a speaker label: an outlet, "Корр.", initials "Т. М." or a name of up to four words, then ':'
+SPEAKER = re.compile(
+    r"(?:\*\*)?(?P<lab>(?:[A-ZА-ЯЁ][\w’'\-]*\.?)(?:\s?[A-ZА-ЯЁ][\w’'\-]*\.?){0,3})\s*:(?:\*\*)?(?:\s+|$)"
+)
+# transcripts mark the interviewer with ">>"
+CHEVRON = re.compile(r">>\s*")
+MD_HEADING = re.compile(r"#{1,6}\s+")
+BOLD_ONLY = re.compile(r"(\*\*|__)(?P<body>[^*_].*?)\1\s*$")
+# words that look like speaker labels but introduce credits or site furniture
+NOT_SPEAKERS = {
+    "фото", "источник", "читайте", "подробнее", "теги", "тег", "тема", "справка", "примечание",
+    "видео", "автор", "редакция", "photo", "source", "note", "update", "tags", "read", "related",
+    "внимание", "цитата", "рубрика", "дата", "date", "title", "image", "credit", "copyright",
+    "поделиться", "share", "комментарии", "comments", "по теме", "см", "ссылка", "link", "кстати",
+    "итак", "например", "важно", "вывод", "кроме того",
+}
+_TERMINAL = re.compile(r"[.!?…:;][\"»”')\]*]*$")
+
+
+@dataclass(slots=True)
+class Block:
+    start: int  # first non-blank character
+    end: int  # after the last non-blank character
+    group: int  # blocks of one group had no blank line between them
+    text: str = ""
+    body_start: int = 0  # where the reading text starts (after a marker/label)
+    body_end: int = 0  # where it ends (before trailing markup)
+    marker: str | None = None  # "dash", "qa", "speaker", "chevron", "heading"
+    label: str | None = None  # normalised label for "qa"/"speaker"
+    qa: str | None = None  # "q" or "a" for explicit question/answer labels
+    junk: str | None = None  # reason, when the block is page junk
+    lone_label: bool = False
+
+    @property
+    def body(self) -> str:
+        return self.text[self.body_start - self.start : self.body_end - self.start]
+
+
+def split_blocks(text: str, pos: int = 0) -> list[Block]:
+    """Split ``text[pos:]`` into blocks; rejoin lines a copy broke mid-sentence."""
+    blocks: list[Block] = []
+    group = 0
+    prev_blank = True
+    n = len(text)
+    while pos < n:
+        nl = text.find("\n", pos)
+        if nl < 0:
+            nl = n
+        line = text[pos:nl]
+        stripped = line.strip()
+        if not stripped:
+            if not prev_blank:
+                group += 1
+            prev_blank = True
+            pos = nl + 1
+            continue
+        lead_ws = len(line) - len(line.lstrip())
+        s = pos + lead_ws
+        e = pos + len(line.rstrip())
+        if blocks and not prev_blank and _continues(blocks[-1], text[blocks[-1].start : blocks[-1].end], stripped):
+            blocks[-1].end = e
+        else:
+            blocks.append(Block(s, e, group))
+        prev_blank = False
+        pos = nl + 1
+    for b in blocks:
+        b.text = text[b.start : b.end]
+        describe(b)
+    return _join_lone_labels(text, blocks)
+
+
+def _join_lone_labels(text: str, blocks: list[Block]) -> list[Block]:
+    """A label alone on its line ("Вопрос:", "Иван Петров:") introduces the next block."""
+    out: list[Block] = []
+    for b in blocks:
+        if out and out[-1].lone_label and not b.marker:
+            prev = out[-1]
+            prev.end = b.end
+            prev.text = text[prev.start : prev.end]
+            keep = prev.marker, prev.label, prev.qa
+            body_start = b.start
+            describe(prev)
+            prev.marker, prev.label, prev.qa = keep
+            prev.body_start, prev.body_end, prev.lone_label = body_start, prev.end, False
+            continue
+        out.append(b)
+    return out
+
+
+def _continues(prev: Block, prev_text: str, line: str) -> bool:
+    """Does ``line`` continue the previous block (a sentence broken by a copy)?"""
+    last_line = prev_text[prev_text.rfind("\n") + 1 :].strip()
+    if _is_lone_label(last_line):
+        return True
+    if _TERMINAL.search(last_line) or MD_HEADING.match(last_line) or BOLD_ONLY.match(last_line):
+        return False
+    if starts_turn(line):
+        return False
+    first = line[0]
+    return first.islower() or first in ",;:)»”…" or (first in "-–—" and len(line) > 1 and line[1].islower())
+
+
+def _is_lone_label(line: str) -> bool:
+    m = QA_LABEL.fullmatch(line.strip()) or SPEAKER.fullmatch(line.strip())
+    if m is None:
+        return False
+    lab = m.group("lab").lower().rstrip(".")
+    return lab not in NOT_SPEAKERS and len(line) < 40
+
+
+def starts_turn(line: str) -> bool:
+    return bool(DASH.match(line) or QA_LABEL.match(line) or CHEVRON.match(line) or _speaker(line))
+
+
+def _speaker(line: str):
+    m = SPEAKER.match(line)
+    if m is None:
+        return None
+    lab = m.group("lab").strip()
+    if lab.lower().rstrip(".") in NOT_SPEAKERS or len(lab) > 40:
+        return None
+    return m
+
+
+def describe(b: Block) -> None:
+    """Find the block's leading marker and the reading text after it."""
+    t = b.text
+    b.body_start, b.body_end = b.start, b.end
+    b.marker = b.label = b.qa = None
+    b.lone_label = False
+    m = DASH.match(t)
+    if m and m.end() < len(t):
+        b.marker, b.body_start = "dash", b.start + m.end()
+        return
+    m = QA_LABEL.match(t)
+    if m:
+        lab = m.group("lab").lower()
+        b.marker, b.label = "qa", lab
+        b.qa = "q" if lab in ("вопрос", "question", "q", "в") else "a"
+        b.body_start = b.start + m.end()
+        b.lone_label = m.end() >= len(t)
+        return
+    m = CHEVRON.match(t)
+    if m:
+        b.marker, b.body_start = "chevron", b.start + m.end()
+        return
+    m = _speaker(t)
+    if m:
+        b.marker, b.label = "speaker", " ".join(m.group("lab").split()).lower()
+        b.body_start = b.start + m.end()
+        b.lone_label = m.end() >= len(t)
+        return
+    m = MD_HEADING.match(t)
+    if m:
+        b.marker, b.body_start = "heading", b.start + m.end()
+        return
+    m = BOLD_ONLY.match(t)
+    if m and "\n" not in t:
+        b.marker = "heading"
+        b.body_start = b.start + m.start("body")
+        b.body_end = b.start + m.end("body")
+        return
+
+
+def ends_terminal(s: str) -> bool:
+    return bool(_TERMINAL.search(s.rstrip()))

@@ -1,0 +1,107 @@
+"""Page junk: counters, credits, placeholders, script, and site sections with headline lists.
+
+Junk blocks are not deleted: the parser keeps them as removed spans the user can look at.
+"""
+from __future__ import annotations
+
+import re
+
+from .blocks import Block, ends_terminal
+
+_COUNTER = re.compile(
+    r"(?:\d[\d\s  ]*|(?:просмотр\w*|views?|прочитал[аио]?)\W*\d[\d\s]*|\d[\d\s]*\W*(?:просмотр\w*|views?|прочтени\w*|комментари\w*))",
+    re.IGNORECASE,
+)
+_CREDIT = re.compile(
+    r"(?:фото(?:графия)?|photo(?:graph)?|источник фото|иллюстрация|image|picture|видео|video|©|\(c\)|copyright|коллаж|скриншот|кадр)\b\s*[:.\-—–]?",
+    re.IGNORECASE,
+)
+_PLACEHOLDER = re.compile(r"\[\[[^\]\n]{1,40}\]\]|\{\{[^}\n]{1,40}\}\}|%[A-Z_]{3,}%")
+_CODE_CHARS = re.compile(r"[{};=<>()$]")
+_BULLETS = " \t•·*-–—|"
+SECTION_WORDS = {
+    "популярное", "читайте также", "читайте еще", "читайте ещё", "архив", "все", "похожие материалы",
+    "похожие новости", "другие новости", "новости по теме", "по теме", "комментарии", "поделиться",
+    "реклама", "смотрите также", "последние новости", "лента новостей", "главное", "самое читаемое",
+    "популярные новости", "выбор редакции", "материалы по теме", "теги", "подписывайтесь",
+    "read more", "related", "related articles", "related stories", "share", "advertisement",
+    "most read", "more stories", "latest news", "recommended", "comments", "also read",
+    "see also", "tags", "trending", "top stories",
+}
+_TEASER = re.compile(
+    r"(?:читайте также|читайте еще|читайте ещё|подробнее|по теме|смотрите также|read also|read more|see also)\s*[:—–-]",
+    re.IGNORECASE,
+)
+
+
+def _norm(s: str) -> str:
+    return re.sub(r"[\W_]+", " ", s.lower()).strip()
+
+
+def block_junk(b: Block) -> str | None:
+    """Junk that a block shows on its own, regardless of neighbours."""
+    t = b.text.strip()
+    if _COUNTER.fullmatch(t):
+        return "counter"
+    if _PLACEHOLDER.search(t) and len(_PLACEHOLDER.sub("", t).strip(_BULLETS)) < 3:
+        return "template placeholder"
+    if b.marker in (None, "heading") and _CREDIT.match(t) and len(t) < 200:
+        return "credit"
+    if _TEASER.match(t) and len(t) < 300:
+        return "teaser"
+    if len(t) >= 12 and len(_CODE_CHARS.findall(t)) > 0.08 * len(t):
+        return "script"
+    if b.marker is None and _norm(t) in SECTION_WORDS:
+        return "section"
+    return None
+
+
+def _headline_like(b: Block) -> bool:
+    t = b.text.strip()
+    return b.marker in (None, "heading") and len(t) < 160 and not ends_terminal(t.rstrip("»\"”"))
+
+
+def mark_junk(blocks: list[Block]) -> None:
+    for b in blocks:
+        b.junk = block_junk(b)
+    _mark_sections(blocks)
+    _mark_headline_lists(blocks)
+
+
+def _mark_sections(blocks: list[Block]) -> None:
+    """A section heading ("Популярное") takes the headline-like blocks after it along."""
+    i = 0
+    while i < len(blocks):
+        if blocks[i].junk == "section":
+            j = i + 1
+            while j < len(blocks) and (
+                blocks[j].junk or _headline_like(blocks[j]) or _short_list_item(blocks[j])
+            ):
+                if not blocks[j].junk:
+                    blocks[j].junk = "headline list"
+                j += 1
+            i = j
+        else:
+            i += 1
+
+
+def _short_list_item(b: Block) -> bool:
+    # "Надир Шафиев: "Парламентская власть..." — headline teasers in a list may carry punctuation
+    return b.marker in (None, "speaker", "heading") and len(b.text) < 120 and "\n" not in b.text and b.text.rstrip().endswith(("…", "...", "»", '"'))
+
+
+def _mark_headline_lists(blocks: list[Block]) -> None:
+    """Runs of four or more short unpunctuated lines with no blank line between are menus or
+    headline lists, not interview text."""
+    i = 0
+    n = len(blocks)
+    while i < n:
+        j = i
+        while j < n and blocks[j].group == blocks[i].group:
+            j += 1
+        run = blocks[i:j]
+        if len(run) >= 4 and sum(_headline_like(b) for b in run) >= 0.75 * len(run):
+            for b in run:
+                if not b.junk and b.marker in (None, "heading"):
+                    b.junk = "headline list"
+        i = j

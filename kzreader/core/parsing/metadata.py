@@ -1,0 +1,153 @@
+"""Metadata from the zone before the first question: dates, title, outlet, interviewee, role."""
+from __future__ import annotations
+
+import re
+
+from . import names
+
+_MONTHS_RU = {
+    "январ": 1, "феврал": 2, "март": 3, "апрел": 4, "ма": 5, "июн": 6, "июл": 7, "август": 8,
+    "сентябр": 9, "октябр": 10, "ноябр": 11, "декабр": 12,
+}
+_MONTHS_EN = {m: i + 1 for i, m in enumerate(
+    "january february march april may june july august september october november december".split())}
+_TIME = r"(?:[ ,T]+\d{1,2}:\d{2}(?::\d{2})?)?"
+DATE_FORMS = [
+    (re.compile(rf"(?P<y>\d{{4}})-(?P<m>\d{{2}})-(?P<d>\d{{2}}){_TIME}"), "iso"),
+    (re.compile(rf"(?P<d>\d{{1,2}})\.(?P<m>\d{{1,2}})\.(?P<y>\d{{4}}){_TIME}"), "dmy"),
+    (re.compile(rf"(?P<d>\d{{1,2}})\s+(?P<mon>январ[яь]|феврал[яь]|марта?|апрел[яь]|ма[яй]|июн[яь]|июл[яь]|августа?|сентябр[яь]|октябр[яь]|ноябр[яь]|декабр[яь])\s+(?P<y>\d{{4}})(?:\s*(?:г\.|года?))?{_TIME}", re.I), "ru"),
+    (re.compile(rf"(?P<mon>January|February|March|April|May|June|July|August|September|October|November|December)\s+(?P<d>\d{{1,2}}),?\s+(?P<y>\d{{4}}){_TIME}", re.I), "en"),
+    (re.compile(rf"(?P<d>\d{{1,2}})\s+(?P<mon>January|February|March|April|May|June|July|August|September|October|November|December)\s+(?P<y>\d{{4}}){_TIME}", re.I), "en"),
+]
+DATE_LABEL = re.compile(
+    r"(?:date|дата(?: публикации)?|опубликовано|published(?: on)?|обновлено|updated)\s*:?\s*", re.I)
+_SEP = re.compile(r"\s*(?:[|•·,]\s*)?")  # a dash after the date is left: it may lead a turn
+
+
+def _iso(m, form) -> str | None:
+    try:
+        y, d = int(m.group("y")), int(m.group("d"))
+        if form in ("iso", "dmy"):
+            mo = int(m.group("m"))
+        elif form == "ru":
+            w = m.group("mon").lower()
+            mo = next(v for k, v in sorted(_MONTHS_RU.items(), key=lambda kv: -len(kv[0])) if w.startswith(k))
+        else:
+            mo = _MONTHS_EN[m.group("mon").lower()]
+    except (ValueError, StopIteration, KeyError):
+        return None
+    if not (1900 <= y <= 2100 and 1 <= mo <= 12 and 1 <= d <= 31):
+        return None
+    return f"{y:04d}-{mo:02d}-{d:02d}"
+
+
+def leading_date(text: str) -> tuple[str, int] | None:
+    """A publication date that opens ``text`` ("date 2025-11-12 …", "12.11.2025 10:30",
+    "Опубликовано: 12 ноября 2025") → (ISO date, length of the date prefix incl. separator).
+    A date that merely starts a sentence of prose is not taken."""
+    pos = 0
+    lab = DATE_LABEL.match(text)
+    labelled = lab is not None
+    if lab:
+        pos = lab.end()
+    for rx, form in DATE_FORMS:
+        m = rx.match(text, pos)
+        if not m:
+            continue
+        iso = _iso(m, form)
+        if not iso:
+            return None
+        end = m.end()
+        rest = text[end:]
+        sep = _SEP.match(rest)
+        after = rest[sep.end():] if sep else rest
+        if labelled or not after.strip() or form == "iso" or re.match(r"\s*[|•·]", rest):
+            return iso, end + (sep.end() if sep else 0)
+        return None
+    return None
+
+
+_OUTLET = re.compile(
+    r"(?:сообщает|передает|передаёт|пишет|информирует|рассказал[аи]?\s+(?:изданию|порталу|агентству))\s+"
+    r"(?:корреспондент\s+|со ссылкой на\s+)?(?P<o>«[^»\n]{2,40}»|[A-Za-zА-ЯЁ][\w\-]*(?:\.[A-Za-z]{2,6})+|[A-Z][\w\-]+(?: [A-Z][\w\-]+){0,2})",
+)
+_SOURCE_LINE = re.compile(r"(?:источник|source|издание|outlet)\s*:\s*(?P<o>[^\n]{2,80})", re.I)
+_URL = re.compile(r"https?://[^\s<>\"»]+")
+SIGN_OFF = re.compile(
+    r"(?:беседовал[аи]?|интервью (?:взял[аи]?|записал[аи]?|подготовил[аи]?)|записал[аи]?|"
+    r"подготовил[аи]?|interview(?:ed)? by|by)\s*:?\s+(?P<who>[^\n]{3,60})$", re.I)
+
+ROLE_WORDS = re.compile(
+    r"\b(?:политолог\w*|эксперт\w*|аналитик\w*|доцент\w*|профессор\w*|директор\w*|руководител\w*|"
+    r"председател\w*|заместител\w*|ассистент\w*|кандидат\w*|доктор\w*|сотрудник\w*|экономист\w*|"
+    r"историк\w*|востоковед\w*|социолог\w*|исследовател\w*|специалист\w*|научн\w*|член\w*|"
+    r"основател\w*|посл\w*|депутат\w*|декан\w*|ректор\w*|заведующ\w*|глав\w* (?:центра|отдела|фонда|института)|"
+    r"expert|analyst|professor|director|researcher|economist|historian|fellow|head of|founder)\b",
+    re.I)
+_LEADER = re.compile(r"(?:президент\w*|глав\w* государства|лидер\w*|премьер\w*|министр\w*|"
+                     r"канцлер\w*|king|president|prime minister)(?:\s+[А-ЯЁA-Z]\w*){0,2}\s*$", re.I)
+
+
+def outlet(text: str) -> str | None:
+    m = _OUTLET.search(text) or _SOURCE_LINE.search(text)
+    if not m:
+        return None
+    o = m.group("o").strip().rstrip(".,;").strip("«»\"")
+    return o or None
+
+
+def url(text: str) -> str | None:
+    m = _URL.search(text)
+    return m.group().rstrip(".,;)") if m else None
+
+
+def interviewee(lead: str, first_question: str, captions: str, english: bool):
+    """Pick the expert from names in the lead, photo captions and the first question's
+    address.  Returns (name, role) or (None, None)."""
+    finder = names.find_people_en if english else names.find_people
+    address = first_question[:80]
+    cands: dict[str, float] = {}
+    roles: dict[str, str] = {}
+    for zone, bonus in ((lead, 0.0), (captions, 1.0), (first_question, -0.5)):
+        for s, e, name, case in finder(zone):
+            sc = bonus
+            before = zone[max(0, s - 400):s]
+            sentence_before = re.split(r"[.!?]\s", before)[-1]
+            if _LEADER.search(zone[max(0, s - 60):s]):
+                sc -= 3.0
+            if ROLE_WORDS.search(sentence_before):
+                sc += 2.0
+                role = _role_before(sentence_before)
+                if role:
+                    roles.setdefault(name, role)
+            after = zone[e:e + 200]
+            m = re.match(r"\s*[—–-]\s+(?P<r>[a-zа-яё][^.!?\n]{3,160})", after)
+            if m:
+                sc += 2.0
+                roles.setdefault(name, m.group("r").strip())
+            parts = name.split()
+            if any(address.startswith(f + ",") or address.startswith(f + " ") and "," in address[:40]
+                   for f in names.first_names(name)):
+                sc += 3.0
+            if len(parts) == 3:
+                sc += 0.5
+            cands[name] = max(cands.get(name, -9), sc) + (0.3 if name in cands else 0)
+    if not cands:
+        return None, None
+    # a longer form of the same person beats a short one ("Антон Арутюнов" vs full name)
+    best = max(cands.items(), key=lambda kv: (kv[1], len(kv[0])))
+    if best[1] < 2.0:
+        return None, None
+    name = best[0]
+    role = roles.get(name)
+    if role and not english:
+        role = names.nominative_phrase(role)
+    return name, role
+
+
+def _role_before(sentence: str) -> str | None:
+    m = ROLE_WORDS.search(sentence)
+    if not m:
+        return None
+    role = sentence[m.start():].strip().strip(",").strip()
+    return role if 3 <= len(role) <= 200 else None

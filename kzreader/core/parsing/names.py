@@ -1,0 +1,135 @@
+"""Person names in Russian text, normalised to the nominative ("Антоном Арутюновым" → "Антон
+Арутюнов"), with pymorphy3's Name/Patr/Surn tags and case agreement."""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+_CAP_WORD = r"[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?"
+NAME_SEQ = re.compile(rf"(?<![\w-]){_CAP_WORD}(?:[ \u00a0]{_CAP_WORD}){{1,2}}(?![\w-])")
+EN_NAME_SEQ = re.compile(r"(?<![\w-])(?:Dr\.|Prof\.)?\s?[A-Z][a-z]+(?:-[A-Z][a-z]+)?(?: [A-Z]\.)?(?: [A-Z][a-z]+(?:-[A-Z][a-z]+)?){1,2}(?![\w-])")
+_CASES = ("nomn", "gent", "datv", "accs", "ablt", "loct")
+
+
+@lru_cache(maxsize=1)
+def _morph():
+    import pymorphy3
+
+    return pymorphy3.MorphAnalyzer()
+
+
+@lru_cache(maxsize=50_000)
+def _parses(word: str):
+    return tuple(_morph().parse(word))
+
+
+def _find(word: str, kind: str, case: str, gender: str | None = None):
+    for p in _parses(word):
+        tag = p.tag
+        if kind in tag and case in tag and "sing" in tag or (kind in tag and case in tag and kind == "Surn"):
+            if gender and tag.gender and str(tag.gender) not in (str(gender), "ms-f"):
+                continue
+            return p
+    return None
+
+
+def _cap(word: str) -> str:
+    return "-".join(part[:1].upper() + part[1:] for part in word.split("-"))
+
+
+def _nominative(p, fallback: str) -> str:
+    if "nomn" in p.tag and "sing" in p.tag:
+        return fallback
+    inf = p.inflect({"nomn", "sing"}) or p.inflect({"nomn"})
+    return _cap(inf.word) if inf else fallback
+
+
+def person_name(words: list[str]) -> tuple[str, str] | None:
+    """If ``words`` (2 or 3 capitalised words) form a person's name, return
+    (nominative name, grammatical case found); else None."""
+    first, rest = words[0], words[1:]
+    best = None
+    for case in _CASES:
+        np = _find(first, "Name", case)
+        if np is None:
+            continue
+        gender = np.tag.gender
+        out = [_nominative(np, first)]
+        ok = True
+        for k, w in enumerate(rest):
+            p = None
+            if k == 0 and len(rest) == 2:
+                p = _find(w, "Patr", case, gender)
+                if p is None:
+                    ok = False
+                    break
+            else:
+                p = _find(w, "Patr", case, gender) if len(rest) == 1 else None
+                p = p or _find(w, "Surn", case, gender)
+            if p is None:
+                if case == "nomn":
+                    out.append(w)  # an unknown surname already in the nominative
+                    continue
+                ok = False
+                break
+            out.append(_nominative(p, w))
+        if ok:
+            score = np.score
+            if best is None or score > best[2]:
+                best = (" ".join(out), case, score)
+    return (best[0], best[1]) if best else None
+
+
+def find_people(text: str):
+    """Yield (start, end, nominative name, case) for person names in Russian text."""
+    for m in NAME_SEQ.finditer(text):
+        words = m.group().split()
+        # try the longest reading first: three words, then the first two, then the last two
+        for lo, hi in ((0, len(words)), (0, 2), (1, 3)):
+            sub = words[lo:hi]
+            if len(sub) < 2 or hi > len(words):
+                continue
+            found = person_name(sub)
+            if found:
+                s = m.start() + len(" ".join(words[:lo])) + (1 if lo else 0)
+                yield s, s + len(" ".join(sub)), found[0], found[1]
+                break
+
+
+def find_people_en(text: str):
+    for m in EN_NAME_SEQ.finditer(text):
+        yield m.start(), m.end(), m.group().strip(), "nomn"
+
+
+def first_names(name: str) -> set[str]:
+    """Forms a question could use to address this person: first name, and name + patronymic."""
+    parts = name.split()
+    return {parts[0]} | ({" ".join(parts[:2])} if len(parts) == 3 else set())
+
+
+@lru_cache(maxsize=10_000)
+def nominative_phrase(phrase: str) -> str:
+    """Put the head noun of each comma-separated part of a role phrase in the nominative
+    ("политологом, ассистентом НИУ МЭИ" → "политолог, ассистент НИУ МЭИ")."""
+    out = []
+    for part in phrase.split(","):
+        words = part.split()
+        for i, w in enumerate(words):
+            ps = _parses(w.lower())
+            noun = next((p for p in ps if "NOUN" in p.tag and ("ablt" in p.tag or "datv" in p.tag)), None)
+            if noun is not None:
+                inf = noun.inflect({"nomn"})
+                if inf:
+                    words[i] = inf.word
+                # adjectives right before the head agree with it
+                for j in range(i):
+                    adj = next((p for p in _parses(words[j].lower()) if "ADJF" in p.tag), None)
+                    if adj is not None:
+                        ai = adj.inflect({"nomn", noun.tag.gender or "masc", "sing"})
+                        if ai:
+                            words[j] = ai.word
+                break
+            if any("NOUN" in p.tag or "ADJF" in p.tag for p in ps[:1]):
+                break
+        out.append(" ".join(words))
+    return ", ".join(out).strip()

@@ -1,0 +1,222 @@
+"""Files → decoded text: finding source files, decoding bytes, front matter and sidecars."""
+from __future__ import annotations
+
+import codecs
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+SUPPORTED_SUFFIXES = (".txt", ".md", ".markdown")
+# refuse files whose text would be too large to read comfortably (bytes)
+MAX_FILE_BYTES = 64 * 1024 * 1024
+_META_KEYS = ("title", "date", "interviewee", "role", "interviewer", "source", "url", "language")
+
+
+class SourceError(Exception):
+    """A file that cannot be read or decoded as text; the message is for the user."""
+
+
+@dataclass(slots=True)
+class Source:
+    path: str
+    text: str  # decoded, line endings normalised to "\n"
+    encoding: str
+    format: str  # "txt" or "md"
+    size: int = 0
+    mtime: float = 0.0
+    metadata: dict = field(default_factory=dict)  # from a sidecar NAME.yaml
+    warnings: list = field(default_factory=list)
+
+
+def iter_source_files(paths, suffixes=SUPPORTED_SUFFIXES, errors=None):
+    """Yield supported files under ``paths`` (files or folders, recursively), sorted, each once.
+
+    Symlink loops and unreadable folders are skipped; when ``errors`` is a list, a
+    (path, message) pair is appended for each.
+    """
+    seen_dirs: set[tuple[int, int]] = set()
+    seen_files: set[str] = set()
+
+    def report(p, msg):
+        if errors is not None:
+            errors.append((str(p), msg))
+
+    def walk(d: Path):
+        try:
+            st = d.stat()
+        except OSError as e:
+            report(d, f"cannot open folder: {e.strerror or e}")
+            return
+        key = (st.st_dev, st.st_ino)
+        if key in seen_dirs:
+            return  # symlink loop or the same folder twice
+        seen_dirs.add(key)
+        try:
+            entries = sorted(os.scandir(d), key=lambda e: e.name)
+        except OSError as e:
+            report(d, f"cannot list folder: {e.strerror or e}")
+            return
+        for e in entries:
+            p = Path(e.path)
+            try:
+                if e.is_dir():
+                    yield from walk(p)
+                elif e.name.lower().endswith(suffixes) and not e.name.startswith("."):
+                    yield from one(p)
+            except OSError as exc:
+                report(p, f"cannot open: {exc.strerror or exc}")
+
+    def one(p: Path):
+        r = str(p.absolute())
+        if r not in seen_files:
+            seen_files.add(r)
+            yield r
+
+    for raw in paths:
+        p = Path(raw)
+        if p.is_dir():
+            yield from walk(p)
+        elif p.exists():
+            yield from one(p)
+        else:
+            report(p, "no such file or folder")
+
+
+def decode(data: bytes) -> tuple[str, str]:
+    """Bytes → (text, encoding name).  Raises SourceError for binary or undecodable data."""
+    if data.startswith(codecs.BOM_UTF8):
+        return _strict(data[3:], "utf-8"), "utf-8-sig"
+    if data.startswith(codecs.BOM_UTF16_LE) or data.startswith(codecs.BOM_UTF16_BE):
+        return _strict(data, "utf-16"), "utf-16"
+    if b"\x00" in data[:8192]:
+        raise SourceError("this looks like a binary file, not text")
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    return _detect(data)
+
+
+def _strict(data: bytes, enc: str) -> str:
+    try:
+        return data.decode(enc)
+    except UnicodeDecodeError as e:
+        raise SourceError(f"cannot decode as {enc}: invalid bytes at offset {e.start}") from None
+
+
+def _detect(data: bytes) -> tuple[str, str]:
+    """Single-byte Cyrillic encodings: pick by which one yields plausible Russian text."""
+    candidates = []
+    for enc in ("cp1251", "koi8_r"):
+        try:
+            text = data.decode(enc)
+        except UnicodeDecodeError:
+            continue
+        candidates.append((_russianness(text), enc, text))
+    try:
+        from charset_normalizer import from_bytes
+
+        best = from_bytes(data).best()
+        if best is not None and best.encoding not in ("cp1251", "koi8_r"):
+            text = str(best)
+            candidates.append((_russianness(text) - 0.05, best.encoding, text))
+    except Exception:  # detection is best-effort; the candidates above still stand
+        pass
+    if not candidates:
+        raise SourceError("cannot decode: not UTF-8, cp1251 or koi8-r text")
+    score, enc, text = max(candidates)
+    if score < 0.5 and _control_share(text) > 0.01:
+        raise SourceError("this looks like a binary file, not text")
+    return text, enc
+
+
+_COMMON_RU = set("оеаинтсрвлкмдпуяыьгзбчйхжшюцщэфъё")
+
+
+def _russianness(text: str) -> float:
+    """Share of letters that are lower-case Russian letters (koi8/cp1251 swap case and letters)."""
+    letters = [c for c in text[:20000] if c.isalpha()]
+    if not letters:
+        return 0.0
+    return sum(c in _COMMON_RU for c in letters) / len(letters)
+
+
+def _control_share(text: str) -> float:
+    sample = text[:20000]
+    if not sample:
+        return 0.0
+    bad = sum(1 for c in sample if ord(c) < 32 and c not in "\n\r\t\f")
+    return bad / len(sample)
+
+
+def normalise_newlines(text: str) -> str:
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def read_source(path: str | os.PathLike) -> Source:
+    """Read and decode one file.  Raises SourceError with a user-facing message."""
+    p = Path(path)
+    try:
+        st = p.stat()
+    except OSError as e:
+        raise SourceError(f"cannot open: {e.strerror or e}") from None
+    if st.st_size > MAX_FILE_BYTES:
+        raise SourceError(
+            f"file is too large ({st.st_size // (1024 * 1024)} MB; the limit is "
+            f"{MAX_FILE_BYTES // (1024 * 1024)} MB)"
+        )
+    try:
+        data = p.read_bytes()
+    except OSError as e:
+        raise SourceError(f"cannot read: {e.strerror or e}") from None
+    if not data.strip():
+        raise SourceError("the file is empty")
+    text, enc = decode(data)
+    text = normalise_newlines(text)
+    if not text.strip():
+        raise SourceError("the file has no text")
+    fmt = "md" if p.suffix.lower() in (".md", ".markdown") else "txt"
+    src = Source(str(path), text, enc, fmt, st.st_size, st.st_mtime)
+    _read_sidecar(p, src)
+    return src
+
+
+def _read_sidecar(p: Path, src: Source) -> None:
+    for side in (p.with_suffix(".yaml"), p.with_suffix(".yml")):
+        if side.exists():
+            try:
+                data = yaml.safe_load(side.read_text(encoding="utf-8"))
+            except (OSError, UnicodeDecodeError, yaml.YAMLError) as e:
+                src.warnings.append(f"metadata file {side.name} ignored: {_yaml_msg(e)}")
+                return
+            if isinstance(data, dict):
+                src.metadata = clean_metadata(data)
+            elif data is not None:
+                src.warnings.append(f"metadata file {side.name} ignored: not a mapping")
+            return
+
+
+def _yaml_msg(e: Exception) -> str:
+    mark = getattr(e, "problem_mark", None)
+    if mark is not None:
+        return f"{getattr(e, 'problem', 'invalid YAML')} at line {mark.line + 1}"
+    return str(e).splitlines()[0] if str(e) else type(e).__name__
+
+
+def clean_metadata(data: dict) -> dict:
+    """Keep known metadata keys with scalar values, as strings (dates as ISO)."""
+    out = {}
+    for k, v in data.items():
+        key = str(k).strip().lower()
+        if key == "author" and "interviewee" not in data:
+            key = "interviewee"
+        if key in ("outlet", "site", "publisher"):
+            key = "source"
+        if key not in _META_KEYS or v is None or isinstance(v, (dict, list)):
+            continue
+        if hasattr(v, "isoformat"):
+            v = v.isoformat()[:10]
+        out[key] = str(v).strip()
+    return out

@@ -1,0 +1,56 @@
+"""Tokenising and stemming shared by theme tagging and search.
+
+Words are runs of letters/digits; hyphenated compounds split into their parts.  Each token
+is folded (lower case, ё→е) and stemmed with Snowball: Russian for Cyrillic words, English
+for Latin ones.  Stemming goes through a per-process cache because interview vocabularies
+repeat heavily.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+import Stemmer
+
+_WORD = re.compile(r"[^\W_]+", re.UNICODE)
+_CYRILLIC = re.compile(r"[\u0400-\u04ff]")
+
+_ru = Stemmer.Stemmer("russian")
+_en = Stemmer.Stemmer("english")
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    start: int
+    end: int
+    stem: str
+
+
+def fold(word: str) -> str:
+    return word.lower().replace("ё", "е")
+
+
+@lru_cache(maxsize=200_000)
+def stem(word: str) -> str:
+    """Stem one word (any case); the result is folded."""
+    w = fold(word)
+    if _CYRILLIC.search(w):
+        return _ru.stemWord(w)
+    if w.isascii() and w.isalpha():
+        return _en.stemWord(w)
+    return w
+
+
+def tokens(text: str) -> list[Token]:
+    """Tokens with their offsets in ``text``."""
+    return [Token(m.start(), m.end(), stem(m.group())) for m in _WORD.finditer(text)]
+
+
+def stems(text: str) -> list[str]:
+    """Just the stems, in order (the fast path for indexing)."""
+    return [stem(w) for w in _WORD.findall(text)]
+
+
+def words(text: str) -> list[str]:
+    return _WORD.findall(text)

@@ -1,0 +1,1 @@
+"""The Qt user interface of kzreader: thin adapters and widgets over kzreader.core."""

@@ -1,0 +1,151 @@
+"""The Problems panel: files that failed to load or loaded with warnings."""
+from __future__ import annotations
+
+import os
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, QUrl, Signal, Slot
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QMessageBox,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kzreader.core.model import Problem
+
+_NO_INDEX = QModelIndex()
+COL_SEVERITY, COL_FILE, COL_MESSAGE = range(3)
+
+
+class ProblemTableModel(QAbstractTableModel):
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self._items: list[Problem] = []
+
+    def append(self, problems: list[Problem]) -> None:
+        if not problems:
+            return
+        first = len(self._items)
+        self.beginInsertRows(_NO_INDEX, first, first + len(problems) - 1)
+        self._items.extend(problems)
+        self.endInsertRows()
+
+    def clear(self) -> None:
+        self.beginResetModel()
+        self._items.clear()
+        self.endResetModel()
+
+    def problem(self, row: int) -> Problem | None:
+        return self._items[row] if 0 <= row < len(self._items) else None
+
+    def problems(self) -> list[Problem]:
+        return list(self._items)
+
+    def error_count(self) -> int:
+        return sum(1 for p in self._items if p.severity == "error")
+
+    def rowCount(self, parent=_NO_INDEX) -> int:
+        return 0 if parent.isValid() else len(self._items)
+
+    def columnCount(self, parent=_NO_INDEX) -> int:
+        return 0 if parent.isValid() else 3
+
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        if not index.isValid() or index.row() >= len(self._items):
+            return None
+        p = self._items[index.row()]
+        col = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            if col == COL_SEVERITY:
+                return self._severity_label(p.severity)
+            if col == COL_FILE:
+                return os.path.basename(p.path) or p.path
+            return p.message
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return p.path if col == COL_FILE else p.message
+        return None
+
+    def _severity_label(self, severity: str) -> str:
+        if severity == "error":
+            return self.tr("Error")
+        if severity == "warning":
+            return self.tr("Warning")
+        return severity
+
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
+        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
+            return None
+        if not 0 <= section < 3:
+            return None
+        return (self.tr("Severity"), self.tr("File"), self.tr("Message"))[section]
+
+
+class ProblemsView(QWidget):
+    """Table of problems; double-click shows the details with a button to open the folder."""
+
+    count_changed = Signal(int)
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.model = ProblemTableModel(self)
+        self.table = QTableView(self)
+        self.table.setObjectName("problems_table")
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().hide()
+        self.table.setWordWrap(False)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(COL_SEVERITY, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(COL_FILE, QHeaderView.ResizeMode.Interactive)
+        header.resizeSection(COL_FILE, 240)
+        header.setStretchLastSection(True)
+        self.table.doubleClicked.connect(self._on_double_clicked)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.table)
+
+    def append(self, problems: list[Problem]) -> None:
+        if problems:
+            self.model.append(problems)
+            self.count_changed.emit(self.model.rowCount())
+
+    def clear(self) -> None:
+        self.model.clear()
+        self.count_changed.emit(0)
+
+    def details_box(self, problem: Problem) -> QMessageBox:
+        """The details dialog for one problem (not shown; the caller execs it)."""
+        box = QMessageBox(self)
+        box.setWindowTitle(self.tr("Problem"))
+        box.setIcon(
+            QMessageBox.Icon.Critical if problem.severity == "error" else QMessageBox.Icon.Warning
+        )
+        # paths and messages come from the files: plain text only
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        # (the informative text label would guess the format, so the path goes in the main text)
+        box.setText(f"{problem.message}\n\n{problem.path}")
+        open_button = box.addButton(self.tr("Open Containing Folder"), QMessageBox.ButtonRole.ActionRole)
+        box.addButton(QMessageBox.StandardButton.Close)
+        box.open_button = open_button
+        return box
+
+    def show_details(self, row: int) -> None:
+        problem = self.model.problem(row)
+        if problem is None:
+            return
+        box = self.details_box(problem)
+        box.exec()
+        if box.clickedButton() is box.open_button:
+            self.open_folder(problem.path)
+
+    def open_folder(self, path: str) -> bool:
+        folder = path if os.path.isdir(path) else os.path.dirname(path)
+        return QDesktopServices.openUrl(QUrl.fromLocalFile(folder or "."))
+
+    @Slot(QModelIndex)
+    def _on_double_clicked(self, index) -> None:
+        self.show_details(index.row())
