@@ -282,6 +282,20 @@ HEADLINES = [
     "Фермеры готовятся к посевной", "Транспортная реформа: что изменится для пассажиров",
     "Открыт сезон в горах", "Стали известны итоги конкурса", "Энергетики предупредили об отключениях",
 ]
+# Pseudo-names (places, companies, projects) drawn with a long-tailed distribution, so the
+# vocabulary grows with the corpus the way real text does (rare words, many forms of each).
+_SYLLABLES_C = "бвгджзклмнпрстхш"
+_SYLLABLES_V = "аеиоуы"
+DETAILS = [
+    "Например, в {X}е уже запустили пилотный проект.",
+    "Хороший пример — опыт {X}а.",
+    "Об этом говорили и в компании «{X}».",
+    "Похожая история была с {x}ским проектом.",
+    "Вспомните, как решали этот вопрос под {X}ом.",
+    "В {x}ском районе всё получилось быстрее.",
+    "Руководство {X}а с этим согласно.",
+]
+RARE_WORDS = 60_000
 MONTHS = ["января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа", "сентября",
           "октября", "ноября", "декабря"]
 
@@ -298,6 +312,17 @@ class _Pools:
         self.topic_en = {t: [self._en(rng, t, SENTENCES_EN) for _ in range(per_topic // 2)] for t in TOPICS_EN}
         self.question_en = {t: [self._en(rng, t, QUESTIONS_EN) for _ in range(per_topic // 8)] for t in TOPICS_EN}
         self.generic_en = [self._en(rng, rng.choice(list(TOPICS_EN)), GENERIC_EN) for _ in range(generic // 3)]
+        self.rare = [self._pseudo(rng) for _ in range(RARE_WORDS)]
+
+    @staticmethod
+    def _pseudo(rng: random.Random) -> str:
+        return "".join(rng.choice(_SYLLABLES_C) + rng.choice(_SYLLABLES_V)
+                       for _ in range(rng.randint(2, 4))) + rng.choice(_SYLLABLES_C)
+
+    def detail(self, rng: random.Random) -> str:
+        # log-uniform index: a few names are common, most are rare
+        w = self.rare[int(RARE_WORDS ** rng.random()) - 1]
+        return rng.choice(DETAILS).format(X=w.capitalize(), x=w)
 
     @staticmethod
     def _ru(rng: random.Random, topic: str, templates: list[str]) -> str:
@@ -358,6 +383,8 @@ def _answer_ru(rng, pools: _Pools, topic: str, side: str) -> list[str]:
                 picks.append(rng.choice(pools.topic_ru[side]))
             else:
                 picks.append(rng.choice(pools.generic_ru))
+        if rng.random() < 0.6:
+            picks.insert(rng.randrange(len(picks) + 1), pools.detail(rng))
         paras.append(" ".join(picks))
     return paras
 

@@ -33,8 +33,10 @@ CONTEXT_CHARS = 32
 W_QUOTE, W_CONTEXT, W_PROXIMITY = 0.6, 0.3, 0.1
 MIN_QUOTE_SIMILARITY = 0.80  # below this the words themselves have changed too much
 MIN_CONFIDENCE = 0.70
-SHORT_QUOTE = 24  # shorter quotes are not distinctive alone: they also need their context
-MIN_SHORT_CONTEXT = 0.5
+# Short quotes are not distinctive alone: they also need their context to agree.  A fuzzy
+# match needs more of it, since a deleted short phrase often has a near-twin elsewhere.
+SHORT_EXACT, MIN_CONTEXT_SHORT_EXACT = 24, 0.5
+SHORT_FUZZY, MIN_CONTEXT_SHORT_FUZZY = 64, 0.7
 POSITION_MIN_CONTEXT = 0.5  # same words at the same offset but new surroundings: re-check
 AMBIGUITY_MARGIN = 0.02  # a second place this close in score makes the choice a guess
 
@@ -138,15 +140,14 @@ def reanchor(anchor: Anchor, new_text: str) -> AnchorResult:
             break
         if s2 >= e or e2 <= s:  # an equally good, different place: do not guess
             return AnchorResult(NEEDS_REVIEW, None, None, round(score, 3))
-    confident = (
-        q >= MIN_QUOTE_SIMILARITY
-        and score >= MIN_CONFIDENCE
-        and (len(exact) >= SHORT_QUOTE or c >= MIN_SHORT_CONTEXT)
-    )
-    if not confident:
+    is_exact = new_text[s:e] == exact
+    if is_exact:
+        need_context = MIN_CONTEXT_SHORT_EXACT if len(exact) < SHORT_EXACT else 0.0
+    else:
+        need_context = MIN_CONTEXT_SHORT_FUZZY if len(exact) < SHORT_FUZZY else 0.0
+    if q < MIN_QUOTE_SIMILARITY or score < MIN_CONFIDENCE or c < need_context:
         return AnchorResult(NEEDS_REVIEW, None, None, round(score, 3))
-    status = EXACT_QUOTE if new_text[s:e] == exact else FUZZY
-    return AnchorResult(status, s, e, round(score, 3))
+    return AnchorResult(EXACT_QUOTE if is_exact else FUZZY, s, e, round(score, 3))
 
 
 # --- Qt text positions ---------------------------------------------------------------------

@@ -410,14 +410,34 @@ def carries(score: int, question_score: int) -> bool:
     return score >= MIN_EXCHANGE_SCORE or question_score >= MIN_QUESTION_SCORE
 
 
-def _ru_forms(word: str) -> set[str]:
+_VOWELS = set("аеёиоуыэюя")
+
+
+def _ru_bases(word: str) -> set[str]:
     base = word
     for end in _RU_LEMMA_ENDINGS:
         if word.endswith(end) and len(word) - len(end) >= 2:
             base = word[: -len(end)]
             break
+    bases = {base}
+    if len(base) >= 4:
+        c1, v, c2 = base[-3], base[-2], base[-1]
+        # fleeting vowel dropped in other cases: миротворец/миротворца, рынок/рынка,
+        # уголь/угля
+        if (v in "оеё" and c1 not in _VOWELS and c2 not in _VOWELS
+                and (base.endswith(("ец", "ок", "ек", "ёк")) or word.endswith("ь"))):
+            bases.add(base[:-2] + c2)
+        # vowel inserted in the genitive plural: перевозка/перевозок, торговля/торговель
+        if (base != word and word[-1] in "аяо" and base[-1] not in _VOWELS
+                and base[-2] not in _VOWELS and base[-1] not in "йь"):
+            bases.update(base[:-1] + v2 + base[-1] for v2 in "ое")
+    return bases
+
+
+def _ru_forms(word: str) -> set[str]:
     forms = {word}
-    forms.update(base + e for e in _RU_ENDINGS)
+    for base in _ru_bases(word):
+        forms.update(base + e for e in _RU_ENDINGS)
     return forms
 
 

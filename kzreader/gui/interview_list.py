@@ -103,16 +103,18 @@ class InterviewTableModel(QAbstractTableModel):
         return None
 
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
+        if orientation != Qt.Orientation.Horizontal or not 0 <= section < 5:
             return None
-        if not 0 <= section < 5:
+        if role == Qt.ItemDataRole.ToolTipRole and section == COL_QUESTIONS:
+            return self.tr("Number of questions")
+        if role != Qt.ItemDataRole.DisplayRole:
             return None
         return (
             self.tr("Title"),
             self.tr("Interviewee"),
             self.tr("Date"),
             self.tr("Outlet"),
-            self.tr("Questions"),
+            self.tr("Qs", "column: number of questions"),
         )[section]
 
 
@@ -186,10 +188,11 @@ class InterviewListView(QWidget):
         header.setSectionResizeMode(COL_TITLE, QHeaderView.ResizeMode.Stretch)
         header.setStretchLastSection(False)
         fm = self.table.fontMetrics()
-        header.resizeSection(COL_INTERVIEWEE, fm.horizontalAdvance("Александр Бобров") + 16)
-        header.resizeSection(COL_DATE, fm.horizontalAdvance("2025-11-13") + 20)
-        header.resizeSection(COL_OUTLET, fm.horizontalAdvance("Kazpravda.kz") + 16)
-        header.resizeSection(COL_QUESTIONS, fm.horizontalAdvance("Questions") + 24)
+        header.setMinimumSectionSize(fm.horizontalAdvance("Wwww"))
+        header.resizeSection(COL_INTERVIEWEE, fm.horizontalAdvance("Александр Бобров"))
+        header.resizeSection(COL_DATE, fm.horizontalAdvance("2025-11-13") + 14)
+        header.resizeSection(COL_OUTLET, fm.horizontalAdvance("Kazpravda"))
+        header.resizeSection(COL_QUESTIONS, fm.horizontalAdvance("Qs") + 16)
         # unsorted (load order) until the user clicks a header
         header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
         self.table.setSortingEnabled(True)

@@ -206,8 +206,15 @@ class ReadingPane(QWidget):
             "action_zoom_out")
         self.zoom_reset_action = action(
             self.tr("&Reset Zoom"), ["Ctrl+0"], self.reset_zoom, "action_zoom_reset")
+        # short labels for the buttons of the navigation bar (menus show the full text)
+        self.prev_action.setIconText(self.tr("Previous"))
+        self.next_action.setIconText(self.tr("Next"))
+        self.whole_action.setIconText(self.tr("Whole interview"))
+        self.removed_action.setIconText(self.tr("Removed text"))
         self.prev_action.setToolTip(self.tr("Previous question (Alt+Left)"))
         self.next_action.setToolTip(self.tr("Next question (Alt+Right)"))
+        self.whole_action.setToolTip(self.tr("Show all questions as one continuous text"))
+        self.removed_action.setToolTip(self.tr("Show page junk that was left out of the text, marked"))
 
     def _build_widgets(self) -> None:
         self.title_label = QLabel(self)
@@ -234,12 +241,10 @@ class ReadingPane(QWidget):
         self.prev_button.setDefaultAction(self.prev_action)
         self.prev_button.setArrowType(Qt.ArrowType.LeftArrow)
         self.prev_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-        self.prev_button.setText(self.tr("Previous"))
         self.next_button = QToolButton(self)
         self.next_button.setDefaultAction(self.next_action)
         self.next_button.setArrowType(Qt.ArrowType.RightArrow)
         self.next_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-        self.next_button.setText(self.tr("Next"))
         self.position_label = QLabel(self)
         self.position_label.setObjectName("position_label")
         self.position_label.setTextFormat(Qt.TextFormat.PlainText)
@@ -247,10 +252,8 @@ class ReadingPane(QWidget):
         self.position_label.setMinimumWidth(self.fontMetrics().horizontalAdvance("Question 888 of 888") + 12)
         self.whole_button = QToolButton(self)
         self.whole_button.setDefaultAction(self.whole_action)
-        self.whole_button.setText(self.tr("Whole interview"))
         self.removed_button = QToolButton(self)
         self.removed_button.setDefaultAction(self.removed_action)
-        self.removed_button.setText(self.tr("Removed text"))
 
         nav = QHBoxLayout()
         nav.setContentsMargins(0, 0, 0, 0)
@@ -502,10 +505,8 @@ class ReadingPane(QWidget):
             if not iv.exchanges:
                 builder.message(self.tr("No questions were recognised in this file; its text is shown as it was read."))
         self._segment_starts = [s.doc_start for s in self._segments]
-        old = self.text.document()
+        # (the browser deletes its previous document itself when it owned it)
         self.text.setDocument(doc)
-        if old is not None and old.parent() is self.text:
-            old.deleteLater()
         self._apply_width()
         self._apply_highlights()
         if self._whole and not keep_scroll:

@@ -212,8 +212,8 @@ def _leading_dates(b: _Builder, blocks: list[Block]) -> None:
         rest = bl.text[length:]
         if not rest.strip():
             bl.junk = "meta:date"
-            bl.start = bl.end  # nothing left to place
-            b.meta[-1] = Span(b.meta[-1].start, b.meta[-1].end, "date", b.meta[-1].text)
+            bl.start = bl.end  # the whole block is the date span just recorded
+            bl.text = ""
             continue
         skip = len(rest) - len(rest.lstrip())
         bl.start = bl.start + length + skip
@@ -243,9 +243,10 @@ def _title(b: _Builder, blocks: list[Block], preamble: list[int], fmt: str) -> l
     title_like = (
         len(t) < 220 and "\n" not in t and not ends_terminal(t.rstrip("?!")) or heading and len(t) < 300
     ) and (len(preamble) > 1 or heading) and not t.rstrip().endswith((".", ":", ";"))
-    if title_like and first.marker in (None, "heading"):
+    if title_like and first.marker in (None, "heading", "speaker"):
         if not b.fields.get("title"):
-            b.set("title", first.body.strip().strip("*#_ ").strip())
+            raw = first.text if first.marker == "speaker" else first.body
+            b.set("title", raw.strip().strip("*#_ ").strip())
         b.meta_span(first.start, first.end, "title")
         return preamble[1:]
     return preamble

@@ -63,7 +63,8 @@ def _headline_like(b: Block) -> bool:
 
 def mark_junk(blocks: list[Block]) -> None:
     for b in blocks:
-        b.junk = block_junk(b)
+        if not b.junk:  # metadata found earlier (a date line) stays what it is
+            b.junk = block_junk(b)
     _mark_sections(blocks)
     _mark_headline_lists(blocks)
 

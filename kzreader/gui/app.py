@@ -1,0 +1,131 @@
+"""Starting the window: arguments, QApplication, user directories, the first corpus."""
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QEventLoop, QSettings, QStandardPaths, QTimer
+from PySide6.QtWidgets import QApplication
+
+from kzreader import __version__
+
+from .main_window import MainWindow
+
+APP_NAME = "kzreader"
+SETTINGS_ENV = "KZREADER_SETTINGS_DIR"
+SCREENSHOT_SIZE = (1280, 820)
+SCREENSHOT_LOAD_TIMEOUT_MS = 120_000
+
+
+def samples_dir() -> str:
+    return str(Path(__file__).resolve().parent.parent / "resources" / "samples")
+
+
+def parse_args(args: list[str]) -> tuple[argparse.Namespace, list[str]]:
+    """Our options, plus whatever is left for Qt (e.g. -platform offscreen, -style)."""
+    parser = argparse.ArgumentParser(
+        prog="kzreader",
+        description="Read collections of published interviews question by question.",
+        epilog="kzreader parse --json PATH... prints parsed interviews without the window.",
+    )
+    parser.add_argument("paths", nargs="*", metavar="PATH", help="interview files or folders to open")
+    parser.add_argument("--screenshot", metavar="FILE",
+                        help="load, render the window with the first interview open, save a PNG and exit")
+    parser.add_argument("--settings-dir", metavar="DIR", default=os.environ.get(SETTINGS_ENV) or None,
+                        help=f"keep settings and user data in DIR (also ${SETTINGS_ENV}); for tests")
+    parser.add_argument("--version", action="version", version=f"kzreader {__version__}")
+    ns, rest = parser.parse_known_args(args)
+    unknown = [a for a in rest if a.startswith("--")]
+    if unknown:
+        parser.error("unrecognised arguments: " + " ".join(unknown))
+    return ns, rest
+
+
+def create_application(qt_args: list[str] | None = None) -> QApplication:
+    """The QApplication (reused if one exists, as under pytest-qt)."""
+    QCoreApplication.setOrganizationName(APP_NAME)
+    QCoreApplication.setApplicationName(APP_NAME)
+    QCoreApplication.setApplicationVersion(__version__)
+    app = QApplication.instance()
+    if app is None:
+        # no style or palette is forced: the platform theme supplies light or dark colours
+        app = QApplication([sys.argv[0] if sys.argv else APP_NAME, *(qt_args or [])])
+    app.setApplicationDisplayName("kzreader")
+    return app
+
+
+def user_locations(settings_dir: str | None) -> tuple[QSettings, str, str]:
+    """(settings, data dir, cache dir), all inside ``settings_dir`` when given."""
+    if settings_dir:
+        base = Path(settings_dir)
+        settings = QSettings(str(base / "kzreader.ini"), QSettings.Format.IniFormat)
+        data_dir, cache_dir = base / "data", base / "cache"
+    else:
+        settings = QSettings()
+        data_dir = Path(QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation))
+        cache_dir = Path(QStandardPaths.writableLocation(QStandardPaths.StandardLocation.CacheLocation))
+    for d in (data_dir, cache_dir):
+        try:
+            d.mkdir(parents=True, exist_ok=True)
+        except OSError:
+            pass  # the panels that write there report their own errors
+    return settings, str(data_dir), str(cache_dir)
+
+
+def open_initial(window: MainWindow, paths: list[str]) -> None:
+    """The given paths; else the last corpus; else (first run) the bundled samples."""
+    if paths:
+        window.open_paths(paths)
+    elif not window.restore_last_corpus():
+        window.open_paths([samples_dir()])
+
+
+def wait_for_load(window: MainWindow, timeout_ms: int = SCREENSHOT_LOAD_TIMEOUT_MS) -> bool:
+    if not window.loader.is_loading():
+        return True
+    loop = QEventLoop()
+    window.loader.finished.connect(loop.quit)
+    QTimer.singleShot(timeout_ms, loop.quit)
+    loop.exec()
+    return not window.loader.is_loading()
+
+
+def take_screenshot(window: MainWindow, file: str) -> bool:
+    """Wait for the load, open the first interview at its first question, save a PNG."""
+    window.resize(*SCREENSHOT_SIZE)
+    window.show()
+    wait_for_load(window)
+    if window.interview_list.select_row(0):
+        window.reading_pane.go_to(1)
+    for _ in range(3):  # let the deferred dock sizing and layouts settle
+        QApplication.processEvents()
+    return window.grab().save(file, "PNG")
+
+
+def main(args: list[str]) -> int:
+    ns, qt_args = parse_args(args)
+    app = create_application(qt_args)
+    temp = None
+    settings_dir = ns.settings_dir
+    if ns.screenshot and not settings_dir:
+        # a screenshot shows the default layout and leaves the user's settings alone
+        temp = tempfile.TemporaryDirectory(prefix="kzreader-shot-")
+        settings_dir = temp.name
+    try:
+        settings, data_dir, cache_dir = user_locations(settings_dir)
+        window = MainWindow(settings, data_dir, cache_dir)
+        open_initial(window, ns.paths)
+        if ns.screenshot:
+            ok = take_screenshot(window, ns.screenshot)
+            window.close()
+            if not ok:
+                print(f"kzreader: cannot save the screenshot to {ns.screenshot}", file=sys.stderr)
+            return 0 if ok else 1
+        window.show()
+        return app.exec()
+    finally:
+        if temp is not None:
+            temp.cleanup()

@@ -1,0 +1,517 @@
+"""The main window: builds the parts, wires their signals, keeps window state in QSettings.
+
+Behaviour lives in the parts (loader, interview list, reading pane, problems view); this
+module only connects them and remembers what the user had open.
+"""
+from __future__ import annotations
+
+import json
+import os
+
+from PySide6.QtCore import QSettings, Qt, QTimer, Signal, Slot
+from PySide6.QtGui import QAction, QKeySequence, QPalette
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QDockWidget,
+    QFileDialog,
+    QHeaderView,
+    QLabel,
+    QMainWindow,
+    QMenu,
+    QMessageBox,
+    QProgressBar,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kzreader import __version__
+from kzreader.core.corpus import Corpus
+from kzreader.core.model import Interview
+
+from .interview_list import InterviewListView
+from .loader import CorpusLoader
+from .problems_view import ProblemsView
+from .reading_pane import ReadingPane
+
+MAX_RECENT = 10
+_STATE_VERSION = 1
+
+# settings keys
+K_GEOMETRY = "window/geometry"
+K_STATE = "window/state"
+K_HEADER = "window/list_header"
+K_PATHS = "corpus/paths"
+K_RECENT = "corpus/recent"
+K_INTERVIEW = "reading/last_interview"
+K_QUESTION = "reading/last_question"
+K_ZOOM = "reading/zoom"
+K_WHOLE = "reading/whole_interview"
+K_REMOVED = "reading/show_removed"
+
+
+class MainWindow(QMainWindow):
+    """``settings`` holds window state; ``data_dir`` and ``cache_dir`` are the user's
+    directories (resolved by the app) for the panels that store files.
+
+    Signals for other panels: ``interviews_added(list)`` per loaded batch,
+    ``corpus_loaded(Corpus)`` when a load completes, ``corpus_cleared()`` when a new
+    one starts.
+    """
+
+    interviews_added = Signal(object)
+    corpus_loaded = Signal(object)
+    corpus_cleared = Signal()
+
+    def __init__(self, settings: QSettings, data_dir: str = "", cache_dir: str = "", parent=None):
+        super().__init__(parent)
+        self.settings = settings
+        self.data_dir = data_dir
+        self.cache_dir = cache_dir
+        self.corpus = Corpus()
+        self.corpus_paths: list[str] = []
+        # (interview id, question) to reopen when that interview arrives from the loader
+        self._pending: tuple[str, int] | None = None
+        self._layout_defaults_applied = False
+
+        self.setObjectName("main_window")
+        self.setWindowTitle("kzreader")
+        self.setAcceptDrops(True)
+        self.setDockNestingEnabled(True)
+        self.setCorner(Qt.Corner.BottomLeftCorner, Qt.DockWidgetArea.LeftDockWidgetArea)
+        self.setCorner(Qt.Corner.BottomRightCorner, Qt.DockWidgetArea.RightDockWidgetArea)
+
+        self.loader = CorpusLoader(self)
+        self.interview_list = InterviewListView()
+        self.reading_pane = ReadingPane()
+        self.problems_view = ProblemsView()
+        self.setCentralWidget(self.reading_pane)
+        self._build_docks()
+        self._build_status_bar()
+        self._build_menus()
+        self._connect()
+        self._restore_state()
+
+    # -- building ------------------------------------------------------------------------------
+    def _dock(self, title: str, name: str, widget: QWidget, area) -> QDockWidget:
+        dock = QDockWidget(title, self)
+        dock.setObjectName(name)
+        dock.setWidget(widget)
+        self.addDockWidget(area, dock)
+        return dock
+
+    def _placeholder(self, text: str) -> QLabel:
+        label = QLabel(text)
+        label.setTextFormat(Qt.TextFormat.PlainText)
+        label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        label.setWordWrap(True)
+        label.setMargin(12)
+        label.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+        return label
+
+    def _build_docks(self) -> None:
+        left = Qt.DockWidgetArea.LeftDockWidgetArea
+        right = Qt.DockWidgetArea.RightDockWidgetArea
+        self.interviews_dock = self._dock(self.tr("Interviews"), "interviews_dock", self.interview_list, left)
+        self.questions_dock = self._dock(self.tr("Questions"), "questions_dock", self.reading_pane.navigator, left)
+        self.splitDockWidget(self.interviews_dock, self.questions_dock, Qt.Orientation.Vertical)
+        self.themes_dock = self._dock(
+            self.tr("Themes"), "themes_dock", self._placeholder(self.tr("Themes will appear here.")), right)
+        self.bookmarks_dock = self._dock(
+            self.tr("Bookmarks"), "bookmarks_dock", self._placeholder(self.tr("Bookmarks will appear here.")), right)
+        self.search_dock = self._dock(
+            self.tr("Search"), "search_dock", self._placeholder(self.tr("Search will appear here.")), right)
+        self.tabifyDockWidget(self.themes_dock, self.bookmarks_dock)
+        self.tabifyDockWidget(self.bookmarks_dock, self.search_dock)
+        self.themes_dock.raise_()
+        self.problems_dock = self._dock(
+            self.tr("Problems"), "problems_dock", self.problems_view, Qt.DockWidgetArea.BottomDockWidgetArea)
+
+    def _apply_default_layout(self) -> None:
+        """Proportions for a first start (a saved dock state replaces them)."""
+        width = max(self.width(), 1000)
+        self.resizeDocks([self.interviews_dock, self.themes_dock],
+                         [int(width * 0.36), int(width * 0.2)], Qt.Orientation.Horizontal)
+        height = max(self.height(), 600)
+        self.resizeDocks([self.interviews_dock, self.questions_dock],
+                         [int(height * 0.4), int(height * 0.45)], Qt.Orientation.Vertical)
+        self.resizeDocks([self.problems_dock], [int(height * 0.13)], Qt.Orientation.Vertical)
+
+    def _build_status_bar(self) -> None:
+        self.progress_bar = QProgressBar(self)
+        self.progress_bar.setObjectName("load_progress")
+        self.progress_bar.setMaximumWidth(220)
+        self.progress_bar.setTextVisible(True)
+        self.progress_bar.hide()
+        self.count_label = QLabel(self)
+        self.count_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.statusBar().addPermanentWidget(self.count_label)
+        self.statusBar().addPermanentWidget(self.progress_bar)
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+
+        file_menu = bar.addMenu(self.tr("&File"))
+        self.open_folder_action = self._action(
+            self.tr("Open &Folder…"), [QKeySequence("Ctrl+Shift+O")], self.choose_folder, "action_open_folder")
+        self.open_files_action = self._action(
+            self.tr("&Open Files…"), [QKeySequence(QKeySequence.StandardKey.Open)], self.choose_files,
+            "action_open_files")
+        self.recent_menu = QMenu(self.tr("Open &Recent"), self)
+        self.recent_menu.setObjectName("recent_menu")
+        self.quit_action = self._action(
+            self.tr("&Quit"), [QKeySequence(QKeySequence.StandardKey.Quit), QKeySequence("Ctrl+Q")],
+            self.close, "action_quit")
+        self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
+        file_menu.addAction(self.open_folder_action)
+        file_menu.addAction(self.open_files_action)
+        file_menu.addMenu(self.recent_menu)
+        file_menu.addSeparator()
+        file_menu.addAction(self.quit_action)
+
+        pane = self.reading_pane
+        view_menu = bar.addMenu(self.tr("&View"))
+        view_menu.addActions([pane.zoom_in_action, pane.zoom_out_action, pane.zoom_reset_action])
+        view_menu.addSeparator()
+        view_menu.addActions([pane.whole_action, pane.removed_action])
+        view_menu.addSeparator()
+        self.filter_action = self._action(
+            self.tr("&Filter Interviews"), [QKeySequence("Ctrl+L")], self._focus_filter, "action_filter")
+        view_menu.addAction(self.filter_action)
+        panels = view_menu.addMenu(self.tr("&Panels"))
+        for dock in (self.interviews_dock, self.questions_dock, self.themes_dock, self.bookmarks_dock,
+                     self.search_dock, self.problems_dock):
+            panels.addAction(dock.toggleViewAction())
+
+        go_menu = bar.addMenu(self.tr("&Go"))
+        go_menu.addActions([pane.prev_action, pane.next_action])
+        go_menu.addSeparator()
+        self.prev_interview_action = self._action(
+            self.tr("Previous &Interview"), [QKeySequence("Alt+Up"), QKeySequence("Ctrl+Shift+PgUp")],
+            self.interview_list.select_previous, "action_prev_interview")
+        self.next_interview_action = self._action(
+            self.tr("Next I&nterview"), [QKeySequence("Alt+Down"), QKeySequence("Ctrl+Shift+PgDown")],
+            self.interview_list.select_next, "action_next_interview")
+        go_menu.addActions([self.prev_interview_action, self.next_interview_action])
+
+        help_menu = bar.addMenu(self.tr("&Help"))
+        self.shortcuts_action = self._action(
+            self.tr("&Keyboard Shortcuts"), [QKeySequence("F1")], self.show_shortcuts, "action_shortcuts")
+        self.about_action = self._action(self.tr("&About kzreader"), [], self.show_about, "action_about")
+        self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
+        help_menu.addActions([self.shortcuts_action, self.about_action])
+        self._fill_recent_menu()
+
+    def _action(self, text, shortcuts, slot, name) -> QAction:
+        action = QAction(text, self)
+        action.setObjectName(name)
+        action.setShortcuts(shortcuts)
+        action.triggered.connect(slot)
+        self.addAction(action)
+        return action
+
+    def _connect(self) -> None:
+        self.loader.started.connect(self._on_load_started)
+        self.loader.items_loaded.connect(self._on_items_loaded)
+        self.loader.progress.connect(self._on_load_progress)
+        self.loader.finished.connect(self._on_load_finished)
+        self.interview_list.interview_selected.connect(self._on_interview_selected)
+        self.reading_pane.current_exchange_changed.connect(self._on_exchange_changed)
+        self.reading_pane.zoom_changed.connect(lambda z: self.settings.setValue(K_ZOOM, z))
+        self.reading_pane.whole_interview_changed.connect(lambda w: self.settings.setValue(K_WHOLE, w))
+        self.reading_pane.show_removed_changed.connect(lambda s: self.settings.setValue(K_REMOVED, s))
+        self.problems_view.count_changed.connect(self._on_problem_count)
+
+    # -- panels from other modules ---------------------------------------------------------------
+    def set_theme_panel(self, widget: QWidget) -> None:
+        self._replace_dock_widget(self.themes_dock, widget)
+
+    def set_bookmarks_panel(self, widget: QWidget) -> None:
+        self._replace_dock_widget(self.bookmarks_dock, widget)
+
+    def set_search_panel(self, widget: QWidget) -> None:
+        self._replace_dock_widget(self.search_dock, widget)
+
+    def _replace_dock_widget(self, dock: QDockWidget, widget: QWidget) -> None:
+        old = dock.widget()
+        dock.setWidget(widget)
+        if old is not None and old is not widget:
+            old.deleteLater()
+
+    # -- opening ------------------------------------------------------------------------------------
+    def open_paths(self, paths: list[str], restore: tuple[str, int] | None = None) -> None:
+        """Replace the corpus with the files under ``paths`` (loaded in the background).
+
+        ``restore`` = (interview id, question): reopen that place when it has loaded.
+        """
+        paths = [os.path.abspath(p) for p in paths if p]
+        if not paths:
+            return
+        self.corpus_paths = paths
+        self.corpus = Corpus()
+        self._pending = restore
+        self.interview_list.clear()
+        self.problems_view.clear()
+        self.reading_pane.set_interview(None)
+        self.corpus_cleared.emit()
+        self.settings.setValue(K_PATHS, json.dumps(paths))
+        self._add_recent(paths)
+        self.loader.load(paths)
+
+    def restore_last_corpus(self) -> bool:
+        """Reopen the corpus, interview and question of the last session; False if none."""
+        paths = self._json_list(K_PATHS)
+        if not paths:
+            return False
+        iid = self.settings.value(K_INTERVIEW, "", type=str)
+        number = self.settings.value(K_QUESTION, 1, type=int)
+        self.open_paths(paths, restore=(iid, number) if iid else None)
+        return True
+
+    @Slot()
+    def choose_folder(self) -> None:
+        start = self.corpus_paths[0] if self.corpus_paths else os.path.expanduser("~")
+        folder = QFileDialog.getExistingDirectory(self, self.tr("Open Folder of Interviews"), start)
+        if folder:
+            self.open_paths([folder])
+
+    @Slot()
+    def choose_files(self) -> None:
+        start = self.corpus_paths[0] if self.corpus_paths else os.path.expanduser("~")
+        files, _ = QFileDialog.getOpenFileNames(
+            self, self.tr("Open Interviews"), start,
+            self.tr("Interviews (*.txt *.md *.markdown);;All files (*)"))
+        if files:
+            self.open_paths(files)
+
+    def _json_list(self, key: str) -> list:
+        try:
+            value = json.loads(self.settings.value(key, "[]", type=str) or "[]")
+        except (ValueError, TypeError):
+            return []
+        return value if isinstance(value, list) else []
+
+    def _add_recent(self, paths: list[str]) -> None:
+        recent = [r for r in self._json_list(K_RECENT) if r != paths]
+        recent.insert(0, paths)
+        self.settings.setValue(K_RECENT, json.dumps(recent[:MAX_RECENT]))
+        self._fill_recent_menu()
+
+    def recent_corpora(self) -> list[list[str]]:
+        return [r for r in self._json_list(K_RECENT) if isinstance(r, list) and r]
+
+    def _fill_recent_menu(self) -> None:
+        self.recent_menu.clear()
+        recent = self.recent_corpora()
+        for paths in recent:
+            label = paths[0] if len(paths) == 1 else self.tr("{0} (+{1} more)").format(paths[0], len(paths) - 1)
+            action = self.recent_menu.addAction(label)
+            action.triggered.connect(lambda _checked=False, p=paths: self.open_paths(p))
+        if recent:
+            self.recent_menu.addSeparator()
+        clear = self.recent_menu.addAction(self.tr("Clear Recent"))
+        clear.setEnabled(bool(recent))
+        clear.triggered.connect(self._clear_recent)
+
+    def _clear_recent(self) -> None:
+        self.settings.setValue(K_RECENT, "[]")
+        self._fill_recent_menu()
+
+    # -- drag and drop --------------------------------------------------------------------------------
+    def dragEnterEvent(self, event) -> None:
+        if any(u.isLocalFile() for u in event.mimeData().urls()):
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dragMoveEvent(self, event) -> None:
+        self.dragEnterEvent(event)
+
+    def dropEvent(self, event) -> None:
+        paths = [u.toLocalFile() for u in event.mimeData().urls() if u.isLocalFile()]
+        if paths:
+            event.acceptProposedAction()
+            self.open_paths(paths)
+        else:
+            event.ignore()
+
+    # -- loader ----------------------------------------------------------------------------------------
+    @Slot()
+    def _on_load_started(self) -> None:
+        self.progress_bar.setRange(0, 0)  # busy until the files are counted
+        self.progress_bar.show()
+        self.count_label.setText(self.tr("Loading…"))
+
+    @Slot(int, int)
+    def _on_load_progress(self, done: int, total: int) -> None:
+        self.progress_bar.setRange(0, max(total, 1))
+        self.progress_bar.setValue(done)
+        self.progress_bar.setFormat(self.tr("{0} of {1} files").format(done, total))
+
+    @Slot(object)
+    def _on_items_loaded(self, items: list) -> None:
+        before = len(self.corpus.problems)
+        interviews: list[Interview] = []
+        for item in items:
+            self.corpus.add(item)
+            if isinstance(item, Interview):
+                interviews.append(item)
+        self.interview_list.append(interviews)
+        self.problems_view.append(self.corpus.problems[before:])
+        self._update_counts()
+        if interviews:
+            self.interviews_added.emit(interviews)
+        if self._pending is not None:
+            if any(iv.id == self._pending[0] for iv in interviews):
+                self.interview_list.select_interview(self._pending[0])
+        elif self.reading_pane.interview() is None and self.interview_list.visible_count():
+            self.interview_list.select_row(0)  # show something to read straight away
+
+    @Slot()
+    def _on_load_finished(self) -> None:
+        self.progress_bar.hide()
+        self._update_counts()
+        if self._pending is not None:
+            self._pending = None
+            if self.reading_pane.interview() is None and self.interview_list.visible_count():
+                self.interview_list.select_row(0)
+        self.corpus_loaded.emit(self.corpus)
+
+    def _update_counts(self) -> None:
+        errors = sum(1 for p in self.corpus.problems if p.severity == "error")
+        self.count_label.setText(
+            self.tr("{0} interviews, {1} not loaded").format(len(self.corpus.interviews), errors)
+            if errors else self.tr("{0} interviews").format(len(self.corpus.interviews)))
+
+    @Slot(int)
+    def _on_problem_count(self, count: int) -> None:
+        self.problems_dock.setWindowTitle(self.tr("Problems ({0})").format(count) if count else self.tr("Problems"))
+
+    # -- reading -------------------------------------------------------------------------------------------
+    @Slot(str)
+    def _on_interview_selected(self, interview_id: str) -> None:
+        current = self.reading_pane.interview()
+        if current is not None and current.id == interview_id:
+            return
+        interview = self.interview_list.interview(interview_id)
+        if interview is None:
+            return
+        number = 1
+        if self._pending is not None:
+            if self._pending[0] == interview_id:
+                number = self._pending[1]
+            self._pending = None  # the user (or the restore) has chosen; stop waiting
+        self.reading_pane.set_interview(interview, number)
+        self.setWindowTitle(self.tr("{0} — kzreader").format(interview.display_title))
+
+    @Slot(str, int)
+    def _on_exchange_changed(self, interview_id: str, number: int) -> None:
+        if interview_id:
+            self.settings.setValue(K_INTERVIEW, interview_id)
+            self.settings.setValue(K_QUESTION, number)
+
+    def show_interview(self, interview_id: str, number: int = 1) -> bool:
+        """Select an interview in the list and open it at question ``number``."""
+        if not self.interview_list.select_interview(interview_id):
+            return False
+        return self.reading_pane.go_to(number) or number == 1
+
+    @Slot()
+    def _focus_filter(self) -> None:
+        self.interviews_dock.show()
+        self.interview_list.filter_edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.interview_list.filter_edit.selectAll()
+
+    # -- help -----------------------------------------------------------------------------------------------
+    def shortcut_rows(self) -> list[tuple[str, str, str]]:
+        """(menu, action, shortcuts) for every menu action that has a shortcut."""
+        rows = []
+
+        def walk(menu: QMenu, title: str) -> None:
+            for action in menu.actions():
+                if action.menu() is not None:
+                    walk(action.menu(), title)
+                elif action.shortcuts():
+                    keys = ", ".join(s.toString(QKeySequence.SequenceFormat.NativeText) for s in action.shortcuts())
+                    rows.append((title, action.text().replace("&", ""), keys))
+
+        for top in self.menuBar().actions():
+            if top.menu() is not None:
+                walk(top.menu(), top.text().replace("&", ""))
+        return rows
+
+    @Slot()
+    def show_shortcuts(self) -> None:
+        self.shortcuts_dialog().exec()
+
+    def shortcuts_dialog(self) -> QDialog:
+        dialog = QDialog(self)
+        dialog.setWindowTitle(self.tr("Keyboard Shortcuts"))
+        rows = self.shortcut_rows()
+        table = QTableWidget(len(rows), 3, dialog)
+        table.setHorizontalHeaderLabels([self.tr("Menu"), self.tr("Action"), self.tr("Keys")])
+        table.verticalHeader().hide()
+        table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        for r, row in enumerate(rows):
+            for c, text in enumerate(row):
+                table.setItem(r, c, QTableWidgetItem(text))
+        table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        table.horizontalHeader().setStretchLastSection(True)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, dialog)
+        buttons.rejected.connect(dialog.reject)
+        layout = QVBoxLayout(dialog)
+        layout.addWidget(table)
+        layout.addWidget(buttons)
+        dialog.resize(560, 480)
+        return dialog
+
+    @Slot()
+    def show_about(self) -> None:
+        QMessageBox.about(
+            self,
+            self.tr("About kzreader"),
+            self.tr("kzreader {0}\n\nA reader for collections of published interviews: "
+                    "read them question by question, compare, bookmark and quote.").format(__version__),
+        )
+
+    # -- state -----------------------------------------------------------------------------------------------
+    def _restore_state(self) -> None:
+        s = self.settings
+        geometry = s.value(K_GEOMETRY)
+        if geometry is None or not self.restoreGeometry(geometry):
+            self.resize(1280, 820)
+        state = s.value(K_STATE)
+        self._layout_defaults_applied = bool(state) and self.restoreState(state, _STATE_VERSION)
+        self.interview_list.restore_header_state(s.value(K_HEADER))
+        self.reading_pane.set_zoom(s.value(K_ZOOM, 0, type=int))
+        self.reading_pane.set_whole_interview(s.value(K_WHOLE, False, type=bool))
+        self.reading_pane.set_show_removed(s.value(K_REMOVED, False, type=bool))
+
+    def save_state(self) -> None:
+        s = self.settings
+        s.setValue(K_GEOMETRY, self.saveGeometry())
+        s.setValue(K_STATE, self.saveState(_STATE_VERSION))
+        s.setValue(K_HEADER, self.interview_list.header_state())
+        s.setValue(K_ZOOM, self.reading_pane.zoom())
+        s.setValue(K_WHOLE, self.reading_pane.is_whole_interview())
+        s.setValue(K_REMOVED, self.reading_pane.shows_removed())
+        iv = self.reading_pane.interview()
+        if iv is not None:
+            s.setValue(K_INTERVIEW, iv.id)
+            s.setValue(K_QUESTION, self.reading_pane.current_number())
+        s.sync()
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        if not self._layout_defaults_applied:
+            self._layout_defaults_applied = True
+            # after the first layout pass, so the dock sizes stick
+            QTimer.singleShot(0, self._apply_default_layout)
+
+    def closeEvent(self, event) -> None:
+        self.save_state()
+        self.loader.shutdown()
+        super().closeEvent(event)
+
