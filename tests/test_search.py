@@ -320,3 +320,20 @@ def test_unit_ids_are_renumbered_before_they_overflow(monkeypatch):
     assert {h.snippet for h in idx.search("газ 4")} == {"Газ 4."}
     assert set(keys(idx.search("нефть", interview_ids={"iv3"}))) == {("iv3", 2)}
     assert idx.stats()["units"] == 20
+
+
+def test_text_whose_length_changes_when_lowered():
+    # "İ".lower() is two characters: offsets must still point at the source words
+    iv, src = make_interview("tr", [("İstanbul и газ?", ["Газ İİ газом."])])
+    idx = SearchIndex()
+    idx.add_interview(iv)
+    (hit,) = idx.search("газ")
+    assert [src[s:e] for s, e in hit.match_spans] == ["газ", "Газ", "газом"]
+
+
+def test_very_long_words():
+    iv, src = make_interview("long", [("Число?", ["1" * 500 + " и " + "2" * 300 + "."])])
+    idx = SearchIndex()
+    idx.add_interview(iv)
+    (hit,) = idx.search("1*")
+    assert [src[s:e] for s, e in hit.match_spans] == ["1" * 500]

@@ -534,9 +534,13 @@ class ReadingPane(QWidget):
     def _build(self, b: "_Builder", pieces: list[_Piece]) -> None:
         previous_kind = None
         previous_exchange = 0
+        run: list[Span] = []  # consecutive removed spans of one kind share a box
         for pc in pieces:
+            if run and (pc.kind != "removed" or pc.span.kind != run[0].kind):
+                b.removed(run, self.tr("removed: {0}").format(run[0].kind))
+                run = []
             if pc.kind == "removed":
-                b.removed(pc.span, self.tr("removed: {0}").format(pc.span.kind))
+                run.append(pc.span)
                 previous_kind = "removed"
                 continue
             if pc.kind == "question":
@@ -552,6 +556,8 @@ class ReadingPane(QWidget):
             else:
                 b.lead(pc.paragraph)
             previous_kind = pc.kind
+        if run:
+            b.removed(run, self.tr("removed: {0}").format(run[0].kind))
 
     def _apply_width(self) -> None:
         """Centre a column of at most MEASURE_EM ems (the reading measure) in the viewport."""
@@ -797,7 +803,7 @@ class _Builder:
             self.cursor.insertText(f"{speaker}: ", self._text_fmt(bold=True, colour=self.colours["muted"]))
         self._paragraph(p, char)
 
-    def removed(self, span: Span, label: str) -> None:
+    def removed(self, spans: list[Span], label: str) -> None:
         if self._in_question:
             self._leave_frame()
             self._in_question = False
@@ -814,7 +820,7 @@ class _Builder:
         self.cursor.setBlockCharFormat(label_fmt)
         self.cursor.insertText(label, label_fmt)
         body = self._text_fmt(colour=self.colours["muted"], scale=0.9)
-        body.setFontStrikeOut(False)
-        self.cursor.insertBlock(QTextBlockFormat(), body)
-        self.cursor.insertText(span.text.strip("\n"), body)
+        for span in spans:
+            self.cursor.insertBlock(QTextBlockFormat(), body)
+            self.cursor.insertText(span.text.strip("\n"), body)
         self._leave_frame()

@@ -253,7 +253,11 @@ def _title(b: _Builder, blocks: list[Block], preamble: list[int], fmt: str) -> l
 
 
 def _is_english(text: str) -> bool:
-    sample = text[:20000]
+    # cheap: Cyrillic letters take two UTF-8 bytes, Latin ones one
+    sample = text[:4000]
+    non_ascii = len(sample.encode("utf-8", "surrogatepass")) - len(sample)
+    if non_ascii > len(sample) // 4:
+        return False
     return len(_LAT.findall(sample)) > 2 * len(_CYR.findall(sample))
 
 

@@ -41,6 +41,11 @@ def _norm(s: str) -> str:
 def block_junk(b: Block) -> str | None:
     """Junk that a block shows on its own, regardless of neighbours."""
     t = b.text.strip()
+    if len(t) > 300:
+        # long blocks are prose unless they are code
+        if ("{" in t or ";" in t or "=" in t) and len(_CODE_CHARS.findall(t)) > 0.08 * len(t):
+            return "script"
+        return None
     if _COUNTER.fullmatch(t):
         return "counter"
     if _PLACEHOLDER.search(t) and len(_PLACEHOLDER.sub("", t).strip(_BULLETS)) < 3:

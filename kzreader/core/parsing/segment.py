@@ -44,7 +44,7 @@ def question_likeness(text: str) -> float:
         s += 0.5
     elif len(t) > 1200:
         s -= 1.0
-    if _ADDRESS.search(t):
+    if _ADDRESS.search(t, 0, 800):
         s += 0.3
     return s
 

@@ -1,0 +1,81 @@
+"""Parse throughput over a generated corpus, next to plain read+decode of the same files.
+
+    python benchmarks/parse_bench.py [-n 10000] [--workers 2] [--dir /tmp/kzreader-bench-N]
+
+Target (issue 2): a full parse of 10,000 interviews within 10x the read+decode time.
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import time
+from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from gen_corpus import generate_corpus  # noqa: E402
+from kzreader.core.corpus import load_file  # noqa: E402
+from kzreader.core.model import Interview  # noqa: E402
+from kzreader.core.sources import decode, iter_source_files, normalise_newlines  # noqa: E402
+
+
+def _read_decode(paths):
+    total = 0
+    for p in paths:
+        data = Path(p).read_bytes()
+        total += len(data)
+        normalise_newlines(decode(data)[0])
+    return total
+
+
+def _parse_chunk(paths):
+    n_ex = 0
+    for p in paths:
+        item = load_file(p)
+        if isinstance(item, Interview):
+            n_ex += len(item.exchanges)
+    return n_ex
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("-n", type=int, default=10_000)
+    ap.add_argument("--workers", type=int, default=os.cpu_count() or 2)
+    ap.add_argument("--dir", default=None)
+    a = ap.parse_args()
+    dest = Path(a.dir or f"/tmp/kzreader-bench-{a.n}")
+    if not dest.is_dir() or len(list(dest.iterdir())) < a.n:
+        t = time.perf_counter()
+        generate_corpus(dest, a.n)
+        print(f"generated {a.n} files in {time.perf_counter() - t:.1f} s")
+    paths = list(iter_source_files([str(dest)]))[: a.n]
+    _read_decode(paths)  # warm the page cache so both sides read from memory
+
+    t = time.perf_counter()
+    nbytes = _read_decode(paths)
+    t_read = time.perf_counter() - t
+    mb = nbytes / 1e6
+
+    t = time.perf_counter()
+    ex1 = _parse_chunk(paths[: max(1, len(paths) // 10)])
+    t_one = (time.perf_counter() - t) * 10
+
+    chunks = [paths[i::a.workers * 8] for i in range(a.workers * 8)]
+    t = time.perf_counter()
+    with ProcessPoolExecutor(a.workers) as pool:
+        n_ex = sum(pool.map(_parse_chunk, chunks))
+    t_pool = time.perf_counter() - t
+
+    print(f"files: {len(paths)}, {mb:.1f} MB, {n_ex} exchanges")
+    print(f"read+decode:          {t_read:7.2f} s  {len(paths) / t_read:9.0f} files/s  {mb / t_read:7.1f} MB/s")
+    print(f"parse, 1 process (est. from 10%): {t_one:7.2f} s  {len(paths) / t_one:9.0f} files/s  {mb / t_one:7.1f} MB/s")
+    print(f"parse, {a.workers} processes:  {t_pool:7.2f} s  {len(paths) / t_pool:9.0f} files/s  {mb / t_pool:7.1f} MB/s")
+    print(f"ratio parse/read:     {t_pool / t_read:7.1f}x (target <= 10x)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
