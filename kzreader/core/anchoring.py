@@ -38,7 +38,8 @@ MIN_CONFIDENCE = 0.70
 SHORT_EXACT, MIN_CONTEXT_SHORT_EXACT = 24, 0.5
 SHORT_FUZZY, MIN_CONTEXT_SHORT_FUZZY = 64, 0.7
 POSITION_MIN_CONTEXT = 0.5  # same words at the same offset but new surroundings: re-check
-AMBIGUITY_MARGIN = 0.02  # a second place this close in score makes the choice a guess
+AMBIGUITY_MARGIN = 0.02
+BOUNDARY_PENALTY = 0.02  # per end that is mid-word where the original was at a word edge  # a second place this close in score makes the choice a guess
 
 EXACT_POSITION = "exact_position"
 EXACT_QUOTE = "exact_quote"
@@ -199,7 +200,19 @@ def _score(anchor: Anchor, text: str, s: int, e: int) -> tuple[float, float, flo
     q = _sim(anchor.exact, text[s:e])
     c = _context(anchor, text, s, e)
     p = 1.0 / (1.0 + abs(s - anchor.start) / (len(anchor.exact) + 500))
-    return W_QUOTE * q + W_CONTEXT * c + W_PROXIMITY * p, q, c
+    # a selection that began/ended at a word edge is unlikely to now begin/end mid-word
+    want_s, want_e = _boundary_kinds(anchor)
+    edge = BOUNDARY_PENALTY * ((_is_boundary(text, s) != want_s) + (_is_boundary(text, e) != want_e))
+    return W_QUOTE * q + W_CONTEXT * c + W_PROXIMITY * p - edge, q, c
+
+
+def _boundary_kinds(anchor: Anchor) -> tuple[bool, bool]:
+    """Whether the original selection started / ended at a word edge."""
+    ex = anchor.exact
+    return (
+        not anchor.prefix or _is_boundary(anchor.prefix[-1:] + ex[:1], 1),
+        not anchor.suffix or _is_boundary(ex[-1:] + anchor.suffix[:1], 1),
+    )
 
 
 def _vote_regions(anchor: Anchor, text: str) -> list[tuple[tuple[int, int], tuple[int, int]]]:
@@ -281,8 +294,7 @@ def _refine(
     exact = anchor.exact
     head, tail = exact[:_EDGE], exact[-_EDGE:]
     pre, suf = anchor.prefix[-_EDGE:], anchor.suffix[:_EDGE]
-    want_s = not anchor.prefix or _is_boundary(anchor.prefix[-1:] + exact[:1], 1)
-    want_e = not anchor.suffix or _is_boundary(exact[-1:] + anchor.suffix[:1], 1)
+    want_s, want_e = _boundary_kinds(anchor)
 
     def best(lo: int, hi: int, cost) -> int | None:
         mid = (lo + hi) / 2

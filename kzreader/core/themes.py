@@ -536,12 +536,14 @@ class ThemeIndex:
 
     def _lookup(self, words: Sequence[str]) -> list[tuple[int, ...]]:
         cache = self._cache
-        missing = set(words).difference(cache.keys())
-        if missing:
-            if len(cache) > self._CACHE_LIMIT:
-                cache.clear()
-                missing = set(words)
-            for w in missing:
+        try:  # the common case once the corpus vocabulary has been seen
+            return list(map(cache.__getitem__, words))
+        except KeyError:
+            pass
+        if len(cache) > self._CACHE_LIMIT:
+            cache.clear()
+        for w in set(words):
+            if w not in cache:
                 cache[w] = self._atoms_of(w)
         return list(map(cache.__getitem__, words))
 

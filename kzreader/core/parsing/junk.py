@@ -17,7 +17,8 @@ _CREDIT = re.compile(
     re.IGNORECASE,
 )
 _PLACEHOLDER = re.compile(r"\[\[[^\]\n]{1,40}\]\]|\{\{[^}\n]{1,40}\}\}|%[A-Z_]{3,}%")
-_CODE_CHARS = re.compile(r"[{};=<>()$]")
+_CODE_CHARS = re.compile(r"[{};=$]")
+_CODE_START = ("<script", "<style", "<iframe", "<noscript", "window.", "var ", "function(", "function ", "document.", "(function", "gtag(", "googletag", "!function")
 _BULLETS = " \t•·*-–—|"
 SECTION_WORDS = {
     "популярное", "читайте также", "читайте еще", "читайте ещё", "архив", "все", "похожие материалы",
@@ -41,10 +42,11 @@ def _norm(s: str) -> str:
 def block_junk(b: Block) -> str | None:
     """Junk that a block shows on its own, regardless of neighbours."""
     t = b.text.strip()
+    if b.marker in ("dash", "qa", "chevron"):
+        return None  # a marked turn is never junk, whatever it contains
+    if _looks_like_code(t):
+        return "script"
     if len(t) > 300:
-        # long blocks are prose unless they are code
-        if ("{" in t or ";" in t or "=" in t) and len(_CODE_CHARS.findall(t)) > 0.08 * len(t):
-            return "script"
         return None
     if _COUNTER.fullmatch(t):
         return "counter"
@@ -54,11 +56,18 @@ def block_junk(b: Block) -> str | None:
         return "credit"
     if _TEASER.match(t) and len(t) < 300:
         return "teaser"
-    if len(t) >= 12 and len(_CODE_CHARS.findall(t)) > 0.08 * len(t):
-        return "script"
     if b.marker is None and _norm(t) in SECTION_WORDS:
         return "section"
     return None
+
+
+def _looks_like_code(t: str) -> bool:
+    if t.lower().startswith(_CODE_START):
+        return True
+    if not ("{" in t or ";" in t or "=" in t):
+        return False
+    n = len(_CODE_CHARS.findall(t))
+    return n >= 3 and n > 0.04 * len(t)
 
 
 def _headline_like(b: Block) -> bool:

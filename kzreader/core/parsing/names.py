@@ -77,7 +77,28 @@ def person_name(words: list[str]) -> tuple[str, str] | None:
             score = np.score
             if best is None or score > best[2]:
                 best = (" ".join(out), case, score)
-    return (best[0], best[1]) if best else None
+    if best is None:
+        return _unknown_first_name(words)
+    return (best[0], best[1])
+
+
+def _unknown_first_name(words: list[str]) -> tuple[str, str] | None:
+    """Kazakh and other first names missing from the dictionary ("Ерланом Сагадиевым"): accept
+    an unknown word before a recognised surname in the same case."""
+    if len(words) != 2:
+        return None
+    first, last = words
+    if _morph().word_is_known(first.lower()):
+        return None
+    for case in _CASES:
+        sp = _find(last, "Surn", case)
+        if sp is None:
+            continue
+        fp = next((p for p in _parses(first) if "NOUN" in p.tag and case in p.tag), None)
+        if fp is None:
+            continue
+        return f"{_nominative(fp, first) if case != 'nomn' else first} {_nominative(sp, last)}", case
+    return None
 
 
 def find_people(text: str):

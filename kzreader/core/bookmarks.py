@@ -1,0 +1,642 @@
+"""The bookmark store: one JSON document that is never lost.
+
+Durability:
+- every save writes a temp file in the same directory, flushes and fsyncs it, keeps the
+  previous document as ``<name>.1`` (older ones shift to ``.2`` and ``.3``), then
+  ``os.replace``-s the temp file over the store and fsyncs the directory; the store file is
+  always either the old or the new complete document;
+- a document that cannot be parsed is moved aside as ``bookmarks.corrupt-YYYYmmdd-HHMMSS.json``
+  (never overwritten), reported in :attr:`BookmarkStore.problems`, and the newest valid
+  backup is used instead (also reported);
+- two running instances do not clobber each other: every load and save holds an exclusive
+  lock on ``<name>.lock``, and a save first re-reads the file and merges it with memory by
+  bookmark id — the version with the later ``modified`` wins, and deletions are kept as
+  tombstones so a deleted bookmark is not resurrected by an instance that still had it.
+
+The path is given by the caller (the GUI resolves the user data directory).
+"""
+from __future__ import annotations
+
+import contextlib
+import dataclasses
+import json
+import os
+import tempfile
+import time
+import uuid
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+from typing import Any, Callable, Iterator
+
+from .anchoring import EXACT_POSITION, NEEDS_REVIEW, Anchor, AnchorResult, make_anchor, reanchor
+from .model import text_hash
+
+SCHEMA_VERSION = 1
+BACKUPS = 3
+TOMBSTONE_DAYS = 365  # how long a deletion is remembered for merging with other instances
+
+STATUS_OK = "ok"
+STATUS_NEEDS_REVIEW = "needs_review"
+
+
+class StoreError(Exception):
+    """A store operation failed; ``str(e)`` is a message that can be shown to the user."""
+
+
+@dataclass(frozen=True, slots=True)
+class StoreProblem:
+    kind: str  # "corrupt", "restored_from_backup", "unreadable", "newer_version", "bad_entries"
+    message: str
+    path: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Bookmark:
+    id: str
+    interview_id: str
+    path: str
+    anchor: Anchor
+    exchange: int | None = None  # 1-based exchange number, None for lead/outside exchanges
+    note: str = ""
+    tags: tuple[str, ...] = ()
+    colour: str | None = None
+    created: str = ""  # ISO 8601, UTC
+    modified: str = ""
+    status: str = STATUS_OK
+
+    @property
+    def quote(self) -> str:
+        return self.anchor.exact
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "interview_id": self.interview_id,
+            "path": self.path,
+            "exchange": self.exchange,
+            "anchor": self.anchor.to_dict(),
+            "note": self.note,
+            "tags": list(self.tags),
+            "colour": self.colour,
+            "created": self.created,
+            "modified": self.modified,
+            "status": self.status,
+        }
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> "Bookmark":
+        ex = d.get("exchange")
+        status = d.get("status", STATUS_OK)
+        if status not in (STATUS_OK, STATUS_NEEDS_REVIEW):
+            raise ValueError(f"unknown status {status!r}")
+        b = cls(
+            id=str(d["id"]),
+            interview_id=str(d["interview_id"]),
+            path=str(d["path"]),
+            anchor=Anchor.from_dict(d["anchor"]),
+            exchange=None if ex is None else int(ex),
+            note=str(d.get("note", "")),
+            tags=tuple(str(t) for t in d.get("tags", ())),
+            colour=d.get("colour"),
+            created=str(d["created"]),
+            modified=str(d.get("modified") or d["created"]),
+            status=status,
+        )
+        _parse_time(b.created), _parse_time(b.modified)  # validate
+        return b
+
+
+def new_bookmark(
+    interview_id: str,
+    path: str,
+    source_text: str,
+    start: int,
+    end: int,
+    exchange: int | None = None,
+    note: str = "",
+    tags: tuple[str, ...] | list[str] = (),
+    colour: str | None = None,
+) -> Bookmark:
+    """A bookmark on ``source_text[start:end]`` (Python offsets into the decoded source)."""
+    now = _now()
+    return Bookmark(
+        id=str(uuid.uuid4()),
+        interview_id=interview_id,
+        path=path,
+        anchor=make_anchor(source_text, start, end),
+        exchange=exchange,
+        note=note,
+        tags=normalise_tags(tags),
+        colour=colour,
+        created=now,
+        modified=now,
+    )
+
+
+def normalise_tags(tags) -> tuple[str, ...]:
+    """Strip, drop empties and duplicates (case-insensitively), keep order."""
+    out: list[str] = []
+    seen: set[str] = set()
+    for t in tags:
+        t = " ".join(str(t).split())
+        if t and t.casefold() not in seen:
+            seen.add(t.casefold())
+            out.append(t)
+    return tuple(out)
+
+
+# --- migrations --------------------------------------------------------------------------------
+# Each step takes a document of version N and returns one of version N+1.
+
+
+def _migrate_0_to_1(doc: Any) -> dict[str, Any]:
+    """Version 0 (before versioning) was a bare list of bookmark objects without tombstones."""
+    items = doc if isinstance(doc, list) else doc.get("bookmarks", [])
+    out = []
+    for item in items:
+        item = dict(item)
+        item.setdefault("status", STATUS_OK)
+        item.setdefault("modified", item.get("created", ""))
+        out.append(item)
+    return {"schema_version": 1, "bookmarks": out, "deleted": {}}
+
+
+MIGRATIONS: dict[int, Callable[[Any], dict[str, Any]]] = {0: _migrate_0_to_1}
+
+
+def migrate(doc: Any) -> dict[str, Any]:
+    """Bring a loaded JSON document up to :data:`SCHEMA_VERSION`."""
+    version = doc.get("schema_version", 0) if isinstance(doc, dict) else 0
+    if not isinstance(version, int) or version < 0:
+        raise ValueError(f"bad schema_version {version!r}")
+    if version > SCHEMA_VERSION:
+        raise _NewerVersion(version)
+    while version < SCHEMA_VERSION:
+        doc = MIGRATIONS[version](doc)
+        version += 1
+    if not isinstance(doc.get("bookmarks"), list) or not isinstance(doc.get("deleted", {}), dict):
+        raise ValueError("bookmarks document has the wrong shape")
+    return doc
+
+
+class _NewerVersion(Exception):
+    pass
+
+
+# --- the store ---------------------------------------------------------------------------------
+
+
+@dataclass
+class _State:
+    bookmarks: dict[str, Bookmark] = field(default_factory=dict)
+    deleted: dict[str, str] = field(default_factory=dict)  # id -> ISO time of deletion
+    raw_bad: dict[str, Any] = field(default_factory=dict)  # unreadable entries, kept verbatim
+
+
+Listener = Callable[[str, tuple[str, ...]], None]
+
+
+class BookmarkStore:
+    """Bookmarks of the whole corpus, saved to ``path`` after every change.
+
+    Listeners (``add_listener``) are called as ``fn(event, ids)`` with event one of
+    "added", "updated", "removed" or "reset" (anything may have changed).
+    """
+
+    def __init__(self, path: str | os.PathLike[str], *, backups: int = BACKUPS) -> None:
+        self.path = Path(path)
+        self.backups = backups
+        self.problems: list[StoreProblem] = []
+        self.read_only = False  # set when the file on disk must not be replaced
+        self._state = _State()
+        self._listeners: list[Listener] = []
+        self._last_time = ""
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        with self._locked():
+            disk = self._read_disk()
+        if disk is not None:
+            self._state = disk
+
+    # -- queries --
+    def list(self, interview_id: str | None = None) -> list[Bookmark]:
+        """Bookmarks in creation order, optionally of one interview."""
+        items = self._state.bookmarks.values()
+        if interview_id is not None:
+            items = [b for b in items if b.interview_id == interview_id]
+        return sorted(items, key=lambda b: (b.created, b.id))
+
+    def get(self, bookmark_id: str) -> Bookmark | None:
+        return self._state.bookmarks.get(bookmark_id)
+
+    def __len__(self) -> int:
+        return len(self._state.bookmarks)
+
+    def __contains__(self, bookmark_id: object) -> bool:
+        return bookmark_id in self._state.bookmarks
+
+    def tags(self) -> list[str]:
+        seen: dict[str, str] = {}
+        for b in self._state.bookmarks.values():
+            for t in b.tags:
+                seen.setdefault(t.casefold(), t)
+        return sorted(seen.values(), key=str.casefold)
+
+    # -- changes (each one is saved before it returns) --
+    def add(self, bookmark: Bookmark) -> Bookmark:
+        self._check_writable()
+        if bookmark.id in self._state.bookmarks:
+            raise StoreError(f"bookmark {bookmark.id} already exists")
+        now = self._tick()
+        b = dataclasses.replace(bookmark, created=bookmark.created or now, modified=now)
+        self._state.bookmarks[b.id] = b
+        self._state.deleted.pop(b.id, None)
+        self._commit("added", (b.id,))
+        return b
+
+    def create(self, interview_id: str, path: str, source_text: str, start: int, end: int, **kw) -> Bookmark:
+        return self.add(new_bookmark(interview_id, path, source_text, start, end, **kw))
+
+    def update(self, bookmark_id: str, **changes: Any) -> Bookmark:
+        """Change fields (note, tags, colour, exchange, anchor, status, path, interview_id)."""
+        self._check_writable()
+        old = self._require(bookmark_id)
+        for k in ("id", "created", "modified"):
+            if k in changes:
+                raise StoreError(f"{k} cannot be changed")
+        if "tags" in changes:
+            changes["tags"] = normalise_tags(changes["tags"])
+        new = dataclasses.replace(old, **changes, modified=self._tick())
+        self._state.bookmarks[bookmark_id] = new
+        self._commit("updated", (bookmark_id,))
+        return new
+
+    def reattach(
+        self,
+        bookmark_id: str,
+        interview_id: str,
+        path: str,
+        source_text: str,
+        start: int,
+        end: int,
+        exchange: int | None = None,
+    ) -> Bookmark:
+        """Point a bookmark at a new selection (the "needs review" fix); status becomes ok."""
+        return self.update(
+            bookmark_id,
+            interview_id=interview_id,
+            path=path,
+            anchor=make_anchor(source_text, start, end),
+            exchange=exchange,
+            status=STATUS_OK,
+        )
+
+    def delete(self, bookmark_id: str) -> Bookmark:
+        """Remove a bookmark; returns it so that :meth:`restore` can undo the deletion."""
+        self._check_writable()
+        b = self._require(bookmark_id)
+        del self._state.bookmarks[bookmark_id]
+        self._state.deleted[bookmark_id] = self._tick()
+        self._commit("removed", (bookmark_id,))
+        return b
+
+    def restore(self, bookmark: Bookmark) -> Bookmark:
+        """Put back a bookmark exactly as it was (undo of delete or edit)."""
+        self._check_writable()
+        existed = bookmark.id in self._state.bookmarks
+        b = dataclasses.replace(bookmark, modified=self._tick())
+        self._state.bookmarks[b.id] = b
+        self._state.deleted.pop(b.id, None)
+        self._commit("updated" if existed else "added", (b.id,))
+        return b
+
+    def reanchor_all(
+        self,
+        interview_texts: dict[str, str | None],
+        locate_exchange: Callable[[str, int], int | None] | None = None,
+    ) -> dict[str, AnchorResult]:
+        """Re-anchor the bookmarks of the given files (path -> current text, None if gone).
+
+        Bookmarks found again get a fresh anchor (and exchange number when
+        ``locate_exchange(path, offset)`` is given) and status ok; the others get status
+        needs_review with their anchor untouched.  No bookmark is ever dropped.  Bookmarks of
+        paths not in ``interview_texts`` are left alone.
+        """
+        results: dict[str, AnchorResult] = {}
+        changed: list[str] = []
+        hashes = {p: text_hash(t) for p, t in interview_texts.items() if t is not None}
+        for b in list(self._state.bookmarks.values()):
+            if b.path not in interview_texts:
+                continue
+            text = interview_texts[b.path]
+            if text is None:
+                res = AnchorResult(NEEDS_REVIEW, None, None, 0.0)
+            elif hashes[b.path] == b.anchor.source_hash and b.status == STATUS_OK:
+                res = AnchorResult(EXACT_POSITION, b.anchor.start, b.anchor.end, 1.0)
+                results[b.id] = res
+                continue
+            else:
+                res = reanchor(b.anchor, text)
+            results[b.id] = res
+            if res.found:
+                assert text is not None and res.start is not None and res.end is not None
+                anchor = make_anchor(text, res.start, res.end)
+                exchange = b.exchange
+                if locate_exchange is not None:
+                    exchange = locate_exchange(b.path, res.start)
+                new = dataclasses.replace(b, anchor=anchor, exchange=exchange, status=STATUS_OK)
+            else:
+                new = dataclasses.replace(b, status=STATUS_NEEDS_REVIEW)
+            if new != b:
+                self._state.bookmarks[b.id] = dataclasses.replace(new, modified=self._tick())
+                changed.append(b.id)
+        if changed:
+            self._notify("updated", tuple(changed))
+            if not self.read_only:  # a read-only store keeps the new statuses in memory only
+                self.save()
+        return results
+
+    def reload(self) -> None:
+        """Merge in what other instances saved (e.g. when the window regains focus)."""
+        with self._locked():
+            disk = self._read_disk()
+        if disk is not None:
+            before = dict(self._state.bookmarks)
+            self._state = _merge(self._state, disk)
+            if self._state.bookmarks != before:
+                self._notify("reset", ())
+
+    def save(self) -> None:
+        """Merge with the file on disk and write it (called by every change)."""
+        self._check_writable()
+        with self._locked():
+            disk = self._read_disk()
+            before = dict(self._state.bookmarks)
+            if disk is not None:
+                self._state = _merge(self._state, disk)
+            self._prune_tombstones()
+            self._write(self._document())
+        if self._state.bookmarks != before:
+            self._notify("reset", ())
+
+    # -- listeners --
+    def add_listener(self, fn: Listener) -> None:
+        self._listeners.append(fn)
+
+    def remove_listener(self, fn: Listener) -> None:
+        with contextlib.suppress(ValueError):
+            self._listeners.remove(fn)
+
+    # -- internals --
+    def _check_writable(self) -> None:
+        if self.read_only:
+            raise StoreError(
+                f"Bookmarks cannot be saved: {self.path} could not be read safely, so it is left untouched."
+            )
+
+    def _require(self, bookmark_id: str) -> Bookmark:
+        b = self._state.bookmarks.get(bookmark_id)
+        if b is None:
+            raise StoreError(f"no bookmark {bookmark_id}")
+        return b
+
+    def _tick(self) -> str:
+        """Now, strictly later than any time this store handed out before."""
+        t = _now()
+        if t <= self._last_time:
+            t = _fmt_time(_parse_time(self._last_time) + timedelta(microseconds=1))
+        self._last_time = t
+        return t
+
+    def _commit(self, event: str, ids: tuple[str, ...]) -> None:
+        self._notify(event, ids)
+        self.save()
+
+    def _notify(self, event: str, ids: tuple[str, ...]) -> None:
+        for fn in list(self._listeners):
+            fn(event, ids)
+
+    def _document(self) -> dict[str, Any]:
+        items = [b.to_dict() for b in self.list()] + list(self._state.raw_bad.values())
+        return {
+            "schema_version": SCHEMA_VERSION,
+            "app": "kzreader",
+            "saved": _now(),
+            "bookmarks": items,
+            "deleted": dict(sorted(self._state.deleted.items())),
+        }
+
+    def _prune_tombstones(self) -> None:
+        limit = _fmt_time(datetime.now(timezone.utc) - timedelta(days=TOMBSTONE_DAYS))
+        self._state.deleted = {k: v for k, v in self._state.deleted.items() if v >= limit}
+
+    @contextlib.contextmanager
+    def _locked(self) -> Iterator[None]:
+        lock_path = self.path.with_name(self.path.name + ".lock")
+        fd = os.open(lock_path, os.O_RDWR | os.O_CREAT, 0o644)
+        try:
+            _lock(fd)
+            yield
+        finally:
+            os.close(fd)  # closing releases the lock
+
+    def _read_disk(self) -> _State | None:
+        """The document on disk as a state (None if there is nothing usable).
+
+        Called with the lock held.  A corrupt file is moved aside and a backup tried.
+        """
+        self._remove_stale_temps()
+        if not self.path.exists():
+            backup = self._first_valid_backup()
+            if backup is None:
+                return None
+            state, n = backup
+            self._problem(
+                "restored_from_backup",
+                f"The bookmarks file {self.path} was missing; restored from backup {self._backup(n)}.",
+            )
+            return state
+        try:
+            data = self.path.read_bytes()
+        except OSError as e:
+            self.read_only = True
+            self._problem("unreadable", f"Cannot read the bookmarks file {self.path}: {e.strerror or e}.")
+            backup = self._first_valid_backup()
+            return backup[0] if backup else None
+        try:
+            return self._parse(data, report=True)
+        except _NewerVersion as e:
+            self.read_only = True
+            self._problem(
+                "newer_version",
+                f"The bookmarks file {self.path} was written by a newer version of kzreader "
+                f"(schema {e.args[0]}); it is opened read-only and will not be changed.",
+            )
+            return None
+        except (ValueError, KeyError, TypeError, AttributeError, UnicodeDecodeError) as e:
+            aside = self._move_aside()
+            self._problem(
+                "corrupt",
+                f"The bookmarks file {self.path} is damaged ({e}); it was kept as {aside}.",
+                str(aside),
+            )
+            backup = self._first_valid_backup()
+            if backup is None:
+                return None
+            state, n = backup
+            self._problem(
+                "restored_from_backup",
+                f"Bookmarks were restored from the backup {self._backup(n)}; "
+                "changes made after that backup may be missing.",
+                str(self._backup(n)),
+            )
+            return state
+
+    def _parse(self, data: bytes, report: bool) -> _State:
+        doc = migrate(json.loads(data.decode("utf-8")))
+        state = _State()
+        bad = 0
+        for i, item in enumerate(doc["bookmarks"]):
+            try:
+                b = Bookmark.from_dict(item)
+            except (ValueError, KeyError, TypeError, AttributeError):
+                bad += 1
+                key = item.get("id") if isinstance(item, dict) and isinstance(item.get("id"), str) else None
+                state.raw_bad[key or f"#bad{i}:{json.dumps(item, sort_keys=True)[:200]}"] = item
+                continue
+            state.bookmarks[b.id] = b
+        for k, v in doc.get("deleted", {}).items():
+            _parse_time(v)
+            state.deleted[str(k)] = v
+        if bad and report:
+            self._problem(
+                "bad_entries",
+                f"{bad} bookmark(s) in {self.path} could not be read; they are kept in the file unchanged.",
+            )
+        return state
+
+    def _first_valid_backup(self) -> tuple[_State, int] | None:
+        for n in range(1, self.backups + 1):
+            p = self._backup(n)
+            try:
+                return self._parse(p.read_bytes(), report=False), n
+            except Exception:  # missing or damaged backup: try the next one
+                continue
+        return None
+
+    def _backup(self, n: int) -> Path:
+        return self.path.with_name(f"{self.path.name}.{n}")
+
+    def _move_aside(self) -> Path:
+        stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+        stem = self.path.stem
+        target = self.path.with_name(f"{stem}.corrupt-{stamp}.json")
+        k = 1
+        while target.exists():
+            target = self.path.with_name(f"{stem}.corrupt-{stamp}-{k}.json")
+            k += 1
+        os.replace(self.path, target)
+        _fsync_dir(self.path.parent)
+        return target
+
+    def _remove_stale_temps(self) -> None:
+        # with the lock held nobody else is writing, so any temp file is left from a crash
+        for p in self.path.parent.glob(f".{self.path.name}.*.tmp"):
+            with contextlib.suppress(OSError):
+                p.unlink()
+
+    def _write(self, doc: dict[str, Any]) -> None:
+        data = json.dumps(doc, ensure_ascii=False, indent=1).encode("utf-8")
+        d = self.path.parent
+        fd, tmp = tempfile.mkstemp(prefix=f".{self.path.name}.", suffix=".tmp", dir=d)
+        try:
+            with os.fdopen(fd, "wb") as f:
+                f.write(data)
+                f.flush()
+                os.fsync(f.fileno())
+            if self.path.exists() and self.backups > 0:
+                self._rotate_backups()
+            os.replace(tmp, self.path)
+        except BaseException:
+            for leftover in (tmp, self.path.with_name(f".{self.path.name}.backup.tmp")):
+                with contextlib.suppress(OSError):
+                    os.unlink(leftover)
+            raise
+        _fsync_dir(d)
+
+    def _rotate_backups(self) -> None:
+        for n in range(self.backups - 1, 0, -1):
+            if self._backup(n).exists():
+                os.replace(self._backup(n), self._backup(n + 1))
+        # the current file becomes backup 1 without ever leaving the store name empty
+        tmp = self.path.with_name(f".{self.path.name}.backup.tmp")
+        with contextlib.suppress(FileNotFoundError):
+            tmp.unlink()
+        try:
+            os.link(self.path, tmp)
+        except OSError:  # file systems without hard links
+            with open(self.path, "rb") as src, open(tmp, "wb") as dst:
+                dst.write(src.read())
+                dst.flush()
+                os.fsync(dst.fileno())
+        os.replace(tmp, self._backup(1))
+
+    def _problem(self, kind: str, message: str, path: str = "") -> None:
+        self.problems.append(StoreProblem(kind, message, path or str(self.path)))
+
+
+def _merge(mine: _State, disk: _State) -> _State:
+    """Union by id; the later ``modified`` wins; a later deletion beats an older bookmark."""
+    out = _State(raw_bad={**disk.raw_bad, **mine.raw_bad})
+    deleted = dict(disk.deleted)
+    for k, v in mine.deleted.items():
+        if v > deleted.get(k, ""):
+            deleted[k] = v
+    for bid in set(mine.bookmarks) | set(disk.bookmarks):
+        a, b = mine.bookmarks.get(bid), disk.bookmarks.get(bid)
+        win = a if b is None or (a is not None and a.modified >= b.modified) else b
+        assert win is not None
+        gone = deleted.get(bid)
+        if gone is not None and gone >= win.modified:
+            continue
+        deleted.pop(bid, None)
+        out.bookmarks[bid] = win
+    out.deleted = deleted
+    return out
+
+
+def _lock(fd: int) -> None:
+    try:
+        import fcntl
+    except ImportError:  # Windows
+        import msvcrt
+
+        while True:
+            try:
+                msvcrt.locking(fd, msvcrt.LK_LOCK, 1)
+                return
+            except OSError:
+                continue
+    fcntl.flock(fd, fcntl.LOCK_EX)
+
+
+def _fsync_dir(d: Path) -> None:
+    if os.name != "posix":
+        return
+    fd = os.open(d, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def _fmt_time(t: datetime) -> str:
+    return t.astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+
+
+def _parse_time(s: str) -> datetime:
+    return datetime.strptime(s, "%Y-%m-%dT%H:%M:%S.%fZ").replace(tzinfo=timezone.utc)
+
+
+def _now() -> str:
+    return _fmt_time(datetime.now(timezone.utc))
