@@ -7,8 +7,8 @@ vocabulary).  By default the interviews are cut into exchanges cheaply in memory
 question paragraph, then the answer paragraphs up to the next question-sized group) so
 that only tagging is timed; ``--parse`` builds them with the real parser instead (slower
 to prepare, same tagging cost).  Prints exchanges/s, MB/s and the time for the corpus,
-cold (empty word cache) and warm (re-tag after a lexicon edit keeps nothing: a new
-ThemeIndex is cold again, so "warm" is the same index re-run).
+cold (a fresh ThemeIndex with an empty word cache, as after a lexicon edit) and warm (the
+same index run again).
 
 Target (issue 4): tagging 10,000 interviews fits in the parse budget of issue 2.
 """

@@ -337,3 +337,33 @@ def test_very_long_words():
     idx.add_interview(iv)
     (hit,) = idx.search("1*")
     assert [src[s:e] for s, e in hit.match_spans] == ["1" * 500]
+
+
+_WORDS = ["газ", "газа", "газета", "Газом", "ёлка", "елки", "энергетическая", "энергетической",
+          "безопасность", "security", "secure", "в", "и"]
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    st.lists(st.lists(st.lists(st.sampled_from(_WORDS), min_size=1, max_size=8), min_size=1, max_size=3),
+             min_size=1, max_size=4),
+    st.lists(st.sampled_from(_WORDS + ['"газ газета"', '"энергетическая безопасность"', "газ*", "ел*",
+                                       "-газ", "-ёлка", '-"в и"', "secur*"]), min_size=1, max_size=3),
+)
+def test_index_agrees_with_find_in_text(exchanges, query_parts):
+    """The index (postings + word-form scan) finds exactly what the plain tokeniser finds."""
+    from kzreader.core.query import all_tokens, match_pieces
+
+    query = parse_query(" ".join(query_parts))
+    idx = SearchIndex()
+    expected = {}
+    for i, paragraphs in enumerate(exchanges):
+        texts = [" ".join(ws) + "." for ws in paragraphs]
+        iv, _ = make_interview(f"iv{i}", [(texts[0], texts[1:])])
+        idx.add_interview(iv)
+        paras = iv.exchanges[0].question.paragraphs + iv.exchanges[0].answer.paragraphs
+        spans = match_pieces(query, [(p.text, p.start) for p in paras], all_tokens)
+        if spans is not None:
+            expected[(iv.id, 1)] = spans
+    got = {(h.interview_id, h.exchange_number): list(h.match_spans) for h in idx.search(query)}
+    assert got == expected

@@ -11,8 +11,8 @@ To find the words of a unit quickly, the index remembers every folded word form 
 per stem; at query time a regular expression of just the forms the query needs scans the
 unit's paragraphs, instead of tokenising them in full.
 
-Thread safety: every public method takes one lock, so a loader thread may add interviews
-while another thread searches.
+Thread safety: adding, removing and searching take one lock, so a loader thread may add
+interviews while the GUI thread searches (tokenising happens outside the lock).
 """
 from __future__ import annotations
 

@@ -472,6 +472,7 @@ class ThemeIndex:
         self._patterns: dict[int, list[tuple[tuple[int, ...], int, str, str]]] = {}
         self._exclusions: dict[int, list[tuple[tuple[int, ...], int]]] = {}
         self._cache: dict[str, tuple[int, ...]] = {}
+        self._sets: dict[frozenset[str], frozenset[str]] = {}
         for ti, theme in enumerate(lexicon.themes):
             for entry in theme.keywords:
                 seq = self._compile_entry(entry)
@@ -545,7 +546,8 @@ class ThemeIndex:
         for w in set(words):
             if w not in cache:
                 cache[w] = self._atoms_of(w)
-        return list(map(cache.__getitem__, words))
+        get = cache.get  # another thread may clear the cache meanwhile: recompute then
+        return [a if (a := get(w)) is not None else self._atoms_of(w) for w in words]
 
     # -- matching ----------------------------------------------------------------------
     def _match_atoms(self, atoms: list[tuple[int, ...]]) -> list[tuple[int, int, int, str, str]]:
@@ -613,8 +615,10 @@ class ThemeIndex:
         self._turn_scores(exchange.question, q)
         a = [0] * n
         self._turn_scores(exchange.answer, a)
-        return frozenset(self.theme_ids[i] for i in range(n)
-                         if (q[i] or a[i]) and carries(q[i] + a[i], q[i]))
+        found = frozenset(self.theme_ids[i] for i in range(n)
+                          if (q[i] or a[i]) and carries(q[i] + a[i], q[i]))
+        # a corpus has few distinct theme sets: share them instead of one per exchange
+        return self._sets.setdefault(found, found)
 
     def tag_exchange(self, exchange: Exchange) -> dict[str, ThemeHit]:
         """Every theme with at least one match in ``exchange``, with scores and source spans.

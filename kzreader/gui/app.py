@@ -17,6 +17,10 @@ from .main_window import MainWindow
 APP_NAME = "kzreader"
 SETTINGS_ENV = "KZREADER_SETTINGS_DIR"
 SCREENSHOT_SIZE = (1280, 820)
+# Qt's own command-line options (QGuiApplication) that take a value, and those that do not
+_QT_VALUE_OPTIONS = {"-platform", "-platformpluginpath", "-platformtheme", "-plugin", "-qwindowgeometry",
+                     "-qwindowicon", "-qwindowtitle", "-style", "-stylesheet", "-display", "-geometry"}
+_QT_FLAG_OPTIONS = {"-reverse", "-nograb", "-dograb", "-widgetcount"}
 SCREENSHOT_LOAD_TIMEOUT_MS = 120_000
 
 
@@ -37,15 +41,46 @@ def parse_args(args: list[str]) -> tuple[argparse.Namespace, list[str]]:
     parser.add_argument("--settings-dir", metavar="DIR", default=os.environ.get(SETTINGS_ENV) or None,
                         help=f"keep settings and user data in DIR (also ${SETTINGS_ENV}); for tests")
     parser.add_argument("--version", action="version", version=f"kzreader {__version__}")
-    ns, rest = parser.parse_known_args(args)
-    unknown = [a for a in rest if a.startswith("--")]
-    if unknown:
-        parser.error("unrecognised arguments: " + " ".join(unknown))
-    return ns, rest
+    ours: list[str] = []
+    qt_args: list[str] = []
+    it = iter(args)
+    for arg in it:
+        name = arg.split("=", 1)[0]
+        if name in _QT_VALUE_OPTIONS:
+            qt_args.append(arg)
+            if "=" not in arg:
+                value = next(it, None)
+                if value is not None:
+                    qt_args.append(value)
+        elif arg in _QT_FLAG_OPTIONS:
+            qt_args.append(arg)
+        else:
+            ours.append(arg)
+    return parser.parse_intermixed_args(ours), qt_args
+
+
+def reserve_singleton_references() -> None:
+    """Work around a reference leak measured with PySide6 6.12.0 on Python 3.11.
+
+    Calls into Qt drop references to None (and sometimes True) that they never took: about
+    35 per question switch.  When the count reaches zero the interpreter aborts
+    ("none_dealloc", "bool_dealloc").  From Python 3.12 these objects are immortal and this
+    does nothing; below it, a large number of references that are never given back keeps
+    them alive for any session length.
+    """
+    if sys.version_info >= (3, 12):
+        return
+    import ctypes
+
+    for obj in (None, True, False):
+        refcount = ctypes.c_ssize_t.from_address(id(obj))  # ob_refcnt is PyObject's first field
+        if refcount.value < 1 << 40:
+            refcount.value += 1 << 40
 
 
 def create_application(qt_args: list[str] | None = None) -> QApplication:
     """The QApplication (reused if one exists, as under pytest-qt)."""
+    reserve_singleton_references()
     QCoreApplication.setOrganizationName(APP_NAME)
     QCoreApplication.setApplicationName(APP_NAME)
     QCoreApplication.setApplicationVersion(__version__)
@@ -115,17 +150,23 @@ def main(args: list[str]) -> int:
         temp = tempfile.TemporaryDirectory(prefix="kzreader-shot-")
         settings_dir = temp.name
     try:
-        settings, data_dir, cache_dir = user_locations(settings_dir)
-        window = MainWindow(settings, data_dir, cache_dir)
-        open_initial(window, ns.paths)
+        window = MainWindow(*user_locations(settings_dir))
         if ns.screenshot:
+            open_initial(window, ns.paths)
             ok = take_screenshot(window, ns.screenshot)
             window.close()
             if not ok:
                 print(f"kzreader: cannot save the screenshot to {ns.screenshot}", file=sys.stderr)
             return 0 if ok else 1
-        window.show()
+        show_then_open(window, ns.paths)
         return app.exec()
     finally:
         if temp is not None:
             temp.cleanup()
+
+
+def show_then_open(window: MainWindow, paths: list[str]) -> None:
+    """Paint the empty window first, then start loading, so the user sees it at once."""
+    window.show()
+    QApplication.processEvents()
+    open_initial(window, paths)

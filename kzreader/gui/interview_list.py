@@ -132,13 +132,21 @@ class InterviewFilterModel(QSortFilterProxyModel):
     def set_text(self, text: str) -> None:
         words = fold(text).split()
         if words != self._words:
-            self._words = words
-            self.invalidateRowsFilter()
+            self._refilter(lambda: setattr(self, "_words", words))
 
     def set_id_filter(self, ids) -> None:
         new = None if ids is None else frozenset(ids)
         if new != self._ids:
-            self._ids = new
+            self._refilter(lambda: setattr(self, "_ids", new))
+
+    def _refilter(self, change) -> None:
+        # Qt 6.9 replaced invalidateRowsFilter with a begin/end pair around the change
+        if hasattr(self, "beginFilterChange"):
+            self.beginFilterChange()
+            change()
+            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+        else:
+            change()
             self.invalidateRowsFilter()
 
     def filterAcceptsRow(self, source_row: int, source_parent) -> bool:

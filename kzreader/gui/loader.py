@@ -13,8 +13,6 @@ import time
 
 from PySide6.QtCore import QCoreApplication, QObject, QThread, Signal, Slot
 
-from kzreader.core import corpus as core_corpus
-from kzreader.core import sources as core_sources
 from kzreader.core.model import Problem
 
 # a batch is sent when it holds this many items or has waited this long (seconds)
@@ -39,6 +37,10 @@ class _Worker(QObject):
     @Slot()
     def run(self) -> None:
         gen = self._generation
+        # the parser is imported here, off the GUI thread, so the window paints sooner
+        from kzreader.core import corpus as core_corpus
+        from kzreader.core import sources as core_sources
+
         try:
             errors: list[tuple[str, str]] = []
             files: list[str] = []

@@ -28,7 +28,6 @@ from PySide6.QtWidgets import (
 )
 
 from kzreader import __version__
-from kzreader.core.corpus import Corpus
 from kzreader.core.model import Interview
 
 from .interview_list import InterviewListView
@@ -58,7 +57,7 @@ class MainWindow(QMainWindow):
 
     Signals for other panels: ``interviews_added(list)`` per loaded batch,
     ``corpus_loaded(Corpus)`` when a load completes, ``corpus_cleared()`` when a new
-    one starts.
+    one starts.  ``corpus`` is the core Corpus being filled (None before the first open).
     """
 
     interviews_added = Signal(object)
@@ -70,7 +69,7 @@ class MainWindow(QMainWindow):
         self.settings = settings
         self.data_dir = data_dir
         self.cache_dir = cache_dir
-        self.corpus = Corpus()
+        self.corpus = None  # core.corpus.Corpus; imported on first open to start faster
         self.corpus_paths: list[str] = []
         # (interview id, question) to reopen when that interview arrives from the loader
         self._pending: tuple[str, int] | None = None
@@ -249,6 +248,8 @@ class MainWindow(QMainWindow):
         paths = [os.path.abspath(p) for p in paths if p]
         if not paths:
             return
+        from kzreader.core.corpus import Corpus
+
         self.corpus_paths = paths
         self.corpus = Corpus()
         self._pending = restore

@@ -1,0 +1,130 @@
+"""Window start-up and navigation timings (offscreen).
+
+Prints, for the seed interviews, the time from process start to the first paint of the
+main window and to the first paint of an opened interview, next to a bare QMainWindow
+started the same way; then the median time to switch question and interview.
+Each start runs in its own subprocess so imports and fonts are counted every time.
+
+    python benchmarks/gui_bench.py [CORPUS] [--runs N]
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+SEEDS = ROOT.parent / "shared" / "seeds"
+
+
+def child(kind: str, corpus: str) -> None:
+    """Runs in the subprocess: prints 'painted <seconds since t0>' lines."""
+    t0 = float(os.environ["KZ_BENCH_T0"])
+    sys.path.insert(0, str(ROOT))
+    from PySide6.QtCore import QEvent, QObject, QTimer
+    from PySide6.QtWidgets import QApplication, QMainWindow
+
+    class PaintWatch(QObject):
+        def __init__(self, label, condition=lambda: True):
+            super().__init__()
+            self.label, self.condition, self.done = label, condition, False
+
+        def eventFilter(self, obj, event):
+            if not self.done and event.type() == QEvent.Type.Paint and self.condition():
+                self.done = True
+                print(f"{self.label} {time.time() - t0:.4f}", flush=True)
+            return False
+
+    if kind == "bare":
+        app = QApplication([])
+        w = QMainWindow()
+        w.resize(1280, 820)
+        watch = PaintWatch("window")
+        w.installEventFilter(watch)
+        w.show()
+        QTimer.singleShot(50, app.quit)
+        app.exec()
+        return
+
+    from kzreader.gui import app as kapp
+
+    app = kapp.create_application([])
+    settings, data_dir, cache_dir = kapp.user_locations(tempfile.mkdtemp(prefix="kzbench-"))
+    w = kapp.MainWindow(settings, data_dir, cache_dir)
+    w.resize(1280, 820)
+    window_watch = PaintWatch("window")
+    w.installEventFilter(window_watch)
+    text_watch = PaintWatch("interview", lambda: w.reading_pane.interview() is not None)
+    w.reading_pane.text.viewport().installEventFilter(text_watch)
+    kapp.show_then_open(w, [corpus])  # as `kzreader CORPUS` does
+    w.loader.finished.connect(lambda: QTimer.singleShot(50, app.quit))
+    app.exec()
+
+    # navigation: median of synchronous re-render + repaint
+    pane = w.reading_pane
+    viewport = pane.text.viewport()
+    switch_q, switch_iv = [], []
+    ids = w.interview_list.visible_ids()
+    for rep in range(5):
+        for iid in ids:
+            t = time.perf_counter()
+            w.interview_list.select_interview(iid)
+            viewport.repaint()
+            switch_iv.append(time.perf_counter() - t)
+            for n in range(2, pane.exchange_count() + 1):
+                t = time.perf_counter()
+                pane.go_to(n)
+                viewport.repaint()
+                switch_q.append(time.perf_counter() - t)
+    print(f"switch_question {statistics.median(switch_q):.5f} {len(switch_q)}")
+    print(f"switch_interview {statistics.median(switch_iv):.5f} {len(switch_iv)}")
+    w.loader.shutdown()
+    w.removeEventFilter(window_watch)
+    viewport.removeEventFilter(text_watch)
+
+
+def run(kind: str, corpus: str) -> dict[str, float]:
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", KZ_BENCH_T0=repr(time.time()))
+    out = subprocess.run([sys.executable, __file__, "--child", kind, corpus], env=env,
+                         capture_output=True, text=True, check=True).stdout
+    values = {}
+    for line in out.splitlines():
+        parts = line.split()
+        if len(parts) >= 2:
+            values[parts[0]] = float(parts[1])
+    return values
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("corpus", nargs="?", default=str(SEEDS))
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--child", choices=["bare", "kz"])
+    ns = parser.parse_args()
+    if ns.child:
+        child(ns.child, ns.corpus)
+        return
+    bare, kz = [], []
+    for _ in range(ns.runs):  # interleaved so both see the same machine load
+        bare.append(run("bare", ns.corpus))
+        kz.append(run("kz", ns.corpus))
+
+    def med(rows, key):
+        return statistics.median(r[key] for r in rows)
+
+    b = med(bare, "window")
+    print(f"corpus: {ns.corpus}   runs: {ns.runs} (medians, offscreen, each start a new process)")
+    print(f"bare QMainWindow first paint        {b * 1000:8.1f} ms")
+    print(f"kzreader window first paint         {med(kz, 'window') * 1000:8.1f} ms  ({med(kz, 'window') / b:.2f}x bare)")
+    print(f"kzreader first interview painted    {med(kz, 'interview') * 1000:8.1f} ms  ({med(kz, 'interview') / b:.2f}x bare)")
+    print(f"switch question (render + paint)    {med(kz, 'switch_question') * 1000:8.2f} ms")
+    print(f"switch interview (render + paint)   {med(kz, 'switch_interview') * 1000:8.2f} ms")
+
+
+if __name__ == "__main__":
+    main()

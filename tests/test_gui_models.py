@@ -1,0 +1,73 @@
+"""pytest-qt's qtmodeltester over every Qt model of the window."""
+from __future__ import annotations
+
+import pytest
+
+pytest.importorskip("PySide6")
+
+from PySide6.QtCore import Qt  # noqa: E402
+
+from kzreader.core.model import Exchange, Interview, Paragraph, Problem, Turn  # noqa: E402
+from kzreader.gui.interview_list import (  # noqa: E402
+    COL_QUESTIONS,
+    ID_ROLE,
+    SORT_ROLE,
+    InterviewFilterModel,
+    InterviewTableModel,
+)
+from kzreader.gui.problems_view import ProblemTableModel  # noqa: E402
+
+
+def interview(n: int, **kw) -> Interview:
+    q = Turn("question", (Paragraph(0, 5, "Вопрос"),))
+    a = Turn("answer", (Paragraph(6, 11, "Ответ"),))
+    return Interview(id=f"id{n}", path=f"/c/{n}.txt",
+                     exchanges=tuple(Exchange(i + 1, q, a) for i in range(n)), **kw)
+
+
+def test_interview_model(qtmodeltester):
+    model = InterviewTableModel()
+    model.append([interview(1, title="Ёлка", interviewee="Пётр", date="2024-01-01", source="X"),
+                  interview(3), interview(12, role="эксперт", interviewee="Анна")])
+    qtmodeltester.check(model)
+    assert model.rowCount() == 3 and model.columnCount() == 5
+    assert model.index(1, 0).data() == "3"  # no title: the file name
+    assert model.index(2, COL_QUESTIONS).data() == "12"
+    assert model.index(2, COL_QUESTIONS).data(SORT_ROLE) == 12  # numbers sort as numbers
+    assert model.index(0, 0).data(ID_ROLE) == "id1"
+    model.append([interview(1)])  # the same id again is ignored
+    assert model.rowCount() == 3
+    model.clear()
+    qtmodeltester.check(model)
+    assert model.rowCount() == 0
+
+
+def test_filter_model(qtmodeltester):
+    source = InterviewTableModel()
+    source.append([interview(2, title="Ёлка"), interview(5, title="Берёза"), interview(9, title="Дуб")])
+    proxy = InterviewFilterModel()
+    proxy.setSourceModel(source)
+    proxy.sort(COL_QUESTIONS, Qt.SortOrder.DescendingOrder)
+    qtmodeltester.check(proxy)
+    assert [proxy.index(r, 0).data() for r in range(3)] == ["Дуб", "Берёза", "Ёлка"]
+    proxy.set_text("ЕЛКА")
+    assert proxy.rowCount() == 1
+    proxy.set_text("")
+    proxy.set_id_filter({"id5", "id9"})
+    assert proxy.rowCount() == 2
+    qtmodeltester.check(proxy)
+    source.append([interview(7)])  # rows added under an active filter and sort
+    assert proxy.rowCount() == 2
+    proxy.set_id_filter(None)
+    assert [proxy.index(r, COL_QUESTIONS).data() for r in range(4)] == ["9", "7", "5", "2"]
+
+
+def test_problem_model(qtmodeltester):
+    model = ProblemTableModel()
+    model.append([Problem("/a/b.txt", "the file is empty"),
+                  Problem("/a/c.txt", "metadata file c.yaml ignored", "warning")])
+    qtmodeltester.check(model)
+    assert [model.index(r, 0).data() for r in range(2)] == ["Error", "Warning"]
+    assert model.index(0, 1).data() == "b.txt"
+    assert model.index(0, 1).data(Qt.ItemDataRole.ToolTipRole) == "/a/b.txt"
+    assert model.error_count() == 1
