@@ -44,10 +44,15 @@ def _nominative(p, fallback: str) -> str:
     return _cap(inf.word) if inf else fallback
 
 
-def person_name(words: list[str]) -> tuple[str, str] | None:
+def person_name(words) -> tuple[str, str] | None:
+    return _person_name(tuple(words))
+
+
+@lru_cache(maxsize=20_000)
+def _person_name(words: tuple[str, ...]) -> tuple[str, str] | None:
     """If ``words`` (2 or 3 capitalised words) form a person's name, return
     (nominative name, grammatical case found); else None."""
-    first, rest = words[0], words[1:]
+    first, rest = words[0], list(words[1:])
     best = None
     for case in _CASES:
         np = _find(first, "Name", case)
@@ -78,7 +83,7 @@ def person_name(words: list[str]) -> tuple[str, str] | None:
             if best is None or score > best[2]:
                 best = (" ".join(out), case, score)
     if best is None:
-        return _unknown_first_name(words)
+        return _unknown_first_name(list(words))
     return (best[0], best[1])
 
 

@@ -88,16 +88,42 @@ _PRIOR = {"qa": 1.5, "speaker": 1.0, "chevron": 1.0, "dash": 0.6, "heading": 0.5
           "marked-answers": 0.4, "bare": 0.0}
 
 
-def score(blocks: list[Block], seg: Segmentation) -> float:
+def _features(blocks: list[Block]) -> list[tuple[int, bool, bool, bool]]:
+    """Per block, once: body length, ends with '?', contains '?', addresses "Вы"/"you"."""
+    out = []
+    for b in blocks:
+        body = b.body
+        end = body.rstrip().rstrip("»\"”)")
+        out.append((len(body), end.endswith("?"), "?" in body, bool(_ADDRESS.search(body, 0, 800))))
+    return out
+
+
+def score(blocks: list[Block], seg: Segmentation, feats=None) -> float:
+    """Like question_likeness over each turn's joined text, but from per-block features, so
+    trying many schemes does not re-scan long answers."""
+    feats = feats or _features(blocks)
+    prior = _PRIOR.get(seg.scheme, 0.0)
     total = 0.0
     for q, a in seg.exchanges:
-        qt, at = _body(blocks, q.blocks), _body(blocks, a.blocks)
-        total += question_likeness(qt) + _PRIOR.get(seg.scheme, 0.0)
-        if len(at) >= 0.5 * len(qt):
+        qf = [feats[i] for i in q.blocks]
+        qlen = sum(f[0] for f in qf) + len(qf) - 1
+        alen = sum(feats[i][0] for i in a.blocks) + len(a.blocks) - 1
+        if qf[-1][1]:
+            total += 1.0
+        elif any(f[2] for f in qf):
             total += 0.5
-        if at.rstrip().endswith("?") and len(a.blocks) == 1:
+        if qlen <= 500:
+            total += 0.5
+        elif qlen > 1200:
+            total -= 1.0
+        if qf[0][3]:
+            total += 0.3
+        total += prior
+        if alen >= 0.5 * qlen:
+            total += 0.5
+        if len(a.blocks) == 1 and feats[a.blocks[0]][1]:
             total -= 0.7
-        if len(qt) > 2000:
+        if qlen > 2000:
             total -= 2.0
     return total
 
@@ -215,11 +241,12 @@ SCHEMES = (scheme_qa, scheme_speaker, scheme_chevron, scheme_dash, scheme_dash_a
 
 def segment(blocks: list[Block]) -> Segmentation | None:
     best = None
+    feats = _features(blocks)
     for scheme in SCHEMES:
         for seg in scheme(blocks):
             if seg is None:
                 continue
-            seg.score = score(blocks, seg)
+            seg.score = score(blocks, seg, feats)
             if best is None or seg.score > best.score:
                 best = seg
     return best
