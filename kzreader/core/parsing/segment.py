@@ -94,7 +94,9 @@ def _features(blocks: list[Block]) -> list[tuple[int, bool, bool, bool]]:
     for b in blocks:
         body = b.body
         end = body.rstrip().rstrip("»\"”)")
-        out.append((len(body), end.endswith("?"), "?" in body, bool(_ADDRESS.search(body, 0, 800))))
+        # long blocks are answers whatever they say: skip the costly address search there
+        addr = len(body) <= 1200 and bool(_ADDRESS.search(body, 0, 800))
+        out.append((len(body), end.endswith("?"), "?" in body, addr))
     return out
 
 
