@@ -33,6 +33,8 @@ class QuoteContext:
             "speaker": speaker,
             "role": role,
             "title": iv.title or "",
+            # the title in the quotation marks of the interview's language
+            "title_q": _quoted(iv.title, iv.language),
             "source": iv.source or "",
             "date": iv.date or "",
             "year": (iv.date or "")[:4],
@@ -46,13 +48,20 @@ class QuoteContext:
 # Templates use {field}; a bracketed group [ ... ] is dropped when any field inside it is
 # empty, so missing metadata never leaves "None" or dangling commas.
 STYLES = {
-    "plain": "[{speaker}][, {role}][. «{title}»][, {source}][, {date}][, question {question}][. {location}]",
+    "plain": "[{speaker}][, {role}][. {title_q}][, {source}][, {date}][, question {question}][. {location}]",
     "markdown": "[**{speaker}**][, {role}][. *{title}*][, {source}][, {date}][, question {question}][. <{url}>]",
     "gost": "[{speaker}][ ({role})][ // {title}][ // {source}][. — {date}][. — Вопрос {question}][. — URL: {url}]",
-    "apa": "[{speaker}][ ({year})][. {title}][. *{source}*][. Question {question}][. {url}]",
+    "apa": "[{speaker}][ ({year})][. {title}][. {source}][. Question {question}][. {url}]",
 }
 STYLE_NAMES = {"plain": "Plain", "markdown": "Markdown", "gost": "ГОСТ-like (Russian)", "apa": "APA-like (English)"}
 _GROUP = re.compile(r"\[([^\[\]]*)\]")
+
+
+def _quoted(title: str | None, lang: str) -> str:
+    if not title:
+        return ""
+    o, c, _, _ = QUOTE_MARKS.get(lang, QUOTE_MARKS["en"])
+    return f"{o}{title}{c}"
 
 
 def render_template(template: str, fields: dict[str, str]) -> str:
@@ -65,7 +74,7 @@ def render_template(template: str, fields: dict[str, str]) -> str:
 
     out = _GROUP.sub(group, template)
     out = out.format_map(_Safe(fields))
-    out = re.sub(r"^[\s.,;:—-]+", "", out)
+    out = re.sub(r"^(?:[\s.,;:—-]|//)+", "", out)
     return re.sub(r"\s{2,}", " ", out).strip()
 
 
