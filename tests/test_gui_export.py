@@ -203,4 +203,4 @@ def test_preview_with_the_current_interview(qtbot, settings):
     qtbot.addWidget(dlg)
     dlg.style_combo.setCurrentIndex(dlg.style_combo.findData("apa"))
     assert dlg.preview_text() == ("“[…] demand grew […]”\n— Dana Miles (2023). Ports of the Caspian. "
-                                  "*The Steppe Herald*. Question 1. https://herald.example/ports_2023")
+                                  "The Steppe Herald. Question 1. https://herald.example/ports_2023")
