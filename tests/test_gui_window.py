@@ -13,7 +13,6 @@ pytest.importorskip("PySide6")
 from PySide6.QtCore import QMimeData, QPointF, QSettings, Qt, QUrl  # noqa: E402
 from PySide6.QtGui import QDropEvent  # noqa: E402
 
-from kzreader.core.sources import read_source  # noqa: E402
 from kzreader.gui.interview_list import COL_DATE, COL_INTERVIEWEE, COL_OUTLET, COL_QUESTIONS, COL_TITLE  # noqa: E402
 from kzreader.gui.main_window import MainWindow  # noqa: E402
 

@@ -3,7 +3,9 @@ and the panel widget.
 
 The panel knows nothing of the corpus: interviewee and title come from a callable
 ``interview_lookup(interview_id) -> Interview | None``.  Every change goes through the
-QUndoStack it is given, so Ctrl+Z undoes edits and deletions.
+QUndoStack it is given, so Ctrl+Z undoes edits and deletions.  Copy and export of bookmarks
+with citations are built by :mod:`kzreader.core.export`; the panel only adds the clipboard
+and the file dialog.
 """
 from __future__ import annotations
 
@@ -15,8 +17,10 @@ from typing import Callable, Iterable
 import shiboken6
 from PySide6.QtCore import (
     QAbstractTableModel,
+    QByteArray,
     QCoreApplication,
     QEvent,
+    QMimeData,
     QModelIndex,
     QObject,
     QSortFilterProxyModel,
@@ -25,12 +29,13 @@ from PySide6.QtCore import (
     Signal,
     Slot,
 )
-from PySide6.QtGui import QColor, QKeySequence, QUndoCommand, QUndoStack
+from PySide6.QtGui import QColor, QGuiApplication, QKeySequence, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QDialog,
     QDialogButtonBox,
+    QFileDialog,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -38,6 +43,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMenu,
+    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QTableView,
@@ -53,6 +59,7 @@ from kzreader.core.bookmarks import (
     StoreError,
     new_bookmark,
 )
+from kzreader.core.export import SUFFIXES, bookmarks_to_clipboard_text, export_bookmarks
 from kzreader.core.model import Interview
 from kzreader.core.text import fold
 
@@ -61,6 +68,7 @@ STATUS_ROLE = Qt.ItemDataRole.UserRole + 2
 INTERVIEW_ROLE = Qt.ItemDataRole.UserRole + 3
 
 COL_QUOTE, COL_INTERVIEWEE, COL_TITLE, COL_QUESTION, COL_NOTE, COL_TAGS, COL_ADDED = range(7)
+MARKDOWN_MIME = "text/markdown"
 SORT_POSITION, SORT_DATE = "position", "date"
 EXCERPT_CHARS = 120
 _NO_INDEX = QModelIndex()
@@ -399,6 +407,15 @@ class ReattachBookmarkCommand(_StoreCommand):
             self._store.restore(self._old)
 
 
+def _format_for(path: str, chosen: str) -> str:
+    """A file name's own known suffix wins over the chosen filter (typing "notes.csv" while
+    the Markdown filter is on means CSV)."""
+    suffix = PurePath(path).suffix.lower()
+    by_suffix = {".md": "markdown", ".markdown": "markdown", ".csv": "csv", ".html": "html",
+                 ".htm": "html", ".jsonld": "json", ".json": "json"}
+    return by_suffix.get(suffix, chosen)
+
+
 # --- edit dialog -------------------------------------------------------------------------------
 
 COLOURS = [("", "None"), ("#ffe066", "Yellow"), ("#8ce99a", "Green"), ("#74c0fc", "Blue"), ("#faa2c1", "Pink")]
@@ -447,18 +464,24 @@ class BookmarksPanel(QWidget):
 
     Signals: ``activated(bookmark_id)`` on double-click / Enter (jump to the passage);
     ``reattach_requested(bookmark_id)`` when the user asks to re-attach an orphan to the
-    current selection — answer it with :meth:`reattach`.
+    current selection — answer it with :meth:`reattach`; ``exported(path, count)`` after an
+    export file was written.  Copy and export cite in the style given to
+    :meth:`set_citation_style`.
     """
 
     activated = Signal(str)
     reattach_requested = Signal(str)
     store_error = Signal(str)  # a change could not be saved; the message is for the user
+    exported = Signal(str, int)
 
     def __init__(self, store: BookmarkStore, undo_stack: QUndoStack, interview_lookup: InterviewLookup,
                  parent=None):
         super().__init__(parent)
         self.store = store
         self.undo_stack = undo_stack
+        self._lookup = interview_lookup
+        self._citation_style = "plain"
+        self._citation_template: str | None = None
         self.model = BookmarksTableModel(store, interview_lookup, self)
 
         self.proxy = BookmarksFilterProxy(self)
@@ -521,6 +544,17 @@ class BookmarksPanel(QWidget):
         self.edit_button.clicked.connect(self._on_edit_clicked)
         self.delete_button = QPushButton(self.tr("Delete"))
         self.delete_button.clicked.connect(self._on_delete_clicked)
+        self.copy_button = QPushButton(self.tr("Copy"))
+        self.copy_button.setToolTip(self.tr("Copy the selected bookmarks with their citations"))
+        self.copy_button.clicked.connect(self.copy_selected)
+        self.export_button = QPushButton(self.tr("Export…"))
+        export_menu = QMenu(self.export_button)
+        export_menu.addAction(self.tr("Export all bookmarks…"), lambda: self.open_export_dialog(False))
+        self.export_selected_action = export_menu.addAction(
+            self.tr("Export selected bookmarks…"), lambda: self.open_export_dialog(True))
+        export_menu.aboutToShow.connect(
+            lambda: self.export_selected_action.setEnabled(bool(self.selected_ids())))
+        self.export_button.setMenu(export_menu)
 
         filters = QHBoxLayout()
         filters.addWidget(self.tag_combo, 1)
@@ -530,6 +564,8 @@ class BookmarksPanel(QWidget):
         buttons.addWidget(self.edit_button)
         buttons.addWidget(self.delete_button)
         buttons.addStretch(1)
+        buttons.addWidget(self.copy_button)
+        buttons.addWidget(self.export_button)
         lay = QVBoxLayout(self)
         lay.setContentsMargins(2, 2, 2, 2)
         lay.addWidget(self.review_box)
@@ -613,6 +649,93 @@ class BookmarksPanel(QWidget):
                 view.scrollTo(idx)
                 return True
         return False
+
+    # -- copy and export --
+    def set_citation_style(self, style: str, template: str | None = None) -> None:
+        """Citation style key (see ``core.citation.STYLES``) and an optional user template."""
+        self._citation_style = style or "plain"
+        self._citation_template = template or None
+
+    def citation_style(self) -> tuple[str, str | None]:
+        return self._citation_style, self._citation_template
+
+    def selected_bookmarks(self) -> list[Bookmark]:
+        ids = self.selected_ids() or list(filter(None, [self._current_id(self.view)]))
+        return [b for b in map(self.store.get, ids) if b is not None]
+
+    def _labels(self) -> dict[str, str]:
+        return {
+            "bookmarks": self.tr("Bookmarks"),
+            "note": self.tr("Note"),
+            "tags": self.tr("Tags"),
+            "needs_review": self.tr("needs review: the passage was not found again in the current file"),
+        }
+
+    @Slot()
+    def copy_selected(self) -> bool:
+        """Put the selected bookmarks on the clipboard as plain text, HTML and Markdown."""
+        bookmarks = self.selected_bookmarks()
+        if not bookmarks:
+            return False
+        plain, markdown, html_text = bookmarks_to_clipboard_text(
+            bookmarks, self._lookup, self._citation_style, self._citation_template, self._labels())
+        mime = QMimeData()
+        mime.setText(plain)
+        mime.setHtml(html_text)
+        mime.setData(MARKDOWN_MIME, QByteArray(markdown.encode("utf-8")))
+        QGuiApplication.clipboard().setMimeData(mime)
+        return True
+
+    def export_to(self, path: str, fmt: str, only_selected: bool = False) -> int:
+        """Write all (or the selected) bookmarks to ``path`` in ``fmt`` ("markdown", "csv",
+        "html", "json"); returns how many were written.  Raises OSError on write errors."""
+        bookmarks = self.selected_bookmarks() if only_selected else self.store.list()
+        n = export_bookmarks(path, fmt, bookmarks, self._lookup, self._citation_style,
+                             self._citation_template, self._labels())
+        self.exported.emit(str(path), n)
+        return n
+
+    def _export_filters(self) -> dict[str, str]:
+        """Name filter -> format; the order is the order in the dialog."""
+        return {
+            self.tr("Markdown (*.md)"): "markdown",
+            self.tr("CSV, UTF-8 (*.csv)"): "csv",
+            self.tr("HTML (*.html *.htm)"): "html",
+            self.tr("Web Annotation JSON (*.jsonld *.json)"): "json",
+        }
+
+    def open_export_dialog(self, only_selected: bool = False) -> QFileDialog:
+        """Ask for a file and a format (non-blocking); accepting writes the export."""
+        filters = self._export_filters()
+        dlg = QFileDialog(self, self.tr("Export selected bookmarks") if only_selected
+                          else self.tr("Export bookmarks"))
+        dlg.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dlg.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+        dlg.setFileMode(QFileDialog.FileMode.AnyFile)
+        dlg.setNameFilters(list(filters))
+        dlg.setDefaultSuffix(SUFFIXES["markdown"].lstrip("."))
+        dlg.selectFile(self.tr("bookmarks") + SUFFIXES["markdown"])
+
+        def on_filter(name: str) -> None:
+            fmt = filters.get(name, "markdown")
+            dlg.setDefaultSuffix(SUFFIXES[fmt].lstrip("."))
+
+        def on_file(path: str) -> None:
+            fmt = _format_for(path, filters.get(dlg.selectedNameFilter(), "markdown"))
+            try:
+                self.export_to(path, fmt, only_selected)
+            except OSError as e:
+                box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Export failed"),
+                                  self.tr("Could not write %1: %2").replace("%1", path).replace(
+                                      "%2", e.strerror or str(e)), QMessageBox.StandardButton.Ok, self)
+                box.setTextFormat(Qt.TextFormat.PlainText)
+                box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+                box.open()
+
+        dlg.filterSelected.connect(on_filter)
+        dlg.fileSelected.connect(on_file)
+        dlg.open()
+        return dlg
 
     # -- filters --
     @Slot()
@@ -703,12 +826,17 @@ class BookmarksPanel(QWidget):
         menu = QMenu(self)
         menu.addAction(self.tr("Go to passage"), lambda: self.activated.emit(bid))
         menu.addAction(self.tr("Edit note and tags…"), lambda: self.open_edit_dialog(bid))
+        menu.addAction(self.tr("Copy with citation"), self.copy_selected)
+        menu.addAction(self.tr("Export selected…"), lambda: self.open_export_dialog(True))
         menu.addAction(self.tr("Delete"), lambda: self.delete_bookmarks(self.selected_ids() or [bid]))
         menu.popup(self.view.viewport().mapToGlobal(pos))
 
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.KeyPress and obj in (self.view, self.review_view):
             key = event.key()
+            if event.matches(QKeySequence.StandardKey.Copy) and obj is self.view:
+                self.copy_selected()  # instead of the view's copy of one cell
+                return True
             if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and obj is self.view:
                 bid = self._current_id(self.view)
                 if bid:

@@ -8,7 +8,7 @@ from __future__ import annotations
 import json
 import os
 
-from PySide6.QtCore import QSettings, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QEvent, QSettings, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QAction, QKeySequence, QPalette
 from PySide6.QtWidgets import (
     QDialog,
@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QMenu,
     QMessageBox,
     QProgressBar,
+    QScrollArea,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -30,10 +31,14 @@ from PySide6.QtWidgets import (
 from kzreader import __version__
 from kzreader.core.model import Interview
 
+from .bookmarks_controller import BookmarksController
 from .interview_list import InterviewListView
 from .loader import CorpusLoader
 from .problems_view import ProblemsView
+from .quote_actions import QuoteActions
 from .reading_pane import ReadingPane
+from .search_controller import SearchController
+from .themes_controller import ThemesController
 
 MAX_RECENT = 10
 _STATE_VERSION = 1
@@ -74,6 +79,7 @@ class MainWindow(QMainWindow):
         # (interview id, question) to reopen when that interview arrives from the loader
         self._pending: tuple[str, int] | None = None
         self._layout_defaults_applied = False
+        self._problems_reported = False  # bookmark store problems, once the window is up
 
         self.setObjectName("main_window")
         self.setWindowTitle("kzreader")
@@ -89,6 +95,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.reading_pane)
         self._build_docks()
         self._build_status_bar()
+        self._build_controllers()
         self._build_menus()
         self._connect()
         self._restore_state()
@@ -128,11 +135,35 @@ class MainWindow(QMainWindow):
         self.problems_dock = self._dock(
             self.tr("Problems"), "problems_dock", self.problems_view, Qt.DockWidgetArea.BottomDockWidgetArea)
 
+    def _build_controllers(self) -> None:
+        """The feature controllers; each owns its panel's glue, the window only places them."""
+        self.themes = ThemesController(self)
+        self.set_theme_panel(self._scrolled(self.themes.sidebar))
+        self.search = SearchController(self)
+        self.set_search_panel(self._scrolled(self.search.panel))
+        self.reading_pane.add_bar(self.search.find_bar)
+        self.bookmarks = BookmarksController(self)
+        self.set_bookmarks_panel(self._scrolled(self.bookmarks.panel))
+        self.quotes = QuoteActions(self)
+        self.themes.filter_changed.connect(self.search.panel.set_theme_filter)
+        self._on_citation_changed(*self.quotes.citation_style_strings())
+
+    def _scrolled(self, widget: QWidget) -> QScrollArea:
+        """A panel whose controls need more width than a narrow dock gets scrolls instead of
+        forcing a wider window."""
+        area = QScrollArea()
+        area.setObjectName(widget.objectName() + "_scroll")
+        area.setWidget(widget)
+        area.setWidgetResizable(True)
+        area.setFrameShape(QScrollArea.Shape.NoFrame)
+        area.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        return area
+
     def _apply_default_layout(self) -> None:
         """Proportions for a first start (a saved dock state replaces them)."""
         width = max(self.width(), 1000)
         self.resizeDocks([self.interviews_dock, self.themes_dock],
-                         [int(width * 0.36), int(width * 0.2)], Qt.Orientation.Horizontal)
+                         [int(width * 0.34), int(width * 0.23)], Qt.Orientation.Horizontal)
         height = max(self.height(), 600)
         self.resizeDocks([self.interviews_dock, self.questions_dock],
                          [int(height * 0.4), int(height * 0.45)], Qt.Orientation.Vertical)
@@ -164,11 +195,18 @@ class MainWindow(QMainWindow):
             self.tr("&Quit"), [QKeySequence(QKeySequence.StandardKey.Quit), QKeySequence("Ctrl+Q")],
             self.close, "action_quit")
         self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
+        reload_keys = QKeySequence.keyBindings(QKeySequence.StandardKey.Refresh)
+        if QKeySequence("F5") not in reload_keys:
+            reload_keys.append(QKeySequence("F5"))
+        self.reload_action = self._action(self.tr("Re&load"), reload_keys, self.reload_corpus, "action_reload")
         file_menu.addAction(self.open_folder_action)
         file_menu.addAction(self.open_files_action)
         file_menu.addMenu(self.recent_menu)
+        file_menu.addAction(self.reload_action)
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
+
+        self._build_edit_menu(bar)
 
         pane = self.reading_pane
         view_menu = bar.addMenu(self.tr("&View"))
@@ -179,6 +217,9 @@ class MainWindow(QMainWindow):
         self.filter_action = self._action(
             self.tr("&Filter Interviews"), [QKeySequence("Ctrl+L")], self._focus_filter, "action_filter")
         view_menu.addAction(self.filter_action)
+        self.theme_map_action = self._action(
+            self.tr("Theme &Map…"), [QKeySequence("Ctrl+Shift+M")], self.themes.open_map, "action_theme_map")
+        view_menu.addAction(self.theme_map_action)
         panels = view_menu.addMenu(self.tr("&Panels"))
         for dock in (self.interviews_dock, self.questions_dock, self.themes_dock, self.bookmarks_dock,
                      self.search_dock, self.problems_dock):
@@ -202,6 +243,90 @@ class MainWindow(QMainWindow):
         self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
         help_menu.addActions([self.shortcuts_action, self.about_action])
         self._fill_recent_menu()
+
+    def _build_edit_menu(self, bar) -> None:
+        edit_menu = bar.addMenu(self.tr("&Edit"))
+        stack = self.bookmarks.undo_stack
+        self.undo_action = stack.createUndoAction(self, self.tr("&Undo"))
+        self.undo_action.setObjectName("action_undo")
+        self.undo_action.setShortcuts(QKeySequence.keyBindings(QKeySequence.StandardKey.Undo))
+        self.redo_action = stack.createRedoAction(self, self.tr("&Redo"))
+        self.redo_action.setObjectName("action_redo")
+        self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+        for action in (self.undo_action, self.redo_action):
+            self.addAction(action)
+        edit_menu.addActions([self.undo_action, self.redo_action])
+        edit_menu.addSeparator()
+        self.copy_quote_action = self._action(
+            self.tr("Copy as &Quote"), [QKeySequence("Ctrl+Shift+C")], self.quotes.copy_as_quote,
+            "action_copy_quote")
+        self.copy_exchange_action = self._action(
+            self.tr("Copy &Exchange"), [QKeySequence("Ctrl+Alt+C")], self.quotes.copy_exchange,
+            "action_copy_exchange")
+        self.bookmark_action = self._action(
+            self.tr("&Bookmark Selection"), [QKeySequence("Ctrl+D")], self.bookmarks.bookmark_selection,
+            "action_bookmark")
+        edit_menu.addActions([self.copy_quote_action, self.copy_exchange_action])
+        edit_menu.addSeparator()
+        edit_menu.addAction(self.bookmark_action)
+        edit_menu.addSeparator()
+        self.find_action = self._action(
+            self.tr("&Find in Interview…"), [QKeySequence(QKeySequence.StandardKey.Find)], self.search.open_find,
+            "action_find")
+        find_bar = self.search.find_bar
+        find_bar.find_next_action.setObjectName("action_find_next")
+        find_bar.find_previous_action.setObjectName("action_find_previous")
+        self.addAction(find_bar.find_next_action)
+        self.addAction(find_bar.find_previous_action)
+        self.search_action = self._action(
+            self.tr("&Search All Interviews…"), [QKeySequence("Ctrl+Shift+F")], self.search.show_search,
+            "action_search")
+        edit_menu.addActions([self.find_action, find_bar.find_next_action, find_bar.find_previous_action,
+                              self.search_action])
+        self.reading_pane.set_context_actions(
+            [self.copy_quote_action, self.copy_exchange_action, self.bookmark_action])
+        self._add_preferences(edit_menu)
+
+    def _add_preferences(self, edit_menu: QMenu) -> None:
+        """Edit ▸ Preferences…, when the preferences dialog is part of this build."""
+        try:
+            from . import preferences
+        except ImportError:
+            return
+        self._preferences_module = preferences
+        edit_menu.addSeparator()
+        # the platform's key where it has one (none on Linux desktops); Ctrl+, as elsewhere
+        keys = QKeySequence.keyBindings(QKeySequence.StandardKey.Preferences) or [QKeySequence("Ctrl+,")]
+        self.preferences_action = self._action(
+            self.tr("&Preferences…"), keys, self.show_preferences, "action_preferences")
+        self.preferences_action.setMenuRole(QAction.MenuRole.PreferencesRole)
+        edit_menu.addAction(self.preferences_action)
+
+    @Slot()
+    def show_preferences(self):
+        dialog = self._preferences_module.PreferencesDialog(
+            self.settings, self.quotes.preview_context(), parent=self)
+        dialog.setObjectName("preferences_dialog")
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        # Copy as Quote reads the settings each time; the bookmarks panel keeps its own copy
+        dialog.citation_changed.connect(self._on_citation_changed)
+        dialog.open()
+        return dialog
+
+    @Slot(str, str)
+    def _on_citation_changed(self, style: str, template: str) -> None:
+        panel = self.bookmarks.panel
+        if hasattr(panel, "set_citation_style"):
+            panel.set_citation_style(style, template or None)
+
+    @Slot()
+    def reload_corpus(self) -> None:
+        """Read the open files again (after they were edited), staying at the same place."""
+        if not self.corpus_paths:
+            return
+        iv = self.reading_pane.interview()
+        self.open_paths(list(self.corpus_paths),
+                        restore=(iv.id, self.reading_pane.current_number()) if iv is not None else None)
 
     def _action(self, text, shortcuts, slot, name) -> QAction:
         action = QAction(text, self)
@@ -413,10 +538,13 @@ class MainWindow(QMainWindow):
             self.settings.setValue(K_INTERVIEW, interview_id)
             self.settings.setValue(K_QUESTION, number)
 
-    def show_interview(self, interview_id: str, number: int = 1) -> bool:
-        """Select an interview in the list and open it at question ``number``."""
+    def show_interview(self, interview_id: str, number: int | None = 1) -> bool:
+        """Select an interview in the list and open it at question ``number`` (None: where
+        opening it leads, e.g. the first exchange on the selected themes)."""
         if not self.interview_list.select_interview(interview_id):
             return False
+        if number is None:
+            return True
         return self.reading_pane.go_to(number) or number == 1
 
     @Slot()
@@ -506,13 +634,22 @@ class MainWindow(QMainWindow):
 
     def showEvent(self, event) -> None:
         super().showEvent(event)
+        if not self._problems_reported:
+            self._problems_reported = True
+            QTimer.singleShot(0, self.bookmarks.report_problems)
         if not self._layout_defaults_applied:
             self._layout_defaults_applied = True
             # after the first layout pass, so the dock sizes stick
             QTimer.singleShot(0, self._apply_default_layout)
 
+    def changeEvent(self, event) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.ActivationChange and self.isActiveWindow():
+            self.bookmarks.on_window_activated()
+
     def closeEvent(self, event) -> None:
         self.save_state()
         self.loader.shutdown()
+        self.bookmarks.detach()
         super().closeEvent(event)
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QEvent, Qt, Signal, Slot
+from PySide6.QtCore import QEvent, QMimeData, Qt, Signal, Slot
 from PySide6.QtGui import (
     QAction,
     QColor,
@@ -124,6 +124,7 @@ class ReadingText(QTextBrowser):
         self.setUndoRedoEnabled(False)
         self.setFrameShape(QTextBrowser.Shape.NoFrame)
         self.resource_requests = 0  # how often Qt asked for a resource (tests expect 0)
+        self.extra_context_actions: list[QAction] = []  # appended to the standard menu
 
     def loadResource(self, type_, name):
         self.resource_requests += 1
@@ -131,6 +132,20 @@ class ReadingText(QTextBrowser):
 
     def setSource(self, url, type_=None):  # noqa: N802 - a reader never navigates
         return
+
+    def createMimeDataFromSelection(self):
+        # Ctrl+C copies the words as plain text; formatting belongs to Copy as Quote
+        mime = QMimeData()
+        mime.setText(self.textCursor().selection().toPlainText())
+        return mime
+
+    def contextMenuEvent(self, event):
+        menu = self.createStandardContextMenu(event.pos())
+        if self.extra_context_actions:
+            menu.addSeparator()
+            menu.addActions(self.extra_context_actions)
+        menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        menu.popup(event.globalPos())
 
     def keyPressEvent(self, event):
         # QTextBrowser binds Alt+Left/Right to history navigation; here they belong to the
@@ -169,6 +184,7 @@ class ReadingPane(QWidget):
         self._exchange_pos: dict[int, int] = {}  # whole mode: exchange → document position
         self._highlights: dict[str, tuple[list[tuple[int, int]], QColor]] = {}
         self._syncing = False
+        self._exchange_filter: set[int] | None = None
 
         self._build_actions()
         self._build_widgets()
@@ -254,6 +270,13 @@ class ReadingPane(QWidget):
         self.whole_button.setDefaultAction(self.whole_action)
         self.removed_button = QToolButton(self)
         self.removed_button.setDefaultAction(self.removed_action)
+        # the themes of the current exchange (filled by the window's themes controller)
+        self.themes_label = QLabel(self)
+        self.themes_label.setObjectName("themes_label")
+        self.themes_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.themes_label.setWordWrap(True)
+        self.themes_label.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+        self.themes_label.hide()
 
         nav = QHBoxLayout()
         nav.setContentsMargins(0, 0, 0, 0)
@@ -283,12 +306,36 @@ class ReadingPane(QWidget):
         header.addWidget(self.path_label)
         header.addSpacing(6)
         header.addLayout(nav)
+        header.addWidget(self.themes_label)
 
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(0)
-        layout.addLayout(header)
-        layout.addWidget(self.text, 1)
+        self._layout = QVBoxLayout(self)
+        self._layout.setContentsMargins(0, 0, 0, 0)
+        self._layout.setSpacing(0)
+        self._layout.addLayout(header)
+        self._layout.addWidget(self.text, 1)
+
+    def add_bar(self, widget: QWidget) -> None:
+        """Place a bar (e.g. the find bar) between the header and the text."""
+        self._layout.insertWidget(self._layout.indexOf(self.text), widget)
+
+    def set_context_actions(self, actions: list[QAction]) -> None:
+        """Extra actions for the text's context menu (after the standard ones)."""
+        self.text.extra_context_actions = list(actions)
+
+    def set_themes_line(self, text: str) -> None:
+        """One line under the navigation bar (the current exchange's themes); "" hides it."""
+        self.themes_label.setText(text)
+        self.themes_label.setVisible(bool(text))
+
+    def set_exchange_filter(self, numbers) -> None:
+        """Show only these exchange numbers in the navigator (None: all of them)."""
+        keep = None if numbers is None else set(numbers)
+        for row in range(self.navigator.count()):
+            self.navigator.setRowHidden(row, keep is not None and row + 1 not in keep)
+        self._exchange_filter = keep
+
+    def visible_navigator_numbers(self) -> list[int]:
+        return [row + 1 for row in range(self.navigator.count()) if not self.navigator.isRowHidden(row)]
 
     # -- public state -------------------------------------------------------------------------
     def interview(self) -> Interview | None:
@@ -318,6 +365,8 @@ class ReadingPane(QWidget):
         self._pieces = _pieces(interview) if interview is not None else []
         count = self.exchange_count()
         self._number = max(1, min(number, count)) if count else 0
+        self._exchange_filter = None  # a filter belongs to one interview; the owner sets it anew
+        self._highlights.clear()  # source offsets of another text; the owners set them anew
         self._fill_header()
         self._fill_navigator()
         self._render()
@@ -420,6 +469,13 @@ class ReadingPane(QWidget):
         if end <= start:
             return None
         return self._interview, start, end
+
+    def source_offset_at(self, pos: int) -> int | None:
+        """The source offset shown at document position ``pos`` (None: not source text)."""
+        for seg in self._segments:
+            if seg.doc_start <= pos < seg.doc_end:
+                return seg.to_source(pos)
+        return None
 
     def document_position(self, offset: int) -> int | None:
         """Where source ``offset`` is shown in the current document (None: not shown)."""
@@ -642,6 +698,8 @@ class ReadingPane(QWidget):
                     item = QListWidgetItem(f"{ex.number}. {text}")
                     item.setToolTip(ex.question.text[:600])
                     self.navigator.addItem(item)
+                    if self._exchange_filter is not None and ex.number not in self._exchange_filter:
+                        self.navigator.setRowHidden(self.navigator.count() - 1, True)
         finally:
             self._syncing = False
 

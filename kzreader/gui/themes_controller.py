@@ -1,0 +1,238 @@
+"""Glue between the corpus, the theme sidebar, the theme map and the reading pane.
+
+The window owns the widgets; this object keeps the lexicon and the corpus tagging
+(core.themes) in step with what is loaded and turns the sidebar's selection into filters:
+the interview list, the question navigator, the search scope and highlighted words.
+"""
+from __future__ import annotations
+
+import os
+
+from PySide6.QtCore import QLocale, QObject, Signal, Slot
+from PySide6.QtGui import QColor
+
+from kzreader.core.model import Problem
+from kzreader.core.themes import (
+    CorpusThemes,
+    Lexicon,
+    LexiconError,
+    ThemeIndex,
+    reload as reload_lexicon,
+    save_user_lexicon,
+    tag_interview,
+)
+
+from .theme_map import ThemeMapDialog
+from .theme_sidebar import ThemeSidebar
+
+USER_LEXICON = "themes.yaml"
+HIGHLIGHT_ALPHA = 90  # theme colours are strong; the text must stay readable over them
+STATUS_MS = 15_000
+
+
+def ui_language() -> str:
+    return "ru" if QLocale().language() == QLocale.Language.Russian else "en"
+
+
+class ThemesController(QObject):
+    """``filter_changed(callable | None)``: ``(interview_id, exchange_number) -> bool`` for
+    the selected themes, None when nothing is selected (for the search panel's scope)."""
+
+    filter_changed = Signal(object)
+
+    def __init__(self, window, parent=None):
+        super().__init__(parent or window)
+        self.window = window
+        self.language = ui_language()
+        self.user_path = os.path.join(window.data_dir, USER_LEXICON) if window.data_dir else ""
+        self.default = Lexicon.load_default()
+        self.lexicon = self.default
+        self.error: str | None = None
+        if self.user_path:
+            self.lexicon, err = reload_lexicon(self.default, self.user_path, base=self.default)
+            self.error = str(err) if err is not None else None
+        self.index = ThemeIndex(self.lexicon)
+        self.counts = CorpusThemes(self.index.theme_ids)
+        self.selected: list[str] = []
+        self._hits: dict[str, dict] = {}  # interview id -> {exchange number: {theme: ThemeHit}}
+        self._highlight_keys: set[str] = set()
+        self._current_iid = ""
+        self.map_dialog: ThemeMapDialog | None = None
+
+        self.sidebar = ThemeSidebar(self.lexicon, self.counts, language=self.language)
+        self.sidebar.setObjectName("theme_sidebar")
+        self.sidebar.selection_changed.connect(self._on_selection_changed)
+        self.sidebar.lexicon_edited.connect(self._on_lexicon_edited)
+        window.corpus_cleared.connect(self._on_corpus_cleared)
+        window.interviews_added.connect(self._on_interviews_added)
+        window.reading_pane.current_exchange_changed.connect(self._on_exchange_changed)
+        if self.error:
+            # after the window has built its status bar; repeated on every corpus load
+            self.report_error()
+
+    # -- lexicon ---------------------------------------------------------------------------
+    def report_error(self) -> None:
+        if not self.error:
+            return
+        message = self.tr("Your themes file could not be used; the default themes stay in force: {0}").format(
+            self.error)
+        self.window.problems_view.append([Problem(self.user_path, message, "warning")])
+        self.window.statusBar().showMessage(message, STATUS_MS)
+
+    @Slot(list)
+    def _on_lexicon_edited(self, themes: list) -> None:
+        try:
+            save_user_lexicon(self.user_path, themes, base=self.default)
+        except (LexiconError, OSError) as e:
+            self.window.statusBar().showMessage(self.tr("Themes were not saved: {0}").format(e), STATUS_MS)
+            return
+        lexicon, err = reload_lexicon(self.lexicon, self.user_path, base=self.default)
+        self.error = str(err) if err is not None else None
+        if err is not None:
+            self.report_error()
+        self.set_lexicon(lexicon)
+
+    def set_lexicon(self, lexicon: Lexicon) -> None:
+        """Re-tag the whole corpus with ``lexicon`` and show the new counts."""
+        self.lexicon = lexicon
+        self.index = ThemeIndex(lexicon)
+        self._hits.clear()
+        self.counts = CorpusThemes(self.index.theme_ids)
+        corpus = self.window.corpus
+        for iv in (corpus.interviews if corpus is not None else ()):
+            self.counts.add(iv.id, tag_interview(self.index, iv))
+        self.sidebar.set_lexicon_counts(lexicon, self.counts)
+        self._apply_filters()
+        self._refresh_map()
+
+    # -- corpus ------------------------------------------------------------------------------
+    @Slot()
+    def _on_corpus_cleared(self) -> None:
+        self.counts = CorpusThemes(self.index.theme_ids)
+        self._hits.clear()
+        self.sidebar.set_lexicon_counts(self.lexicon, self.counts)
+        self.report_error()  # the Problems view was just emptied
+
+    @Slot(object)
+    def _on_interviews_added(self, interviews: list) -> None:
+        for iv in interviews:
+            self.counts.add(iv.id, tag_interview(self.index, iv))
+        self.sidebar.refresh_counts()
+        if self.selected:
+            self.window.interview_list.set_id_filter(set(self.counts.interviews_with(self.selected)))
+        self._refresh_map()
+
+    # -- selection -----------------------------------------------------------------------------
+    @Slot(list)
+    def _on_selection_changed(self, ids: list) -> None:
+        self.selected = list(ids)
+        self._apply_filters()
+        pane = self.window.reading_pane
+        iv = pane.interview()
+        if iv is not None and self.selected:
+            numbers = self.counts.exchanges_with(iv.id, self.selected)
+            if numbers and pane.current_number() not in numbers:
+                pane.go_to(numbers[0])
+
+    def _apply_filters(self) -> None:
+        window = self.window
+        if self.selected:
+            window.interview_list.set_id_filter(set(self.counts.interviews_with(self.selected)))
+            wanted = set(self.selected)
+            per = self.counts.exchange_themes
+
+            def carries(iid: str, number: int) -> bool:
+                themes = per.get(iid, ())
+                return 0 < number <= len(themes) and bool(wanted & themes[number - 1])
+
+            self.filter_changed.emit(carries)
+        else:
+            window.interview_list.set_id_filter(None)
+            self.filter_changed.emit(None)
+        self._update_pane()
+
+    def select_themes(self, theme_ids: list[str]) -> None:
+        self.sidebar.set_selected_theme_ids(theme_ids)
+
+    # -- reading pane --------------------------------------------------------------------------
+    @Slot(str, int)
+    def _on_exchange_changed(self, interview_id: str, number: int) -> None:
+        if interview_id != self._current_iid:
+            self._current_iid = interview_id
+            self.sidebar.set_current_interview(interview_id or None)
+            if interview_id and self.selected:
+                # a newly opened interview starts at its first exchange on the selected themes
+                numbers = self.counts.exchanges_with(interview_id, self.selected)
+                if numbers and number not in numbers:
+                    self.window.reading_pane.go_to(numbers[0])
+                    return  # go_to reported the new exchange; the pane was updated then
+        self._update_pane()
+
+    def _update_pane(self) -> None:
+        pane = self.window.reading_pane
+        iv = pane.interview()
+        if iv is None:
+            pane.set_exchange_filter(None)
+            pane.set_themes_line("")
+            self._set_highlights({})
+            return
+        pane.set_exchange_filter(self.counts.exchanges_with(iv.id, self.selected) if self.selected else None)
+        number = pane.current_number()
+        per = self.counts.exchange_themes.get(iv.id, ())
+        carried = per[number - 1] if 0 < number <= len(per) else frozenset()
+        names = [t.name(self.language) for t in self.lexicon.themes if t.id in carried]
+        pane.set_themes_line(self.tr("Themes: {0}").format(", ".join(names)) if names else "")
+        ranges: dict[str, list[tuple[int, int]]] = {}
+        if self.selected:
+            hits = self._interview_hits(iv)
+            shown = hits.keys() if pane.is_whole_interview() else [number]
+            for n in shown:
+                for tid, hit in hits.get(n, {}).items():
+                    if tid in self.selected:
+                        ranges.setdefault(tid, []).extend(hit.spans)
+        self._set_highlights(ranges)
+
+    def _interview_hits(self, iv) -> dict:
+        if iv.id not in self._hits:
+            self._hits[iv.id] = {ex.number: self.index.tag_exchange(ex) for ex in iv.exchanges}
+        return self._hits[iv.id]
+
+    def _set_highlights(self, ranges: dict[str, list[tuple[int, int]]]) -> None:
+        pane = self.window.reading_pane
+        for key in self._highlight_keys - {f"theme:{t}" for t in ranges}:
+            pane.clear_highlights(key)
+        self._highlight_keys = set()
+        for tid, spans in ranges.items():
+            theme = self.lexicon.get(tid)
+            colour = QColor(theme.colour if theme is not None else "#ffd54f")
+            colour.setAlpha(HIGHLIGHT_ALPHA)
+            key = f"theme:{tid}"
+            pane.highlight_source_ranges(spans, colour, key=key)
+            self._highlight_keys.add(key)
+
+    # -- theme map ------------------------------------------------------------------------------
+    def open_map(self) -> ThemeMapDialog:
+        corpus = self.window.corpus
+        interviews = corpus.interviews if corpus is not None else []
+        if self.map_dialog is None:
+            self.map_dialog = ThemeMapDialog(self.lexicon, self.counts, interviews, self.window, self.language)
+            self.map_dialog.setObjectName("theme_map_dialog")
+            self.map_dialog.cell_activated.connect(self.open_cell)
+        else:
+            self.map_dialog.map.set_data(self.lexicon, self.counts, interviews)
+        self.map_dialog.show()
+        self.map_dialog.raise_()
+        self.map_dialog.activateWindow()
+        return self.map_dialog
+
+    def _refresh_map(self) -> None:
+        if self.map_dialog is not None and self.map_dialog.isVisible():
+            corpus = self.window.corpus
+            self.map_dialog.map.set_data(self.lexicon, self.counts, corpus.interviews if corpus else [])
+
+    @Slot(str, str)
+    def open_cell(self, interview_id: str, theme_id: str) -> None:
+        """Open the interview filtered to the theme, at its first exchange carrying it."""
+        self.select_themes([theme_id])
+        numbers = self.counts.exchanges_with(interview_id, [theme_id])
+        self.window.show_interview(interview_id, numbers[0] if numbers else 1)
