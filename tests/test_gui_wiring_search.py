@@ -94,3 +94,26 @@ def test_ctrl_f_find_bar_moves_with_f3(loaded, qtbot):
     qtbot.keyClick(bar.edit, Qt.Key.Key_Escape)
     assert bar.isHidden()
     assert "find" not in pane._highlights
+
+
+def test_search_index_is_built_off_the_gui_thread(qtbot, tmp_path, seeds_dir, monkeypatch):
+    import threading
+
+    from kzreader.core.search import SearchIndex
+
+    threads = []
+    original = SearchIndex.add_interview
+
+    def spy(self, iv):
+        threads.append(threading.current_thread())
+        return original(self, iv)
+
+    monkeypatch.setattr(SearchIndex, "add_interview", spy)
+    settings = QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)
+    w = MainWindow(settings, str(tmp_path / "data"), str(tmp_path / "cache"))
+    qtbot.addWidget(w)
+    with qtbot.waitSignal(w.loader.finished, timeout=LOAD_TIMEOUT):
+        w.open_paths([str(seeds_dir)])
+    assert len(w.search.index) == 5
+    assert len(threads) == 5 and all(t is not threading.main_thread() for t in threads)
+    w.loader.shutdown()

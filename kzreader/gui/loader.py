@@ -25,10 +25,11 @@ class _Worker(QObject):
     progress = Signal(int, int, int)  # generation, done, total
     done = Signal(int)  # generation
 
-    def __init__(self, generation: int, paths: list[str]):
+    def __init__(self, generation: int, paths: list[str], hooks=()):
         super().__init__()
         self._generation = generation
         self._paths = list(paths)
+        self._hooks = tuple(hooks)
         self._cancel = threading.Event()
 
     def cancel(self) -> None:
@@ -56,7 +57,13 @@ class _Worker(QObject):
                 if self._cancel.is_set():
                     return
                 # looked up at call time so tests can substitute a slow or failing loader
-                pending.append(core_corpus.load_file(path))
+                item = core_corpus.load_file(path)
+                # per-interview work such as search indexing also stays off the GUI thread
+                if self._hooks and not isinstance(item, Problem):
+                    for hook in self._hooks:
+                        if not self._cancel.is_set():
+                            hook(item)
+                pending.append(item)
                 now = time.monotonic()
                 # the first file goes out alone so the window has something to show at once
                 if i == 1 or len(pending) >= BATCH_SIZE or now - last_sent >= BATCH_SECONDS:
@@ -96,6 +103,8 @@ class CorpusLoader(QObject):
         self._current: _Worker | None = None
         # threads of cancelled loads are kept until they end so Qt never destroys a running thread
         self._threads: dict[int, tuple[QThread, _Worker]] = {}
+        # callables run in the loader thread for each parsed Interview (must be thread-safe)
+        self.worker_hooks: list = []
 
     def is_loading(self) -> bool:
         return self._current is not None
@@ -104,7 +113,7 @@ class CorpusLoader(QObject):
         self.cancel()
         self._generation += 1
         gen = self._generation
-        worker = _Worker(gen, paths)
+        worker = _Worker(gen, paths, self.worker_hooks)
         thread = QThread()
         thread.setObjectName(f"kzreader-loader-{gen}")
         worker.moveToThread(thread)

@@ -63,6 +63,8 @@ class SearchController(QObject):
         self.find_bar.closed.connect(self._on_find_closed)
         window.corpus_cleared.connect(self._on_corpus_cleared)
         window.interviews_added.connect(self._on_interviews_added)
+        # the index is built in the loader thread as files parse (SearchIndex is locked)
+        window.loader.worker_hooks.append(self._index_in_worker)
         window.corpus_loaded.connect(lambda _corpus: self.panel.refresh())
         window.reading_pane.current_exchange_changed.connect(self._on_exchange_changed)
         self._current_iid = ""
@@ -74,10 +76,15 @@ class SearchController(QObject):
         self.panel.set_index(self.index)
         self.window.reading_pane.clear_highlights(SEARCH_KEY)
 
+    def _index_in_worker(self, iv: Interview) -> None:
+        self.index.add_interview(iv)
+
     @Slot(object)
     def _on_interviews_added(self, interviews: list) -> None:
+        # interviews that did not come through the loader thread (none today) still get indexed
         for iv in interviews:
-            self.index.add_interview(iv)
+            if iv.id not in self.index:
+                self.index.add_interview(iv)
 
     # -- corpus search ---------------------------------------------------------------------------
     def show_search(self) -> None:
