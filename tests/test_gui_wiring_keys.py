@@ -66,3 +66,16 @@ def test_preferences_opens_and_changes_the_citation_style(qtbot, tmp_path):
         assert w.bookmarks.panel.citation_style()[0] == "gost"
     finally:
         w.loader.shutdown()
+
+
+def test_toolbar_offers_bookmark_and_quote(qtbot, tmp_path):
+    from PySide6.QtCore import QSettings
+    from PySide6.QtWidgets import QToolBar
+
+    from kzreader.gui.main_window import MainWindow
+
+    w = MainWindow(QSettings(str(tmp_path / "t.ini"), QSettings.Format.IniFormat), str(tmp_path / "d"), str(tmp_path / "c"))
+    qtbot.addWidget(w)
+    bar = w.findChild(QToolBar, "main_toolbar")
+    assert bar is not None
+    assert w.bookmark_action in bar.actions() and w.copy_quote_action in bar.actions()

@@ -301,6 +301,17 @@ class MainWindow(QMainWindow):
             self.tr("&Preferences…"), keys, self.show_preferences, "action_preferences")
         self.preferences_action.setMenuRole(QAction.MenuRole.PreferencesRole)
         edit_menu.addAction(self.preferences_action)
+        self._build_toolbar()
+
+    def _build_toolbar(self) -> None:
+        """The reader's most used actions, one click away (text only: no icon theme offscreen)."""
+        bar = self.addToolBar(self.tr("Main toolbar"))
+        bar.setObjectName("main_toolbar")
+        bar.setAccessibleName(self.tr("Main toolbar"))
+        bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        bar.addActions([self.open_folder_action, self.reload_action])
+        bar.addSeparator()
+        bar.addActions([self.bookmark_action, self.copy_quote_action, self.find_action, self.search_action])
 
     @Slot()
     def show_preferences(self):
