@@ -20,3 +20,19 @@ def seeds_dir() -> Path:
             pytest.fail(msg)
         pytest.skip(msg)
     return SEEDS
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _release_clipboard_before_exit():
+    """Qt's offscreen clipboard still owning QMimeData when the interpreter exits segfaults
+    after all tests passed; hand the data back while Qt is alive."""
+    yield
+    import sys
+
+    if "PySide6.QtWidgets" in sys.modules:
+        from PySide6.QtWidgets import QApplication
+
+        app = QApplication.instance()
+        if app is not None:
+            app.clipboard().clear()
+            app.processEvents()
