@@ -140,6 +140,20 @@ def take_screenshot(window: MainWindow, file: str) -> bool:
     return window.grab().save(file, "PNG")
 
 
+def hand_over_clipboard() -> None:
+    """Release a copied quote before Qt tears down.  Rich QMimeData created from Python and
+    still owned by the clipboard at exit segfaults Qt's teardown (PySide6 6.11, offscreen; also
+    when text is set again afterwards), so it is cleared while Qt is alive.  On X11 a process's
+    clipboard dies with it anyway unless a clipboard manager took a copy on change."""
+    app = QApplication.instance()
+    if app is None:
+        return
+    clip = app.clipboard()
+    # offscreen has no other owner to protect; elsewhere never clear another program's data
+    if clip.ownsClipboard() or QApplication.platformName() == "offscreen":
+        clip.clear()
+
+
 def main(args: list[str]) -> int:
     ns, qt_args = parse_args(args)
     app = create_application(qt_args)
@@ -159,6 +173,7 @@ def main(args: list[str]) -> int:
                 print(f"kzreader: cannot save the screenshot to {ns.screenshot}", file=sys.stderr)
             return 0 if ok else 1
         show_then_open(window, ns.paths)
+        app.aboutToQuit.connect(hand_over_clipboard)
         return app.exec()
     finally:
         if temp is not None:
