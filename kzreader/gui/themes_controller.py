@@ -55,6 +55,8 @@ class ThemesController(QObject):
         self.counts = CorpusThemes(self.index.theme_ids)
         self.selected: list[str] = []
         self._hits: dict[str, dict] = {}  # interview id -> {exchange number: {theme: ThemeHit}}
+        # tags computed in the loader thread: interview id -> (index, interview, tags)
+        self._pretagged: dict[str, tuple] = {}
         self._highlight_keys: set[str] = set()
         self._current_iid = ""
         self.map_dialog: ThemeMapDialog | None = None
@@ -65,6 +67,7 @@ class ThemesController(QObject):
         self.sidebar.lexicon_edited.connect(self._on_lexicon_edited)
         window.corpus_cleared.connect(self._on_corpus_cleared)
         window.interviews_added.connect(self._on_interviews_added)
+        window.loader.worker_hooks.append(self._tag_in_worker)
         window.reading_pane.current_exchange_changed.connect(self._on_exchange_changed)
         if self.error:
             # after the window has built its status bar; repeated on every corpus load
@@ -108,15 +111,27 @@ class ThemesController(QObject):
     # -- corpus ------------------------------------------------------------------------------
     @Slot()
     def _on_corpus_cleared(self) -> None:
+        self._pretagged.clear()
         self.counts = CorpusThemes(self.index.theme_ids)
         self._hits.clear()
         self.sidebar.set_lexicon_counts(self.lexicon, self.counts)
         self.report_error()  # the Problems view was just emptied
 
+    def _tag_in_worker(self, iv) -> None:
+        """Runs in the loader thread, so tagging stays off the GUI thread."""
+        index = self.index
+        self._pretagged[iv.id] = (index, iv, tag_interview(index, iv))
+
     @Slot(object)
     def _on_interviews_added(self, interviews: list) -> None:
         for iv in interviews:
-            self.counts.add(iv.id, tag_interview(self.index, iv))
+            pre = self._pretagged.pop(iv.id, None)
+            # a lexicon edit or a stale load since tagging means the tags must be redone here
+            if pre is not None and pre[0] is self.index and pre[1] is iv:
+                tags = pre[2]
+            else:
+                tags = tag_interview(self.index, iv)
+            self.counts.add(iv.id, tags)
         self.sidebar.refresh_counts()
         if self.selected:
             self.window.interview_list.set_id_filter(set(self.counts.interviews_with(self.selected)))
