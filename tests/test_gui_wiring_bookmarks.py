@@ -14,22 +14,11 @@ from PySide6.QtGui import QTextCursor  # noqa: E402
 
 from kzreader.core.sources import read_source  # noqa: E402
 from kzreader.gui.main_window import MainWindow  # noqa: E402
+from gui_helpers import make_window, open_and_wait  # noqa: E402
 
 LOAD_TIMEOUT = 20_000
 SEED = "002_2b1ee1819a5415bb.txt"
 CTRL = Qt.KeyboardModifier.ControlModifier
-
-
-def make_window(qtbot, tmp_path) -> MainWindow:
-    settings = QSettings(str(tmp_path / "settings" / "kzreader.ini"), QSettings.Format.IniFormat)
-    w = MainWindow(settings, str(tmp_path / "data"), str(tmp_path / "cache"))
-    qtbot.addWidget(w)
-    return w
-
-
-def open_and_wait(qtbot, w, paths) -> None:
-    with qtbot.waitSignal(w.loader.finished, timeout=LOAD_TIMEOUT):
-        w.open_paths([str(p) for p in paths])
 
 
 def select_source(pane, start: int, end: int) -> None:

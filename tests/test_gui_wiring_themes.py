@@ -11,21 +11,10 @@ from kzreader.core.corpus import load_file  # noqa: E402
 from kzreader.core.sources import read_source  # noqa: E402
 from kzreader.core.themes import Lexicon, tag_corpus  # noqa: E402
 from kzreader.gui.main_window import MainWindow  # noqa: E402
+from gui_helpers import make_window, open_and_wait  # noqa: E402
 from kzreader.gui.theme_sidebar import CORPUS_COUNT_ROLE, THEME_ID_ROLE  # noqa: E402
 
 LOAD_TIMEOUT = 20_000
-
-
-def make_window(qtbot, tmp_path) -> MainWindow:
-    settings = QSettings(str(tmp_path / "settings" / "kzreader.ini"), QSettings.Format.IniFormat)
-    w = MainWindow(settings, str(tmp_path / "data"), str(tmp_path / "cache"))
-    qtbot.addWidget(w)
-    return w
-
-
-def open_and_wait(qtbot, w, paths) -> None:
-    with qtbot.waitSignal(w.loader.finished, timeout=LOAD_TIMEOUT):
-        w.open_paths([str(p) for p in paths])
 
 
 @pytest.fixture
@@ -156,3 +145,28 @@ def test_edited_lexicon_is_saved_and_applied(loaded, tmp_path, qtbot):
     names = [loaded.themes.sidebar.model.index(r).data(Qt.ItemDataRole.DisplayRole)
              for r in range(loaded.themes.sidebar.model.rowCount())]
     assert any("Renamed theme" in n or "Переименованная" in n for n in names)
+
+
+def test_exchanges_are_tagged_off_the_gui_thread(qtbot, tmp_path, seeds_dir, monkeypatch):
+    import threading
+
+    from kzreader.gui import themes_controller
+
+    threads = []
+    original = themes_controller.tag_interview
+
+    def spy(index, iv):
+        threads.append(threading.current_thread())
+        return original(index, iv)
+
+    monkeypatch.setattr(themes_controller, "tag_interview", spy)
+    w = make_window(qtbot, tmp_path)
+    open_and_wait(qtbot, w, [seeds_dir])
+    assert len(threads) == 5 and all(t is not threading.main_thread() for t in threads)
+    # counts still equal a tagging done from scratch
+    from kzreader.core.themes import tag_corpus
+
+    fresh = tag_corpus(w.themes.index, w.corpus.interviews)
+    for tid in w.themes.index.theme_ids:
+        assert w.themes.counts.count(tid) == fresh.count(tid)
+    w.loader.shutdown()

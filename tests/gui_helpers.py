@@ -1,0 +1,20 @@
+"""Building a main window on temporary settings and data dirs, shared by the wiring tests."""
+from __future__ import annotations
+
+from PySide6.QtCore import QSettings
+
+from kzreader.gui.main_window import MainWindow
+
+LOAD_TIMEOUT = 20_000
+
+
+def make_window(qtbot, tmp_path) -> MainWindow:
+    settings = QSettings(str(tmp_path / "settings" / "kzreader.ini"), QSettings.Format.IniFormat)
+    w = MainWindow(settings, str(tmp_path / "data"), str(tmp_path / "cache"))
+    qtbot.addWidget(w)
+    return w
+
+
+def open_and_wait(qtbot, w, paths) -> None:
+    with qtbot.waitSignal(w.loader.finished, timeout=LOAD_TIMEOUT):
+        w.open_paths([str(p) for p in paths])
