@@ -118,3 +118,15 @@ def test_too_large_is_refused(tmp_path, monkeypatch):
     f.write_text("х" * 2000, encoding="utf-8")
     item = load_file(str(f))
     assert isinstance(item, Problem) and "too large" in item.message
+
+
+def test_corpus_by_id_after_add_and_direct_fill():
+    from kzreader.core.corpus import Corpus
+    from kzreader.core.parsing import parse_text
+
+    a, b = parse_text(RU, "/a.txt"), parse_text(RU, "/b.txt")
+    c = Corpus()
+    c.add(a)
+    assert c.by_id(a.id) is a and c.by_id(b.id) is None
+    c.interviews.append(b)  # filled directly, bypassing add()
+    assert c.by_id(b.id) is b

@@ -25,21 +25,23 @@ def load_file(path: str) -> Interview | Problem:
 class Corpus:
     interviews: list[Interview] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
+    # id -> interview; panels look interviews up per row, so a scan would cost O(corpus)
+    _by_id: dict[str, Interview] = field(default_factory=dict, repr=False, compare=False)
 
     def add(self, item: Interview | Problem) -> None:
         if isinstance(item, Problem):
             self.problems.append(item)
             return
         self.interviews.append(item)
+        self._by_id[item.id] = item
         if item.warnings:
             for w in item.warnings:
                 self.problems.append(Problem(item.path, w, "warning"))
 
     def by_id(self, iid: str) -> Interview | None:
-        for iv in self.interviews:
-            if iv.id == iid:
-                return iv
-        return None
+        if len(self._by_id) != len(self.interviews):  # the list was filled directly
+            self._by_id = {iv.id: iv for iv in self.interviews}
+        return self._by_id.get(iid)
 
 
 def load_paths(
