@@ -22,11 +22,10 @@ import re
 from dataclasses import dataclass
 from typing import Callable, Iterable, Iterator
 
-from .text import fold, stem, tokens, words
+from .text import WORD_CHAR, fold, stem, tokens, words
 
 # Phrases never run across a paragraph break.
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
-_WORD_CHAR = re.compile(r"[^\W_]", re.UNICODE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -125,7 +124,7 @@ def all_tokens(text: str) -> list[CandidateToken]:
 
 def _adjacent(text: str, end: int, start: int) -> bool:
     gap = text[end:start]
-    return _WORD_CHAR.search(gap) is None and _PARAGRAPH_BREAK.search(gap) is None
+    return WORD_CHAR.search(gap) is None and _PARAGRAPH_BREAK.search(gap) is None
 
 
 def term_spans(term: Term, text: str, toks: list[CandidateToken]) -> list[tuple[int, int]]:

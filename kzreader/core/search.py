@@ -38,7 +38,7 @@ from .query import (
     match_pieces,
     parse_query,
 )
-from .text import fold, stem, words
+from .text import WORD_CHAR, fold, stem, words
 
 K1 = 1.2
 B = 0.75
@@ -422,7 +422,7 @@ class SearchIndex:
             + r")(?![^\W_])",
             re.IGNORECASE,
         )
-        word_char = _WORD_CHAR.match
+        word_char = WORD_CHAR.match
 
         def find(text: str) -> list[CandidateToken]:
             folded = text.lower().replace("ё", "е")
@@ -443,7 +443,6 @@ class SearchIndex:
         return find
 
 
-_WORD_CHAR = re.compile(r"[^\W_]")
 
 
 def _trie_pattern(words: Iterable[str]) -> str:

@@ -13,6 +13,8 @@ from functools import lru_cache
 
 import Stemmer
 
+# one letter or digit: the unit every word boundary in themes, search and find is made of
+WORD_CHAR = re.compile(r"[^\W_]", re.UNICODE)
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 
