@@ -8,6 +8,7 @@ the lead, a turn (its paragraphs or its marker), or a removed span.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 import yaml
 
@@ -28,13 +29,7 @@ NO_EXCHANGES = "no question/answer exchanges found; shown as a plain document"
 def parse_source(src: Source) -> Interview:
     iv = parse_text(src.text, src.path, fmt=src.format, metadata=src.metadata,
                     encoding=src.encoding, warnings=src.warnings)
-    return _replace(iv, size=src.size, mtime=src.mtime)
-
-
-def _replace(iv: Interview, **kw) -> Interview:
-    from dataclasses import replace
-
-    return replace(iv, **kw)
+    return replace(iv, size=src.size, mtime=src.mtime)
 
 
 def _paragraph(text: str, s: int, e: int) -> Paragraph:
