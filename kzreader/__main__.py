@@ -5,6 +5,10 @@ import sys
 
 
 def main(argv: list[str] | None = None) -> int:
+    # a frozen bundle's worker processes (core.loading) start through this entry point
+    import multiprocessing
+
+    multiprocessing.freeze_support()
     args = list(sys.argv[1:] if argv is None else argv)
     if args and args[0] == "parse":
         from .cli import main as cli_main

@@ -104,9 +104,9 @@ def test_search_index_is_built_off_the_gui_thread(qtbot, tmp_path, seeds_dir, mo
     threads = []
     original = SearchIndex.add_interview
 
-    def spy(self, iv):
+    def spy(self, iv, counted=None):
         threads.append(threading.current_thread())
-        return original(self, iv)
+        return original(self, iv, counted)
 
     monkeypatch.setattr(SearchIndex, "add_interview", spy)
     settings = QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)

@@ -150,6 +150,7 @@ def test_edited_lexicon_is_saved_and_applied(loaded, tmp_path, qtbot):
 def test_exchanges_are_tagged_off_the_gui_thread(qtbot, tmp_path, seeds_dir, monkeypatch):
     import threading
 
+    from kzreader.core import loading
     from kzreader.gui import themes_controller
 
     threads = []
@@ -159,7 +160,9 @@ def test_exchanges_are_tagged_off_the_gui_thread(qtbot, tmp_path, seeds_dir, mon
         threads.append(threading.current_thread())
         return original(index, iv)
 
+    # tags are made where the file is parsed (core.loading), or by the controller when stale
     monkeypatch.setattr(themes_controller, "tag_interview", spy)
+    monkeypatch.setattr(loading, "tag_interview", spy)
     w = make_window(qtbot, tmp_path)
     open_and_wait(qtbot, w, [seeds_dir])
     assert len(threads) == 5 and all(t is not threading.main_thread() for t in threads)

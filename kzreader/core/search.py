@@ -24,7 +24,7 @@ import threading
 from array import array
 from collections import Counter
 from dataclasses import dataclass
-from typing import Callable, Collection, Iterable
+from typing import Callable, Collection, Iterable, Sequence
 
 from .model import Interview, Paragraph
 from .query import (
@@ -87,11 +87,14 @@ class SearchIndex:
 
     # ---- building --------------------------------------------------------------------
 
-    def add_interview(self, iv: Interview) -> None:
-        """Index ``iv``; an interview already indexed under the same id is replaced."""
-        units = list(_units(iv))
+    def add_interview(self, iv: Interview, counted: Sequence | None = None) -> None:
+        """Index ``iv``; an interview already indexed under the same id is replaced.
+
+        ``counted`` is ``unit_words(iv)`` when a worker process or the parse cache has it.
+        """
         # Tokenise outside the lock: it is the expensive part.
-        counted = [(num, _count_stems(paras)) for num, paras in units]
+        if counted is None:
+            counted = unit_words(iv)
         with self._lock:
             if iv.id in self._slot_of:
                 self._remove(iv.id)
@@ -102,7 +105,7 @@ class SearchIndex:
             self._slot_of[iv.id] = slot
             first = len(self._unit_slot)
             known, forms, postings = self._known_words, self._forms, self._postings
-            for num, (word_counts, length) in counted:
+            for num, word_counts, length in counted:
                 uid = len(self._unit_slot)
                 self._unit_slot.append(slot)
                 self._unit_num.append(num)
@@ -494,10 +497,15 @@ def _unit_paragraphs(iv: Interview, number: int) -> tuple[Paragraph, ...]:
     return ex.question.paragraphs + ex.answer.paragraphs
 
 
-def _count_stems(paras: tuple[Paragraph, ...]) -> tuple[Counter, int]:
-    """Folded word → count for a unit, and its length in tokens."""
-    ws = words(fold("\n".join(p.text for p in paras)))
-    return Counter(ws), len(ws)
+def unit_words(iv: Interview) -> tuple[tuple[int, dict[str, int], int], ...]:
+    """What indexing ``iv`` needs, as plain values: per unit (exchange number, 0 for the lead),
+    folded word → count, and the unit's length in tokens.  Computed in worker processes and
+    kept in the parse cache."""
+    out = []
+    for num, paras in _units(iv):
+        ws = words(fold("\n".join(p.text for p in paras)))
+        out.append((num, dict(Counter(ws)), len(ws)))
+    return tuple(out)
 
 
 def make_snippet(

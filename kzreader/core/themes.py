@@ -49,6 +49,8 @@ force when the file is broken and returns the error, whose message names the lin
 """
 from __future__ import annotations
 
+import hashlib
+import json
 import os
 import re
 import tempfile
@@ -724,6 +726,12 @@ class CorpusThemes:
 
 def tag_interview(index: ThemeIndex, interview: Interview) -> tuple[frozenset[str], ...]:
     return tuple(index.exchange_themes(ex) for ex in interview.exchanges)
+
+
+def lexicon_key(lexicon: Lexicon) -> str:
+    """A digest of everything that decides tags, so stored tags can be checked against it."""
+    data = json.dumps([t.to_dict() for t in lexicon.themes], ensure_ascii=False, sort_keys=True)
+    return hashlib.sha1(data.encode("utf-8")).hexdigest()
 
 
 def tag_corpus(lexicon: Lexicon | ThemeIndex, interviews: Iterable[Interview]) -> CorpusThemes:

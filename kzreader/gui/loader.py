@@ -1,23 +1,19 @@
 """Loading a corpus off the GUI thread.
 
-A worker on its own QThread walks the paths with core.sources.iter_source_files and parses
-each file with core.corpus.load_file.  Results reach the GUI in batches, because one queued
-signal per file would flood the event loop with a large corpus.  Each load carries a
+A worker on its own QThread runs a core.loading.LoadJob (parse cache, then worker processes)
+and the per-interview hooks (search indexing, theme tagging).  Results reach the GUI in
+batches, because one queued signal per file would flood the event loop with a large corpus.  Each load carries a
 generation number: when a new load starts, the old worker is told to stop and anything it
 still manages to send is dropped, so a cancelled load never leaks rows into the new one.
 """
 from __future__ import annotations
 
+import gc
 import threading
-import time
 
 from PySide6.QtCore import QCoreApplication, QObject, QThread, Signal, Slot
 
-from kzreader.core.model import Problem
-
-# a batch is sent when it holds this many items or has waited this long (seconds)
-BATCH_SIZE = 64
-BATCH_SECONDS = 0.1
+from kzreader.core.model import Interview, Problem
 
 
 class _Worker(QObject):
@@ -25,11 +21,12 @@ class _Worker(QObject):
     progress = Signal(int, int, int)  # generation, done, total
     done = Signal(int)  # generation
 
-    def __init__(self, generation: int, paths: list[str], hooks=()):
+    def __init__(self, generation: int, paths: list[str], hooks=(), options: dict | None = None):
         super().__init__()
         self._generation = generation
         self._paths = list(paths)
         self._hooks = tuple(hooks)
+        self._options = dict(options or {})
         self._cancel = threading.Event()
 
     def cancel(self) -> None:
@@ -39,42 +36,33 @@ class _Worker(QObject):
     def run(self) -> None:
         gen = self._generation
         # the parser is imported here, off the GUI thread, so the window paints sooner
-        from kzreader.core import corpus as core_corpus
-        from kzreader.core import sources as core_sources
+        from kzreader.core.loading import LoadJob
+
+        cancelled = self._cancel.is_set
+
+        def emit(loaded: list) -> None:
+            items = []
+            for entry in loaded:
+                # per-interview work such as search indexing also stays off the GUI thread
+                if self._hooks and isinstance(entry.item, Interview):
+                    for hook in self._hooks:
+                        if not cancelled():
+                            hook(entry.item, entry)
+                items.append(entry.item)
+            if not cancelled():
+                self.batch.emit(gen, items)
+            # a loaded corpus is long-lived and acyclic: moving it out of the collector's
+            # generations keeps full collections (which pause every thread) short
+            gc.freeze()
+
+        def progress(done: int, total: int) -> None:
+            if not cancelled():
+                self.progress.emit(gen, done, total)
 
         try:
-            errors: list[tuple[str, str]] = []
-            files: list[str] = []
-            for path in core_sources.iter_source_files(self._paths, errors=errors):
-                if self._cancel.is_set():
-                    return
-                files.append(path)
-            total = len(files)
-            self.progress.emit(gen, 0, total)
-            pending: list = []
-            last_sent = time.monotonic()
-            for i, path in enumerate(files, 1):
-                if self._cancel.is_set():
-                    return
-                # looked up at call time so tests can substitute a slow or failing loader
-                item = core_corpus.load_file(path)
-                # per-interview work such as search indexing also stays off the GUI thread
-                if self._hooks and not isinstance(item, Problem):
-                    for hook in self._hooks:
-                        if not self._cancel.is_set():
-                            hook(item)
-                pending.append(item)
-                now = time.monotonic()
-                # the first file goes out alone so the window has something to show at once
-                if i == 1 or len(pending) >= BATCH_SIZE or now - last_sent >= BATCH_SECONDS:
-                    self.batch.emit(gen, pending)
-                    self.progress.emit(gen, i, total)
-                    pending = []
-                    last_sent = now
-            pending.extend(Problem(p, msg) for p, msg in errors)
-            if pending and not self._cancel.is_set():
-                self.batch.emit(gen, pending)
-            self.progress.emit(gen, total, total)
+            LoadJob(self._paths, **self._options).run(emit, progress, cancelled)
+        except Exception as e:  # a bug in loading must not leave the window waiting forever
+            self.batch.emit(gen, [Problem(", ".join(self._paths), f"loading stopped: {type(e).__name__}: {e}")])
         finally:
             # hand the worker back to the GUI thread so it can be freed there once its thread ends
             app = QCoreApplication.instance()
@@ -103,8 +91,11 @@ class CorpusLoader(QObject):
         self._current: _Worker | None = None
         # threads of cancelled loads are kept until they end so Qt never destroys a running thread
         self._threads: dict[int, tuple[QThread, _Worker]] = {}
-        # callables run in the loader thread for each parsed Interview (must be thread-safe)
+        # callables run in the loader thread as hook(interview, loaded) for each parsed
+        # Interview, ``loaded`` being its core.loading.Loaded (must be thread-safe)
         self.worker_hooks: list = []
+        # passed to core.loading.LoadJob: cache_dir, lexicon, workers
+        self.options: dict = {}
 
     def is_loading(self) -> bool:
         return self._current is not None
@@ -113,7 +104,7 @@ class CorpusLoader(QObject):
         self.cancel()
         self._generation += 1
         gen = self._generation
-        worker = _Worker(gen, paths, self.worker_hooks)
+        worker = _Worker(gen, paths, self.worker_hooks, self.options)
         thread = QThread()
         thread.setObjectName(f"kzreader-loader-{gen}")
         worker.moveToThread(thread)

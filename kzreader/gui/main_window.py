@@ -33,6 +33,7 @@ from kzreader.core.model import Interview
 
 from .bookmarks_controller import BookmarksController
 from .interview_list import InterviewListView
+from .file_watcher import CorpusWatcher
 from .loader import CorpusLoader
 from .problems_view import ProblemsView
 from .quote_actions import QuoteActions
@@ -89,6 +90,10 @@ class MainWindow(QMainWindow):
         self.setCorner(Qt.Corner.BottomRightCorner, Qt.DockWidgetArea.RightDockWidgetArea)
 
         self.loader = CorpusLoader(self)
+        self.watcher = CorpusWatcher(self)
+        self._reload_wanted = False  # files changed while a load was running
+        if cache_dir:
+            self.loader.options["cache_dir"] = os.path.join(cache_dir, "parsed")
         self.interview_list = InterviewListView()
         self.reading_pane = ReadingPane()
         self.problems_view = ProblemsView()
@@ -199,10 +204,14 @@ class MainWindow(QMainWindow):
         if QKeySequence("F5") not in reload_keys:
             reload_keys.append(QKeySequence("F5"))
         self.reload_action = self._action(self.tr("Re&load"), reload_keys, self.reload_corpus, "action_reload")
+        self.stop_action = self._action(
+            self.tr("&Stop Loading"), [QKeySequence("Ctrl+.")], self.stop_loading, "action_stop_loading")
+        self.stop_action.setEnabled(False)
         file_menu.addAction(self.open_folder_action)
         file_menu.addAction(self.open_files_action)
         file_menu.addMenu(self.recent_menu)
         file_menu.addAction(self.reload_action)
+        file_menu.addAction(self.stop_action)
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
 
@@ -224,6 +233,7 @@ class MainWindow(QMainWindow):
         for dock in (self.interviews_dock, self.questions_dock, self.themes_dock, self.bookmarks_dock,
                      self.search_dock, self.problems_dock):
             panels.addAction(dock.toggleViewAction())
+        self._label_panel_toggles()
 
         go_menu = bar.addMenu(self.tr("&Go"))
         go_menu.addActions([pane.prev_action, pane.next_action])
@@ -232,7 +242,7 @@ class MainWindow(QMainWindow):
             self.tr("Previous &Interview"), [QKeySequence("Alt+Up"), QKeySequence("Ctrl+Shift+PgUp")],
             self.interview_list.select_previous, "action_prev_interview")
         self.next_interview_action = self._action(
-            self.tr("Next I&nterview"), [QKeySequence("Alt+Down"), QKeySequence("Ctrl+Shift+PgDown")],
+            self.tr("Ne&xt Interview"), [QKeySequence("Alt+Down"), QKeySequence("Ctrl+Shift+PgDown")],
             self.interview_list.select_next, "action_next_interview")
         go_menu.addActions([self.prev_interview_action, self.next_interview_action])
 
@@ -358,6 +368,7 @@ class MainWindow(QMainWindow):
         self.reading_pane.whole_interview_changed.connect(lambda w: self.settings.setValue(K_WHOLE, w))
         self.reading_pane.show_removed_changed.connect(lambda s: self.settings.setValue(K_REMOVED, s))
         self.problems_view.count_changed.connect(self._on_problem_count)
+        self.watcher.changed.connect(self._on_files_changed)
 
     # -- panels from other modules ---------------------------------------------------------------
     def set_theme_panel(self, widget: QWidget) -> None:
@@ -416,10 +427,13 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def choose_files(self) -> None:
+        from kzreader.core.sources import SUPPORTED_SUFFIXES
+
         start = self.corpus_paths[0] if self.corpus_paths else os.path.expanduser("~")
+        patterns = " ".join("*" + s for s in SUPPORTED_SUFFIXES)
         files, _ = QFileDialog.getOpenFileNames(
             self, self.tr("Open Interviews"), start,
-            self.tr("Interviews (*.txt *.md *.markdown);;All files (*)"))
+            self.tr("Interviews ({0});;All files (*)").format(patterns))
         if files:
             self.open_paths(files)
 
@@ -442,13 +456,14 @@ class MainWindow(QMainWindow):
     def _fill_recent_menu(self) -> None:
         self.recent_menu.clear()
         recent = self.recent_corpora()
-        for paths in recent:
+        for i, paths in enumerate(recent, 1):
             label = paths[0] if len(paths) == 1 else self.tr("{0} (+{1} more)").format(paths[0], len(paths) - 1)
-            action = self.recent_menu.addAction(label)
+            label = label.replace("&", "&&")  # a path's "&" is not a mnemonic
+            action = self.recent_menu.addAction(f"&{i} {label}" if i < 10 else label)
             action.triggered.connect(lambda _checked=False, p=paths: self.open_paths(p))
         if recent:
             self.recent_menu.addSeparator()
-        clear = self.recent_menu.addAction(self.tr("Clear Recent"))
+        clear = self.recent_menu.addAction(self.tr("&Clear Recent"))
         clear.setEnabled(bool(recent))
         clear.triggered.connect(self._clear_recent)
 
@@ -476,7 +491,43 @@ class MainWindow(QMainWindow):
 
     # -- loader ----------------------------------------------------------------------------------------
     @Slot()
+    def stop_loading(self) -> None:
+        """Stop the running load; what has loaded so far stays open."""
+        if not self.loader.is_loading():
+            return
+        self.loader.cancel()
+        self.progress_bar.hide()
+        self.stop_action.setEnabled(False)
+        self._update_counts()
+        self.statusBar().showMessage(
+            self.tr("Loading stopped: {0} of {1} files loaded.").format(
+                len(self.corpus.interviews), self.progress_bar.maximum()), 10_000)
+        self._pending = None
+        self._watch_corpus()
+        self.corpus_loaded.emit(self.corpus)
+
+    def _watch_corpus(self) -> None:
+        # files that failed are watched too, so fixing one brings it in
+        self.watcher.watch(self.corpus_paths, [iv.path for iv in self.corpus.interviews]
+                           + sorted({p.path for p in self.corpus.problems if os.path.isfile(p.path)}))
+
+    @Slot(list)
+    def _on_files_changed(self, paths: list) -> None:
+        """Files of the corpus changed on disk: load them again, keeping the reader's place
+        (unchanged files come from the parse cache, so this costs little)."""
+        if self.loader.is_loading():
+            self._reload_wanted = True
+            return
+        self.statusBar().showMessage(
+            self.tr("Files changed on disk; reloading {0}.").format(
+                os.path.basename(paths[0]) if len(paths) == 1 else self.tr("{0} files").format(len(paths))),
+            5_000)
+        self.reload_corpus()
+
+    @Slot()
     def _on_load_started(self) -> None:
+        self.watcher.clear()
+        self.stop_action.setEnabled(True)
         self.progress_bar.setRange(0, 0)  # busy until the files are counted
         self.progress_bar.show()
         self.count_label.setText(self.tr("Loading…"))
@@ -509,7 +560,12 @@ class MainWindow(QMainWindow):
     @Slot()
     def _on_load_finished(self) -> None:
         self.progress_bar.hide()
+        self.stop_action.setEnabled(False)
         self._update_counts()
+        self._watch_corpus()
+        if self._reload_wanted:
+            self._reload_wanted = False
+            QTimer.singleShot(0, self.reload_corpus)
         if self._pending is not None:
             self._pending = None
             if self.reading_pane.interview() is None and self.interview_list.visible_count():
@@ -525,6 +581,14 @@ class MainWindow(QMainWindow):
     @Slot(int)
     def _on_problem_count(self, count: int) -> None:
         self.problems_dock.setWindowTitle(self.tr("Problems ({0})").format(count) if count else self.tr("Problems"))
+        self._label_panel_toggles()  # a dock resets its menu entry to its title
+
+    def _label_panel_toggles(self) -> None:
+        """View ▸ Panels entries with mnemonics (the dock titles have none)."""
+        for dock, text in ((self.interviews_dock, self.tr("&Interviews")), (self.questions_dock, self.tr("&Questions")),
+                           (self.themes_dock, self.tr("&Themes")), (self.bookmarks_dock, self.tr("&Bookmarks")),
+                           (self.search_dock, self.tr("&Search")), (self.problems_dock, self.tr("&Problems"))):
+            dock.toggleViewAction().setText(text)
 
     # -- reading -------------------------------------------------------------------------------------------
     @Slot(str)

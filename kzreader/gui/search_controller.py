@@ -76,8 +76,8 @@ class SearchController(QObject):
         self.panel.set_index(self.index)
         self.window.reading_pane.clear_highlights(SEARCH_KEY)
 
-    def _index_in_worker(self, iv: Interview) -> None:
-        self.index.add_interview(iv)
+    def _index_in_worker(self, iv: Interview, loaded=None) -> None:
+        self.index.add_interview(iv, loaded.words if loaded is not None else None)
 
     @Slot(object)
     def _on_interviews_added(self, interviews: list) -> None:

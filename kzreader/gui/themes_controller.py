@@ -17,6 +17,7 @@ from kzreader.core.themes import (
     Lexicon,
     LexiconError,
     ThemeIndex,
+    lexicon_key,
     reload as reload_lexicon,
     save_user_lexicon,
     tag_interview,
@@ -52,6 +53,7 @@ class ThemesController(QObject):
             self.lexicon, err = reload_lexicon(self.default, self.user_path, base=self.default)
             self.error = str(err) if err is not None else None
         self.index = ThemeIndex(self.lexicon)
+        self._lexicon_key = lexicon_key(self.lexicon)
         self.counts = CorpusThemes(self.index.theme_ids)
         self.selected: list[str] = []
         self._hits: dict[str, dict] = {}  # interview id -> {exchange number: {theme: ThemeHit}}
@@ -68,6 +70,7 @@ class ThemesController(QObject):
         window.corpus_cleared.connect(self._on_corpus_cleared)
         window.interviews_added.connect(self._on_interviews_added)
         window.loader.worker_hooks.append(self._tag_in_worker)
+        window.loader.options["lexicon"] = self.lexicon
         window.reading_pane.current_exchange_changed.connect(self._on_exchange_changed)
         if self.error:
             # after the window has built its status bar; repeated on every corpus load
@@ -99,6 +102,8 @@ class ThemesController(QObject):
         """Re-tag the whole corpus with ``lexicon`` and show the new counts."""
         self.lexicon = lexicon
         self.index = ThemeIndex(lexicon)
+        self._lexicon_key = lexicon_key(lexicon)
+        self.window.loader.options["lexicon"] = lexicon
         self._hits.clear()
         self.counts = CorpusThemes(self.index.theme_ids)
         corpus = self.window.corpus
@@ -117,10 +122,15 @@ class ThemesController(QObject):
         self.sidebar.set_lexicon_counts(self.lexicon, self.counts)
         self.report_error()  # the Problems view was just emptied
 
-    def _tag_in_worker(self, iv) -> None:
-        """Runs in the loader thread, so tagging stays off the GUI thread."""
-        index = self.index
-        self._pretagged[iv.id] = (index, iv, tag_interview(index, iv))
+    def _tag_in_worker(self, iv, loaded=None) -> None:
+        """Runs in the loader thread, so tagging stays off the GUI thread; tags made by a
+        worker process or kept in the parse cache are used when made with this lexicon."""
+        index, key = self.index, self._lexicon_key
+        if loaded is not None and loaded.themes is not None and loaded.lexicon_key == key:
+            tags = loaded.themes
+        else:
+            tags = tag_interview(index, iv)
+        self._pretagged[iv.id] = (index, iv, tags)
 
     @Slot(object)
     def _on_interviews_added(self, interviews: list) -> None:

@@ -1,0 +1,253 @@
+"""Loading many files: the parse cache first, then parsing on every core.
+
+For each file the result is a ``Loaded``: the Interview (or a Problem) plus what search and
+themes need from it (``words``, ``themes``), computed where the parsing happens so that the
+GUI process only merges.  Cached files come first, in file order; the rest follow in file
+order as they are parsed.  Small loads parse in the calling thread; larger ones use a pool of
+worker *processes* (Python threads would share one core), started with "spawn" because forking
+a process that runs Qt threads is unsafe.  Workers send back plain tuples (``codec``), not
+pickled dataclasses, and write the cache entries themselves.
+"""
+from __future__ import annotations
+
+import multiprocessing
+import os
+import time
+from collections import deque
+from concurrent.futures import ProcessPoolExecutor, TimeoutError as FutureTimeout
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass
+from typing import Callable
+
+from . import codec
+from . import corpus
+from .model import Interview, Problem
+from .parse_cache import Entry, ParseCache, source_key
+from .search import unit_words
+from .sources import iter_source_files
+from .themes import Lexicon, ThemeIndex, lexicon_key, tag_interview
+
+# below this many files to parse, starting worker processes costs more than it saves
+MIN_FILES_FOR_POOL = 48
+CHUNK = 12  # files per task sent to a worker
+BATCH_SIZE = 64
+BATCH_SECONDS = 0.1
+
+
+@dataclass(slots=True)
+class Loaded:
+    item: Interview | Problem
+    words: tuple | None = None  # search.unit_words(item)
+    themes: tuple[frozenset[str], ...] | None = None  # per exchange, for ``lexicon_key``
+    lexicon_key: str | None = None
+    cached: bool = False
+
+
+def default_workers() -> int:
+    return max(1, min(os.cpu_count() or 1, 8))
+
+
+class _Analyser:
+    """Parse + analyse + cache one file; the same code runs in-thread and in workers."""
+
+    def __init__(self, lexicon: Lexicon | None, cache_dir: str | None):
+        self.lexicon = lexicon
+        self.key = lexicon_key(lexicon) if lexicon is not None else None
+        self._index: ThemeIndex | None = None
+        self.cache = ParseCache(cache_dir) if cache_dir else None
+
+    def index(self) -> ThemeIndex | None:
+        if self._index is None and self.lexicon is not None:
+            self._index = ThemeIndex(self.lexicon)
+        return self._index
+
+    def tags(self, iv: Interview) -> tuple[tuple[str, ...], ...] | None:
+        index = self.index()
+        if index is None:
+            return None
+        return tuple(tuple(sorted(t)) for t in tag_interview(index, iv))
+
+    def parse(self, path: str) -> tuple:
+        """The file as a plain tuple (see ``from_plain``)."""
+        key = source_key(path)  # taken before reading: an edit during the read makes it stale
+        item = corpus.load_file(path)  # looked up per call so tests can substitute it
+        if isinstance(item, Problem):
+            return ("problem", item.path, item.message, item.severity)
+        words = unit_words(item)
+        tags = self.tags(item)
+        themes = (self.key, tags) if tags is not None else None
+        if self.cache is not None:
+            self.cache.put(path, key, Entry(item, words, themes))
+        return ("ok", codec.encode(item), words, themes)
+
+    def from_cache(self, path: str) -> Loaded | None:
+        if self.cache is None:
+            return None
+        key = source_key(path)
+        entry = self.cache.get(path, key)
+        if entry is None:
+            return None
+        themes = entry.themes
+        if self.key is not None and (themes is None or themes[0] != self.key):
+            # the lexicon changed since the entry was written: re-tag and keep the entry current
+            themes = (self.key, self.tags(entry.interview))
+            self.cache.put(path, key, Entry(entry.interview, entry.words, themes))
+        return _loaded(entry.interview, entry.words, themes, cached=True)
+
+
+def _loaded(iv: Interview, words, themes, cached: bool = False) -> Loaded:
+    if themes is None:
+        return Loaded(iv, words, cached=cached)
+    key, tags = themes
+    return Loaded(iv, words, tuple(frozenset(t) for t in tags), key, cached)
+
+
+def from_plain(data: tuple) -> Loaded:
+    if data[0] == "problem":
+        return Loaded(Problem(data[1], data[2], data[3]))
+    _, iv, words, themes = data
+    return _loaded(codec.decode(iv), words, themes)
+
+
+# -- worker processes -----------------------------------------------------------------------
+_worker: _Analyser | None = None
+
+
+def _init_worker(lexicon: Lexicon | None, cache_dir: str | None) -> None:
+    global _worker
+    _worker = _Analyser(lexicon, cache_dir)
+
+
+def _parse_chunk(paths: list[str]) -> list[tuple]:
+    assert _worker is not None
+    out = []
+    for p in paths:
+        try:
+            out.append(_worker.parse(p))
+        except Exception as e:  # noqa: BLE001 — one bad file must not lose the chunk
+            out.append(("problem", p, f"internal error while parsing: {type(e).__name__}: {e}", "error"))
+    return out
+
+
+# -- the load ----------------------------------------------------------------------------------
+class LoadJob:
+    """One load of ``paths``.  ``run`` calls ``emit(list[Loaded])`` with batches as they are
+    ready and ``progress(done, total)``; it returns early when ``cancelled()`` turns true."""
+
+    def __init__(self, paths, *, cache_dir: str | None = None, lexicon: Lexicon | None = None,
+                 workers: int | None = None):
+        self.paths = list(paths)
+        self.cache_dir = cache_dir or None
+        self.lexicon = lexicon
+        self.workers = default_workers() if workers is None else max(1, workers)
+        self.used_pool = False
+
+    def run(self, emit: Callable[[list[Loaded]], None],
+            progress: Callable[[int, int], None] = lambda done, total: None,
+            cancelled: Callable[[], bool] = lambda: False) -> bool:
+        """True when the load ran to the end, False when it was cancelled."""
+        analyser = _Analyser(self.lexicon, self.cache_dir)
+        errors: list[tuple[str, str]] = []
+        files = []
+        for path in iter_source_files(self.paths, errors=errors):
+            if cancelled():
+                return False
+            files.append(path)
+        total = len(files)
+        progress(0, total)
+        out = _Batcher(emit, progress, total)
+
+        misses = []
+        for path in files:
+            if cancelled():
+                return False
+            hit = analyser.from_cache(path)
+            if hit is None:
+                misses.append(path)
+            else:
+                out.add(hit)
+        if misses and not out.done:
+            # the first row should not wait for worker processes to start
+            out.add(from_plain(analyser.parse(misses.pop(0))))
+        if len(misses) >= MIN_FILES_FOR_POOL and self.workers > 1:
+            self.used_pool = True
+            misses = self._run_pool(misses, out, cancelled)
+            if misses is None:
+                return False
+        # small loads, and whatever a broken pool left over, are parsed here
+        for path in misses:
+            if cancelled():
+                return False
+            out.add(from_plain(analyser.parse(path)))
+        for p, msg in errors:
+            out.add(Loaded(Problem(p, msg)))
+        out.flush()
+        return True
+
+    def _run_pool(self, paths: list[str], out: "_Batcher", cancelled) -> list[str] | None:
+        """Parse ``paths`` in worker processes, in order.  Returns the paths still to parse
+        (all of them when the pool cannot start or breaks), or None when cancelled."""
+        chunks = [paths[i:i + CHUNK] for i in range(0, len(paths), CHUNK)]
+        done = 0  # chunks whose results were handed out
+        try:
+            pool = ProcessPoolExecutor(
+                max_workers=min(self.workers, len(chunks)),
+                mp_context=multiprocessing.get_context("spawn"),
+                initializer=_init_worker,
+                initargs=(self.lexicon, self.cache_dir),
+            )
+        except (OSError, ValueError, NotImplementedError):
+            return paths
+        # a bounded window of chunks in flight: results come back in order, memory stays flat
+        window = 3 * self.workers
+        pending: deque = deque()
+        try:
+            while done < len(chunks):
+                while len(pending) < window and done + len(pending) < len(chunks):
+                    pending.append(pool.submit(_parse_chunk, chunks[done + len(pending)]))
+                fut = pending[0]
+                while True:
+                    if cancelled():
+                        return None
+                    try:
+                        results = fut.result(timeout=0.05)
+                        break
+                    except FutureTimeout:
+                        continue
+                pending.popleft()
+                done += 1
+                for r in results:
+                    out.add(from_plain(r))
+            return []
+        except (BrokenProcessPool, OSError, RuntimeError):
+            # a worker died (killed, out of memory) or processes cannot start here
+            return [p for chunk in chunks[done:] for p in chunk]
+        finally:
+            pool.shutdown(wait=False, cancel_futures=True)
+
+
+class _Batcher:
+    """Groups results so a large load does not send one message per file."""
+
+    def __init__(self, emit, progress, total: int):
+        self.emit = emit
+        self.progress = progress
+        self.total = total
+        self.done = 0
+        self.pending: list[Loaded] = []
+        self.last = time.monotonic()
+
+    def add(self, loaded: Loaded) -> None:
+        self.pending.append(loaded)
+        self.done += 1
+        now = time.monotonic()
+        # the first file goes out alone so the window has something to show at once
+        if self.done == 1 or len(self.pending) >= BATCH_SIZE or now - self.last >= BATCH_SECONDS:
+            self.flush()
+
+    def flush(self) -> None:
+        if self.pending:
+            batch, self.pending = self.pending, []
+            self.emit(batch)
+        self.progress(min(self.done, self.total), self.total)
+        self.last = time.monotonic()

@@ -1,0 +1,126 @@
+"""A cache of parsed interviews in the user's cache folder, one file per source file.
+
+An entry is valid only for the exact source it came from: the key is the source's path, size
+and modification time (and those of its sidecar ``NAME.yaml``), and the entry also records the
+parser and cache versions.  Any difference is a miss and the file is parsed again.  Entries are
+``marshal``-encoded plain values behind a checksum: a truncated, garbled or foreign file fails
+the checksum or the shape check in ``codec.decode`` and is treated as a miss (and rewritten),
+never trusted.  Writes go to a temporary file that is renamed into place, so readers never see
+half an entry.  The cache is an optimisation only: every failure here degrades to parsing.
+"""
+from __future__ import annotations
+
+import hashlib
+import marshal
+import os
+import zlib
+from dataclasses import dataclass
+from pathlib import Path
+
+from . import codec
+from .model import Interview
+from .parsing import PARSER_VERSION
+
+CACHE_VERSION = 1
+_MAGIC = b"KZRC"
+_HEADER = len(_MAGIC) + 4  # magic + crc32 of the payload
+# marshal's own format version; pinned so an entry is read back by the same rules
+_MARSHAL_VERSION = 4
+
+
+@dataclass(slots=True)
+class Entry:
+    interview: Interview
+    # search analysis: per unit (number, {folded word: count}, token count); see core.search
+    words: tuple
+    # (lexicon key, per-exchange theme ids) or None when not tagged
+    themes: tuple | None
+
+
+def source_key(path: str) -> tuple | None:
+    """(size, mtime_ns) of the file and of its sidecar metadata files; None if unreadable."""
+    try:
+        st = os.stat(path)
+    except OSError:
+        return None
+    key = [st.st_size, st.st_mtime_ns]
+    base = os.path.splitext(path)[0]
+    for side in (base + ".yaml", base + ".yml"):
+        try:
+            sst = os.stat(side)
+        except OSError:
+            continue
+        key += [side, sst.st_size, sst.st_mtime_ns]
+    return tuple(key)
+
+
+class ParseCache:
+    def __init__(self, directory: str | os.PathLike):
+        self.directory = Path(directory)
+        self._made = False
+
+    def _file(self, path: str) -> Path:
+        digest = hashlib.sha1(path.encode("utf-8", "surrogatepass")).hexdigest()
+        return self.directory / digest[:2] / (digest[2:] + ".kzc")
+
+    def get(self, path: str, key: tuple | None = None) -> Entry | None:
+        """The valid entry for ``path`` or None (missing, stale, or damaged)."""
+        if key is None:
+            key = source_key(path)
+            if key is None:
+                return None
+        try:
+            data = self._file(path).read_bytes()
+        except OSError:
+            return None
+        return _decode_entry(data, path, key)
+
+    def put(self, path: str, key: tuple | None, entry: Entry) -> bool:
+        """Store ``entry`` for the source as it was at ``key``; False if it could not be written."""
+        if key is None:
+            return False
+        payload = marshal.dumps(
+            (CACHE_VERSION, PARSER_VERSION, path, key, codec.encode(entry.interview), entry.words,
+             entry.themes),
+            _MARSHAL_VERSION,
+        )
+        blob = _MAGIC + zlib.crc32(payload).to_bytes(4, "little") + payload
+        target = self._file(path)
+        tmp = target.with_name(f"{target.name}.{os.getpid()}.tmp")
+        try:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            tmp.write_bytes(blob)
+            os.replace(tmp, target)
+            return True
+        except OSError:
+            try:
+                tmp.unlink()
+            except OSError:
+                pass
+            return False
+
+    def remove(self, path: str) -> None:
+        try:
+            self._file(path).unlink()
+        except OSError:
+            pass
+
+
+def _decode_entry(data: bytes, path: str, key: tuple) -> Entry | None:
+    if len(data) < _HEADER or data[:4] != _MAGIC:
+        return None
+    payload = data[_HEADER:]
+    if zlib.crc32(payload) != int.from_bytes(data[4:_HEADER], "little"):
+        return None
+    try:
+        version, parser, stored_path, stored_key, iv, words, themes = marshal.loads(payload)
+        if (version, parser, stored_path) != (CACHE_VERSION, PARSER_VERSION, path):
+            return None
+        if tuple(stored_key) != tuple(key):
+            return None
+        interview = codec.decode(iv)
+        if not isinstance(words, tuple) or (themes is not None and not isinstance(themes, tuple)):
+            return None
+        return Entry(interview, words, themes)
+    except (ValueError, TypeError, EOFError):
+        return None

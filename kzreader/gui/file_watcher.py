@@ -1,0 +1,87 @@
+"""Noticing that the open corpus changed on disk.
+
+Watches every loaded file and the folders they sit in (for files added or removed), and
+reports once per burst of changes: editors save in several steps (write a temporary file,
+rename it over the old one) and a sync tool may touch hundreds of files at once.
+"""
+from __future__ import annotations
+
+import os
+
+from PySide6.QtCore import QFileSystemWatcher, QObject, QTimer, Signal, Slot
+
+from kzreader.core.sources import SUPPORTED_SUFFIXES
+
+# changes closer together than this are one burst (ms)
+SETTLE_MS = 400
+# inotify watches are a per-user budget shared with other programs; stay well inside it
+MAX_WATCHED = 20_000
+
+
+class CorpusWatcher(QObject):
+    """``changed(paths)`` after files of the corpus (or its folders) changed and settled."""
+
+    changed = Signal(list)
+
+    def __init__(self, parent: QObject | None = None):
+        super().__init__(parent)
+        self._watcher = QFileSystemWatcher(self)
+        self._watcher.fileChanged.connect(self._on_change)
+        self._watcher.directoryChanged.connect(self._on_dir_change)
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(SETTLE_MS)
+        self._timer.timeout.connect(self._report)
+        self._changed: set[str] = set()
+        self._listing: dict[str, set[str]] = {}  # folder -> names of the corpus files in it
+        self.paused = False
+
+    def watch(self, folders: list[str], files: list[str]) -> None:
+        """Replace what is watched: ``folders`` opened by the user and the ``files`` loaded."""
+        self.clear()
+        dirs = {os.path.abspath(f) for f in folders if os.path.isdir(f)}
+        dirs.update(os.path.dirname(p) for p in files)
+        self._listing = {d: _supported_names(d) for d in dirs}
+        paths = sorted(dirs) + list(files)
+        if paths:
+            self._watcher.addPaths(paths[:MAX_WATCHED])  # paths that cannot be watched are skipped
+
+    def clear(self) -> None:
+        self._timer.stop()
+        self._changed.clear()
+        for paths in (self._watcher.files(), self._watcher.directories()):
+            if paths:
+                self._watcher.removePaths(paths)
+
+    def watched(self) -> list[str]:
+        return self._watcher.files() + self._watcher.directories()
+
+    @Slot(str)
+    def _on_change(self, path: str) -> None:
+        if self.paused:
+            return
+        self._changed.add(path)
+        self._timer.start()
+
+    @Slot(str)
+    def _on_dir_change(self, path: str) -> None:
+        # a folder changes for any file in it (editor swap files too): only a corpus file
+        # appearing or disappearing counts here; edits arrive through the file's own watch
+        now = _supported_names(path)
+        if now != self._listing.get(path):
+            self._listing[path] = now
+            self._on_change(path)
+
+    @Slot()
+    def _report(self) -> None:
+        if self._changed and not self.paused:
+            paths, self._changed = sorted(self._changed), set()
+            self.changed.emit(paths)
+
+
+def _supported_names(folder: str) -> set[str]:
+    try:
+        return {e.name for e in os.scandir(folder)
+                if e.name.lower().endswith(SUPPORTED_SUFFIXES) and not e.name.startswith(".")}
+    except OSError:
+        return set()

@@ -1,0 +1,223 @@
+"""The parse cache and the multi-process load (core, no Qt)."""
+from __future__ import annotations
+
+import os
+import time
+from pathlib import Path
+
+import pytest
+
+from kzreader.core import corpus as core_corpus
+from kzreader.core import loading, parse_cache
+from kzreader.core.model import Interview, Problem
+from kzreader.core.parse_cache import Entry, ParseCache, source_key
+from kzreader.core.search import unit_words
+from kzreader.core.themes import Lexicon, lexicon_key
+
+INTERVIEW = """Заголовок интервью номер {n}
+
+— Как вы оцениваете энергетическое сотрудничество?
+
+— Оно развивается. Строятся новые электростанции.
+
+— Что дальше?
+
+— Дальше будет лучше.
+"""
+
+
+def write_corpus(folder: Path, n: int) -> list[str]:
+    folder.mkdir(parents=True, exist_ok=True)
+    paths = []
+    for i in range(n):
+        p = folder / f"{i:03d}.txt"
+        p.write_text(INTERVIEW.format(n=i), encoding="utf-8")
+        paths.append(str(p))
+    return paths
+
+
+@pytest.fixture
+def parse_calls(monkeypatch):
+    calls = []
+    real = core_corpus.load_file
+
+    def spy(path):
+        calls.append(path)
+        return real(path)
+
+    monkeypatch.setattr(core_corpus, "load_file", spy)
+    return calls
+
+
+def run(job) -> list:
+    got = []
+    assert job.run(got.extend)
+    return got
+
+
+def bump_mtime(path: str, seconds: float = 5) -> None:
+    st = os.stat(path)
+    os.utime(path, ns=(st.st_atime_ns, st.st_mtime_ns + int(seconds * 1e9)))
+
+
+# -- the cache itself ----------------------------------------------------------------------------
+def test_entry_round_trip(tmp_path):
+    (path,) = write_corpus(tmp_path / "c", 1)
+    iv = core_corpus.load_file(path)
+    cache = ParseCache(tmp_path / "cache")
+    words = unit_words(iv)
+    themes = ("k", (("energy",), ()))
+    assert cache.put(path, source_key(path), Entry(iv, words, themes))
+    got = cache.get(path)
+    assert got is not None
+    assert got.interview == iv  # every field, paragraph and span
+    assert got.words == words and got.themes == themes
+
+
+def test_touch_edit_sidecar_and_parser_version_invalidate(tmp_path, monkeypatch):
+    (path,) = write_corpus(tmp_path / "c", 1)
+    cache = ParseCache(tmp_path / "cache")
+    iv = core_corpus.load_file(path)
+    cache.put(path, source_key(path), Entry(iv, unit_words(iv), None))
+    assert cache.get(path) is not None
+
+    bump_mtime(path)  # touched, same bytes
+    assert cache.get(path) is None
+    cache.put(path, source_key(path), Entry(iv, unit_words(iv), None))
+    assert cache.get(path) is not None
+
+    Path(path).with_suffix(".yaml").write_text("title: Другой заголовок\n", encoding="utf-8")
+    assert cache.get(path) is None  # the sidecar feeds metadata, so it is part of the key
+    cache.put(path, source_key(path), Entry(iv, unit_words(iv), None))
+    assert cache.get(path) is not None
+
+    monkeypatch.setattr(parse_cache, "PARSER_VERSION", "999")
+    assert cache.get(path) is None
+
+
+@pytest.mark.parametrize("damage", ["garbage", "truncated", "flipped", "empty", "wrong shape"])
+def test_damaged_entries_are_misses_and_get_rewritten(tmp_path, damage, parse_calls):
+    paths = write_corpus(tmp_path / "c", 2)
+    cache_dir = tmp_path / "cache"
+    first = run(loading.LoadJob([str(tmp_path / "c")], cache_dir=str(cache_dir), workers=1))
+    assert len(parse_calls) == 2
+    cache = ParseCache(cache_dir)
+    f = cache._file(paths[0])
+    data = f.read_bytes()
+    if damage == "garbage":
+        f.write_bytes(os.urandom(len(data)))
+    elif damage == "truncated":
+        f.write_bytes(data[: len(data) // 2])
+    elif damage == "flipped":
+        f.write_bytes(data[:-10] + bytes([data[-10] ^ 0xFF]) + data[-9:])
+    elif damage == "empty":
+        f.write_bytes(b"")
+    else:  # a valid checksum over a payload of the wrong shape
+        import marshal
+        import zlib
+
+        payload = marshal.dumps((parse_cache.CACHE_VERSION, parse_cache.PARSER_VERSION, paths[0],
+                                 source_key(paths[0]), ("not", "an", "interview"), (), None))
+        f.write_bytes(b"KZRC" + zlib.crc32(payload).to_bytes(4, "little") + payload)
+    assert cache.get(paths[0]) is None
+
+    parse_calls.clear()
+    second = run(loading.LoadJob([str(tmp_path / "c")], cache_dir=str(cache_dir), workers=1))
+    assert parse_calls == [paths[0]]  # only the damaged entry was parsed again
+    assert sorted(x.item.path for x in second) == sorted(x.item.path for x in first)
+    assert cache.get(paths[0]) is not None  # and rewritten
+
+
+# -- loads ---------------------------------------------------------------------------------------
+def test_second_load_comes_from_the_cache(tmp_path, parse_calls):
+    write_corpus(tmp_path / "c", 3)
+    job = lambda: loading.LoadJob([str(tmp_path / "c")], cache_dir=str(tmp_path / "cache"),  # noqa: E731
+                                  lexicon=Lexicon.load_default(), workers=1)
+    cold = run(job())
+    assert len(parse_calls) == 3 and not any(x.cached for x in cold)
+    parse_calls.clear()
+    warm = run(job())
+    assert parse_calls == []
+    assert all(x.cached for x in warm)
+    assert [x.item for x in warm] == [x.item for x in cold]
+    assert [x.words for x in warm] == [x.words for x in cold]
+    # "энергетическое ... электростанции" is the energy theme in the first exchange
+    assert "energy" in warm[0].themes[0]
+    assert warm[0].themes == cold[0].themes
+
+
+def test_an_edited_file_is_parsed_again_with_its_new_text(tmp_path, parse_calls):
+    paths = write_corpus(tmp_path / "c", 2)
+    run(loading.LoadJob([str(tmp_path / "c")], cache_dir=str(tmp_path / "cache"), workers=1))
+    Path(paths[1]).write_text(INTERVIEW.format(n=1).replace("Что дальше?", "Что будет потом?"),
+                              encoding="utf-8")
+    bump_mtime(paths[1])  # a same-second edit on a coarse clock must still count
+    parse_calls.clear()
+    got = run(loading.LoadJob([str(tmp_path / "c")], cache_dir=str(tmp_path / "cache"), workers=1))
+    assert parse_calls == [paths[1]]
+    edited = next(x.item for x in got if x.item.path == paths[1])
+    assert edited.exchanges[1].question.text == "Что будет потом?"
+
+
+def test_tags_follow_a_changed_lexicon(tmp_path):
+    write_corpus(tmp_path / "c", 1)
+    default = Lexicon.load_default()
+    run(loading.LoadJob([str(tmp_path / "c")], cache_dir=str(tmp_path / "cache"), lexicon=default, workers=1))
+    small = Lexicon.from_text(
+        "themes:\n  - id: future\n    name_ru: Будущее\n    colour: \"#336699\"\n    keywords: [дальше]\n")
+    (got,) = run(loading.LoadJob([str(tmp_path / "c")], cache_dir=str(tmp_path / "cache"), lexicon=small,
+                                 workers=1))
+    assert got.cached and got.lexicon_key == lexicon_key(small)
+    assert got.themes == (frozenset(), frozenset({"future"}))
+
+
+def test_unreadable_files_become_problems_and_the_rest_load(tmp_path):
+    write_corpus(tmp_path / "c", 2)
+    (tmp_path / "c" / "bad.txt").write_bytes(b"\x00\x01\x02" * 100)
+    got = run(loading.LoadJob([str(tmp_path / "c"), str(tmp_path / "missing")],
+                              cache_dir=str(tmp_path / "cache"), workers=1))
+    problems = [x.item for x in got if isinstance(x.item, Problem)]
+    assert sorted(os.path.basename(p.path) for p in problems) == ["bad.txt", "missing"]
+    assert sum(isinstance(x.item, Interview) for x in got) == 2
+
+
+def test_cancel_stops_the_load(tmp_path):
+    write_corpus(tmp_path / "c", 10)
+    got = []
+
+    def emit(batch):
+        got.extend(batch)
+
+    job = loading.LoadJob([str(tmp_path / "c")], workers=1)
+    assert job.run(emit, cancelled=lambda: len(got) >= 1) is False
+    assert len(got) == 1
+
+
+def test_worker_processes_give_the_same_result_in_file_order(tmp_path, monkeypatch):
+    paths = write_corpus(tmp_path / "c", 8)
+    monkeypatch.setattr(loading, "MIN_FILES_FOR_POOL", 2)
+    monkeypatch.setattr(loading, "CHUNK", 3)
+    lex = Lexicon.load_default()
+    job = loading.LoadJob([str(tmp_path / "c")], cache_dir=str(tmp_path / "cache"), lexicon=lex, workers=2)
+    t = time.monotonic()
+    pooled = run(job)
+    assert job.used_pool, f"pool not used ({time.monotonic() - t:.1f} s)"
+    assert [x.item.path for x in pooled] == paths
+    serial = run(loading.LoadJob([str(tmp_path / "c")], lexicon=lex, workers=1))
+    assert [x.item for x in pooled] == [x.item for x in serial]
+    assert [x.themes for x in pooled] == [x.themes for x in serial]
+    # the workers wrote the cache entries
+    assert all(ParseCache(tmp_path / "cache").get(p) is not None for p in paths)
+
+
+def test_a_pool_that_cannot_start_falls_back_to_this_thread(tmp_path, monkeypatch):
+    paths = write_corpus(tmp_path / "c", 5)
+    monkeypatch.setattr(loading, "MIN_FILES_FOR_POOL", 2)
+
+    class Broken:
+        def __init__(self, *a, **k):
+            raise OSError("no processes here")
+
+    monkeypatch.setattr(loading, "ProcessPoolExecutor", Broken)
+    got = run(loading.LoadJob([str(tmp_path / "c")], workers=2))
+    assert [x.item.path for x in got] == paths
