@@ -7,14 +7,18 @@ import sys
 import tempfile
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QEventLoop, QSettings, QStandardPaths, QTimer
+from PySide6.QtCore import QCoreApplication, QEventLoop, QSettings, QSize, QStandardPaths, QTimer
+from PySide6.QtGui import QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication
 
 from kzreader import __version__
 
+from .i18n import install_translators, requested_language
 from .main_window import MainWindow
 
 APP_NAME = "kzreader"
+APP_ID = "io.github.kzreader.KZReader"  # the .desktop file, AppStream id and icon name in packaging/
+ICON_SIZES = (16, 32, 48, 64, 128, 256)
 SETTINGS_ENV = "KZREADER_SETTINGS_DIR"
 SCREENSHOT_SIZE = (1280, 820)
 # Qt's own command-line options (QGuiApplication) that take a value, and those that do not
@@ -89,7 +93,18 @@ def create_application(qt_args: list[str] | None = None) -> QApplication:
         # no style or palette is forced: the platform theme supplies light or dark colours
         app = QApplication([sys.argv[0] if sys.argv else APP_NAME, *(qt_args or [])])
     app.setApplicationDisplayName("kzreader")
+    app.setWindowIcon(app_icon())
+    QGuiApplication.setDesktopFileName(APP_ID)  # lets Wayland/X11 docks match the .desktop entry
     return app
+
+
+def app_icon() -> QIcon:
+    """The bundled icon: the SVG for any size, PNGs for when the SVG plugin is missing."""
+    icons = Path(__file__).resolve().parent.parent / "resources" / "icons"
+    icon = QIcon(str(icons / "kzreader.svg"))
+    for size in ICON_SIZES:
+        icon.addFile(str(icons / f"kzreader-{size}.png"), QSize(size, size))
+    return icon
 
 
 def user_locations(settings_dir: str | None) -> tuple[QSettings, str, str]:
@@ -164,7 +179,10 @@ def main(args: list[str]) -> int:
         temp = tempfile.TemporaryDirectory(prefix="kzreader-shot-")
         settings_dir = temp.name
     try:
-        window = MainWindow(*user_locations(settings_dir))
+        locations = user_locations(settings_dir)
+        # before any widget is built: widgets take their texts when they are built
+        install_translators(app, requested_language(locations[0]))
+        window = MainWindow(*locations)
         if ns.screenshot:
             open_initial(window, ns.paths)
             ok = take_screenshot(window, ns.screenshot)
