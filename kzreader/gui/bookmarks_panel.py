@@ -10,7 +10,6 @@ and the file dialog.
 from __future__ import annotations
 
 import html
-from datetime import datetime
 from pathlib import PurePath
 from typing import Callable, Iterable
 
@@ -18,6 +17,7 @@ import shiboken6
 from PySide6.QtCore import (
     QAbstractTableModel,
     QByteArray,
+    QT_TRANSLATE_NOOP,
     QCoreApplication,
     QEvent,
     QMimeData,
@@ -63,6 +63,8 @@ from kzreader.core.export import SUFFIXES, bookmarks_to_clipboard_text, export_b
 from kzreader.core.model import Interview
 from kzreader.core.text import fold
 
+from .i18n import format_datetime
+
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 STATUS_ROLE = Qt.ItemDataRole.UserRole + 2
 INTERVIEW_ROLE = Qt.ItemDataRole.UserRole + 3
@@ -76,10 +78,6 @@ _NO_INDEX = QModelIndex()
 InterviewLookup = Callable[[str], "Interview | None"]
 
 
-def _tr(text: str, n: int = -1) -> str:
-    return QCoreApplication.translate("BookmarksPanel", text, None, n)
-
-
 def _one_line(text: str, limit: int) -> str:
     flat = " ".join(text.split())
     return flat if len(flat) <= limit else flat[: limit - 1].rstrip() + "…"
@@ -91,10 +89,7 @@ def _plain_tooltip(text: str) -> str:
 
 
 def _local_time(iso: str) -> str:
-    try:
-        return datetime.fromisoformat(iso).astimezone().strftime("%Y-%m-%d %H:%M")
-    except ValueError:
-        return iso
+    return format_datetime(iso)
 
 
 # --- model -------------------------------------------------------------------------------------
@@ -326,7 +321,7 @@ class _StoreCommand(QUndoCommand):
 
 class AddBookmarkCommand(_StoreCommand):
     def __init__(self, store: BookmarkStore, bookmark: Bookmark, parent=None):
-        super().__init__(_tr("Add bookmark"), parent)
+        super().__init__(QCoreApplication.translate("BookmarksPanel", "Add bookmark"), parent)
         self._store = store
         self._bookmark = bookmark
         self._added = False
@@ -350,7 +345,7 @@ class AddBookmarkCommand(_StoreCommand):
 class EditBookmarkCommand(_StoreCommand):
     def __init__(self, store: BookmarkStore, bookmark_id: str, note: str, tags: Iterable[str],
                  colour: str | None, parent=None):
-        super().__init__(_tr("Edit bookmark"), parent)
+        super().__init__(QCoreApplication.translate("BookmarksPanel", "Edit bookmark"), parent)
         self._store = store
         self._id = bookmark_id
         old = store.get(bookmark_id)
@@ -373,7 +368,9 @@ class EditBookmarkCommand(_StoreCommand):
 class DeleteBookmarksCommand(_StoreCommand):
     def __init__(self, store: BookmarkStore, bookmark_ids: Iterable[str], parent=None):
         ids = list(bookmark_ids)
-        text = _tr("Delete %n bookmark(s)", len(ids))
+        # no %n plural: lupdate drops or flattens plurals given to QCoreApplication.translate
+        text = (QCoreApplication.translate("BookmarksPanel", "Delete bookmark") if len(ids) == 1 else
+                QCoreApplication.translate("BookmarksPanel", "Delete %1 bookmarks").replace("%1", str(len(ids))))
         super().__init__(text, parent)
         self._store = store
         self._ids = ids
@@ -391,7 +388,7 @@ class DeleteBookmarksCommand(_StoreCommand):
 class ReattachBookmarkCommand(_StoreCommand):
     def __init__(self, store: BookmarkStore, bookmark_id: str, interview_id: str, path: str,
                  source_text: str, start: int, end: int, exchange: int | None = None, parent=None):
-        super().__init__(_tr("Re-attach bookmark"), parent)
+        super().__init__(QCoreApplication.translate("BookmarksPanel", "Re-attach bookmark"), parent)
         self._store = store
         self._id = bookmark_id
         self._args = (interview_id, path, source_text, start, end, exchange)
@@ -418,7 +415,12 @@ def _format_for(path: str, chosen: str) -> str:
 
 # --- edit dialog -------------------------------------------------------------------------------
 
-COLOURS = [("", "None"), ("#ffe066", "Yellow"), ("#8ce99a", "Green"), ("#74c0fc", "Blue"), ("#faa2c1", "Pink")]
+# names translated where shown (BookmarkEditDialog's self.tr)
+COLOURS = [("", QT_TRANSLATE_NOOP("BookmarkEditDialog", "None")),
+           ("#ffe066", QT_TRANSLATE_NOOP("BookmarkEditDialog", "Yellow")),
+           ("#8ce99a", QT_TRANSLATE_NOOP("BookmarkEditDialog", "Green")),
+           ("#74c0fc", QT_TRANSLATE_NOOP("BookmarkEditDialog", "Blue")),
+           ("#faa2c1", QT_TRANSLATE_NOOP("BookmarkEditDialog", "Pink"))]
 
 
 class BookmarkEditDialog(QDialog):
@@ -498,19 +500,24 @@ class BookmarksPanel(QWidget):
         self.search_edit = QLineEdit()
         self.search_edit.setPlaceholderText(self.tr("Search quotes and notes"))
         self.search_edit.setClearButtonEnabled(True)
+        self.search_edit.setAccessibleName(self.tr("Search bookmarks"))
         self.search_edit.textChanged.connect(self.proxy.set_search)
         self.tag_combo = QComboBox()
         self.tag_combo.setToolTip(self.tr("Show bookmarks with this tag"))
+        self.tag_combo.setAccessibleName(self.tr("Tag"))
         self.tag_combo.currentIndexChanged.connect(self._on_tag_chosen)
         self.interview_combo = QComboBox()
         self.interview_combo.setToolTip(self.tr("Show bookmarks of this interview"))
+        self.interview_combo.setAccessibleName(self.tr("Interview"))
         self.interview_combo.currentIndexChanged.connect(self._on_interview_chosen)
         self.sort_combo = QComboBox()
+        self.sort_combo.setAccessibleName(self.tr("Sort order"))
         self.sort_combo.addItem(self.tr("By position"), SORT_POSITION)
         self.sort_combo.addItem(self.tr("Newest first"), SORT_DATE)
         self.sort_combo.currentIndexChanged.connect(self._on_sort_chosen)
 
         self.view = self._make_view(self.proxy)
+        self.view.setAccessibleName(self.tr("Bookmarks"))
         self.view.doubleClicked.connect(self._on_double_clicked)
         self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.view.customContextMenuRequested.connect(self._on_context_menu)
@@ -518,6 +525,7 @@ class BookmarksPanel(QWidget):
         # the "Needs review" group: bookmarks that could not be found confidently
         self.review_box = QGroupBox()
         self.review_view = self._make_view(self.review_proxy)
+        self.review_view.setAccessibleName(self.tr("Bookmarks that need review"))
         for col in (COL_INTERVIEWEE, COL_QUESTION, COL_TAGS, COL_ADDED):
             self.review_view.setColumnHidden(col, True)
         self.review_view.setWordWrap(True)

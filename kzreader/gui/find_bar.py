@@ -53,12 +53,14 @@ class FindBar(QWidget):
         self.edit.setObjectName("find_query")
         self.edit.setPlaceholderText(self.tr("Find in interview…"))
         self.edit.setClearButtonEnabled(True)
+        self.edit.setAccessibleName(self.tr("Find in interview"))
         self.count_label = QLabel(self)
         self.count_label.setObjectName("find_count")
         self.count_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.count_label.setAccessibleName(self.tr("Matches"))
         self.count_label.setMinimumWidth(self.fontMetrics().horizontalAdvance("0000 of 0000"))
 
-        self.find_previous_action = QAction(self.tr("Find &Previous"), self)
+        self.find_previous_action = QAction(self.tr("Find Pre&vious"), self)
         self.find_previous_action.setShortcuts(_keys(QKeySequence.StandardKey.FindPrevious, "Shift+F3"))
         self.find_next_action = QAction(self.tr("Find &Next"), self)
         self.find_next_action.setShortcuts(_keys(QKeySequence.StandardKey.FindNext, "F3"))
@@ -72,13 +74,16 @@ class FindBar(QWidget):
         self.previous_button.setDefaultAction(self.find_previous_action)
         self.previous_button.setText("↑")
         self.previous_button.setToolTip(self.tr("Previous match (Shift+F3)"))
+        self.previous_button.setAccessibleName(self.tr("Previous match"))
         self.next_button = QToolButton(self)
         self.next_button.setDefaultAction(self.find_next_action)
         self.next_button.setText("↓")
         self.next_button.setToolTip(self.tr("Next match (F3)"))
+        self.next_button.setAccessibleName(self.tr("Next match"))
         self.close_button = QToolButton(self)
         self.close_button.setText("×")
         self.close_button.setToolTip(self.tr("Close (Esc)"))
+        self.close_button.setAccessibleName(self.tr("Close the find bar"))
         self.close_button.setAutoRaise(True)
 
         row = QHBoxLayout(self)
@@ -93,6 +98,7 @@ class FindBar(QWidget):
         self.edit.returnPressed.connect(self._on_return_pressed)
         self.close_button.clicked.connect(self.close_bar)
         self._show_count()
+        self.setAccessibleName(self.tr("Find bar"))
 
     # ---- API ----------------------------------------------------------------------------
 

@@ -15,6 +15,8 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLineEdit, QTableV
 from kzreader.core.model import Interview
 from kzreader.core.text import fold
 
+from .i18n import format_date
+
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 ID_ROLE = Qt.ItemDataRole.UserRole + 2
 _NO_INDEX = QModelIndex()
@@ -41,7 +43,7 @@ class InterviewTableModel(QAbstractTableModel):
         for iv in new:
             self._row_of[iv.id] = len(self._items)
             self._items.append(iv)
-            self._haystack.append(fold(" \t".join(self._cells(iv))))
+            self._haystack.append(fold(" \t".join((*self._cells(iv), format_date(iv.date)))))
         self.endInsertRows()
 
     def clear(self) -> None:
@@ -87,6 +89,8 @@ class InterviewTableModel(QAbstractTableModel):
         iv = self._items[index.row()]
         col = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
+            if col == COL_DATE:
+                return format_date(iv.date)  # in the reader's locale; SORT_ROLE keeps ISO order
             return self._cells(iv)[col]
         if role == SORT_ROLE:
             if col == COL_QUESTIONS:
@@ -178,11 +182,13 @@ class InterviewListView(QWidget):
         self.filter_edit.setObjectName("interview_filter")
         self.filter_edit.setPlaceholderText(self.tr("Filter by title, name, date, outlet…"))
         self.filter_edit.setClearButtonEnabled(True)
+        self.filter_edit.setAccessibleName(self.tr("Filter interviews"))
         self.filter_edit.textChanged.connect(self.proxy.set_text)
 
         self.table = QTableView(self)
         self.table.setObjectName("interview_table")
         self.table.setModel(self.proxy)
+        self.table.setAccessibleName(self.tr("Interview list"))
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)

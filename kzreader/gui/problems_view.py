@@ -16,6 +16,8 @@ from PySide6.QtWidgets import (
 
 from kzreader.core.model import Problem
 
+from .i18n import core_message
+
 _NO_INDEX = QModelIndex()
 COL_SEVERITY, COL_FILE, COL_MESSAGE = range(3)
 
@@ -63,9 +65,9 @@ class ProblemTableModel(QAbstractTableModel):
                 return self._severity_label(p.severity)
             if col == COL_FILE:
                 return os.path.basename(p.path) or p.path
-            return p.message
+            return core_message(p.message)
         if role == Qt.ItemDataRole.ToolTipRole:
-            return p.path if col == COL_FILE else p.message
+            return p.path if col == COL_FILE else core_message(p.message)
         return None
 
     def _severity_label(self, severity: str) -> str:
@@ -94,6 +96,7 @@ class ProblemsView(QWidget):
         self.table = QTableView(self)
         self.table.setObjectName("problems_table")
         self.table.setModel(self.model)
+        self.table.setAccessibleName(self.tr("Problems"))
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
@@ -127,7 +130,7 @@ class ProblemsView(QWidget):
         # paths and messages come from the files: plain text only
         box.setTextFormat(Qt.TextFormat.PlainText)
         # (the informative text label would guess the format, so the path goes in the main text)
-        box.setText(f"{problem.message}\n\n{problem.path}")
+        box.setText(f"{core_message(problem.message)}\n\n{problem.path}")
         open_button = box.addButton(self.tr("Open Containing Folder"), QMessageBox.ButtonRole.ActionRole)
         box.addButton(QMessageBox.StandardButton.Close)
         box.open_button = open_button

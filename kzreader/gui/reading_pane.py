@@ -41,6 +41,8 @@ from PySide6.QtWidgets import (
 
 from kzreader.core.model import Interview, Paragraph, Span
 
+from .i18n import core_message, format_date
+
 # reading measure: at most this many ems of text per line, centred in the pane
 MEASURE_EM = 40
 ZOOM_MIN, ZOOM_MAX = -6, 12
@@ -221,7 +223,7 @@ class ReadingPane(QWidget):
             self.tr("Zoom &Out"), ["Ctrl+-", QKeySequence.StandardKey.ZoomOut], self.zoom_out,
             "action_zoom_out")
         self.zoom_reset_action = action(
-            self.tr("&Reset Zoom"), ["Ctrl+0"], self.reset_zoom, "action_zoom_reset")
+            self.tr("Reset &Zoom"), ["Ctrl+0"], self.reset_zoom, "action_zoom_reset")
         # short labels for the buttons of the navigation bar (menus show the full text)
         self.prev_action.setIconText(self.tr("Previous"))
         self.next_action.setIconText(self.tr("Next"))
@@ -289,10 +291,13 @@ class ReadingPane(QWidget):
 
         self.text = ReadingText(self)
         self.text.setObjectName("reading_text")
+        self.text.setAccessibleName(self.tr("Interview text"))
+        self.setAccessibleName(self.tr("Reading pane"))
         self.text.verticalScrollBar().valueChanged.connect(self._on_scrolled)
 
         self.navigator = QListWidget()
         self.navigator.setObjectName("question_navigator")
+        self.navigator.setAccessibleName(self.tr("Questions"))
         self.navigator.setWordWrap(True)
         self.navigator.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.navigator.setUniformItemSizes(False)
@@ -593,7 +598,7 @@ class ReadingPane(QWidget):
         run: list[Span] = []  # consecutive removed spans of one kind share a box
         for pc in pieces:
             if run and (pc.kind != "removed" or pc.span.kind != run[0].kind):
-                b.removed(run, self.tr("removed: {0}").format(run[0].kind))
+                b.removed(run, self.tr("removed: {0}").format(core_message(run[0].kind)))
                 run = []
             if pc.kind == "removed":
                 run.append(pc.span)
@@ -613,7 +618,7 @@ class ReadingPane(QWidget):
                 b.lead(pc.paragraph)
             previous_kind = pc.kind
         if run:
-            b.removed(run, self.tr("removed: {0}").format(run[0].kind))
+            b.removed(run, self.tr("removed: {0}").format(core_message(run[0].kind)))
 
     def _apply_width(self) -> None:
         """Centre a column of at most MEASURE_EM ems (the reading measure) in the viewport."""
@@ -677,7 +682,7 @@ class ReadingPane(QWidget):
         who = iv.interviewee or ""
         if iv.role:
             who = f"{who}, {iv.role}" if who else iv.role
-        parts = [p for p in (who, iv.source, iv.date) if p]
+        parts = [p for p in (who, iv.source, format_date(iv.date, long=True)) if p]
         if iv.interviewer:
             parts.append(self.tr("interviewed by {0}").format(iv.interviewer))
         self.meta_label.setText("  ·  ".join(parts) if parts else self.tr("(no interviewee, outlet or date found)"))

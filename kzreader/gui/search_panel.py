@@ -133,6 +133,7 @@ class SearchPanel(QWidget):
         self.query_edit.setObjectName("search_query")
         self.query_edit.setPlaceholderText(self.tr("Search all interviews…"))
         self.query_edit.setClearButtonEnabled(True)
+        self.query_edit.setAccessibleName(self.tr("Search all interviews"))
         self.query_edit.setToolTip(self.tr(
             "Words match any form: энергетическая finds энергетической.\n"
             "\"quoted words\" match a phrase, -word excludes, word* matches a prefix.\n"
@@ -140,6 +141,7 @@ class SearchPanel(QWidget):
 
         self.scope_combo = QComboBox(self)
         self.scope_combo.setObjectName("search_scope")
+        self.scope_combo.setAccessibleName(self.tr("Search in"))
         self.scope_combo.addItem(self.tr("All interviews"), SCOPE_ALL)
         self.scope_combo.addItem(self.tr("Current interview"), SCOPE_CURRENT)
         self.scope_combo.addItem(self.tr("Selected themes"), SCOPE_THEMES)
@@ -151,6 +153,7 @@ class SearchPanel(QWidget):
         self.model = QStandardItemModel(self)
         self.view = QTreeView(self)
         self.view.setObjectName("search_results")
+        self.view.setAccessibleName(self.tr("Search results"))
         self.view.setModel(self.model)
         self.view.setHeaderHidden(True)
         self.view.setUniformRowHeights(True)

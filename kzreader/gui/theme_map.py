@@ -227,7 +227,9 @@ class ThemeMapWidget(QWidget):
         self.view.horizontalHeader().setTextElideMode(Qt.TextElideMode.ElideRight)
         self.view.setWordWrap(False)
 
+        self.view.setAccessibleName(self.tr("Theme map"))
         self.mode_box = QComboBox(self)
+        self.mode_box.setAccessibleName(self.tr("Show"))
         self.mode_box.addItem(self.tr("Exchanges (count)"), MODE_COUNT)
         self.mode_box.addItem(self.tr("Share of exchanges"), MODE_SHARE)
         self.save_button = QPushButton(self.tr("Save as PNG…"), self)

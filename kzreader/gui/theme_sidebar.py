@@ -18,7 +18,6 @@ from __future__ import annotations
 
 from PySide6.QtCore import (
     QAbstractListModel,
-    QCoreApplication,
     QItemSelection,
     QItemSelectionModel,
     QModelIndex,
@@ -43,10 +42,6 @@ CORPUS_COUNT_ROLE = Qt.ItemDataRole.UserRole + 2
 INTERVIEW_COUNT_ROLE = Qt.ItemDataRole.UserRole + 3
 COLOUR_ROLE = Qt.ItemDataRole.UserRole + 4
 _NO_INDEX = QModelIndex()
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("ThemeCountsModel", text)
 
 
 class ThemeCountsModel(QAbstractListModel):
@@ -105,16 +100,16 @@ class ThemeCountsModel(QAbstractListModel):
         if role == Qt.ItemDataRole.DisplayRole:
             name = t.name(self._language)
             if self._current is None:
-                return _tr("{name}  ({corpus})").format(name=name, corpus=self.corpus_count(t.id))
-            return _tr("{name}  ({corpus} / {current})").format(
+                return self.tr("{name}  ({corpus})").format(name=name, corpus=self.corpus_count(t.id))
+            return self.tr("{name}  ({corpus} / {current})").format(
                 name=name, corpus=self.corpus_count(t.id), current=self.interview_count(t.id))
         if role == Qt.ItemDataRole.DecorationRole:
             return QColor(t.colour)  # the view paints it as a swatch
         if role == Qt.ItemDataRole.ToolTipRole:
-            tip = _tr("{name}\n{corpus} exchanges in the corpus").format(
+            tip = self.tr("{name}\n{corpus} exchanges in the corpus").format(
                 name=t.name(self._language), corpus=self.corpus_count(t.id))
             if self._current is not None:
-                tip += "\n" + _tr("{current} in the current interview").format(
+                tip += "\n" + self.tr("{current} in the current interview").format(
                     current=self.interview_count(t.id))
             return tip
         if role == THEME_ID_ROLE:
@@ -149,6 +144,7 @@ class ThemeSidebar(QWidget):
         self.model = ThemeCountsModel(self, language)
         self.view = QListView(self)
         self.view.setModel(self.model)
+        self.view.setAccessibleName(self.tr("Themes"))
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.view.setUniformItemSizes(True)
         # long names lose their middle, so the counts at the end stay readable

@@ -1,0 +1,1379 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="ru">
+<context>
+    <name>BookmarkEditDialog</name>
+    <message>
+        <source>None</source>
+        <translation>Нет</translation>
+    </message>
+    <message>
+        <source>Yellow</source>
+        <translation>Жёлтый</translation>
+    </message>
+    <message>
+        <source>Green</source>
+        <translation>Зелёный</translation>
+    </message>
+    <message>
+        <source>Blue</source>
+        <translation>Синий</translation>
+    </message>
+    <message>
+        <source>Pink</source>
+        <translation>Розовый</translation>
+    </message>
+    <message>
+        <source>Edit bookmark</source>
+        <translation>Изменить закладку</translation>
+    </message>
+    <message>
+        <source>comma-separated, e.g. economy, energy</source>
+        <translation>через запятую, например: экономика, энергетика</translation>
+    </message>
+    <message>
+        <source>Quote:</source>
+        <translation>Цитата:</translation>
+    </message>
+    <message>
+        <source>Note:</source>
+        <translation>Заметка:</translation>
+    </message>
+    <message>
+        <source>Tags:</source>
+        <translation>Метки:</translation>
+    </message>
+    <message>
+        <source>Colour:</source>
+        <translation>Цвет:</translation>
+    </message>
+</context>
+<context>
+    <name>BookmarksController</name>
+    <message>
+        <source>Bookmarks</source>
+        <translation>Закладки</translation>
+    </message>
+    <message>
+        <source>Select some text to bookmark.</source>
+        <translation>Выделите текст, чтобы добавить закладку.</translation>
+    </message>
+    <message>
+        <source>The file has changed on disk; reload it before bookmarking.</source>
+        <translation>Файл изменился на диске; перезагрузите его, прежде чем добавлять закладку.</translation>
+    </message>
+    <message>
+        <source>Bookmark added.</source>
+        <translation>Закладка добавлена.</translation>
+    </message>
+    <message>
+        <source>Select the passage in the reading pane first.</source>
+        <translation>Сначала выделите фрагмент в области чтения.</translation>
+    </message>
+    <message>
+        <source>The interview of this bookmark is not loaded.</source>
+        <translation>Интервью этой закладки не загружено.</translation>
+    </message>
+    <message>
+        <source>Bookmarks: {0}</source>
+        <translation>Закладки: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>BookmarksPanel</name>
+    <message>
+        <source>Add bookmark</source>
+        <translation>Добавить закладку</translation>
+    </message>
+    <message>
+        <source>Edit bookmark</source>
+        <translation>Изменить закладку</translation>
+    </message>
+    <message>
+        <source>Delete bookmark</source>
+        <translation>Удалить закладку</translation>
+    </message>
+    <message>
+        <source>Delete %1 bookmarks</source>
+        <translation>Удалить закладки: %1</translation>
+    </message>
+    <message>
+        <source>Re-attach bookmark</source>
+        <translation>Перепривязать закладку</translation>
+    </message>
+    <message>
+        <source>Search quotes and notes</source>
+        <translation>Поиск по цитатам и заметкам</translation>
+    </message>
+    <message>
+        <source>Search bookmarks</source>
+        <translation>Поиск по закладкам</translation>
+    </message>
+    <message>
+        <source>Show bookmarks with this tag</source>
+        <translation>Показать закладки с этой меткой</translation>
+    </message>
+    <message>
+        <source>Tag</source>
+        <translation>Метка</translation>
+    </message>
+    <message>
+        <source>Show bookmarks of this interview</source>
+        <translation>Показать закладки этого интервью</translation>
+    </message>
+    <message>
+        <source>Interview</source>
+        <translation>Интервью</translation>
+    </message>
+    <message>
+        <source>Sort order</source>
+        <translation>Порядок сортировки</translation>
+    </message>
+    <message>
+        <source>By position</source>
+        <translation>По месту в тексте</translation>
+    </message>
+    <message>
+        <source>Newest first</source>
+        <translation>Сначала новые</translation>
+    </message>
+    <message>
+        <source>Bookmarks</source>
+        <translation>Закладки</translation>
+    </message>
+    <message>
+        <source>Bookmarks that need review</source>
+        <translation>Закладки, требующие проверки</translation>
+    </message>
+    <message>
+        <source>Re-attach to selection</source>
+        <translation>Привязать к выделенному</translation>
+    </message>
+    <message>
+        <source>Point this bookmark at the text selected in the reading pane</source>
+        <translation>Привязать закладку к тексту, выделенному в области чтения</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Удалить</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>Изменить…</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>Копировать</translation>
+    </message>
+    <message>
+        <source>Copy the selected bookmarks with their citations</source>
+        <translation>Скопировать выбранные закладки со ссылками на источник</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>Экспорт…</translation>
+    </message>
+    <message>
+        <source>Export all bookmarks…</source>
+        <translation>Экспортировать все закладки…</translation>
+    </message>
+    <message>
+        <source>Export selected bookmarks…</source>
+        <translation>Экспортировать выбранные закладки…</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Заметка</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>Метки</translation>
+    </message>
+    <message>
+        <source>needs review: the passage was not found again in the current file</source>
+        <translation>требует проверки: фрагмент не найден в текущей версии файла</translation>
+    </message>
+    <message>
+        <source>Markdown (*.md)</source>
+        <translation>Markdown (*.md)</translation>
+    </message>
+    <message>
+        <source>CSV, UTF-8 (*.csv)</source>
+        <translation>CSV, UTF-8 (*.csv)</translation>
+    </message>
+    <message>
+        <source>HTML (*.html *.htm)</source>
+        <translation>HTML (*.html *.htm)</translation>
+    </message>
+    <message>
+        <source>Web Annotation JSON (*.jsonld *.json)</source>
+        <translation>Web Annotation JSON (*.jsonld *.json)</translation>
+    </message>
+    <message>
+        <source>Export selected bookmarks</source>
+        <translation>Экспорт выбранных закладок</translation>
+    </message>
+    <message>
+        <source>Export bookmarks</source>
+        <translation>Экспорт закладок</translation>
+    </message>
+    <message>
+        <source>bookmarks</source>
+        <translation>закладки</translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation>Не удалось экспортировать</translation>
+    </message>
+    <message>
+        <source>Could not write %1: %2</source>
+        <translation>Не удалось записать %1: %2</translation>
+    </message>
+    <message>
+        <source>All tags</source>
+        <translation>Все метки</translation>
+    </message>
+    <message>
+        <source>All interviews</source>
+        <translation>Все интервью</translation>
+    </message>
+    <message numerus="yes">
+        <source>Needs review (%n)</source>
+        <translation>
+            <numerusform>Требуют проверки (%n)</numerusform>
+            <numerusform>Требуют проверки (%n)</numerusform>
+            <numerusform>Требуют проверки (%n)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Go to passage</source>
+        <translation>Перейти к фрагменту</translation>
+    </message>
+    <message>
+        <source>Edit note and tags…</source>
+        <translation>Изменить заметку и метки…</translation>
+    </message>
+    <message>
+        <source>Copy with citation</source>
+        <translation>Копировать со ссылкой</translation>
+    </message>
+    <message>
+        <source>Export selected…</source>
+        <translation>Экспортировать выбранные…</translation>
+    </message>
+</context>
+<context>
+    <name>BookmarksTableModel</name>
+    <message>
+        <source>Quote</source>
+        <translation>Цитата</translation>
+    </message>
+    <message>
+        <source>Interviewee</source>
+        <translation>Собеседник</translation>
+    </message>
+    <message>
+        <source>Interview</source>
+        <translation>Интервью</translation>
+    </message>
+    <message>
+        <source>Question</source>
+        <translation>Вопрос</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Заметка</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>Метки</translation>
+    </message>
+    <message>
+        <source>Added</source>
+        <translation>Добавлена</translation>
+    </message>
+</context>
+<context>
+    <name>CoreMessages</name>
+    <message>
+        <source>the file is empty</source>
+        <translation>файл пуст</translation>
+    </message>
+    <message>
+        <source>the file has no text</source>
+        <translation>в файле нет текста</translation>
+    </message>
+    <message>
+        <source>this looks like a binary file, not text</source>
+        <translation>похоже, это двоичный файл, а не текст</translation>
+    </message>
+    <message>
+        <source>cannot decode: not UTF-8, cp1251 or koi8-r text</source>
+        <translation>не удалось прочитать: текст не в UTF-8, cp1251 или koi8-r</translation>
+    </message>
+    <message>
+        <source>not enough memory to load this file</source>
+        <translation>недостаточно памяти, чтобы загрузить этот файл</translation>
+    </message>
+    <message>
+        <source>no question/answer exchanges found; shown as a plain document</source>
+        <translation>вопросы и ответы не найдены; файл показан как обычный документ</translation>
+    </message>
+    <message>
+        <source>front matter ignored: not a mapping of fields</source>
+        <translation>front matter пропущен: это не набор полей</translation>
+    </message>
+    <message>
+        <source>this is an old Word .doc file or a password-protected document; save it as .docx (Word 2007 or later) to open it</source>
+        <translation>это старый файл Word .doc или документ с паролем; чтобы открыть его, сохраните его как .docx (Word 2007 или новее)</translation>
+    </message>
+    <message>
+        <source>this is not a Word document (.docx): the file is not a valid Word package</source>
+        <translation>это не документ Word (.docx): файл не является правильным пакетом Word</translation>
+    </message>
+    <message>
+        <source>this is not a Word document (.docx): it has no document text part</source>
+        <translation>это не документ Word (.docx): в нём нет части с текстом документа</translation>
+    </message>
+    <message>
+        <source>the Word document is too large to read</source>
+        <translation>документ Word слишком велик, чтобы его прочитать</translation>
+    </message>
+    <message>
+        <source>the Word document has no text</source>
+        <translation>в документе Word нет текста</translation>
+    </message>
+    <message>
+        <source>the web page has no readable text</source>
+        <translation>на веб-странице нет текста для чтения</translation>
+    </message>
+    <message>
+        <source>this looks like a binary file, not a web page</source>
+        <translation>похоже, это двоичный файл, а не веб-страница</translation>
+    </message>
+    <message>
+        <source>script</source>
+        <translation>скрипт</translation>
+    </message>
+    <message>
+        <source>counter</source>
+        <translation>счётчик</translation>
+    </message>
+    <message>
+        <source>template placeholder</source>
+        <translation>заготовка шаблона</translation>
+    </message>
+    <message>
+        <source>credit</source>
+        <translation>подпись к фото</translation>
+    </message>
+    <message>
+        <source>teaser</source>
+        <translation>анонс</translation>
+    </message>
+    <message>
+        <source>section</source>
+        <translation>раздел сайта</translation>
+    </message>
+    <message>
+        <source>headline list</source>
+        <translation>список заголовков</translation>
+    </message>
+    <message>
+        <source>unplaced</source>
+        <translation>вне структуры</translation>
+    </message>
+    <message>
+        <source>markup</source>
+        <translation>разметка</translation>
+    </message>
+    <message>
+        <source>navigation</source>
+        <translation>навигация</translation>
+    </message>
+    <message>
+        <source>header</source>
+        <translation>шапка сайта</translation>
+    </message>
+    <message>
+        <source>footer</source>
+        <translation>подвал сайта</translation>
+    </message>
+    <message>
+        <source>related</source>
+        <translation>ссылки на другие материалы</translation>
+    </message>
+    <message>
+        <source>form</source>
+        <translation>форма</translation>
+    </message>
+    <message>
+        <source>share</source>
+        <translation>кнопки «Поделиться»</translation>
+    </message>
+    <message>
+        <source>comments</source>
+        <translation>комментарии</translation>
+    </message>
+    <message>
+        <source>subscribe</source>
+        <translation>подписка</translation>
+    </message>
+    <message>
+        <source>cookie notice</source>
+        <translation>уведомление о cookie</translation>
+    </message>
+    <message>
+        <source>advertisement</source>
+        <translation>реклама</translation>
+    </message>
+    <message>
+        <source>sidebar</source>
+        <translation>боковая колонка</translation>
+    </message>
+    <message>
+        <source>tags</source>
+        <translation>метки</translation>
+    </message>
+    <message>
+        <source>outside article</source>
+        <translation>вне статьи</translation>
+    </message>
+    <message>
+        <source>cannot open: %1</source>
+        <translation>не удалось открыть: %1</translation>
+    </message>
+    <message>
+        <source>cannot read: %1</source>
+        <translation>не удалось прочитать: %1</translation>
+    </message>
+    <message>
+        <source>cannot open folder: %1</source>
+        <translation>не удалось открыть папку: %1</translation>
+    </message>
+    <message>
+        <source>cannot list folder: %1</source>
+        <translation>не удалось получить список файлов папки: %1</translation>
+    </message>
+    <message>
+        <source>cannot decode as %1: invalid bytes at offset %2</source>
+        <translation>не удалось прочитать как %1: недопустимые байты по смещению %2</translation>
+    </message>
+    <message>
+        <source>file is too large (%1 MB; the limit is %2 MB)</source>
+        <translation>файл слишком велик (%1 МБ; предел — %2 МБ)</translation>
+    </message>
+    <message>
+        <source>internal error while parsing: %1</source>
+        <translation>внутренняя ошибка при разборе: %1</translation>
+    </message>
+    <message>
+        <source>name detection failed: %1</source>
+        <translation>не удалось определить имена: %1</translation>
+    </message>
+    <message>
+        <source>front matter ignored: invalid YAML at line %1</source>
+        <translation>front matter пропущен: ошибка YAML в строке %1</translation>
+    </message>
+    <message>
+        <source>front matter ignored: invalid YAML</source>
+        <translation>front matter пропущен: ошибка YAML</translation>
+    </message>
+    <message>
+        <source>the Word document is too large to read (%1 unpacks to %2 MB)</source>
+        <translation>документ Word слишком велик, чтобы его прочитать (%1 после распаковки занимает %2 МБ)</translation>
+    </message>
+    <message>
+        <source>the Word document is damaged: cannot unpack %1 (%2)</source>
+        <translation>документ Word повреждён: не удалось распаковать %1 (%2)</translation>
+    </message>
+    <message>
+        <source>the Word document is damaged: %1 is not valid XML (%2)</source>
+        <translation>документ Word повреждён: %1 — неправильный XML (%2)</translation>
+    </message>
+    <message>
+        <source>the Word document is refused: %1 declares a DOCTYPE or entities</source>
+        <translation>документ Word отклонён: %1 объявляет DOCTYPE или сущности</translation>
+    </message>
+    <message>
+        <source>metadata file %1 ignored: not a mapping</source>
+        <translation>файл метаданных %1 пропущен: это не набор полей</translation>
+    </message>
+    <message>
+        <source>metadata file %1 ignored: %2</source>
+        <translation>файл метаданных %1 пропущен: %2</translation>
+    </message>
+</context>
+<context>
+    <name>FindBar</name>
+    <message>
+        <source>Find in interview…</source>
+        <translation>Найти в интервью…</translation>
+    </message>
+    <message>
+        <source>Find in interview</source>
+        <translation>Найти в интервью</translation>
+    </message>
+    <message>
+        <source>Matches</source>
+        <translation>Совпадения</translation>
+    </message>
+    <message>
+        <source>Find Pre&amp;vious</source>
+        <translation>Найти &amp;ранее</translation>
+    </message>
+    <message>
+        <source>Find &amp;Next</source>
+        <translation>Найти &amp;далее</translation>
+    </message>
+    <message>
+        <source>Previous match (Shift+F3)</source>
+        <translation>Предыдущее совпадение (Shift+F3)</translation>
+    </message>
+    <message>
+        <source>Previous match</source>
+        <translation>Предыдущее совпадение</translation>
+    </message>
+    <message>
+        <source>Next match (F3)</source>
+        <translation>Следующее совпадение (F3)</translation>
+    </message>
+    <message>
+        <source>Next match</source>
+        <translation>Следующее совпадение</translation>
+    </message>
+    <message>
+        <source>Close (Esc)</source>
+        <translation>Закрыть (Esc)</translation>
+    </message>
+    <message>
+        <source>Close the find bar</source>
+        <translation>Закрыть панель поиска</translation>
+    </message>
+    <message>
+        <source>Find bar</source>
+        <translation>Панель поиска в интервью</translation>
+    </message>
+    <message>
+        <source>No matches</source>
+        <translation>Совпадений нет</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 из %2</translation>
+    </message>
+</context>
+<context>
+    <name>InterviewListView</name>
+    <message>
+        <source>Filter by title, name, date, outlet…</source>
+        <translation>Фильтр по заголовку, имени, дате, изданию…</translation>
+    </message>
+    <message>
+        <source>Filter interviews</source>
+        <translation>Фильтр интервью</translation>
+    </message>
+    <message>
+        <source>Interview list</source>
+        <translation>Список интервью</translation>
+    </message>
+</context>
+<context>
+    <name>InterviewTableModel</name>
+    <message>
+        <source>Number of questions</source>
+        <translation>Число вопросов</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Заголовок</translation>
+    </message>
+    <message>
+        <source>Interviewee</source>
+        <translation>Собеседник</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Дата</translation>
+    </message>
+    <message>
+        <source>Outlet</source>
+        <translation>Издание</translation>
+    </message>
+    <message>
+        <source>Qs</source>
+        <comment>column: number of questions</comment>
+        <translation>Вопр.</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Interviews</source>
+        <translation>Интервью</translation>
+    </message>
+    <message>
+        <source>Questions</source>
+        <translation>Вопросы</translation>
+    </message>
+    <message>
+        <source>Themes</source>
+        <translation>Темы</translation>
+    </message>
+    <message>
+        <source>Themes will appear here.</source>
+        <translation>Здесь появятся темы.</translation>
+    </message>
+    <message>
+        <source>Bookmarks</source>
+        <translation>Закладки</translation>
+    </message>
+    <message>
+        <source>Bookmarks will appear here.</source>
+        <translation>Здесь появятся закладки.</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>Поиск</translation>
+    </message>
+    <message>
+        <source>Search will appear here.</source>
+        <translation>Здесь появится поиск.</translation>
+    </message>
+    <message>
+        <source>Problems</source>
+        <translation>Проблемы</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Файл</translation>
+    </message>
+    <message>
+        <source>Open &amp;Folder…</source>
+        <translation>Открыть &amp;папку…</translation>
+    </message>
+    <message>
+        <source>&amp;Open Files…</source>
+        <translation>&amp;Открыть файлы…</translation>
+    </message>
+    <message>
+        <source>Open &amp;Recent</source>
+        <translation>&amp;Недавние</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>В&amp;ыход</translation>
+    </message>
+    <message>
+        <source>Re&amp;load</source>
+        <translation>Пере&amp;загрузить</translation>
+    </message>
+    <message>
+        <source>&amp;Stop Loading</source>
+        <translation>Ос&amp;тановить загрузку</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Вид</translation>
+    </message>
+    <message>
+        <source>&amp;Filter Interviews</source>
+        <translation>&amp;Фильтр интервью</translation>
+    </message>
+    <message>
+        <source>Theme &amp;Map…</source>
+        <translation>Карта &amp;тем…</translation>
+    </message>
+    <message>
+        <source>&amp;Panels</source>
+        <translation>&amp;Панели</translation>
+    </message>
+    <message>
+        <source>&amp;Go</source>
+        <translation>П&amp;ереход</translation>
+    </message>
+    <message>
+        <source>Previous &amp;Interview</source>
+        <translation>П&amp;редыдущее интервью</translation>
+    </message>
+    <message>
+        <source>Ne&amp;xt Interview</source>
+        <translation>С&amp;ледующее интервью</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Справка</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard Shortcuts</source>
+        <translation>&amp;Сочетания клавиш</translation>
+    </message>
+    <message>
+        <source>&amp;About kzreader</source>
+        <translation>&amp;О программе kzreader</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>&amp;Правка</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>&amp;Отменить</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>&amp;Повторить</translation>
+    </message>
+    <message>
+        <source>Copy as &amp;Quote</source>
+        <translation>Копировать как &amp;цитату</translation>
+    </message>
+    <message>
+        <source>Copy &amp;Exchange</source>
+        <translation>Копировать вопрос и отв&amp;ет</translation>
+    </message>
+    <message>
+        <source>&amp;Bookmark Selection</source>
+        <translation>&amp;Закладка на выделенное</translation>
+    </message>
+    <message>
+        <source>&amp;Find in Interview…</source>
+        <translation>&amp;Найти в интервью…</translation>
+    </message>
+    <message>
+        <source>&amp;Search All Interviews…</source>
+        <translation>По&amp;иск по всем интервью…</translation>
+    </message>
+    <message>
+        <source>&amp;Preferences…</source>
+        <translation>Н&amp;астройки…</translation>
+    </message>
+    <message>
+        <source>Main toolbar</source>
+        <translation>Основная панель инструментов</translation>
+    </message>
+    <message>
+        <source>Open Folder of Interviews</source>
+        <translation>Открыть папку с интервью</translation>
+    </message>
+    <message>
+        <source>Open Interviews</source>
+        <translation>Открыть интервью</translation>
+    </message>
+    <message>
+        <source>Interviews ({0});;All files (*)</source>
+        <translation>Интервью ({0});;Все файлы (*)</translation>
+    </message>
+    <message>
+        <source>{0} (+{1} more)</source>
+        <translation>{0} (и ещё {1})</translation>
+    </message>
+    <message>
+        <source>&amp;Clear Recent</source>
+        <translation>&amp;Очистить список</translation>
+    </message>
+    <message>
+        <source>Loading stopped: {0} of {1} files loaded.</source>
+        <translation>Загрузка остановлена: загружено файлов — {0} из {1}.</translation>
+    </message>
+    <message>
+        <source>Files changed on disk; reloading {0}.</source>
+        <translation>Файлы изменились на диске; перезагрузка: {0}.</translation>
+    </message>
+    <message>
+        <source>{0} files</source>
+        <translation>несколько файлов ({0})</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Загрузка…</translation>
+    </message>
+    <message>
+        <source>{0} of {1} files</source>
+        <translation>файлов: {0} из {1}</translation>
+    </message>
+    <message>
+        <source>{0} interviews, {1} not loaded</source>
+        <translation>{0} интервью, не загружено: {1}</translation>
+    </message>
+    <message>
+        <source>{0} interviews</source>
+        <translation>{0} интервью</translation>
+    </message>
+    <message>
+        <source>Problems ({0})</source>
+        <translation>Проблемы ({0})</translation>
+    </message>
+    <message>
+        <source>&amp;Interviews</source>
+        <translation>&amp;Интервью</translation>
+    </message>
+    <message>
+        <source>&amp;Questions</source>
+        <translation>&amp;Вопросы</translation>
+    </message>
+    <message>
+        <source>&amp;Themes</source>
+        <translation>&amp;Темы</translation>
+    </message>
+    <message>
+        <source>&amp;Bookmarks</source>
+        <translation>&amp;Закладки</translation>
+    </message>
+    <message>
+        <source>&amp;Search</source>
+        <translation>П&amp;оиск</translation>
+    </message>
+    <message>
+        <source>&amp;Problems</source>
+        <translation>&amp;Проблемы</translation>
+    </message>
+    <message>
+        <source>{0} — kzreader</source>
+        <translation>{0} — kzreader</translation>
+    </message>
+    <message>
+        <source>Keyboard Shortcuts</source>
+        <translation>Сочетания клавиш</translation>
+    </message>
+    <message>
+        <source>Menu</source>
+        <translation>Меню</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Действие</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>Клавиши</translation>
+    </message>
+    <message>
+        <source>About kzreader</source>
+        <translation>О программе kzreader</translation>
+    </message>
+    <message>
+        <source>kzreader {0}
+
+A reader for collections of published interviews: read them question by question, compare, bookmark and quote.</source>
+        <translation>kzreader {0}
+
+Программа для чтения собраний опубликованных интервью: читайте их вопрос за вопросом, сравнивайте, отмечайте закладками и цитируйте.</translation>
+    </message>
+</context>
+<context>
+    <name>PreferencesDialog</name>
+    <message>
+        <source>Preferences</source>
+        <translation>Настройки</translation>
+    </message>
+    <message>
+        <source>Plain</source>
+        <translation>Простой текст</translation>
+    </message>
+    <message>
+        <source>Markdown</source>
+        <translation>Markdown</translation>
+    </message>
+    <message>
+        <source>GOST-like (Russian)</source>
+        <translation>В духе ГОСТа (русский)</translation>
+    </message>
+    <message>
+        <source>APA-like (English)</source>
+        <translation>В духе APA (английский)</translation>
+    </message>
+    <message>
+        <source>{field} is replaced by the field; text in [brackets] is left out when a field inside is empty.</source>
+        <translation>{field} заменяется значением поля; текст в [скобках] опускается, если поле внутри них пусто.</translation>
+    </message>
+    <message>
+        <source>Use the style&apos;s template</source>
+        <translation>Шаблон стиля</translation>
+    </message>
+    <message>
+        <source>Fields: %1</source>
+        <translation>Поля: %1</translation>
+    </message>
+    <message>
+        <source>Citations</source>
+        <translation>Цитирование</translation>
+    </message>
+    <message>
+        <source>Style:</source>
+        <translation>Стиль:</translation>
+    </message>
+    <message>
+        <source>Template:</source>
+        <translation>Шаблон:</translation>
+    </message>
+    <message>
+        <source>Preview:</source>
+        <translation>Образец:</translation>
+    </message>
+    <message>
+        <source>System</source>
+        <translation>Как в системе</translation>
+    </message>
+    <message>
+        <source>The interface language changes after a restart.</source>
+        <translation>Язык интерфейса сменится после перезапуска.</translation>
+    </message>
+    <message>
+        <source>Interface</source>
+        <translation>Интерфейс</translation>
+    </message>
+    <message>
+        <source>Language:</source>
+        <translation>Язык:</translation>
+    </message>
+    <message>
+        <source>Unknown field: %1</source>
+        <translation>Неизвестное поле: %1</translation>
+    </message>
+    <message>
+        <source>The template is malformed: check its braces { } and brackets [ ].</source>
+        <translation>Шаблон составлен с ошибкой: проверьте фигурные { } и квадратные [ ] скобки.</translation>
+    </message>
+</context>
+<context>
+    <name>ProblemTableModel</name>
+    <message>
+        <source>Error</source>
+        <translation>Ошибка</translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation>Предупреждение</translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation>Важность</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>Файл</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Сообщение</translation>
+    </message>
+</context>
+<context>
+    <name>ProblemsView</name>
+    <message>
+        <source>Problems</source>
+        <translation>Проблемы</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>Проблема</translation>
+    </message>
+    <message>
+        <source>Open Containing Folder</source>
+        <translation>Открыть папку с файлом</translation>
+    </message>
+</context>
+<context>
+    <name>QuoteActions</name>
+    <message>
+        <source>Select the words to quote first.</source>
+        <translation>Сначала выделите слова для цитаты.</translation>
+    </message>
+    <message>
+        <source>Quote copied with its citation.</source>
+        <translation>Цитата скопирована со ссылкой на источник.</translation>
+    </message>
+    <message>
+        <source>There is no exchange to copy.</source>
+        <translation>Нет вопроса и ответа, которые можно скопировать.</translation>
+    </message>
+    <message>
+        <source>Question and answer copied.</source>
+        <translation>Вопрос и ответ скопированы.</translation>
+    </message>
+</context>
+<context>
+    <name>ReadingPane</name>
+    <message>
+        <source>&amp;Previous Question</source>
+        <translation>&amp;Предыдущий вопрос</translation>
+    </message>
+    <message>
+        <source>&amp;Next Question</source>
+        <translation>&amp;Следующий вопрос</translation>
+    </message>
+    <message>
+        <source>&amp;Whole Interview</source>
+        <translation>&amp;Всё интервью</translation>
+    </message>
+    <message>
+        <source>Show &amp;Removed Text</source>
+        <translation>Показать &amp;удалённый текст</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;In</source>
+        <translation>&amp;Крупнее</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;Out</source>
+        <translation>&amp;Мельче</translation>
+    </message>
+    <message>
+        <source>Reset &amp;Zoom</source>
+        <translation>&amp;Обычный размер</translation>
+    </message>
+    <message>
+        <source>Previous</source>
+        <translation>Назад</translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <translation>Вперёд</translation>
+    </message>
+    <message>
+        <source>Whole interview</source>
+        <translation>Всё интервью</translation>
+    </message>
+    <message>
+        <source>Removed text</source>
+        <translation>Удалённый текст</translation>
+    </message>
+    <message>
+        <source>Previous question (Alt+Left)</source>
+        <translation>Предыдущий вопрос (Alt+Влево)</translation>
+    </message>
+    <message>
+        <source>Next question (Alt+Right)</source>
+        <translation>Следующий вопрос (Alt+Вправо)</translation>
+    </message>
+    <message>
+        <source>Show all questions as one continuous text</source>
+        <translation>Показать все вопросы одним сплошным текстом</translation>
+    </message>
+    <message>
+        <source>Show page junk that was left out of the text, marked</source>
+        <translation>Показать с пометкой мусор страницы, исключённый из текста</translation>
+    </message>
+    <message>
+        <source>Interview text</source>
+        <translation>Текст интервью</translation>
+    </message>
+    <message>
+        <source>Reading pane</source>
+        <translation>Область чтения</translation>
+    </message>
+    <message>
+        <source>Questions</source>
+        <translation>Вопросы</translation>
+    </message>
+    <message>
+        <source>No interview is open. Use File ▸ Open Folder… or drop files here.</source>
+        <translation>Интервью не открыто. Выберите Файл ▸ Открыть папку… или перетащите файлы сюда.</translation>
+    </message>
+    <message>
+        <source>No questions were recognised in this file; its text is shown as it was read.</source>
+        <translation>В этом файле не распознано ни одного вопроса; текст показан в том виде, в каком прочитан.</translation>
+    </message>
+    <message>
+        <source>removed: {0}</source>
+        <translation>удалено: {0}</translation>
+    </message>
+    <message>
+        <source>Question {0} of {1}</source>
+        <translation>Вопрос {0} из {1}</translation>
+    </message>
+    <message>
+        <source>No interview open</source>
+        <translation>Интервью не открыто</translation>
+    </message>
+    <message>
+        <source>interviewed by {0}</source>
+        <translation>беседовал(а) {0}</translation>
+    </message>
+    <message>
+        <source>(no interviewee, outlet or date found)</source>
+        <translation>(собеседник, издание и дата не найдены)</translation>
+    </message>
+    <message>
+        <source>No questions</source>
+        <translation>Нет вопросов</translation>
+    </message>
+</context>
+<context>
+    <name>SearchPanel</name>
+    <message>
+        <source>Search all interviews…</source>
+        <translation>Поиск по всем интервью…</translation>
+    </message>
+    <message>
+        <source>Search all interviews</source>
+        <translation>Поиск по всем интервью</translation>
+    </message>
+    <message>
+        <source>Words match any form: энергетическая finds энергетической.
+&quot;quoted words&quot; match a phrase, -word excludes, word* matches a prefix.
+Case and ё/е do not matter.</source>
+        <translation>Слова находятся в любой форме: «энергетическая» найдёт «энергетической».
+&quot;слова в кавычках&quot; — точная фраза, -слово исключает, слово* — поиск по началу слова.
+Регистр и ё/е не важны.</translation>
+    </message>
+    <message>
+        <source>Search in</source>
+        <translation>Где искать</translation>
+    </message>
+    <message>
+        <source>All interviews</source>
+        <translation>Все интервью</translation>
+    </message>
+    <message>
+        <source>Current interview</source>
+        <translation>Текущее интервью</translation>
+    </message>
+    <message>
+        <source>Selected themes</source>
+        <translation>Выбранные темы</translation>
+    </message>
+    <message>
+        <source>Search results</source>
+        <translation>Результаты поиска</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Lead</source>
+        <translation>Вступление</translation>
+    </message>
+    <message>
+        <source>Q%1</source>
+        <translation>В%1</translation>
+    </message>
+    <message>
+        <source>No interviews loaded</source>
+        <translation>Интервью не загружены</translation>
+    </message>
+    <message>
+        <source>No matches</source>
+        <translation>Совпадений нет</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n hit</source>
+        <translation>
+            <numerusform>%n совпадение</numerusform>
+            <numerusform>%n совпадения</numerusform>
+            <numerusform>%n совпадений</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n hits</source>
+        <translation>
+            <numerusform>%n совпадение</numerusform>
+            <numerusform>%n совпадения</numerusform>
+            <numerusform>%n совпадений</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>in %n interview</source>
+        <translation>
+            <numerusform>в %n интервью</numerusform>
+            <numerusform>в %n интервью</numerusform>
+            <numerusform>в %n интервью</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>in %n interviews</source>
+        <translation>
+            <numerusform>в %n интервью</numerusform>
+            <numerusform>в %n интервью</numerusform>
+            <numerusform>в %n интервью</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>(the best %1 shown)</source>
+        <translation>(показаны лучшие %1)</translation>
+    </message>
+</context>
+<context>
+    <name>ThemeCountsModel</name>
+    <message>
+        <source>{name}  ({corpus})</source>
+        <translation>{name}  ({corpus})</translation>
+    </message>
+    <message>
+        <source>{name}  ({corpus} / {current})</source>
+        <translation>{name}  ({corpus} / {current})</translation>
+    </message>
+    <message>
+        <source>{name}
+{corpus} exchanges in the corpus</source>
+        <translation>{name}
+вопросов и ответов в собрании: {corpus}</translation>
+    </message>
+    <message>
+        <source>{current} in the current interview</source>
+        <translation>в текущем интервью: {current}</translation>
+    </message>
+</context>
+<context>
+    <name>ThemeEditorDialog</name>
+    <message>
+        <source>Edit themes</source>
+        <translation>Изменить темы</translation>
+    </message>
+    <message>
+        <source>New theme</source>
+        <translation>Новая тема</translation>
+    </message>
+    <message>
+        <source>Lower-case letters, digits and _; fixed once saved</source>
+        <translation>Строчные латинские буквы, цифры и _; после сохранения не меняется</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Выбрать…</translation>
+    </message>
+    <message>
+        <source>One per line. Any word form matches; end with * for a prefix (образоват*), start with = for exactly this word (=ИИ).</source>
+        <translation>По одному на строке. Подходит любая форма слова; * в конце — поиск по началу (образоват*), = в начале — только это слово (=ИИ).</translation>
+    </message>
+    <message>
+        <source>One per line: words that must follow each other.</source>
+        <translation>По одной на строке: слова, которые должны идти подряд.</translation>
+    </message>
+    <message>
+        <source>One per line: words or phrases whose matches this theme must ignore.</source>
+        <translation>По одному на строке: слова или фразы, совпадения с которыми эта тема не учитывает.</translation>
+    </message>
+    <message>
+        <source>Id:</source>
+        <translation>Идентификатор:</translation>
+    </message>
+    <message>
+        <source>Name (Russian):</source>
+        <translation>Название (по-русски):</translation>
+    </message>
+    <message>
+        <source>Name (English):</source>
+        <translation>Название (по-английски):</translation>
+    </message>
+    <message>
+        <source>Colour:</source>
+        <translation>Цвет:</translation>
+    </message>
+    <message>
+        <source>Keywords:</source>
+        <translation>Ключевые слова:</translation>
+    </message>
+    <message>
+        <source>Phrases:</source>
+        <translation>Фразы:</translation>
+    </message>
+    <message>
+        <source>Exclusions:</source>
+        <translation>Исключения:</translation>
+    </message>
+    <message>
+        <source>Theme colour</source>
+        <translation>Цвет темы</translation>
+    </message>
+    <message>
+        <source>Theme id {id} is used twice</source>
+        <translation>Идентификатор темы {id} встречается дважды</translation>
+    </message>
+</context>
+<context>
+    <name>ThemeMapDialog</name>
+    <message>
+        <source>Theme map</source>
+        <translation>Карта тем</translation>
+    </message>
+</context>
+<context>
+    <name>ThemeMapModel</name>
+    <message>
+        <source>{title}
+{theme}: {n} of {total} exchanges</source>
+        <translation>{title}
+{theme}: {n} из {total} вопросов и ответов</translation>
+    </message>
+    <message>
+        <source>Interview</source>
+        <translation>Интервью</translation>
+    </message>
+</context>
+<context>
+    <name>ThemeMapWidget</name>
+    <message>
+        <source>Theme map</source>
+        <translation>Карта тем</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>Показать</translation>
+    </message>
+    <message>
+        <source>Exchanges (count)</source>
+        <translation>Вопросы и ответы (число)</translation>
+    </message>
+    <message>
+        <source>Share of exchanges</source>
+        <translation>Доля вопросов и ответов</translation>
+    </message>
+    <message>
+        <source>Save as PNG…</source>
+        <translation>Сохранить как PNG…</translation>
+    </message>
+    <message>
+        <source>Show:</source>
+        <translation>Показать:</translation>
+    </message>
+    <message>
+        <source>Save theme map</source>
+        <translation>Сохранить карту тем</translation>
+    </message>
+    <message>
+        <source>PNG images (*.png)</source>
+        <translation>Изображения PNG (*.png)</translation>
+    </message>
+    <message>
+        <source>Could not write {path}.</source>
+        <translation>Не удалось записать {path}.</translation>
+    </message>
+</context>
+<context>
+    <name>ThemeSidebar</name>
+    <message>
+        <source>Themes</source>
+        <translation>Темы</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>Сбросить</translation>
+    </message>
+    <message>
+        <source>Show all interviews and exchanges again</source>
+        <translation>Снова показать все интервью, вопросы и ответы</translation>
+    </message>
+    <message>
+        <source>Edit themes…</source>
+        <translation>Изменить темы…</translation>
+    </message>
+</context>
+<context>
+    <name>ThemesController</name>
+    <message>
+        <source>Your themes file could not be used; the default themes stay in force: {0}</source>
+        <translation>Ваш файл тем не удалось использовать; действуют темы по умолчанию: {0}</translation>
+    </message>
+    <message>
+        <source>Themes were not saved: {0}</source>
+        <translation>Темы не сохранены: {0}</translation>
+    </message>
+    <message>
+        <source>Themes: {0}</source>
+        <translation>Темы: {0}</translation>
+    </message>
+</context>
+</TS>
