@@ -8,7 +8,7 @@ from pathlib import Path
 
 import yaml
 
-SUPPORTED_SUFFIXES = (".txt", ".md", ".markdown")
+SUPPORTED_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm", ".docx")
 # refuse files whose text would be too large to read comfortably (bytes)
 MAX_FILE_BYTES = 64 * 1024 * 1024
 _META_KEYS = ("title", "date", "interviewee", "role", "interviewer", "source", "url", "language")
@@ -21,13 +21,18 @@ class SourceError(Exception):
 @dataclass(slots=True)
 class Source:
     path: str
-    text: str  # decoded, line endings normalised to "\n"
+    # decoded, line endings normalised to "\n"; for HTML/DOCX/Markdown the derived text the
+    # converter wrote (core.formats), the same for the same file, which bookmarks anchor to
+    text: str
     encoding: str
-    format: str  # "txt" or "md"
+    format: str  # "txt", "md", "html" or "docx"
     size: int = 0
     mtime: float = 0.0
-    metadata: dict = field(default_factory=dict)  # from a sidecar NAME.yaml
+    metadata: dict = field(default_factory=dict)  # from the file itself, then a sidecar NAME.yaml
     warnings: list = field(default_factory=list)
+    # (start, end, kind) ranges of ``text`` a converter marked as page clutter; a kind
+    # "meta:FIELD" marks a metadata line (byline, date) instead
+    removed: list = field(default_factory=list)
 
 
 def iter_source_files(paths, suffixes=SUPPORTED_SUFFIXES, errors=None):
@@ -63,7 +68,8 @@ def iter_source_files(paths, suffixes=SUPPORTED_SUFFIXES, errors=None):
             try:
                 if e.is_dir():
                     yield from walk(p)
-                elif e.name.lower().endswith(suffixes) and not e.name.startswith("."):
+                # "~$x.docx" is the lock file Word keeps beside an open document
+                elif e.name.lower().endswith(suffixes) and not e.name.startswith((".", "~$")):
                     yield from one(p)
             except OSError as exc:
                 report(p, f"cannot open: {exc.strerror or exc}")
@@ -173,12 +179,25 @@ def read_source(path: str | os.PathLike) -> Source:
         raise SourceError(f"cannot read: {e.strerror or e}") from None
     if not data.strip():
         raise SourceError("the file is empty")
-    text, enc = decode(data)
-    text = normalise_newlines(text)
+    from .formats import convert, format_of  # here: the converters import this module
+
+    fmt = format_of(p.suffix)
+    derived = convert(p.suffix, data)
+    if derived is None:
+        text, enc = decode(data)
+        text = normalise_newlines(text)
+        if fmt == "md":
+            from .formats.markdown import markdown_text
+
+            text = markdown_text(text)
+        file_meta, removed, warnings = {}, [], []
+    else:
+        text, enc = derived.text, derived.encoding
+        file_meta, removed, warnings = derived.metadata, derived.removed, derived.warnings
     if not text.strip():
         raise SourceError("the file has no text")
-    fmt = "md" if p.suffix.lower() in (".md", ".markdown") else "txt"
-    src = Source(str(path), text, enc, fmt, st.st_size, st.st_mtime)
+    src = Source(str(path), text, enc, fmt, st.st_size, st.st_mtime, clean_metadata(file_meta),
+                 list(warnings), list(removed))
     _read_sidecar(p, src)
     return src
 
@@ -192,7 +211,7 @@ def _read_sidecar(p: Path, src: Source) -> None:
                 src.warnings.append(f"metadata file {side.name} ignored: {_yaml_msg(e)}")
                 return
             if isinstance(data, dict):
-                src.metadata = clean_metadata(data)
+                src.metadata = {**src.metadata, **clean_metadata(data)}  # the sidecar wins
             elif data is not None:
                 src.warnings.append(f"metadata file {side.name} ignored: not a mapping")
             return

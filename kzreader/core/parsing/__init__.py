@@ -28,7 +28,7 @@ NO_EXCHANGES = "no question/answer exchanges found; shown as a plain document"
 
 def parse_source(src: Source) -> Interview:
     iv = parse_text(src.text, src.path, fmt=src.format, metadata=src.metadata,
-                    encoding=src.encoding, warnings=src.warnings)
+                    encoding=src.encoding, warnings=src.warnings, removed=src.removed)
     return replace(iv, size=src.size, mtime=src.mtime)
 
 
@@ -60,11 +60,13 @@ class _Builder:
 
 
 def parse_text(text: str, path: str = "", *, fmt: str = "txt", metadata: dict | None = None,
-               encoding: str = "utf-8", warnings=()) -> Interview:
+               encoding: str = "utf-8", warnings=(), removed=()) -> Interview:
     b = _Builder(text)
     b.warnings.extend(warnings)
     body_start = _front_matter(b)
     blocks = split_blocks(text, body_start)
+    if removed:
+        _converter_junk(blocks, removed)
     _leading_dates(b, blocks)
     mark_junk(blocks)
     _sign_offs(b, blocks)
@@ -147,6 +149,17 @@ def parse_text(text: str, path: str = "", *, fmt: str = "txt", metadata: dict | 
         format=fmt,
         source_hash=text_hash(text),
     )
+
+
+def _converter_junk(blocks: list[Block], removed) -> None:
+    """Blocks inside ranges a format converter marked (page clutter, a byline) take its kind."""
+    ranges = sorted(removed)
+    k = 0
+    for bl in blocks:
+        while k < len(ranges) and ranges[k][1] <= bl.start:
+            k += 1
+        if k < len(ranges) and ranges[k][0] <= bl.start and bl.end <= ranges[k][1]:
+            bl.junk = ranges[k][2]
 
 
 def _turn(b: _Builder, blocks: list[Block], idx: list[int], role: str, speaker) -> Turn:

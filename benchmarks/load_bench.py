@@ -1,0 +1,131 @@
+"""Opening a large corpus in the window, cold and warm (issue 8).
+
+    python benchmarks/load_bench.py [-n 10000] [--dir DIR] [--workers N]
+
+Generates (once) N interviews, then in one run prints: raw read+decode of all files; in an
+offscreen main window, the time to the first row and to the full load (parsed, tagged and
+indexed) with an empty parse cache; the same with the cache filled (warm); peak RSS of the
+window process and of the worker processes; and median / 95th percentile time to switch
+interview and question, each with its repaint.
+Targets: cold <= 10x read+decode, warm <= 2x, peak RSS <= 600 MB, switching <= 16 ms median.
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import resource
+import shutil
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from gen_corpus import generate_corpus  # noqa: E402
+from kzreader.core.sources import decode, iter_source_files, normalise_newlines  # noqa: E402
+
+
+def read_decode(paths) -> float:
+    t = time.perf_counter()
+    for p in paths:
+        normalise_newlines(decode(Path(p).read_bytes())[0])
+    return time.perf_counter() - t
+
+
+def timed_open(app, w, folder: str) -> tuple[float, float]:
+    """(seconds to the first row in the list, seconds until loaded, tagged and indexed)."""
+    first = [None]
+    t0 = time.perf_counter()
+
+    def on_items(_items):
+        if first[0] is None and w.interview_list.visible_count():
+            first[0] = time.perf_counter() - t0
+
+    w.loader.items_loaded.connect(on_items)
+    done = []
+    w.corpus_loaded.connect(lambda _c: done.append(time.perf_counter() - t0))
+    w.open_paths([folder])
+    while not done:
+        app.processEvents()
+        time.sleep(0.001)
+    w.loader.items_loaded.disconnect(on_items)
+    return first[0] or done[0], done[0]
+
+
+def pct(values, q):
+    values = sorted(values)
+    return values[min(len(values) - 1, int(q * len(values)))]
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("-n", type=int, default=10_000)
+    ap.add_argument("--dir", default=None)
+    ap.add_argument("--workers", type=int, default=None)
+    a = ap.parse_args()
+    folder = Path(a.dir or f"/tmp/kzreader-bench-{a.n}")
+    if not folder.is_dir() or len(list(folder.iterdir())) < a.n:
+        generate_corpus(folder, a.n)
+    paths = list(iter_source_files([str(folder)]))
+    nbytes = sum(os.path.getsize(p) for p in paths)
+    read_decode(paths)  # warm the page cache: both sides then read from memory
+    t_read = read_decode(paths)
+
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from kzreader.gui import app as kapp
+
+    app = kapp.create_application([])
+    base = tempfile.mkdtemp(prefix="kzload-")
+    settings, data_dir, cache_dir = kapp.user_locations(base)
+    w = kapp.MainWindow(settings, data_dir, cache_dir)
+    if a.workers:
+        w.loader.options["workers"] = a.workers
+    w.resize(1280, 820)
+    w.show()
+    app.processEvents()
+
+    first_cold, full_cold = timed_open(app, w, str(folder))
+    n_iv = len(w.corpus.interviews)
+    first_warm, full_warm = timed_open(app, w, str(folder))
+
+    # switching, driven like a reader: select an interview, step through some questions
+    pane, viewport, lst = w.reading_pane, w.reading_pane.text.viewport(), w.interview_list
+    ids = lst.visible_ids()
+    step = max(1, len(ids) // 200)
+    sw_iv, sw_q = [], []
+    for iid in ids[::step]:
+        t = time.perf_counter()
+        lst.select_interview(iid)
+        viewport.repaint()
+        sw_iv.append(time.perf_counter() - t)
+        for n in range(2, min(pane.exchange_count(), 6) + 1):
+            t = time.perf_counter()
+            pane.go_to(n)
+            viewport.repaint()
+            sw_q.append(time.perf_counter() - t)
+
+    rss_self = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    rss_children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    w.loader.shutdown()
+    shutil.rmtree(base, ignore_errors=True)
+
+    ms = lambda s: f"{s * 1000:8.1f} ms"  # noqa: E731
+    print(f"corpus: {len(paths)} files, {nbytes / 1e6:.0f} MB, {n_iv} interviews loaded; "
+          f"{os.cpu_count()} cores, workers {w.loader.options.get('workers', 'default')}")
+    print(f"raw read+decode               {t_read:8.2f} s")
+    print(f"cold: first row               {ms(first_cold)}")
+    print(f"cold: full load (parse+tag+index) {full_cold:6.2f} s  = {full_cold / t_read:5.1f}x read+decode (target 10x)")
+    print(f"warm: first row               {ms(first_warm)}")
+    print(f"warm: full load (cached)      {full_warm:8.2f} s  = {full_warm / t_read:5.1f}x read+decode (target 2x)")
+    print(f"peak RSS: window process {rss_self:6.0f} MB, largest worker {rss_children:5.0f} MB (target 600 MB)")
+    print(f"switch interview: median {ms(statistics.median(sw_iv))}, p95 {ms(pct(sw_iv, 0.95))} ({len(sw_iv)} samples)")
+    print(f"switch question:  median {ms(statistics.median(sw_q))}, p95 {ms(pct(sw_q, 0.95))} ({len(sw_q)} samples)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
