@@ -46,3 +46,17 @@ def test_junk_is_kept_as_removed_spans():
                  "Популярное", "Цены на бензин", "gtag('config', 'X')"):
         assert junk in removed
         assert all(junk not in ex.text for ex in iv.exchanges)
+
+
+def test_a_dash_inside_bold_question_is_a_marker_not_question_text():
+    from kzreader.core.parsing import parse_text
+
+    text = ("Заголовок\n\nВступление о встрече.\n\n**— Асель, почему вы так решили?**\n\n"
+            "Потому что так было нужно.\n\n**— А что дальше?**\n\nДальше работа.\n")
+    iv = parse_text(text, "x.md", fmt="md")
+    assert [(e.question.text, e.answer.text) for e in iv.exchanges] == [
+        ("Асель, почему вы так решили?", "Потому что так было нужно."),
+        ("А что дальше?", "Дальше работа."),
+    ]
+    q = iv.exchanges[0].question
+    assert text[q.marker[0]:q.marker[1]] == "**— "

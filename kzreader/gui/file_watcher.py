@@ -82,6 +82,6 @@ class CorpusWatcher(QObject):
 def _supported_names(folder: str) -> set[str]:
     try:
         return {e.name for e in os.scandir(folder)
-                if e.name.lower().endswith(SUPPORTED_SUFFIXES) and not e.name.startswith(".")}
+                if e.name.lower().endswith(SUPPORTED_SUFFIXES) and not e.name.startswith((".", "~$"))}
     except OSError:
         return set()

@@ -176,6 +176,10 @@ def describe(b: Block) -> None:
         b.marker = "heading"
         b.body_start = b.start + m.start("body")
         b.body_end = b.start + m.end("body")
+        # "**— Вопрос?**": the dash inside the bold marks the turn, it is not question text
+        d = DASH.match(t, m.start("body"), m.end("body"))
+        if d and d.end() < m.end("body"):
+            b.body_start = b.start + d.end()
         return
 
 
