@@ -36,3 +36,16 @@ def _release_clipboard_before_exit():
         if app is not None:
             app.clipboard().clear()
             app.processEvents()
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(item, call):
+    """Under KZREADER_REQUIRE_SEEDS=1 any skip for missing seed interviews is a failure, also
+    for tests that check for the seeds themselves instead of using the fixture."""
+    outcome = yield
+    report = outcome.get_result()
+    if report.skipped and os.environ.get("KZREADER_REQUIRE_SEEDS") == "1":
+        reason = str(report.longrepr[-1]) if isinstance(report.longrepr, tuple) else str(report.longrepr)
+        if "seed" in reason.lower():
+            report.outcome = "failed"
+            report.longrepr = f"seed interviews are required in CI: {reason}"
