@@ -60,7 +60,7 @@ def main() -> int:
     mb = nbytes / 1e6
 
     t = time.perf_counter()
-    ex1 = _parse_chunk(paths[: max(1, len(paths) // 10)])
+    _parse_chunk(paths[: max(1, len(paths) // 10)])
     t_one = (time.perf_counter() - t) * 10
 
     chunks = [paths[i::a.workers * 8] for i in range(a.workers * 8)]

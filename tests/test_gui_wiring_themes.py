@@ -5,12 +5,11 @@ import pytest
 
 pytest.importorskip("PySide6")
 
-from PySide6.QtCore import QSettings, Qt  # noqa: E402
+from PySide6.QtCore import Qt  # noqa: E402
 
 from kzreader.core.corpus import load_file  # noqa: E402
 from kzreader.core.sources import read_source  # noqa: E402
 from kzreader.core.themes import Lexicon, tag_corpus  # noqa: E402
-from kzreader.gui.main_window import MainWindow  # noqa: E402
 from gui_helpers import make_window, open_and_wait  # noqa: E402
 from kzreader.gui.theme_sidebar import CORPUS_COUNT_ROLE, THEME_ID_ROLE  # noqa: E402
 

@@ -22,7 +22,6 @@ import dataclasses
 import json
 import os
 import tempfile
-import time
 import uuid
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone

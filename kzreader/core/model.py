@@ -7,7 +7,7 @@ newline replaced by a space, so a position inside a paragraph maps to the source
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 import hashlib
 
 

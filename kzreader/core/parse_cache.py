@@ -57,7 +57,6 @@ def source_key(path: str) -> tuple | None:
 class ParseCache:
     def __init__(self, directory: str | os.PathLike):
         self.directory = Path(directory)
-        self._made = False
 
     def _file(self, path: str) -> Path:
         digest = hashlib.sha1(path.encode("utf-8", "surrogatepass")).hexdigest()
