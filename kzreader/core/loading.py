@@ -23,7 +23,7 @@ from . import codec
 from . import corpus
 from .model import Interview, Problem
 from .parse_cache import Entry, ParseCache, source_key
-from .search import unit_words
+from .analysis import analyse
 from .sources import iter_source_files
 from .themes import Lexicon, ThemeIndex, lexicon_key, tag_interview
 
@@ -65,7 +65,7 @@ class _Analyser:
         index = self.index()
         if index is None:
             return None
-        return tuple(tuple(sorted(t)) for t in tag_interview(index, iv))
+        return _plain_tags(tag_interview(index, iv))
 
     def parse(self, path: str) -> tuple:
         """The file as a plain tuple (see ``from_plain``)."""
@@ -73,9 +73,8 @@ class _Analyser:
         item = corpus.load_file(path)  # looked up per call so tests can substitute it
         if isinstance(item, Problem):
             return ("problem", item.path, item.message, item.severity)
-        words = unit_words(item)
-        tags = self.tags(item)
-        themes = (self.key, tags) if tags is not None else None
+        words, per_exchange = analyse(item, self.index())
+        themes = (self.key, _plain_tags(per_exchange)) if per_exchange is not None else None
         if self.cache is not None:
             self.cache.put(path, key, Entry(item, words, themes))
         return ("ok", codec.encode(item), words, themes)
@@ -93,6 +92,10 @@ class _Analyser:
             themes = (self.key, self.tags(entry.interview))
             self.cache.put(path, key, Entry(entry.interview, entry.words, themes))
         return _loaded(entry.interview, entry.words, themes, cached=True)
+
+
+def _plain_tags(per_exchange) -> tuple[tuple[str, ...], ...]:
+    return tuple(tuple(sorted(t)) for t in per_exchange)  # sorted: the cache stays deterministic
 
 
 def _loaded(iv: Interview, words, themes, cached: bool = False) -> Loaded:

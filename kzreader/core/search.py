@@ -22,10 +22,10 @@ import math
 import re
 import threading
 from array import array
-from collections import Counter
 from dataclasses import dataclass
 from typing import Callable, Collection, Iterable, Sequence
 
+from .analysis import analyse
 from .model import Interview, Paragraph
 from .query import (
     CandidateToken,
@@ -38,7 +38,7 @@ from .query import (
     match_pieces,
     parse_query,
 )
-from .text import WORD_CHAR, fold, stem, words
+from .text import WORD_CHAR, fold, stem
 
 K1 = 1.2
 B = 0.75
@@ -501,11 +501,7 @@ def unit_words(iv: Interview) -> tuple[tuple[int, dict[str, int], int], ...]:
     """What indexing ``iv`` needs, as plain values: per unit (exchange number, 0 for the lead),
     folded word → count, and the unit's length in tokens.  Computed in worker processes and
     kept in the parse cache."""
-    out = []
-    for num, paras in _units(iv):
-        ws = words(fold("\n".join(p.text for p in paras)))
-        out.append((num, dict(Counter(ws)), len(ws)))
-    return tuple(out)
+    return analyse(iv)[0]
 
 
 def make_snippet(

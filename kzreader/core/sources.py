@@ -202,11 +202,21 @@ def read_source(path: str | os.PathLike) -> Source:
     return src
 
 
+# PyYAML's C build of SafeLoader: the same safe constructors, about 7x faster, and metadata
+# YAML is read once per file while a corpus loads.
+_SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+def safe_yaml(text: str):
+    """``yaml.safe_load`` through the C loader when PyYAML has it."""
+    return yaml.load(text, Loader=_SAFE_LOADER)
+
+
 def _read_sidecar(p: Path, src: Source) -> None:
     for side in (p.with_suffix(".yaml"), p.with_suffix(".yml")):
         if side.exists():
             try:
-                data = yaml.safe_load(side.read_text(encoding="utf-8"))
+                data = safe_yaml(side.read_text(encoding="utf-8"))
             except (OSError, UnicodeDecodeError, yaml.YAMLError) as e:
                 src.warnings.append(f"metadata file {side.name} ignored: {_yaml_msg(e)}")
                 return

@@ -55,13 +55,14 @@ import os
 import re
 import tempfile
 from dataclasses import dataclass, field, replace
+from itertools import compress
 from pathlib import Path
 from typing import Iterable, Sequence
 
 import yaml
 
 from . import text as _text
-from .model import Exchange, Interview, Turn
+from .model import Exchange, Interview
 
 MIN_EXCHANGE_SCORE = 2
 MIN_QUESTION_SCORE = 1
@@ -557,10 +558,8 @@ class ThemeIndex:
         n = len(atoms)
         found: list[tuple[int, int, int, str, str]] = []
         excluded: dict[int, list[tuple[int, int]]] = {}
-        for i, here in enumerate(atoms):
-            if not here:
-                continue
-            for a in here:
+        for i in compress(range(n), atoms):  # only words that match some atom
+            for a in atoms[i]:
                 for seq, ti, kind, entry in self._patterns.get(a, ()):
                     if self._seq_at(atoms, i, seq, n):
                         found.append((ti, i, i + len(seq), kind, entry))
@@ -602,25 +601,35 @@ class ThemeIndex:
         out.sort(key=lambda m: (m.start, m.theme_id))
         return out
 
-    def _turn_scores(self, turn: Turn, scores: list[int]) -> None:
-        for p in turn.paragraphs:
-            atoms = self._lookup(_text.words(p.text))
-            if not any(atoms):
-                continue
-            for ti, _s, _e, kind, _entry in self._match_atoms(atoms):
-                scores[ti] += PHRASE_WEIGHT if kind == "phrase" else KEYWORD_WEIGHT
+    def _word_scores(self, words: Sequence[str], scores: list[int]) -> None:
+        atoms = self._lookup(words)
+        if not any(atoms):
+            return
+        for ti, _s, _e, kind, _entry in self._match_atoms(atoms):
+            scores[ti] += PHRASE_WEIGHT if kind == "phrase" else KEYWORD_WEIGHT
 
-    def exchange_themes(self, exchange: Exchange) -> frozenset[str]:
-        """Ids of the themes ``exchange`` carries (the fast path: no offsets)."""
+    def themes_of_words(self, question: Iterable[Sequence[str]],
+                        answer: Iterable[Sequence[str]]) -> frozenset[str]:
+        """The themes an exchange carries, from its turns' words, paragraph by paragraph.
+
+        Words may be folded or not; matching folds them anyway.
+        """
         n = len(self.theme_ids)
         q = [0] * n
-        self._turn_scores(exchange.question, q)
+        for words in question:
+            self._word_scores(words, q)
         a = [0] * n
-        self._turn_scores(exchange.answer, a)
+        for words in answer:
+            self._word_scores(words, a)
         found = frozenset(self.theme_ids[i] for i in range(n)
                           if (q[i] or a[i]) and carries(q[i] + a[i], q[i]))
         # a corpus has few distinct theme sets: share them instead of one per exchange
         return self._sets.setdefault(found, found)
+
+    def exchange_themes(self, exchange: Exchange) -> frozenset[str]:
+        """Ids of the themes ``exchange`` carries (the fast path: no offsets)."""
+        return self.themes_of_words((_text.words(p.text) for p in exchange.question.paragraphs),
+                                    (_text.words(p.text) for p in exchange.answer.paragraphs))
 
     def tag_exchange(self, exchange: Exchange) -> dict[str, ThemeHit]:
         """Every theme with at least one match in ``exchange``, with scores and source spans.

@@ -13,7 +13,7 @@ from dataclasses import replace
 import yaml
 
 from ..model import Exchange, Interview, Paragraph, Span, Turn, interview_id, text_hash
-from ..sources import Source, clean_metadata
+from ..sources import Source, clean_metadata, safe_yaml
 from . import metadata as meta
 from .blocks import Block, describe, ends_terminal, split_blocks
 from .junk import mark_junk
@@ -189,7 +189,7 @@ def _front_matter(b: _Builder) -> int:
     end = m.end()
     b.meta_span(0, end, "front matter")
     try:
-        data = yaml.safe_load(text[4:m.start()])
+        data = safe_yaml(text[4:m.start()])
     except yaml.YAMLError as e:
         mark = getattr(e, "problem_mark", None)
         where = f" at line {mark.line + 2}" if mark is not None else ""

@@ -53,33 +53,28 @@ class Block:
         return self.text[self.body_start - self.start : self.body_end - self.start]
 
 
+# a non-blank line without its surrounding blanks (the same whitespace str.strip() removes)
+_LINE = re.compile(r"\S(?:[^\n]*\S)?")
+
+
 def split_blocks(text: str, pos: int = 0) -> list[Block]:
     """Split ``text[pos:]`` into blocks; rejoin lines a copy broke mid-sentence."""
     blocks: list[Block] = []
     group = 0
-    prev_blank = True
-    n = len(text)
-    while pos < n:
-        nl = text.find("\n", pos)
-        if nl < 0:
-            nl = n
-        line = text[pos:nl]
-        stripped = line.strip()
-        if not stripped:
-            if not prev_blank:
-                group += 1
-            prev_blank = True
-            pos = nl + 1
-            continue
-        lead_ws = len(line) - len(line.lstrip())
-        s = pos + lead_ws
-        e = pos + len(line.rstrip())
-        if blocks and not prev_blank and _continues(blocks[-1], text[blocks[-1].start : blocks[-1].end], stripped):
-            blocks[-1].end = e
-        else:
-            blocks.append(Block(s, e, group))
-        prev_blank = False
-        pos = nl + 1
+    prev_end = -1
+    count = text.count
+    for m in _LINE.finditer(text, pos):
+        s, e = m.span()
+        if prev_end >= 0 and count("\n", prev_end, s) > 1:
+            group += 1  # a blank line in between
+        elif prev_end >= 0:
+            last = blocks[-1]
+            if _continues(last, text[last.start : last.end], m.group()):
+                last.end = e
+                prev_end = e
+                continue
+        blocks.append(Block(s, e, group))
+        prev_end = e
     for b in blocks:
         b.text = text[b.start : b.end]
         describe(b)

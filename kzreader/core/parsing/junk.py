@@ -35,8 +35,12 @@ _TEASER = re.compile(
 )
 
 
+_NON_WORD = re.compile(r"[\W_]+")
+_SECTION_MAX = max(map(len, SECTION_WORDS)) + 40  # room for bullets, punctuation, spaces
+
+
 def _norm(s: str) -> str:
-    return re.sub(r"[\W_]+", " ", s.lower()).strip()
+    return _NON_WORD.sub(" ", s.lower()).strip()
 
 
 def block_junk(b: Block) -> str | None:
@@ -56,7 +60,7 @@ def block_junk(b: Block) -> str | None:
         return "credit"
     if _TEASER.match(t) and len(t) < 300:
         return "teaser"
-    if b.marker is None and _norm(t) in SECTION_WORDS:
+    if b.marker is None and len(t) <= _SECTION_MAX and _norm(t) in SECTION_WORDS:
         return "section"
     return None
 
