@@ -153,15 +153,22 @@ def test_exchanges_are_tagged_off_the_gui_thread(qtbot, tmp_path, seeds_dir, mon
     from kzreader.gui import themes_controller
 
     threads = []
-    original = themes_controller.tag_interview
+    original_tag, original_analyse = themes_controller.tag_interview, loading.analyse
 
-    def spy(index, iv):
+    def spy_tag(index, iv):
         threads.append(threading.current_thread())
-        return original(index, iv)
+        return original_tag(index, iv)
 
-    # tags are made where the file is parsed (core.loading), or by the controller when stale
-    monkeypatch.setattr(themes_controller, "tag_interview", spy)
-    monkeypatch.setattr(loading, "tag_interview", spy)
+    def spy_analyse(iv, index=None):
+        if index is not None:
+            threads.append(threading.current_thread())
+        return original_analyse(iv, index)
+
+    # tags are made where the file is parsed (core.loading, with the search words), or by the
+    # controller when stale
+    monkeypatch.setattr(themes_controller, "tag_interview", spy_tag)
+    monkeypatch.setattr(loading, "tag_interview", spy_tag)
+    monkeypatch.setattr(loading, "analyse", spy_analyse)
     w = make_window(qtbot, tmp_path)
     open_and_wait(qtbot, w, [seeds_dir])
     assert len(threads) == 5 and all(t is not threading.main_thread() for t in threads)

@@ -9,21 +9,27 @@ from __future__ import annotations
 
 from .model import Exchange, Interview, Paragraph, Span, Turn
 
-FORMAT = 1
+FORMAT = 2
 # Interview's scalar fields, in the order they are stored
 _SCALARS = ("id", "path", "title", "date", "interviewee", "role", "interviewer", "source", "url",
             "language", "encoding", "format", "source_hash", "size", "mtime")
 
 
 def encode(iv: Interview) -> tuple:
+    return (FORMAT, summary(iv), body(iv))
+
+
+def summary(iv: Interview) -> tuple:
+    """What the interview list, theme counts and Problems need: no paragraph text."""
+    return (tuple(getattr(iv, name) for name in _SCALARS), iv.exchange_count, tuple(iv.warnings))
+
+
+def body(iv: Interview) -> tuple:
     return (
-        FORMAT,
-        tuple(getattr(iv, name) for name in _SCALARS),
         tuple((p.start, p.end, p.text) for p in iv.lead),
         tuple((ex.number, _turn(ex.question), _turn(ex.answer)) for ex in iv.exchanges),
         tuple((s.start, s.end, s.kind, s.text) for s in iv.removed),
         tuple((s.start, s.end, s.kind, s.text) for s in iv.metadata_spans),
-        tuple(iv.warnings),
     )
 
 
@@ -33,21 +39,44 @@ def _turn(t: Turn) -> tuple:
 
 def decode(data) -> Interview:
     try:
-        fmt, scalars, lead, exchanges, removed, meta, warnings = data
-        if fmt != FORMAT or len(scalars) != len(_SCALARS):
+        fmt, head, rest = data
+        if fmt != FORMAT:
             raise ValueError("unknown interview format")
-        fields = dict(zip(_SCALARS, scalars))
-        if not isinstance(fields["id"], str) or not isinstance(fields["path"], str):
-            raise ValueError("interview without id or path")
-        return Interview(
-            **fields,
+        fields, _count, warnings = _summary_fields(head)
+        return Interview(**fields, **body_fields(rest), warnings=warnings)
+    except (TypeError, KeyError) as e:  # wrong shapes: a damaged file, never our own output
+        raise ValueError(f"damaged interview data: {e}") from None
+
+
+def decode_summary(head) -> tuple[dict, int, tuple[str, ...]]:
+    """(scalar fields, number of exchanges, warnings); ValueError when damaged."""
+    try:
+        return _summary_fields(head)
+    except (TypeError, KeyError) as e:
+        raise ValueError(f"damaged interview data: {e}") from None
+
+
+def _summary_fields(head) -> tuple[dict, int, tuple[str, ...]]:
+    scalars, count, warnings = head
+    if len(scalars) != len(_SCALARS) or not isinstance(count, int):
+        raise ValueError("unknown interview format")
+    fields = dict(zip(_SCALARS, scalars))
+    if not isinstance(fields["id"], str) or not isinstance(fields["path"], str):
+        raise ValueError("interview without id or path")
+    return fields, count, tuple(str(w) for w in warnings)
+
+
+def body_fields(rest) -> dict:
+    """The body's fields (lead, exchanges, removed, metadata_spans); ValueError when damaged."""
+    try:
+        lead, exchanges, removed, meta = rest
+        return dict(
             lead=_paragraphs(lead),
             exchanges=tuple(Exchange(n, _decode_turn(q), _decode_turn(a)) for n, q, a in exchanges),
             removed=tuple(Span(s, e, k, t) for s, e, k, t in removed),
             metadata_spans=tuple(Span(s, e, k, t) for s, e, k, t in meta),
-            warnings=tuple(str(w) for w in warnings),
         )
-    except (TypeError, KeyError) as e:  # wrong shapes: a damaged file, never our own output
+    except (TypeError, KeyError) as e:
         raise ValueError(f"damaged interview data: {e}") from None
 
 

@@ -17,13 +17,16 @@ from collections import deque
 from concurrent.futures import ProcessPoolExecutor, TimeoutError as FutureTimeout
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
+from functools import partial
 from typing import Callable
 
-from . import codec
-from . import corpus
+from . import codec, corpus, snapshot
+from .analysis import analyse
+from .lazy import make_lazy
 from .model import Interview, Problem
 from .parse_cache import Entry, ParseCache, source_key
-from .analysis import analyse
+from .search import SearchIndex
+from .snapshot import Record, Snapshot
 from .sources import iter_source_files
 from .themes import Lexicon, ThemeIndex, lexicon_key, tag_interview
 
@@ -41,6 +44,8 @@ class Loaded:
     themes: tuple[frozenset[str], ...] | None = None  # per exchange, for ``lexicon_key``
     lexicon_key: str | None = None
     cached: bool = False
+    key: tuple | None = None  # parse_cache.source_key the item was made from
+    indexed: bool = False  # already added to LoadJob's search index
 
 
 def default_workers() -> int:
@@ -75,40 +80,48 @@ class _Analyser:
             return ("problem", item.path, item.message, item.severity)
         words, per_exchange = analyse(item, self.index())
         themes = (self.key, _plain_tags(per_exchange)) if per_exchange is not None else None
-        if self.cache is not None:
-            self.cache.put(path, key, Entry(item, words, themes))
+        if self.cache is not None and self.cache.put(path, key, Entry(item, words, themes)):
+            # the body is in the cache now: send only what the list needs
+            return ("lazy", codec.summary(item), words, themes, path, key)
         return ("ok", codec.encode(item), words, themes)
 
     def from_cache(self, path: str) -> Loaded | None:
         if self.cache is None:
             return None
         key = source_key(path)
-        entry = self.cache.get(path, key)
+        entry = self.cache.get(path, key, lazy=True)
         if entry is None:
             return None
         themes = entry.themes
         if self.key is not None and (themes is None or themes[0] != self.key):
             # the lexicon changed since the entry was written: re-tag and keep the entry current
-            themes = (self.key, self.tags(entry.interview))
-            self.cache.put(path, key, Entry(entry.interview, entry.words, themes))
-        return _loaded(entry.interview, entry.words, themes, cached=True)
+            iv = entry.interview
+            themes = (self.key, self.tags(iv))
+            self.cache.put(path, key, Entry(iv, entry.words, themes))
+            iv.unload()
+        return _loaded(entry.interview, entry.words, themes, cached=True, key=key)
 
 
 def _plain_tags(per_exchange) -> tuple[tuple[str, ...], ...]:
     return tuple(tuple(sorted(t)) for t in per_exchange)  # sorted: the cache stays deterministic
 
 
-def _loaded(iv: Interview, words, themes, cached: bool = False) -> Loaded:
+def _loaded(iv: Interview, words, themes, cached: bool = False, key: tuple | None = None) -> Loaded:
     if themes is None:
-        return Loaded(iv, words, cached=cached)
-    key, tags = themes
-    return Loaded(iv, words, tuple(frozenset(t) for t in tags), key, cached)
+        return Loaded(iv, words, cached=cached, key=key)
+    lex_key, tags = themes
+    return Loaded(iv, words, tuple(frozenset(t) for t in tags), lex_key, cached, key)
 
 
-def from_plain(data: tuple) -> Loaded:
+def from_plain(data: tuple, cache: ParseCache | None = None) -> Loaded:
     if data[0] == "problem":
         return Loaded(Problem(data[1], data[2], data[3]))
-    _, iv, words, themes = data
+    if data[0] == "lazy" and cache is not None:
+        _, head, words, themes, path, key = data
+        fields, count, warnings = codec.decode_summary(head)
+        iv = make_lazy(fields, count, warnings, partial(cache.body, path, key))
+        return _loaded(iv, words, themes, key=key)
+    _, iv, words, themes = data[:4]
     return _loaded(codec.decode(iv), words, themes)
 
 
@@ -138,8 +151,12 @@ class LoadJob:
     ready and ``progress(done, total)``; it returns early when ``cancelled()`` turns true."""
 
     def __init__(self, paths, *, cache_dir: str | None = None, lexicon: Lexicon | None = None,
-                 workers: int | None = None):
+                 workers: int | None = None, index: SearchIndex | None = None):
         self.paths = list(paths)
+        # filled here, off the GUI thread; with a parse cache its state is kept in a snapshot
+        self.index = index
+        self.from_snapshot = 0  # files the last run took from the snapshot
+        self._snapshot_stale = True
         self.cache_dir = cache_dir or None
         self.lexicon = lexicon
         self.workers = default_workers() if workers is None else max(1, workers)
@@ -158,10 +175,13 @@ class LoadJob:
             files.append(path)
         total = len(files)
         progress(0, total)
-        out = _Batcher(emit, progress, total)
+        out = _Batcher(emit, progress, total, self.index)
 
+        remaining = self._restore(files, analyser, out, cancelled)
+        if remaining is None:
+            return False
         misses = []
-        for path in files:
+        for path in remaining:
             if cancelled():
                 return False
             hit = analyser.from_cache(path)
@@ -171,23 +191,65 @@ class LoadJob:
                 out.add(hit)
         if misses and not out.done:
             # the first row should not wait for worker processes to start
-            out.add(from_plain(analyser.parse(misses.pop(0))))
+            out.add(from_plain(analyser.parse(misses.pop(0)), analyser.cache))
         if len(misses) >= MIN_FILES_FOR_POOL and self.workers > 1:
             self.used_pool = True
-            misses = self._run_pool(misses, out, cancelled)
+            misses = self._run_pool(misses, out, cancelled, analyser.cache)
             if misses is None:
                 return False
         # small loads, and whatever a broken pool left over, are parsed here
         for path in misses:
             if cancelled():
                 return False
-            out.add(from_plain(analyser.parse(path)))
+            out.add(from_plain(analyser.parse(path), analyser.cache))
         for p, msg in errors:
             out.add(Loaded(Problem(p, msg)))
         out.flush()
+        if self._snapshot_stale and self.index is not None and analyser.cache is not None:
+            snapshot.save(self.cache_dir, self.paths,
+                          Snapshot(analyser.key, out.records, self.index.state()))
         return True
 
-    def _run_pool(self, paths: list[str], out: "_Batcher", cancelled) -> list[str] | None:
+    def _restore(self, files: list[str], analyser: _Analyser, out: "_Batcher",
+                 cancelled) -> list[str] | None:
+        """Hand out the files the corpus snapshot still holds; return the rest (None when
+        cancelled)."""
+        self.from_snapshot = 0
+        self._snapshot_stale = True
+        if self.index is None or analyser.cache is None or not files:
+            return files
+        snap = snapshot.load(self.cache_dir, self.paths)
+        if snap is None or snap.lexicon_key != analyser.key:
+            return files
+        cache, records = analyser.cache, snap.records
+        kept: list[Loaded] = []
+        rest = []
+        try:
+            for path in files:
+                if cancelled():
+                    return None
+                rec = records.get(path)
+                key = source_key(path) if rec is not None else None
+                if rec is None or key != rec.key:
+                    rest.append(path)
+                    continue
+                fields, count, warnings = codec.decode_summary(rec.summary)
+                iv = make_lazy(fields, count, warnings, partial(cache.body, path, key))
+                kept.append(_loaded(iv, None, (snap.lexicon_key, rec.themes) if rec.themes is not None
+                                    else None, cached=True, key=key))
+            self.index.restore(snap.index_state, {k.item.id: k.item for k in kept})
+        except (ValueError, TypeError):
+            snapshot.remove(self.cache_dir, self.paths)  # damaged: load the normal way
+            return files
+        for loaded in kept:
+            loaded.indexed = True
+            out.add(loaded)
+        self.from_snapshot = len(kept)
+        self._snapshot_stale = bool(rest) or len(kept) != len(records)
+        return rest
+
+    def _run_pool(self, paths: list[str], out: "_Batcher", cancelled,
+                  cache: ParseCache | None) -> list[str] | None:
         """Parse ``paths`` in worker processes, in order.  Returns the paths still to parse
         (all of them when the pool cannot start or breaks), or None when cancelled."""
         chunks = [paths[i:i + CHUNK] for i in range(0, len(paths), CHUNK)]
@@ -220,7 +282,7 @@ class LoadJob:
                 pending.popleft()
                 done += 1
                 for r in results:
-                    out.add(from_plain(r))
+                    out.add(from_plain(r, cache))
             return []
         except (BrokenProcessPool, OSError, RuntimeError):
             # a worker died (killed, out of memory) or processes cannot start here
@@ -230,17 +292,28 @@ class LoadJob:
 
 
 class _Batcher:
-    """Groups results so a large load does not send one message per file."""
+    """Indexes results (when given a search index), notes what a snapshot needs, and groups
+    them so a large load does not send one message per file."""
 
-    def __init__(self, emit, progress, total: int):
+    def __init__(self, emit, progress, total: int, index: SearchIndex | None = None):
         self.emit = emit
         self.progress = progress
         self.total = total
+        self.index = index
+        self.records: dict[str, Record] = {}
         self.done = 0
         self.pending: list[Loaded] = []
         self.last = time.monotonic()
 
     def add(self, loaded: Loaded) -> None:
+        item = loaded.item
+        if isinstance(item, Interview):
+            if self.index is not None and not loaded.indexed:
+                self.index.add_interview(item, loaded.words)
+                loaded.indexed = True
+            if loaded.key is not None:
+                themes = _plain_tags(loaded.themes) if loaded.themes is not None else None
+                self.records[item.path] = Record(loaded.key, codec.summary(item), themes)
         self.pending.append(loaded)
         self.done += 1
         now = time.monotonic()

@@ -84,6 +84,11 @@ class Interview:
     mtime: float = 0.0
 
     @property
+    def exchange_count(self) -> int:
+        # a property so that an interview whose body is not loaded can answer without loading it
+        return len(self.exchanges)
+
+    @property
     def lead_text(self) -> str:
         return "\n\n".join(p.text for p in self.lead)
 

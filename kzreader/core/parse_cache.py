@@ -4,7 +4,7 @@ An entry is valid only for the exact source it came from: the key is the source'
 and modification time (and those of its sidecar ``NAME.yaml``), and the entry also records the
 parser and cache versions.  Any difference is a miss and the file is parsed again.  Entries are
 ``marshal``-encoded plain values behind a checksum: a truncated, garbled or foreign file fails
-the checksum or the shape check in ``codec.decode`` and is treated as a miss (and rewritten),
+the checksum or the shape checks in ``codec`` and is treated as a miss (and rewritten),
 never trusted.  Writes go to a temporary file that is renamed into place, so readers never see
 half an entry.  The cache is an optimisation only: every failure here degrades to parsing.
 """
@@ -15,13 +15,15 @@ import marshal
 import os
 import zlib
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 
 from . import codec
+from .lazy import make_lazy
 from .model import Interview
 from .parsing import PARSER_VERSION
 
-CACHE_VERSION = 1
+CACHE_VERSION = 2
 _MAGIC = b"KZRC"
 _HEADER = len(_MAGIC) + 4  # magic + crc32 of the payload
 # marshal's own format version; pinned so an entry is read back by the same rules
@@ -62,12 +64,41 @@ class ParseCache:
         digest = hashlib.sha1(path.encode("utf-8", "surrogatepass")).hexdigest()
         return self.directory / digest[:2] / (digest[2:] + ".kzc")
 
-    def get(self, path: str, key: tuple | None = None) -> Entry | None:
-        """The valid entry for ``path`` or None (missing, stale, or damaged)."""
+    def get(self, path: str, key: tuple | None = None, lazy: bool = False) -> Entry | None:
+        """The valid entry for ``path`` or None (missing, stale, or damaged).
+
+        With ``lazy`` the interview is a LazyInterview: its body is read from this cache again
+        when first used, not now.
+        """
         if key is None:
             key = source_key(path)
             if key is None:
                 return None
+        fields = self._read(path, key)
+        if fields is None:
+            return None
+        head, words, themes, body = fields
+        try:
+            summary_fields, count, warnings = codec.decode_summary(head)
+            if lazy:
+                iv = make_lazy(summary_fields, count, warnings, partial(self.body, path, key))
+            else:
+                iv = Interview(**summary_fields, **_body_fields(body), warnings=warnings)
+        except ValueError:
+            return None
+        return Entry(iv, words, themes)
+
+    def body(self, path: str, key: tuple) -> dict | None:
+        """The body fields (see ``lazy.BODY``) stored for ``path`` as it was at ``key``."""
+        fields = self._read(path, key)
+        if fields is None:
+            return None
+        try:
+            return _body_fields(fields[3])
+        except ValueError:
+            return None
+
+    def _read(self, path: str, key: tuple) -> tuple | None:
         try:
             data = self._file(path).read_bytes()
         except OSError:
@@ -78,9 +109,12 @@ class ParseCache:
         """Store ``entry`` for the source as it was at ``key``; False if it could not be written."""
         if key is None:
             return False
+        iv = entry.interview
+        # the body is marshalled on its own, so reading an entry for the list can skip it
+        body = marshal.dumps(codec.body(iv), _MARSHAL_VERSION)
         payload = marshal.dumps(
-            (CACHE_VERSION, PARSER_VERSION, path, key, codec.encode(entry.interview), entry.words,
-             entry.themes),
+            (CACHE_VERSION, PARSER_VERSION, path, key, codec.summary(iv), entry.words,
+             entry.themes, body),
             _MARSHAL_VERSION,
         )
         blob = _MAGIC + zlib.crc32(payload).to_bytes(4, "little") + payload
@@ -105,21 +139,29 @@ class ParseCache:
             pass
 
 
-def _decode_entry(data: bytes, path: str, key: tuple) -> Entry | None:
+def _decode_entry(data: bytes, path: str, key: tuple) -> tuple | None:
+    """(summary, words, themes, body bytes) of a sound entry for ``path`` at ``key``, or None."""
     if len(data) < _HEADER or data[:4] != _MAGIC:
         return None
     payload = data[_HEADER:]
     if zlib.crc32(payload) != int.from_bytes(data[4:_HEADER], "little"):
         return None
     try:
-        version, parser, stored_path, stored_key, iv, words, themes = marshal.loads(payload)
-        if (version, parser, stored_path) != (CACHE_VERSION, PARSER_VERSION, path):
-            return None
-        if tuple(stored_key) != tuple(key):
-            return None
-        interview = codec.decode(iv)
-        if not isinstance(words, tuple) or (themes is not None and not isinstance(themes, tuple)):
-            return None
-        return Entry(interview, words, themes)
+        version, parser, stored_path, stored_key, head, words, themes, body = marshal.loads(payload)
     except (ValueError, TypeError, EOFError):
         return None
+    if (version, parser, stored_path) != (CACHE_VERSION, PARSER_VERSION, path):
+        return None
+    if not isinstance(stored_key, tuple) or stored_key != tuple(key):
+        return None
+    if not isinstance(words, tuple) or not isinstance(body, bytes) or (
+            themes is not None and not isinstance(themes, tuple)):
+        return None
+    return head, words, themes, body
+
+
+def _body_fields(body: bytes) -> dict:
+    try:
+        return codec.body_fields(marshal.loads(body))
+    except (EOFError, TypeError) as e:
+        raise ValueError(f"damaged interview body: {e}") from None

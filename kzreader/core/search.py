@@ -20,6 +20,7 @@ import bisect
 import heapq
 import math
 import re
+import sys
 import threading
 from array import array
 from dataclasses import dataclass
@@ -44,7 +45,9 @@ K1 = 1.2
 B = 0.75
 _TF_BITS = 8
 _TF_MAX = (1 << _TF_BITS) - 1
-_MAX_UNITS = 1 << (32 - _TF_BITS)  # unit ids must fit beside the tf in 32 bits
+_MAX_UNITS = 1 << (32 - _TF_BITS)
+# what SearchIndex.state() stores; the byte order and item size of the arrays are part of it
+_STATE_FORMAT = f"1/{sys.byteorder}/{array('I').itemsize}"  # unit ids must fit beside the tf in 32 bits
 # Above this many word forms a query's regular expression gets slow to build; tokenise instead.
 _MAX_REGEX_FORMS = 1500
 SNIPPET_CHARS = 200
@@ -129,6 +132,67 @@ class SearchIndex:
                     p.append(base | (c if c < _TF_MAX else _TF_MAX))
             self._slot_units.append(range(first, len(self._unit_slot)))
             self._norms = None
+
+    # ---- snapshots --------------------------------------------------------------------
+
+    def state(self) -> tuple:
+        """The index without its interviews, as plain values ``marshal`` can store, so a
+        reopened corpus restores it instead of merging every interview again."""
+        with self._lock:
+            ids: list[str | None] = [None] * len(self._interviews)
+            for iid, slot in self._slot_of.items():
+                ids[slot] = iid
+            return (
+                _STATE_FORMAT, tuple(ids),
+                self._unit_slot.tobytes(), self._unit_num.tobytes(), self._unit_len.tobytes(),
+                bytes(self._dead), tuple((r.start, r.stop) for r in self._slot_units),
+                {s: p.tobytes() for s, p in self._postings.items()},
+                {s: tuple(f) for s, f in self._forms.items()},
+                self._live_units, self._live_tokens, self._dead_units,
+            )
+
+    def restore(self, state: tuple, interviews: dict[str, Interview]) -> None:
+        """Replace the contents with ``state`` (from :meth:`state`).  Interviews of the state
+        missing from ``interviews`` (id → interview) are left out, as if removed.
+
+        Raises ValueError when ``state`` is not a state of this format.
+        """
+        try:
+            (fmt, ids, unit_slot, unit_num, unit_len, dead, slot_units, postings, forms,
+             live_units, live_tokens, dead_units) = state
+            if fmt != _STATE_FORMAT:
+                raise ValueError("unknown search index format")
+            arrays = []
+            for raw in (unit_slot, unit_num, unit_len):
+                a = array("I")
+                a.frombytes(raw)
+                arrays.append(a)
+            n_units = len(arrays[0])
+            if any(len(a) != n_units for a in arrays) or len(dead) != n_units or len(ids) != len(slot_units):
+                raise ValueError("inconsistent search index")
+            post: dict[str, array] = {}
+            for stem_, raw in postings.items():
+                a = array("I")
+                a.frombytes(raw)
+                post[stem_] = a
+            form_lists = {s: list(f) for s, f in forms.items()}
+            ranges = [range(a, b) for a, b in slot_units]
+        except (TypeError, ValueError, AttributeError) as e:
+            raise ValueError(f"damaged search index: {e}") from None
+        with self._lock:
+            self._unit_slot, self._unit_num, self._unit_len = arrays
+            self._dead = bytearray(dead)
+            self._interviews = [interviews.get(iid) if iid is not None else None for iid in ids]
+            self._slot_units = ranges
+            self._slot_of = {iid: k for k, iid in enumerate(ids) if iid is not None}
+            self._postings = post
+            self._forms = form_lists
+            self._known_words = {w for f in form_lists.values() for w in f}
+            self._sorted_words = None
+            self._live_units, self._live_tokens, self._dead_units = live_units, live_tokens, dead_units
+            self._norms = None
+            for iid in [iid for iid in self._slot_of if iid not in interviews]:
+                self._remove(iid)
 
     def add_interviews(self, ivs: Iterable[Interview]) -> None:
         for iv in ivs:

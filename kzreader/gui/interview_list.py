@@ -1,6 +1,8 @@
 """The interview list: a table model over core Interview objects, its filter, and the view."""
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import (
     QAbstractTableModel,
     QItemSelectionModel,
@@ -12,10 +14,21 @@ from PySide6.QtCore import (
 )
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLineEdit, QTableView, QVBoxLayout, QWidget
 
-from kzreader.core.model import Interview
-from kzreader.core.text import fold
-
 from .i18n import format_date
+
+if TYPE_CHECKING:  # annotations only; the model is imported when files load
+    from kzreader.core.model import Interview
+
+
+def fold(text: str) -> str:
+    """core.text.fold, imported on first use (PyStemmer is not needed to paint the window);
+    the first call puts the core's function in its place."""
+    global fold
+    from kzreader.core.text import fold as core_fold
+
+    fold = core_fold
+    return core_fold(text)
+
 
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 ID_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -73,7 +86,7 @@ class InterviewTableModel(QAbstractTableModel):
             iv.interviewee or "",
             iv.date or "",
             iv.source or "",
-            str(len(iv.exchanges)),
+            str(iv.exchange_count),
         )
 
     # -- QAbstractTableModel ------------------------------------------------------------
@@ -94,7 +107,7 @@ class InterviewTableModel(QAbstractTableModel):
             return self._cells(iv)[col]
         if role == SORT_ROLE:
             if col == COL_QUESTIONS:
-                return len(iv.exchanges)
+                return iv.exchange_count
             return fold(self._cells(iv)[col])
         if role == ID_ROLE:
             return iv.id

@@ -63,8 +63,9 @@ class SearchController(QObject):
         self.find_bar.closed.connect(self._on_find_closed)
         window.corpus_cleared.connect(self._on_corpus_cleared)
         window.interviews_added.connect(self._on_interviews_added)
-        # the index is built in the loader thread as files parse (SearchIndex is locked)
-        window.loader.worker_hooks.append(self._index_in_worker)
+        # the loader fills the index in its thread as files load, or restores it from the
+        # corpus snapshot (SearchIndex is locked)
+        window.loader.options["index"] = self.index
         window.corpus_loaded.connect(lambda _corpus: self.panel.refresh())
         window.reading_pane.current_exchange_changed.connect(self._on_exchange_changed)
         self._current_iid = ""
@@ -73,15 +74,13 @@ class SearchController(QObject):
     @Slot()
     def _on_corpus_cleared(self) -> None:
         self.index = SearchIndex()
+        self.window.loader.options["index"] = self.index
         self.panel.set_index(self.index)
         self.window.reading_pane.clear_highlights(SEARCH_KEY)
 
-    def _index_in_worker(self, iv: Interview, loaded=None) -> None:
-        self.index.add_interview(iv, loaded.words if loaded is not None else None)
-
     @Slot(object)
     def _on_interviews_added(self, interviews: list) -> None:
-        # interviews that did not come through the loader thread (none today) still get indexed
+        # interviews that did not come through the loader's index (none today) still get indexed
         for iv in interviews:
             if iv.id not in self.index:
                 self.index.add_interview(iv)

@@ -108,7 +108,10 @@ class ThemesController(QObject):
         self.counts = CorpusThemes(self.index.theme_ids)
         corpus = self.window.corpus
         for iv in (corpus.interviews if corpus is not None else ()):
+            was_loaded = getattr(iv, "loaded", True)
             self.counts.add(iv.id, tag_interview(self.index, iv))
+            if not was_loaded:
+                iv.unload()  # a body read only for tagging goes back to the parse cache
         self.sidebar.set_lexicon_counts(lexicon, self.counts)
         self._apply_filters()
         self._refresh_map()

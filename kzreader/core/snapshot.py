@@ -1,0 +1,103 @@
+"""A snapshot of a whole loaded corpus, so that opening it again skips the per-file work.
+
+One file per set of opened paths, ``<cache>/corpus/<digest>.kzs``: for every interview its
+source key, its summary (the list's fields, no paragraph text) and its theme tags, plus the
+search index's state.  On the next open, a file whose key is unchanged comes from the snapshot
+(its body is fetched from the parse cache when first read); the others load the normal way.
+The same rules as the parse cache hold: a checksum, version checks and shape checks, and any
+doubt means no snapshot, never a wrong one.
+"""
+from __future__ import annotations
+
+import hashlib
+import marshal
+import os
+import zlib
+from dataclasses import dataclass
+from pathlib import Path
+
+from .parse_cache import CACHE_VERSION
+from .parsing import PARSER_VERSION
+
+SNAPSHOT_VERSION = 1
+_MAGIC = b"KZRS"
+_HEADER = len(_MAGIC) + 4
+_MARSHAL_VERSION = 4
+
+
+@dataclass(slots=True)
+class Record:
+    key: tuple  # parse_cache.source_key at parse time
+    summary: tuple  # codec.summary
+    themes: tuple | None  # per exchange, sorted theme ids (for the snapshot's lexicon key)
+
+
+@dataclass(slots=True)
+class Snapshot:
+    lexicon_key: str | None
+    records: dict[str, Record]  # path -> record
+    index_state: tuple  # SearchIndex.state()
+
+
+def _file(cache_dir: str | os.PathLike, roots: list[str]) -> Path:
+    digest = hashlib.sha1("\n".join(roots).encode("utf-8", "surrogatepass")).hexdigest()
+    return Path(cache_dir) / "corpus" / f"{digest}.kzs"
+
+
+def save(cache_dir: str | os.PathLike, roots: list[str], snap: Snapshot) -> bool:
+    records = tuple((path, r.key, r.summary, r.themes) for path, r in snap.records.items())
+    try:
+        payload = marshal.dumps(
+            (SNAPSHOT_VERSION, CACHE_VERSION, PARSER_VERSION, tuple(roots), snap.lexicon_key,
+             records, snap.index_state),
+            _MARSHAL_VERSION,
+        )
+    except ValueError:  # something unmarshallable slipped in: no snapshot rather than a bad one
+        return False
+    target = _file(cache_dir, roots)
+    tmp = target.with_name(f"{target.name}.{os.getpid()}.tmp")
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        tmp.write_bytes(_MAGIC + zlib.crc32(payload).to_bytes(4, "little") + payload)
+        os.replace(tmp, target)
+        return True
+    except OSError:
+        try:
+            tmp.unlink()
+        except OSError:
+            pass
+        return False
+
+
+def load(cache_dir: str | os.PathLike, roots: list[str]) -> Snapshot | None:
+    try:
+        data = _file(cache_dir, roots).read_bytes()
+    except OSError:
+        return None
+    if len(data) < _HEADER or data[:4] != _MAGIC:
+        return None
+    payload = data[_HEADER:]
+    if zlib.crc32(payload) != int.from_bytes(data[4:_HEADER], "little"):
+        return None
+    try:
+        version, cache_version, parser, stored_roots, lexicon_key, records, state = marshal.loads(payload)
+        if (version, cache_version, parser, stored_roots) != (
+                SNAPSHOT_VERSION, CACHE_VERSION, PARSER_VERSION, tuple(roots)):
+            return None
+        out = {}
+        for path, key, summary, themes in records:
+            if not isinstance(path, str) or not isinstance(key, tuple) or not isinstance(summary, tuple):
+                return None
+            out[path] = Record(key, summary, themes)
+        if not isinstance(state, tuple):
+            return None
+        return Snapshot(lexicon_key, out, state)
+    except (ValueError, TypeError, EOFError):
+        return None
+
+
+def remove(cache_dir: str | os.PathLike, roots: list[str]) -> None:
+    try:
+        _file(cache_dir, roots).unlink()
+    except OSError:
+        pass
