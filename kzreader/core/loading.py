@@ -106,11 +106,12 @@ def _plain_tags(per_exchange) -> tuple[tuple[str, ...], ...]:
     return tuple(tuple(sorted(t)) for t in per_exchange)  # sorted: the cache stays deterministic
 
 
-def _loaded(iv: Interview, words, themes, cached: bool = False, key: tuple | None = None) -> Loaded:
+def _loaded(iv: Interview, words, themes, cached: bool = False, key: tuple | None = None,
+            indexed: bool = False) -> Loaded:
     if themes is None:
-        return Loaded(iv, words, cached=cached, key=key)
+        return Loaded(iv, words, cached=cached, key=key, indexed=indexed)
     lex_key, tags = themes
-    return Loaded(iv, words, tuple(frozenset(t) for t in tags), lex_key, cached, key)
+    return Loaded(iv, words, tuple(frozenset(t) for t in tags), lex_key, cached, key, indexed)
 
 
 def from_plain(data: tuple, cache: ParseCache | None = None) -> Loaded:
@@ -236,13 +237,17 @@ class LoadJob:
                 fields, count, warnings = codec.decode_summary(rec.summary)
                 iv = make_lazy(fields, count, warnings, partial(cache.body, path, key))
                 kept.append(_loaded(iv, None, (snap.lexicon_key, rec.themes) if rec.themes is not None
-                                    else None, cached=True, key=key))
+                                    else None, cached=True, key=key, indexed=True))
+                if len(kept) == 1 and not out.done:
+                    out.add(kept[0])  # the first row need not wait for the index
             self.index.restore(snap.index_state, {k.item.id: k.item for k in kept})
         except (ValueError, TypeError):
             snapshot.remove(self.cache_dir, self.paths)  # damaged: load the normal way
-            return files
-        for loaded in kept:
-            loaded.indexed = True
+            if not kept or kept[0] is not out.first:
+                return files
+            self.index.add_interview(kept[0].item)  # it went out already: index it the slow way
+            return [p for p in files if p != kept[0].item.path]
+        for loaded in kept[1:] if kept and kept[0] is out.first else kept:
             out.add(loaded)
         self.from_snapshot = len(kept)
         self._snapshot_stale = bool(rest) or len(kept) != len(records)
@@ -301,6 +306,7 @@ class _Batcher:
         self.total = total
         self.index = index
         self.records: dict[str, Record] = {}
+        self.first: Loaded | None = None
         self.done = 0
         self.pending: list[Loaded] = []
         self.last = time.monotonic()
@@ -314,6 +320,8 @@ class _Batcher:
             if loaded.key is not None:
                 themes = _plain_tags(loaded.themes) if loaded.themes is not None else None
                 self.records[item.path] = Record(loaded.key, codec.summary(item), themes)
+        if self.first is None:
+            self.first = loaded
         self.pending.append(loaded)
         self.done += 1
         now = time.monotonic()
