@@ -10,6 +10,7 @@ pickled dataclasses, and write the cache entries themselves.
 """
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
 import time
@@ -18,6 +19,7 @@ from concurrent.futures import ProcessPoolExecutor, TimeoutError as FutureTimeou
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from functools import partial
+from itertools import chain
 from typing import Callable
 
 from . import codec, corpus, snapshot
@@ -225,7 +227,13 @@ class LoadJob:
         cache, records = analyser.cache, snap.records
         kept: list[Loaded] = []
         rest = []
+        # the objects made here live as long as the corpus: collecting meanwhile is wasted work
+        collecting = gc.isenabled()
+        gc.disable()
         try:
+            # a corpus has few distinct sets of themes per exchange: make each frozenset once
+            sets = {t: frozenset(t) for t in chain.from_iterable(
+                r.themes for r in records.values() if r.themes is not None)}
             for path in files:
                 if cancelled():
                     return None
@@ -236,17 +244,22 @@ class LoadJob:
                     continue
                 fields, count, warnings = codec.decode_summary(rec.summary)
                 iv = make_lazy(fields, count, warnings, partial(cache.body, path, key))
-                kept.append(_loaded(iv, None, (snap.lexicon_key, rec.themes) if rec.themes is not None
-                                    else None, cached=True, key=key, indexed=True))
+                themes = tuple(map(sets.__getitem__, rec.themes)) if rec.themes is not None else None
+                kept.append(Loaded(iv, None, themes, snap.lexicon_key if themes is not None else None,
+                                   cached=True, key=key, indexed=True))
+                out.records[path] = rec
                 if len(kept) == 1 and not out.done:
                     out.add(kept[0])  # the first row need not wait for the index
             self.index.restore(snap.index_state, {k.item.id: k.item for k in kept})
-        except (ValueError, TypeError):
+        except (ValueError, TypeError, KeyError):
             snapshot.remove(self.cache_dir, self.paths)  # damaged: load the normal way
             if not kept or kept[0] is not out.first:
                 return files
             self.index.add_interview(kept[0].item)  # it went out already: index it the slow way
             return [p for p in files if p != kept[0].item.path]
+        finally:
+            if collecting:
+                gc.enable()
         for loaded in kept[1:] if kept and kept[0] is out.first else kept:
             out.add(loaded)
         self.from_snapshot = len(kept)
@@ -317,7 +330,7 @@ class _Batcher:
             if self.index is not None and not loaded.indexed:
                 self.index.add_interview(item, loaded.words)
                 loaded.indexed = True
-            if loaded.key is not None:
+            if loaded.key is not None and item.path not in self.records:
                 themes = _plain_tags(loaded.themes) if loaded.themes is not None else None
                 self.records[item.path] = Record(loaded.key, codec.summary(item), themes)
         if self.first is None:
