@@ -227,6 +227,7 @@ class LoadJob:
         cache, records = analyser.cache, snap.records
         kept: list[Loaded] = []
         rest = []
+        folders = _FolderNames()
         # the objects made here live as long as the corpus: collecting meanwhile is wasted work
         collecting = gc.isenabled()
         gc.disable()
@@ -238,7 +239,7 @@ class LoadJob:
                 if cancelled():
                     return None
                 rec = records.get(path)
-                key = source_key(path) if rec is not None else None
+                key = source_key(path, folders.names(path)) if rec is not None else None
                 if rec is None or key != rec.key:
                     rest.append(path)
                     continue
@@ -307,6 +308,22 @@ class LoadJob:
             return [p for chunk in chunks[done:] for p in chunk]
         finally:
             pool.shutdown(wait=False, cancel_futures=True)
+
+
+class _FolderNames:
+    """File names per folder, listed once, to look sidecars up without a stat each."""
+
+    def __init__(self):
+        self._names: dict[str, frozenset[str] | None] = {}
+
+    def names(self, path: str) -> frozenset[str] | None:
+        folder = os.path.dirname(path)
+        if folder not in self._names:
+            try:
+                self._names[folder] = frozenset(os.listdir(folder))
+            except OSError:
+                self._names[folder] = None  # then source_key stats as usual
+        return self._names[folder]
 
 
 class _Batcher:

@@ -17,6 +17,7 @@ import zlib
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
+from typing import Container
 
 from . import codec
 from .lazy import make_lazy
@@ -39,8 +40,11 @@ class Entry:
     themes: tuple | None
 
 
-def source_key(path: str) -> tuple | None:
-    """(size, mtime_ns) of the file and of its sidecar metadata files; None if unreadable."""
+def source_key(path: str, names: Container[str] | None = None) -> tuple | None:
+    """(size, mtime_ns) of the file and of its sidecar metadata files; None if unreadable.
+
+    ``names``, the file names in the file's folder, spares a failing stat per absent sidecar.
+    """
     try:
         st = os.stat(path)
     except OSError:
@@ -48,6 +52,8 @@ def source_key(path: str) -> tuple | None:
     key = [st.st_size, st.st_mtime_ns]
     base = os.path.splitext(path)[0]
     for side in (base + ".yaml", base + ".yml"):
+        if names is not None and os.path.basename(side) not in names:
+            continue
         try:
             sst = os.stat(side)
         except OSError:

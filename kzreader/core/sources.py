@@ -63,16 +63,19 @@ def iter_source_files(paths, suffixes=SUPPORTED_SUFFIXES, errors=None):
         except OSError as e:
             report(d, f"cannot list folder: {e.strerror or e}")
             return
+        base = str(d.absolute())  # once per folder: pathlib per file costs more than the stat
         for e in entries:
-            p = Path(e.path)
             try:
                 if e.is_dir():
-                    yield from walk(p)
+                    yield from walk(Path(e.path))
                 # "~$x.docx" is the lock file Word keeps beside an open document
                 elif e.name.lower().endswith(suffixes) and not e.name.startswith((".", "~$")):
-                    yield from one(p)
+                    r = os.path.join(base, e.name)
+                    if r not in seen_files:
+                        seen_files.add(r)
+                        yield r
             except OSError as exc:
-                report(p, f"cannot open: {exc.strerror or exc}")
+                report(e.path, f"cannot open: {exc.strerror or exc}")
 
     def one(p: Path):
         r = str(p.absolute())
