@@ -158,3 +158,14 @@ def test_search_index_state_round_trip_leaves_out_missing_interviews(folder):
     assert hits(b, "альфа") == {"0"}
     with pytest.raises(ValueError):
         b.restore(("nonsense",), {})
+
+
+def test_a_sidecar_added_since_the_snapshot_reloads_its_file(folder, tmp_path):
+    cache = tmp_path / "cache"
+    load(folder, cache)
+    (folder / "0.yaml").write_text("title: Из файла метаданных\n", encoding="utf-8")
+    job, _, items = load(folder, cache)
+    assert job.from_snapshot == 4
+    assert {Path(iv.path).stem: iv.title for iv in items}["0"] == "Из файла метаданных"
+    job, _, items = load(folder, cache)
+    assert job.from_snapshot == 5 and items[0].title == "Из файла метаданных"
