@@ -83,8 +83,8 @@ def reserve_singleton_references() -> None:
 
 
 def create_application(qt_args: list[str] | None = None) -> QApplication:
-    """The QApplication (reused if one exists, as under pytest-qt)."""
-    reserve_singleton_references()
+    """The QApplication (reused if one exists, as under pytest-qt).  Its icon starts as the
+    PNGs; ``finish_start`` adds the SVG (loading the SVG plugin) once the window is up."""
     QCoreApplication.setOrganizationName(APP_NAME)
     QCoreApplication.setApplicationName(APP_NAME)
     QCoreApplication.setApplicationVersion(__version__)
@@ -93,15 +93,16 @@ def create_application(qt_args: list[str] | None = None) -> QApplication:
         # no style or palette is forced: the platform theme supplies light or dark colours
         app = QApplication([sys.argv[0] if sys.argv else APP_NAME, *(qt_args or [])])
     app.setApplicationDisplayName("kzreader")
-    app.setWindowIcon(app_icon())
+    app.setWindowIcon(app_icon(svg=False))
     QGuiApplication.setDesktopFileName(APP_ID)  # lets Wayland/X11 docks match the .desktop entry
     return app
 
 
-def app_icon() -> QIcon:
-    """The bundled icon: the SVG for any size, PNGs for when the SVG plugin is missing."""
+def app_icon(svg: bool = True) -> QIcon:
+    """The bundled icon: the SVG for any size, PNGs for when the SVG plugin is missing (or,
+    with ``svg=False``, not loaded yet: the same picture at the usual sizes, cheaper to start)."""
     icons = Path(__file__).resolve().parent.parent / "resources" / "icons"
-    icon = QIcon(str(icons / "kzreader.svg"))
+    icon = QIcon(str(icons / "kzreader.svg")) if svg else QIcon()
     for size in ICON_SIZES:
         icon.addFile(str(icons / f"kzreader-{size}.png"), QSize(size, size))
     return icon
@@ -184,6 +185,7 @@ def main(args: list[str]) -> int:
         install_translators(app, requested_language(locations[0]))
         window = MainWindow(*locations)
         if ns.screenshot:
+            finish_start()
             open_initial(window, ns.paths)
             ok = take_screenshot(window, ns.screenshot)
             window.close()
@@ -202,4 +204,13 @@ def show_then_open(window: MainWindow, paths: list[str]) -> None:
     """Paint the empty window first, then start loading, so the user sees it at once."""
     window.show()
     QApplication.processEvents()
+    finish_start()
     open_initial(window, paths)
+
+
+def finish_start() -> None:
+    """Start-up work the first paint does not wait for."""
+    reserve_singleton_references()  # Qt calls have taken few references to None so far
+    app = QApplication.instance()
+    if app is not None:
+        app.setWindowIcon(app_icon())

@@ -13,12 +13,7 @@ from __future__ import annotations
 
 import os
 import re
-import shutil
-import subprocess
 import sys
-import tempfile
-import xml.etree.ElementTree as ET
-from datetime import datetime
 from pathlib import Path
 
 from PySide6.QtCore import (
@@ -122,6 +117,8 @@ def format_date(iso: str | None, long: bool = False) -> str:
 
 def format_datetime(iso: str) -> str:
     """An ISO timestamp (e.g. a bookmark's creation time) in local time, the reader's locale."""
+    from datetime import datetime
+
     try:
         moment = datetime.fromisoformat(iso).astimezone()
     except (ValueError, TypeError):
@@ -178,7 +175,7 @@ _CORE_EXACT = frozenset((
     QT_TRANSLATE_NOOP("CoreMessages", "tags"),
     QT_TRANSLATE_NOOP("CoreMessages", "outside article"),
 ))
-_CORE_PATTERNS = [(re.compile(rx, re.S), template) for rx, template in (
+_CORE_PATTERN_SOURCES = (
     (r"cannot open: (.*)", QT_TRANSLATE_NOOP("CoreMessages", "cannot open: %1")),
     (r"cannot read: (.*)", QT_TRANSLATE_NOOP("CoreMessages", "cannot read: %1")),
     (r"cannot open folder: (.*)", QT_TRANSLATE_NOOP("CoreMessages", "cannot open folder: %1")),
@@ -203,14 +200,17 @@ _CORE_PATTERNS = [(re.compile(rx, re.S), template) for rx, template in (
     (r"metadata file (.+) ignored: not a mapping",
      QT_TRANSLATE_NOOP("CoreMessages", "metadata file %1 ignored: not a mapping")),
     (r"metadata file (.+?) ignored: (.*)", QT_TRANSLATE_NOOP("CoreMessages", "metadata file %1 ignored: %2")),
-)]
+)
+_core_patterns: list[tuple[re.Pattern, str]] = []  # compiled on first use, not at start-up
 
 
 def core_message(text: str) -> str:
     """``text`` from kzreader.core in the interface language (unchanged when unknown)."""
     if text in _CORE_EXACT:
         return QCoreApplication.translate("CoreMessages", text)
-    for rx, template in _CORE_PATTERNS:
+    if not _core_patterns:
+        _core_patterns.extend((re.compile(rx, re.S), template) for rx, template in _CORE_PATTERN_SOURCES)
+    for rx, template in _core_patterns:
         m = rx.fullmatch(text)
         if m:
             out = QCoreApplication.translate("CoreMessages", template)
@@ -220,6 +220,7 @@ def core_message(text: str) -> str:
 
 
 # -- maintaining the translations (python -m kzreader.gui.i18n) ---------------------------------
+# (their modules are imported here, not on the window's start path)
 def ts_files() -> list[Path]:
     return [I18N_DIR / f"kzreader_{lang}.ts" for lang in TRANSLATED]
 
@@ -230,6 +231,8 @@ def gui_sources() -> list[Path]:
 
 def qt_tool(name: str) -> str:
     """lupdate/lrelease as shipped in the PySide6 wheel (also present on a fresh CI machine)."""
+    import shutil
+
     import PySide6
 
     base = Path(PySide6.__file__).resolve().parent
@@ -245,6 +248,8 @@ def qt_tool(name: str) -> str:
 def run_lupdate(ts: Path, sources: list[Path] | None = None, drop_vanished: bool = False) -> str:
     """Update ``ts`` from the sources; entries no longer in the code are marked vanished, or
     dropped with ``drop_vanished``.  Returns lupdate's report."""
+    import subprocess
+
     lang = ts.stem.rsplit("_", 1)[-1]
     cmd = [qt_tool("lupdate"), "-locations", "none", "-target-language", lang,
            *(["-no-obsolete"] if drop_vanished else []),
@@ -253,12 +258,16 @@ def run_lupdate(ts: Path, sources: list[Path] | None = None, drop_vanished: bool
 
 
 def run_lrelease(ts: Path, qm: Path) -> None:
+    import subprocess
+
     subprocess.run([qt_tool("lrelease"), "-silent", str(ts), "-qm", str(qm)], check=True,
                    capture_output=True, text=True)
 
 
 def ts_gaps(ts: Path) -> list[str]:
     """Entries of ``ts`` that are not finished translations: "state: context: source"."""
+    import xml.etree.ElementTree as ET
+
     gaps = []
     for context in ET.parse(ts).getroot().iter("context"):
         ctx = context.findtext("name", "")
@@ -279,6 +288,8 @@ def ts_gaps(ts: Path) -> list[str]:
 def qm_mismatches(ts: Path, qm: Path) -> list[str]:
     """Finished entries of ``ts`` that ``qm`` does not translate the same way (compared by
     lookup, not bytes, so another lrelease version does not count as a difference)."""
+    import xml.etree.ElementTree as ET
+
     translator = QTranslator()
     if not translator.load(str(qm)):
         return [f"cannot load {qm.name}"]
@@ -305,6 +316,9 @@ def qm_mismatches(ts: Path, qm: Path) -> list[str]:
 
 
 def main(argv: list[str] | None = None) -> int:
+    import shutil
+    import tempfile
+
     args = sys.argv[1:] if argv is None else argv
     check = "--check" in args
     status = 0

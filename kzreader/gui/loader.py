@@ -13,8 +13,6 @@ import threading
 
 from PySide6.QtCore import QCoreApplication, QObject, QThread, Signal, Slot
 
-from kzreader.core.model import Interview, Problem
-
 
 class _Worker(QObject):
     batch = Signal(int, object)  # generation, list[Interview | Problem]
@@ -35,8 +33,9 @@ class _Worker(QObject):
     @Slot()
     def run(self) -> None:
         gen = self._generation
-        # the parser is imported here, off the GUI thread, so the window paints sooner
+        # the parser and the model are imported here, off the GUI thread, so the window paints sooner
         from kzreader.core.loading import LoadJob
+        from kzreader.core.model import Interview, Problem
 
         cancelled = self._cancel.is_set
 

@@ -5,41 +5,23 @@ module only connects them and remembers what the user had open.
 """
 from __future__ import annotations
 
-import json
 import os
 
 from PySide6.QtCore import QEvent, QSettings, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QAction, QKeySequence, QPalette
-from PySide6.QtWidgets import (
-    QDialog,
-    QDialogButtonBox,
-    QDockWidget,
-    QFileDialog,
-    QHeaderView,
-    QLabel,
-    QMainWindow,
-    QMenu,
-    QMessageBox,
-    QProgressBar,
-    QScrollArea,
-    QTableWidget,
-    QTableWidgetItem,
-    QVBoxLayout,
-    QWidget,
-)
+# dialog classes are imported where they are used: each Qt class costs start-up time when first touched
+from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QMenu, QProgressBar, QScrollArea, QWidget
 
 from kzreader import __version__
-from kzreader.core.model import Interview
 
-from .bookmarks_controller import BookmarksController
 from .interview_list import InterviewListView
 from .file_watcher import CorpusWatcher
 from .loader import CorpusLoader
-from .problems_view import ProblemsView
-from .quote_actions import QuoteActions
+from .problems_view import ProblemsDockVisibility, ProblemsView
 from .reading_pane import ReadingPane
-from .search_controller import SearchController
-from .themes_controller import ThemesController
+
+# The feature controllers (themes, search, bookmarks, quotes) and their modules are built
+# right after the first paint, or on first use: see MainWindow.build_parts.
 
 MAX_RECENT = 10
 _STATE_VERSION = 1
@@ -64,6 +46,9 @@ class MainWindow(QMainWindow):
     Signals for other panels: ``interviews_added(list)`` per loaded batch,
     ``corpus_loaded(Corpus)`` when a load completes, ``corpus_cleared()`` when a new
     one starts.  ``corpus`` is the core Corpus being filled (None before the first open).
+
+    The feature parts (``themes``, ``search``, ``bookmarks``, ``quotes`` and the Edit menu)
+    are built right after the first paint, or earlier on first use: see ``build_parts``.
     """
 
     interviews_added = Signal(object)
@@ -80,7 +65,8 @@ class MainWindow(QMainWindow):
         # (interview id, question) to reopen when that interview arrives from the loader
         self._pending: tuple[str, int] | None = None
         self._layout_defaults_applied = False
-        self._problems_reported = False  # bookmark store problems, once the window is up
+        self._parts_built = False  # see build_parts
+        self._first_paint_seen = False
 
         self.setObjectName("main_window")
         self.setWindowTitle("kzreader")
@@ -100,10 +86,34 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.reading_pane)
         self._build_docks()
         self._build_status_bar()
-        self._build_controllers()
         self._build_menus()
         self._connect()
         self._restore_state()
+        self.problems_visibility = ProblemsDockVisibility(self.problems_dock, self.problems_view, settings)
+
+    # Attributes made by build_parts; reading one before then builds the parts.
+    _PARTS = frozenset({"themes", "search", "bookmarks", "quotes", "undo_action", "redo_action",
+                        "preferences_action", "_preferences_module"})
+
+    def __getattr__(self, name: str):
+        # only reached for attributes not set yet
+        if name in MainWindow._PARTS and not self.__dict__.get("_parts_built", True):
+            self.build_parts()
+            return getattr(self, name)
+        raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
+
+    def build_parts(self) -> None:
+        """Build the feature controllers, their panels and the Edit menu (once).
+
+        Their imports (lexicon, bookmark store, search index, YAML, fuzzy matching) and the
+        lexicon load are not needed to paint the window, so this runs right after the first
+        paint, or before that when something needs them (opening files, a test, a shortcut).
+        """
+        if self._parts_built:
+            return
+        self._parts_built = True
+        self._build_controllers()
+        self._build_edit_menu()
 
     # -- building ------------------------------------------------------------------------------
     def _dock(self, title: str, name: str, widget: QWidget, area) -> QDockWidget:
@@ -142,6 +152,11 @@ class MainWindow(QMainWindow):
 
     def _build_controllers(self) -> None:
         """The feature controllers; each owns its panel's glue, the window only places them."""
+        from .bookmarks_controller import BookmarksController
+        from .quote_actions import QuoteActions
+        from .search_controller import SearchController
+        from .themes_controller import ThemesController
+
         self.themes = ThemesController(self)
         self.set_theme_panel(self._scrolled(self.themes.sidebar))
         self.search = SearchController(self)
@@ -215,7 +230,7 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
 
-        self._build_edit_menu(bar)
+        self._build_edit_actions(bar)
 
         pane = self.reading_pane
         view_menu = bar.addMenu(self.tr("&View"))
@@ -227,7 +242,8 @@ class MainWindow(QMainWindow):
             self.tr("&Filter Interviews"), [QKeySequence("Ctrl+L")], self._focus_filter, "action_filter")
         view_menu.addAction(self.filter_action)
         self.theme_map_action = self._action(
-            self.tr("Theme &Map…"), [QKeySequence("Ctrl+Shift+M")], self.themes.open_map, "action_theme_map")
+            self.tr("Theme &Map…"), [QKeySequence("Ctrl+Shift+M")], lambda: self.themes.open_map(),
+            "action_theme_map")
         view_menu.addAction(self.theme_map_action)
         panels = view_menu.addMenu(self.tr("&Panels"))
         for dock in (self.interviews_dock, self.questions_dock, self.themes_dock, self.bookmarks_dock,
@@ -252,10 +268,35 @@ class MainWindow(QMainWindow):
         self.about_action = self._action(self.tr("&About kzreader"), [], self.show_about, "action_about")
         self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
         help_menu.addActions([self.shortcuts_action, self.about_action])
-        self._fill_recent_menu()
+        # filled when opened: reading the recent list is not needed to paint the window
+        self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
+        self._build_toolbar()
 
-    def _build_edit_menu(self, bar) -> None:
-        edit_menu = bar.addMenu(self.tr("&Edit"))
+    def _build_edit_actions(self, bar) -> None:
+        """The Edit menu (filled by build_parts) and the window's own actions in it, which the
+        toolbar and the reading pane's context menu show from the start."""
+        self.edit_menu = bar.addMenu(self.tr("&Edit"))
+        self.copy_quote_action = self._action(
+            self.tr("Copy as &Quote"), [QKeySequence("Ctrl+Shift+C")], lambda: self.quotes.copy_as_quote(),
+            "action_copy_quote")
+        self.copy_exchange_action = self._action(
+            self.tr("Copy &Exchange"), [QKeySequence("Ctrl+Alt+C")], lambda: self.quotes.copy_exchange(),
+            "action_copy_exchange")
+        self.bookmark_action = self._action(
+            self.tr("&Bookmark Selection"), [QKeySequence("Ctrl+D")], lambda: self.bookmarks.bookmark_selection(),
+            "action_bookmark")
+        self.find_action = self._action(
+            self.tr("&Find in Interview…"), [QKeySequence(QKeySequence.StandardKey.Find)],
+            lambda: self.search.open_find(), "action_find")
+        self.search_action = self._action(
+            self.tr("&Search All Interviews…"), [QKeySequence("Ctrl+Shift+F")], lambda: self.search.show_search(),
+            "action_search")
+        self.reading_pane.set_context_actions(
+            [self.copy_quote_action, self.copy_exchange_action, self.bookmark_action])
+
+    def _build_edit_menu(self) -> None:
+        """Undo/redo and find next/previous, which belong to the controllers, then the menu."""
+        edit_menu = self.edit_menu
         stack = self.bookmarks.undo_stack
         self.undo_action = stack.createUndoAction(self, self.tr("&Undo"))
         self.undo_action.setObjectName("action_undo")
@@ -267,34 +308,17 @@ class MainWindow(QMainWindow):
             self.addAction(action)
         edit_menu.addActions([self.undo_action, self.redo_action])
         edit_menu.addSeparator()
-        self.copy_quote_action = self._action(
-            self.tr("Copy as &Quote"), [QKeySequence("Ctrl+Shift+C")], self.quotes.copy_as_quote,
-            "action_copy_quote")
-        self.copy_exchange_action = self._action(
-            self.tr("Copy &Exchange"), [QKeySequence("Ctrl+Alt+C")], self.quotes.copy_exchange,
-            "action_copy_exchange")
-        self.bookmark_action = self._action(
-            self.tr("&Bookmark Selection"), [QKeySequence("Ctrl+D")], self.bookmarks.bookmark_selection,
-            "action_bookmark")
         edit_menu.addActions([self.copy_quote_action, self.copy_exchange_action])
         edit_menu.addSeparator()
         edit_menu.addAction(self.bookmark_action)
         edit_menu.addSeparator()
-        self.find_action = self._action(
-            self.tr("&Find in Interview…"), [QKeySequence(QKeySequence.StandardKey.Find)], self.search.open_find,
-            "action_find")
         find_bar = self.search.find_bar
         find_bar.find_next_action.setObjectName("action_find_next")
         find_bar.find_previous_action.setObjectName("action_find_previous")
         self.addAction(find_bar.find_next_action)
         self.addAction(find_bar.find_previous_action)
-        self.search_action = self._action(
-            self.tr("&Search All Interviews…"), [QKeySequence("Ctrl+Shift+F")], self.search.show_search,
-            "action_search")
         edit_menu.addActions([self.find_action, find_bar.find_next_action, find_bar.find_previous_action,
                               self.search_action])
-        self.reading_pane.set_context_actions(
-            [self.copy_quote_action, self.copy_exchange_action, self.bookmark_action])
         self._add_preferences(edit_menu)
 
     def _add_preferences(self, edit_menu: QMenu) -> None:
@@ -311,7 +335,6 @@ class MainWindow(QMainWindow):
             self.tr("&Preferences…"), keys, self.show_preferences, "action_preferences")
         self.preferences_action.setMenuRole(QAction.MenuRole.PreferencesRole)
         edit_menu.addAction(self.preferences_action)
-        self._build_toolbar()
 
     def _build_toolbar(self) -> None:
         """The reader's most used actions, one click away (text only: no icon theme offscreen)."""
@@ -395,6 +418,9 @@ class MainWindow(QMainWindow):
         paths = [os.path.abspath(p) for p in paths if p]
         if not paths:
             return
+        self.build_parts()  # their loader hooks tag and index the files as they load
+        import json
+
         from kzreader.core.corpus import Corpus
 
         self.corpus_paths = paths
@@ -421,12 +447,16 @@ class MainWindow(QMainWindow):
     @Slot()
     def choose_folder(self) -> None:
         start = self.corpus_paths[0] if self.corpus_paths else os.path.expanduser("~")
+        from PySide6.QtWidgets import QFileDialog
+
         folder = QFileDialog.getExistingDirectory(self, self.tr("Open Folder of Interviews"), start)
         if folder:
             self.open_paths([folder])
 
     @Slot()
     def choose_files(self) -> None:
+        from PySide6.QtWidgets import QFileDialog
+
         from kzreader.core.sources import SUPPORTED_SUFFIXES
 
         start = self.corpus_paths[0] if self.corpus_paths else os.path.expanduser("~")
@@ -438,6 +468,8 @@ class MainWindow(QMainWindow):
             self.open_paths(files)
 
     def _json_list(self, key: str) -> list:
+        import json  # here: not needed to paint the window
+
         try:
             value = json.loads(self.settings.value(key, "[]", type=str) or "[]")
         except (ValueError, TypeError):
@@ -445,6 +477,8 @@ class MainWindow(QMainWindow):
         return value if isinstance(value, list) else []
 
     def _add_recent(self, paths: list[str]) -> None:
+        import json
+
         recent = [r for r in self._json_list(K_RECENT) if r != paths]
         recent.insert(0, paths)
         self.settings.setValue(K_RECENT, json.dumps(recent[:MAX_RECENT]))
@@ -526,7 +560,7 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def _on_load_started(self) -> None:
-        self.watcher.clear()
+        self.watcher.hold()
         self.stop_action.setEnabled(True)
         self.progress_bar.setRange(0, 0)  # busy until the files are counted
         self.progress_bar.show()
@@ -541,6 +575,8 @@ class MainWindow(QMainWindow):
     @Slot(object)
     def _on_items_loaded(self, items: list) -> None:
         before = len(self.corpus.problems)
+        from kzreader.core.model import Interview
+
         interviews: list[Interview] = []
         for item in items:
             self.corpus.add(item)
@@ -631,6 +667,7 @@ class MainWindow(QMainWindow):
     # -- help -----------------------------------------------------------------------------------------------
     def shortcut_rows(self) -> list[tuple[str, str, str]]:
         """(menu, action, shortcuts) for every menu action that has a shortcut."""
+        self.build_parts()  # the Edit menu is filled there
         rows = []
 
         def walk(menu: QMenu, title: str) -> None:
@@ -650,7 +687,10 @@ class MainWindow(QMainWindow):
     def show_shortcuts(self) -> None:
         self.shortcuts_dialog().exec()
 
-    def shortcuts_dialog(self) -> QDialog:
+    def shortcuts_dialog(self):
+        from PySide6.QtWidgets import (
+            QDialog, QDialogButtonBox, QHeaderView, QTableWidget, QTableWidgetItem, QVBoxLayout)
+
         dialog = QDialog(self)
         dialog.setWindowTitle(self.tr("Keyboard Shortcuts"))
         rows = self.shortcut_rows()
@@ -673,6 +713,8 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def show_about(self) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         QMessageBox.about(
             self,
             self.tr("About kzreader"),
@@ -709,22 +751,33 @@ class MainWindow(QMainWindow):
 
     def showEvent(self, event) -> None:
         super().showEvent(event)
-        if not self._problems_reported:
-            self._problems_reported = True
-            QTimer.singleShot(0, self.bookmarks.report_problems)
         if not self._layout_defaults_applied:
             self._layout_defaults_applied = True
             # after the first layout pass, so the dock sizes stick
             QTimer.singleShot(0, self._apply_default_layout)
 
+    def paintEvent(self, event) -> None:
+        super().paintEvent(event)
+        if not self._first_paint_seen:
+            self._first_paint_seen = True
+            QTimer.singleShot(0, self._after_first_paint)
+
+    @Slot()
+    def _after_first_paint(self) -> None:
+        self.build_parts()
+        # bookmark store problems found while reading it, once the window is up
+        self.bookmarks.report_problems()
+
     def changeEvent(self, event) -> None:
         super().changeEvent(event)
-        if event.type() == QEvent.Type.ActivationChange and self.isActiveWindow():
+        # before the parts are built the store has only just been read
+        if event.type() == QEvent.Type.ActivationChange and self.isActiveWindow() and self._parts_built:
             self.bookmarks.on_window_activated()
 
     def closeEvent(self, event) -> None:
         self.save_state()
         self.loader.shutdown()
-        self.bookmarks.detach()
+        if self._parts_built:
+            self.bookmarks.detach()
         super().closeEvent(event)
 

@@ -2,24 +2,29 @@
 from __future__ import annotations
 
 import os
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, QUrl, Signal, Slot
+from PySide6.QtCore import QAbstractTableModel, QEvent, QModelIndex, QObject, QSettings, Qt, Signal, Slot
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QDockWidget,
     QHeaderView,
-    QMessageBox,
     QTableView,
     QVBoxLayout,
     QWidget,
 )
 
-from kzreader.core.model import Problem
-
 from .i18n import core_message
+
+if TYPE_CHECKING:  # annotations only
+    from PySide6.QtWidgets import QMessageBox
+
+    from kzreader.core.model import Problem
 
 _NO_INDEX = QModelIndex()
 COL_SEVERITY, COL_FILE, COL_MESSAGE = range(3)
+K_DOCK_MODE = "window/problems_dock"
 
 
 class ProblemTableModel(QAbstractTableModel):
@@ -122,6 +127,8 @@ class ProblemsView(QWidget):
 
     def details_box(self, problem: Problem) -> QMessageBox:
         """The details dialog for one problem (not shown; the caller execs it)."""
+        from PySide6.QtWidgets import QMessageBox  # here: not needed to paint the window
+
         box = QMessageBox(self)
         box.setWindowTitle(self.tr("Problem"))
         box.setIcon(
@@ -146,9 +153,67 @@ class ProblemsView(QWidget):
             self.open_folder(problem.path)
 
     def open_folder(self, path: str) -> bool:
+        from PySide6.QtCore import QUrl
+
         folder = path if os.path.isdir(path) else os.path.dirname(path)
         return QDesktopServices.openUrl(QUrl.fromLocalFile(folder or "."))
 
     @Slot(QModelIndex)
     def _on_double_clicked(self, index) -> None:
         self.show_details(index.row())
+
+
+class ProblemsDockVisibility(QObject):
+    """Keeps the Problems dock out of the way while it has nothing to list.
+
+    ``auto`` (the default): shown while there are problems, hidden otherwise; it appears
+    without taking the focus.  The user's own choice wins and is remembered (QSettings):
+    closing the dock keeps it closed ("closed"; the status bar still counts the files not
+    loaded), opening it from View ▸ Panels while it is empty keeps it open ("shown"; opened
+    while it lists something, it is back to "auto").  Where it sits is part of the main
+    window's saved layout, as for the other docks.
+    """
+
+    AUTO, SHOWN, CLOSED = "auto", "shown", "closed"
+
+    def __init__(self, dock: QDockWidget, view: ProblemsView, settings: QSettings, parent=None):
+        super().__init__(parent or dock)
+        self.dock, self.view, self.settings = dock, view, settings
+        mode = settings.value(K_DOCK_MODE, "", type=str)
+        if mode not in (self.AUTO, self.SHOWN, self.CLOSED):
+            # nothing stored (first start, or settings from before): a restored layout with the
+            # dock hidden was the user's doing
+            mode = self.CLOSED if dock.isHidden() else self.AUTO
+            settings.setValue(K_DOCK_MODE, mode)
+        self.mode = mode
+        dock.toggleViewAction().triggered.connect(self._on_toggled)
+        dock.installEventFilter(self)
+        view.count_changed.connect(self._on_count_changed)
+        self._sync()
+
+    def _set_mode(self, mode: str) -> None:
+        self.mode = mode
+        self.settings.setValue(K_DOCK_MODE, mode)
+
+    def _sync(self) -> None:
+        wanted = self.mode == self.SHOWN or (self.mode == self.AUTO and self.view.model.rowCount() > 0)
+        if wanted == self.dock.isHidden():
+            self.dock.setVisible(wanted)  # a dock shown this way does not take the focus
+
+    @Slot(int)
+    def _on_count_changed(self, _count: int) -> None:
+        self._sync()
+
+    @Slot(bool)
+    def _on_toggled(self, checked: bool) -> None:
+        """View ▸ Panels ▸ Problems, chosen by the user: opened while empty, it stays open."""
+        if checked:
+            self._set_mode(self.AUTO if self.view.model.rowCount() else self.SHOWN)
+        else:
+            self._set_mode(self.CLOSED)
+
+    def eventFilter(self, obj, event) -> bool:
+        # the dock's close button (or the window manager's, when it floats)
+        if obj is self.dock and event.type() == QEvent.Type.Close:
+            self._set_mode(self.CLOSED)
+        return False

@@ -11,6 +11,7 @@ the two differ only for characters outside the BMP (emoji), which _Segment conve
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QMimeData, Qt, Signal, Slot
 from PySide6.QtGui import (
@@ -39,9 +40,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kzreader.core.model import Interview, Paragraph, Span
-
 from .i18n import core_message, format_date
+
+if TYPE_CHECKING:  # annotations only; the model is imported when files load
+    from kzreader.core.model import Interview, Paragraph, Span
 
 # reading measure: at most this many ems of text per line, centred in the pane
 MEASURE_EM = 40
