@@ -10,6 +10,9 @@ from PySide6.QtCore import QTimer
 from gui_helpers import LOAD_TIMEOUT, make_window, open_and_wait
 from kzreader.core import corpus as core_corpus
 from kzreader.core import sources
+from kzreader.gui.file_watcher import SETTLE_MS
+
+SETTLE_WAIT_MS = SETTLE_MS + 400
 
 TEXT = """Интервью {n}
 
@@ -116,3 +119,35 @@ def test_a_100_mb_file_is_refused_with_a_message_while_the_window_stays_responsi
     assert not gaps or max(gaps) < 1.0  # the event loop kept turning
     assert os.path.getsize(huge) == 100 * 1024 * 1024
     w.loader.shutdown()
+
+
+def test_watching_the_same_corpus_again_keeps_its_watches_and_a_held_watcher_is_quiet(qtbot, tmp_path):
+    from kzreader.gui.file_watcher import CorpusWatcher
+
+    files = [str(p) for p in write(tmp_path / "c", 3)]
+    folder = str(tmp_path / "c")
+    watcher = CorpusWatcher()
+    watcher.watch([folder], files)
+    assert sorted(watcher.watched()) == sorted(files + [folder])
+    removed, added = [], []
+    real = watcher._watcher
+    orig_remove, orig_add = real.removePaths, real.addPaths
+    real.removePaths = lambda paths: (removed.extend(paths), orig_remove(paths))[1]
+    real.addPaths = lambda paths: (added.extend(paths), orig_add(paths))[1]
+    watcher.hold()
+    watcher.watch([folder], files)  # a reload of the same corpus
+    assert removed == [] and added == []
+    watcher.watch([folder], files[:2])  # one file gone from the corpus
+    assert removed == [files[2]] and added == []
+    # held: an edit during a load is not reported
+    got = []
+    watcher.changed.connect(got.append)
+    watcher.hold()
+    Path(files[0]).write_text("изменено во время загрузки", encoding="utf-8")
+    qtbot.wait(SETTLE_WAIT_MS)
+    assert got == []
+    # watching again: the next edit is reported once the burst settles
+    watcher.watch([folder], files[:2])
+    with qtbot.waitSignal(watcher.changed, timeout=LOAD_TIMEOUT) as blocker:
+        Path(files[1]).write_text("изменено потом", encoding="utf-8")
+    assert files[1] in blocker.args[0]

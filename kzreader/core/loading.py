@@ -37,6 +37,7 @@ MIN_FILES_FOR_POOL = 48
 CHUNK = 12  # files per task sent to a worker
 BATCH_SIZE = 64
 BATCH_SECONDS = 0.1
+SNAPSHOT_BATCH = 1000  # files taken from a corpus snapshot arrive together
 
 
 @dataclass(slots=True)
@@ -261,8 +262,8 @@ class LoadJob:
         finally:
             if collecting:
                 gc.enable()
-        for loaded in kept[1:] if kept and kept[0] is out.first else kept:
-            out.add(loaded)
+        # they are ready all at once: big batches mean fewer signals, row inserts and repaints
+        out.add_many(kept[1:] if kept and kept[0] is out.first else kept, SNAPSHOT_BATCH)
         self.from_snapshot = len(kept)
         self._snapshot_stale = bool(rest) or len(kept) != len(records)
         return rest
@@ -357,6 +358,17 @@ class _Batcher:
         now = time.monotonic()
         # the first file goes out alone so the window has something to show at once
         if self.done == 1 or len(self.pending) >= BATCH_SIZE or now - self.last >= BATCH_SECONDS:
+            self.flush()
+
+    def add_many(self, items: list[Loaded], batch: int) -> None:
+        """Hand out items that are ready together (indexed and recorded already)."""
+        self.flush()
+        for i in range(0, len(items), batch):
+            chunk = items[i:i + batch]
+            if self.first is None:
+                self.first = chunk[0]
+            self.pending = list(chunk)
+            self.done += len(chunk)
             self.flush()
 
     def flush(self) -> None:

@@ -10,7 +10,6 @@ import os
 
 from PySide6.QtCore import QFileSystemWatcher, QObject, QTimer, Signal, Slot
 
-from kzreader.core.sources import SUPPORTED_SUFFIXES
 
 # changes closer together than this are one burst (ms)
 SETTLE_MS = 400
@@ -35,16 +34,33 @@ class CorpusWatcher(QObject):
         self._changed: set[str] = set()
         self._listing: dict[str, set[str]] = {}  # folder -> names of the corpus files in it
         self.paused = False
+        self._held = False
 
     def watch(self, folders: list[str], files: list[str]) -> None:
-        """Replace what is watched: ``folders`` opened by the user and the ``files`` loaded."""
-        self.clear()
+        """Watch ``folders`` opened by the user and the ``files`` loaded, instead of what was
+        watched before, and report changes again after ``hold``."""
+        self._timer.stop()
+        self._changed.clear()
+        self._held = False
         dirs = {os.path.abspath(f) for f in folders if os.path.isdir(f)}
         dirs.update(os.path.dirname(p) for p in files)
         self._listing = {d: _supported_names(d) for d in dirs}
-        paths = sorted(dirs) + list(files)
-        if paths:
-            self._watcher.addPaths(paths[:MAX_WATCHED])  # paths that cannot be watched are skipped
+        wanted = (sorted(dirs) + list(files))[:MAX_WATCHED]
+        # only the difference: watching 10,000 files anew on every reload costs a visible pause
+        current = set(self._watcher.files()) | set(self._watcher.directories())
+        keep = set(wanted)
+        gone = [p for p in current if p not in keep]
+        if gone:
+            self._watcher.removePaths(gone)
+        new = [p for p in wanted if p not in current]
+        if new:
+            self._watcher.addPaths(new)  # paths that cannot be watched are skipped
+
+    def hold(self) -> None:
+        """Ignore changes until the next ``watch`` (while a load reads the files anyway)."""
+        self._held = True
+        self._timer.stop()
+        self._changed.clear()
 
     def clear(self) -> None:
         self._timer.stop()
@@ -58,7 +74,7 @@ class CorpusWatcher(QObject):
 
     @Slot(str)
     def _on_change(self, path: str) -> None:
-        if self.paused:
+        if self.paused or self._held:
             return
         self._changed.add(path)
         self._timer.start()
@@ -74,12 +90,14 @@ class CorpusWatcher(QObject):
 
     @Slot()
     def _report(self) -> None:
-        if self._changed and not self.paused:
+        if self._changed and not self.paused and not self._held:
             paths, self._changed = sorted(self._changed), set()
             self.changed.emit(paths)
 
 
 def _supported_names(folder: str) -> set[str]:
+    from kzreader.core.sources import SUPPORTED_SUFFIXES  # here: not needed to paint the window
+
     try:
         return {e.name for e in os.scandir(folder)
                 if e.name.lower().endswith(SUPPORTED_SUFFIXES) and not e.name.startswith((".", "~$"))}
