@@ -25,8 +25,7 @@ from .model import Interview
 from .parsing import PARSER_VERSION
 
 CACHE_VERSION = 2
-_MAGIC = b"KZRC"
-_HEADER = len(_MAGIC) + 4  # magic + crc32 of the payload
+_MAGIC = b"KZRC"  # then the crc32 of the payload, then the payload
 # marshal's own format version; pinned so an entry is read back by the same rules
 _MARSHAL_VERSION = 4
 
@@ -123,20 +122,7 @@ class ParseCache:
              entry.themes, body),
             _MARSHAL_VERSION,
         )
-        blob = _MAGIC + zlib.crc32(payload).to_bytes(4, "little") + payload
-        target = self._file(path)
-        tmp = target.with_name(f"{target.name}.{os.getpid()}.tmp")
-        try:
-            target.parent.mkdir(parents=True, exist_ok=True)
-            tmp.write_bytes(blob)
-            os.replace(tmp, target)
-            return True
-        except OSError:
-            try:
-                tmp.unlink()
-            except OSError:
-                pass
-            return False
+        return write_sealed(self._file(path), _MAGIC, payload)
 
     def remove(self, path: str) -> None:
         try:
@@ -145,12 +131,37 @@ class ParseCache:
             pass
 
 
+def write_sealed(target: Path, magic: bytes, payload: bytes) -> bool:
+    """Write ``magic`` + CRC32 + ``payload`` atomically (temporary file, then rename)."""
+    tmp = target.with_name(f"{target.name}.{os.getpid()}.tmp")
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        tmp.write_bytes(magic + zlib.crc32(payload).to_bytes(4, "little") + payload)
+        os.replace(tmp, target)
+        return True
+    except OSError:
+        try:
+            tmp.unlink()
+        except OSError:
+            pass
+        return False
+
+
+def unseal(data: bytes, magic: bytes) -> bytes | None:
+    """The payload of what ``write_sealed`` wrote, or None if the magic or the CRC is wrong."""
+    header = len(magic) + 4
+    if len(data) < header or data[:len(magic)] != magic:
+        return None
+    payload = data[header:]
+    if zlib.crc32(payload) != int.from_bytes(data[len(magic):header], "little"):
+        return None
+    return payload
+
+
 def _decode_entry(data: bytes, path: str, key: tuple) -> tuple | None:
     """(summary, words, themes, body bytes) of a sound entry for ``path`` at ``key``, or None."""
-    if len(data) < _HEADER or data[:4] != _MAGIC:
-        return None
-    payload = data[_HEADER:]
-    if zlib.crc32(payload) != int.from_bytes(data[4:_HEADER], "little"):
+    payload = unseal(data, _MAGIC)
+    if payload is None:
         return None
     try:
         version, parser, stored_path, stored_key, head, words, themes, body = marshal.loads(payload)

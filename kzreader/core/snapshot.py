@@ -12,16 +12,14 @@ from __future__ import annotations
 import hashlib
 import marshal
 import os
-import zlib
 from dataclasses import dataclass
 from pathlib import Path
 
-from .parse_cache import CACHE_VERSION
+from .parse_cache import CACHE_VERSION, unseal, write_sealed
 from .parsing import PARSER_VERSION
 
 SNAPSHOT_VERSION = 1
 _MAGIC = b"KZRS"
-_HEADER = len(_MAGIC) + 4
 _MARSHAL_VERSION = 4
 
 
@@ -54,19 +52,7 @@ def save(cache_dir: str | os.PathLike, roots: list[str], snap: Snapshot) -> bool
         )
     except ValueError:  # something unmarshallable slipped in: no snapshot rather than a bad one
         return False
-    target = _file(cache_dir, roots)
-    tmp = target.with_name(f"{target.name}.{os.getpid()}.tmp")
-    try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        tmp.write_bytes(_MAGIC + zlib.crc32(payload).to_bytes(4, "little") + payload)
-        os.replace(tmp, target)
-        return True
-    except OSError:
-        try:
-            tmp.unlink()
-        except OSError:
-            pass
-        return False
+    return write_sealed(_file(cache_dir, roots), _MAGIC, payload)
 
 
 def load(cache_dir: str | os.PathLike, roots: list[str]) -> Snapshot | None:
@@ -74,10 +60,8 @@ def load(cache_dir: str | os.PathLike, roots: list[str]) -> Snapshot | None:
         data = _file(cache_dir, roots).read_bytes()
     except OSError:
         return None
-    if len(data) < _HEADER or data[:4] != _MAGIC:
-        return None
-    payload = data[_HEADER:]
-    if zlib.crc32(payload) != int.from_bytes(data[4:_HEADER], "little"):
+    payload = unseal(data, _MAGIC)
+    if payload is None:
         return None
     try:
         version, cache_version, parser, stored_roots, lexicon_key, records, state = marshal.loads(payload)
