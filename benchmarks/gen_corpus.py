@@ -550,6 +550,38 @@ def generate_corpus(dest: Path, n: int = 10_000, seed: int = 1) -> list[Path]:
     return paths
 
 
+def bench_corpus(n: int, folder: str | Path | None = None) -> tuple[Path, list[str]]:
+    """The corpus the benchmarks share (``/tmp/kzreader-bench-N`` unless ``folder``), generated
+    on first use: (its folder, its files in load order)."""
+    from kzreader.core.sources import iter_source_files
+
+    folder = Path(folder or f"/tmp/kzreader-bench-{n}")
+    if not folder.is_dir() or len(list(folder.iterdir())) < n:
+        t = time.perf_counter()
+        generate_corpus(folder, n)
+        print(f"generated {n} files in {time.perf_counter() - t:.1f} s")
+    return folder, list(iter_source_files([str(folder)]))[:n]
+
+
+def read_decode(paths) -> tuple[float, int]:
+    """(seconds, bytes) to read and decode ``paths`` the way the loader does, after a first
+    pass that warms the page cache, so the figure compares with parsing from memory."""
+    from kzreader.core.sources import decode, normalise_newlines
+
+    def once() -> int:
+        total = 0
+        for p in paths:
+            data = Path(p).read_bytes()
+            total += len(data)
+            normalise_newlines(decode(data)[0])
+        return total
+
+    once()
+    t = time.perf_counter()
+    nbytes = once()
+    return time.perf_counter() - t, nbytes
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("dest", type=Path)

@@ -25,15 +25,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from gen_corpus import generate_corpus  # noqa: E402
-from kzreader.core.sources import decode, iter_source_files, normalise_newlines  # noqa: E402
-
-
-def read_decode(paths) -> float:
-    t = time.perf_counter()
-    for p in paths:
-        normalise_newlines(decode(Path(p).read_bytes())[0])
-    return time.perf_counter() - t
+from gen_corpus import bench_corpus, read_decode  # noqa: E402
 
 
 def timed_open(app, w, folder: str) -> tuple[float, float]:
@@ -67,13 +59,8 @@ def main() -> int:
     ap.add_argument("--dir", default=None)
     ap.add_argument("--workers", type=int, default=None)
     a = ap.parse_args()
-    folder = Path(a.dir or f"/tmp/kzreader-bench-{a.n}")
-    if not folder.is_dir() or len(list(folder.iterdir())) < a.n:
-        generate_corpus(folder, a.n)
-    paths = list(iter_source_files([str(folder)]))
-    nbytes = sum(os.path.getsize(p) for p in paths)
-    read_decode(paths)  # warm the page cache: both sides then read from memory
-    t_read = read_decode(paths)
+    folder, paths = bench_corpus(a.n, a.dir)
+    t_read, nbytes = read_decode(paths)  # both sides then read from the page cache
 
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from kzreader.gui import app as kapp

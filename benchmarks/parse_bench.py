@@ -16,19 +16,9 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from gen_corpus import generate_corpus  # noqa: E402
+from gen_corpus import bench_corpus, read_decode  # noqa: E402
 from kzreader.core.corpus import load_file  # noqa: E402
 from kzreader.core.model import Interview  # noqa: E402
-from kzreader.core.sources import decode, iter_source_files, normalise_newlines  # noqa: E402
-
-
-def _read_decode(paths):
-    total = 0
-    for p in paths:
-        data = Path(p).read_bytes()
-        total += len(data)
-        normalise_newlines(decode(data)[0])
-    return total
 
 
 def _parse_chunk(paths):
@@ -46,17 +36,8 @@ def main() -> int:
     ap.add_argument("--workers", type=int, default=os.cpu_count() or 2)
     ap.add_argument("--dir", default=None)
     a = ap.parse_args()
-    dest = Path(a.dir or f"/tmp/kzreader-bench-{a.n}")
-    if not dest.is_dir() or len(list(dest.iterdir())) < a.n:
-        t = time.perf_counter()
-        generate_corpus(dest, a.n)
-        print(f"generated {a.n} files in {time.perf_counter() - t:.1f} s")
-    paths = list(iter_source_files([str(dest)]))[: a.n]
-    _read_decode(paths)  # warm the page cache so both sides read from memory
-
-    t = time.perf_counter()
-    nbytes = _read_decode(paths)
-    t_read = time.perf_counter() - t
+    _, paths = bench_corpus(a.n, a.dir)
+    t_read, nbytes = read_decode(paths)  # both sides then read from the page cache
     mb = nbytes / 1e6
 
     t = time.perf_counter()

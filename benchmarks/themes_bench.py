@@ -109,23 +109,10 @@ def _worker_tagging(paths: list[str]) -> tuple[float, float, int]:
 def _budget(n: int, workers: int) -> None:
     from concurrent.futures import ProcessPoolExecutor
 
-    from gen_corpus import generate_corpus
+    from gen_corpus import bench_corpus, read_decode
 
-    from kzreader.core.sources import decode, iter_source_files, normalise_newlines
-
-    dest = Path(f"/tmp/kzreader-bench-{n}")
-    if not dest.is_dir() or len(list(dest.iterdir())) < n:
-        generate_corpus(dest, n)
-    paths = list(iter_source_files([str(dest)]))[:n]
-
-    def read_decode() -> float:
-        t = time.perf_counter()
-        for p in paths:
-            normalise_newlines(decode(Path(p).read_bytes())[0])
-        return time.perf_counter() - t
-
-    read_decode()  # warm the page cache
-    t_read = read_decode()
+    _, paths = bench_corpus(n)
+    t_read, _ = read_decode(paths)
     shares = [paths[i::workers] for i in range(workers)]
     with ProcessPoolExecutor(workers) as pool:
         results = list(pool.map(_worker_tagging, shares))
