@@ -120,7 +120,7 @@ def _loaded(iv: Interview, words, themes, cached: bool = False, key: tuple | Non
 def from_plain(data: tuple, cache: ParseCache | None = None) -> Loaded:
     if data[0] == "problem":
         return Loaded(Problem(data[1], data[2], data[3]))
-    if data[0] == "lazy" and cache is not None:
+    if data[0] == "lazy":  # only made where a cache was written, and ``cache`` is that cache
         _, head, words, themes, path, key = data
         fields, count, warnings = codec.decode_summary(head)
         iv = make_lazy(fields, count, warnings, partial(cache.body, path, key))
@@ -228,6 +228,7 @@ class LoadJob:
         cache, records = analyser.cache, snap.records
         kept: list[Loaded] = []
         rest = []
+        sent_first = False  # the first row goes out before the index is restored
         folders = _FolderNames()
         # the objects made here live as long as the corpus: collecting meanwhile is wasted work
         collecting = gc.isenabled()
@@ -251,11 +252,12 @@ class LoadJob:
                                    cached=True, key=key, indexed=True))
                 out.records[path] = rec
                 if len(kept) == 1 and not out.done:
-                    out.add(kept[0])  # the first row need not wait for the index
+                    out.add(kept[0])
+                    sent_first = True
             self.index.restore(snap.index_state, {k.item.id: k.item for k in kept})
         except (ValueError, TypeError, KeyError):
             snapshot.remove(self.cache_dir, self.paths)  # damaged: load the normal way
-            if not kept or kept[0] is not out.first:
+            if not sent_first:
                 return files
             self.index.add_interview(kept[0].item)  # it went out already: index it the slow way
             return [p for p in files if p != kept[0].item.path]
@@ -263,7 +265,7 @@ class LoadJob:
             if collecting:
                 gc.enable()
         # they are ready all at once: big batches mean fewer signals, row inserts and repaints
-        out.add_many(kept[1:] if kept and kept[0] is out.first else kept, SNAPSHOT_BATCH)
+        out.add_many(kept[1:] if sent_first else kept, SNAPSHOT_BATCH)
         self.from_snapshot = len(kept)
         self._snapshot_stale = bool(rest) or len(kept) != len(records)
         return rest
@@ -337,7 +339,6 @@ class _Batcher:
         self.total = total
         self.index = index
         self.records: dict[str, Record] = {}
-        self.first: Loaded | None = None
         self.done = 0
         self.pending: list[Loaded] = []
         self.last = time.monotonic()
@@ -351,8 +352,6 @@ class _Batcher:
             if loaded.key is not None and item.path not in self.records:
                 themes = _plain_tags(loaded.themes) if loaded.themes is not None else None
                 self.records[item.path] = Record(loaded.key, codec.summary(item), themes)
-        if self.first is None:
-            self.first = loaded
         self.pending.append(loaded)
         self.done += 1
         now = time.monotonic()
@@ -365,8 +364,6 @@ class _Batcher:
         self.flush()
         for i in range(0, len(items), batch):
             chunk = items[i:i + batch]
-            if self.first is None:
-                self.first = chunk[0]
             self.pending = list(chunk)
             self.done += len(chunk)
             self.flush()
