@@ -160,7 +160,6 @@ class LoadJob:
         # filled here, off the GUI thread; with a parse cache its state is kept in a snapshot
         self.index = index
         self.from_snapshot = 0  # files the last run took from the snapshot
-        self._snapshot_stale = True
         self.cache_dir = cache_dir or None
         self.lexicon = lexicon
         self.workers = default_workers() if workers is None else max(1, workers)

@@ -62,13 +62,6 @@ class CorpusWatcher(QObject):
         self._timer.stop()
         self._changed.clear()
 
-    def clear(self) -> None:
-        self._timer.stop()
-        self._changed.clear()
-        for paths in (self._watcher.files(), self._watcher.directories()):
-            if paths:
-                self._watcher.removePaths(paths)
-
     def watched(self) -> list[str]:
         return self._watcher.files() + self._watcher.directories()
 
