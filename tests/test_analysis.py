@@ -1,7 +1,7 @@
-"""One pass of tokenising feeds both search (word counts per unit) and themes (tags)."""
-from kzreader.core.analysis import analyse
+"""One pass of tokenising feeds both search (stem counts per unit) and themes (tags)."""
+from kzreader.core.analysis import analyse, unit_counts
 from kzreader.core.parsing import parse_text
-from kzreader.core.search import SearchIndex, unit_words
+from kzreader.core.search import SearchIndex
 from kzreader.core.themes import Lexicon, ThemeIndex, tag_interview
 
 TEXT = """Газ и дороги
@@ -26,23 +26,29 @@ def _iv():
     return iv
 
 
-def test_unit_words_counted_by_hand():
-    units = unit_words(_iv())
-    # lead "Вступление про Ёлку и ёлки." folded (ё -> е, lower case), then the two exchanges
-    assert units[0] == (0, {"вступление": 1, "про": 1, "елку": 1, "и": 1, "елки": 1}, 5)
+def test_stems_counted_by_hand():
+    terms = analyse(_iv())[0]
+    units = unit_counts(terms)
+    # lead "Вступление про Ёлку и ёлки." folded (ё -> е, lower case), then the two exchanges;
+    # Snowball makes "елку" and "елки" both "елк"
+    assert units[0] == (0, {"вступлен": 1, "про": 1, "елк": 2, "и": 1}, 5)
     num, counts, n = units[1]
     assert num == 1 and n == 15  # 6 + 5 + 4 words in its three paragraphs
-    assert counts["газ"] == 2  # "Газ", "ГАЗ" (from "ГАЗ-проект": a hyphen splits words)
-    assert counts["газом"] == 1 and counts["газета"] == 1 and counts["проект"] == 1
-    assert counts["идет"] == 1 and counts["и"] == 1
-    assert units[2] == (2, {"а": 1, "университеты": 2, "строят": 1}, 4)
+    # "газом", "Газ", "ГАЗ" (from "ГАЗ-проект": a hyphen splits words); "газета" stays apart
+    assert counts["газ"] == 3 and counts["газет"] == 1 and counts["проект"] == 1
+    assert counts["идет"] == 1 and counts["и"] == 1 and counts["нефт"] == 1
+    assert len(counts) == 13  # 15 words, three of them forms of "газ"
+    assert units[2] == (2, {"а": 1, "университет": 2, "стро": 1}, 4)
+    forms = terms[5]
+    assert "елку" in forms and "газом" in forms and "университеты" in forms
+    assert list(forms) == sorted(set(forms))  # distinct, in a stable order
 
 
 def test_analyse_matches_tagging_and_indexing_done_separately():
     iv = _iv()
     index = ThemeIndex(Lexicon.load_default())
-    words, tags = analyse(iv, index)
-    assert words == unit_words(iv)
+    terms, tags = analyse(iv, index)
+    assert terms == analyse(iv)[0]  # the same terms with or without tagging
     assert tags == tag_interview(index, iv)
     assert "energy" in tags[0]  # газ, нефть: energy; "газета" must not count
     assert "energy" not in tags[1] and "education_science" in tags[1]

@@ -11,7 +11,7 @@ from kzreader.core import corpus as core_corpus
 from kzreader.core import loading, parse_cache
 from kzreader.core.model import Interview, Problem
 from kzreader.core.parse_cache import Entry, ParseCache, source_key
-from kzreader.core.search import unit_words
+from kzreader.core.analysis import analyse
 from kzreader.core.themes import Lexicon, lexicon_key
 
 INTERVIEW = """Заголовок интервью номер {n}
@@ -65,30 +65,30 @@ def test_entry_round_trip(tmp_path):
     (path,) = write_corpus(tmp_path / "c", 1)
     iv = core_corpus.load_file(path)
     cache = ParseCache(tmp_path / "cache")
-    words = unit_words(iv)
+    terms = analyse(iv)[0]
     themes = ("k", (("energy",), ()))
-    assert cache.put(path, source_key(path), Entry(iv, words, themes))
+    assert cache.put(path, source_key(path), Entry(iv, terms, themes))
     got = cache.get(path)
     assert got is not None
     assert got.interview == iv  # every field, paragraph and span
-    assert got.words == words and got.themes == themes
+    assert got.terms == terms and got.themes == themes
 
 
 def test_touch_edit_sidecar_and_parser_version_invalidate(tmp_path, monkeypatch):
     (path,) = write_corpus(tmp_path / "c", 1)
     cache = ParseCache(tmp_path / "cache")
     iv = core_corpus.load_file(path)
-    cache.put(path, source_key(path), Entry(iv, unit_words(iv), None))
+    cache.put(path, source_key(path), Entry(iv, analyse(iv)[0], None))
     assert cache.get(path) is not None
 
     bump_mtime(path)  # touched, same bytes
     assert cache.get(path) is None
-    cache.put(path, source_key(path), Entry(iv, unit_words(iv), None))
+    cache.put(path, source_key(path), Entry(iv, analyse(iv)[0], None))
     assert cache.get(path) is not None
 
     Path(path).with_suffix(".yaml").write_text("title: Другой заголовок\n", encoding="utf-8")
     assert cache.get(path) is None  # the sidecar feeds metadata, so it is part of the key
-    cache.put(path, source_key(path), Entry(iv, unit_words(iv), None))
+    cache.put(path, source_key(path), Entry(iv, analyse(iv)[0], None))
     assert cache.get(path) is not None
 
     monkeypatch.setattr(parse_cache, "PARSER_VERSION", "999")
@@ -140,7 +140,7 @@ def test_second_load_comes_from_the_cache(tmp_path, parse_calls):
     assert parse_calls == []
     assert all(x.cached for x in warm)
     assert [x.item for x in warm] == [x.item for x in cold]
-    assert [x.words for x in warm] == [x.words for x in cold]
+    assert [x.terms for x in warm] == [x.terms for x in cold]
     # "энергетическое ... электростанции" is the energy theme in the first exchange
     assert "energy" in warm[0].themes[0]
     assert warm[0].themes == cold[0].themes

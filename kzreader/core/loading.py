@@ -1,7 +1,7 @@
 """Loading many files: the parse cache first, then parsing on every core.
 
 For each file the result is a ``Loaded``: the Interview (or a Problem) plus what search and
-themes need from it (``words``, ``themes``), computed where the parsing happens so that the
+themes need from it (``terms``, ``themes``), computed where the parsing happens so that the
 GUI process only merges.  Cached files come first, in file order; the rest follow in file
 order as they are parsed.  Small loads parse in the calling thread; larger ones use a pool of
 worker *processes* (Python threads would share one core), started with "spawn" because forking
@@ -43,7 +43,7 @@ SNAPSHOT_BATCH = 1000  # files taken from a corpus snapshot arrive together
 @dataclass(slots=True)
 class Loaded:
     item: Interview | Problem
-    words: tuple | None = None  # search.unit_words(item)
+    terms: tuple | None = None  # analysis.Terms of the item, for search
     themes: tuple[frozenset[str], ...] | None = None  # per exchange, for ``lexicon_key``
     lexicon_key: str | None = None
     cached: bool = False
@@ -81,12 +81,12 @@ class _Analyser:
         item = corpus.load_file(path)  # looked up per call so tests can substitute it
         if isinstance(item, Problem):
             return ("problem", item.path, item.message, item.severity)
-        words, per_exchange = analyse(item, self.index())
+        terms, per_exchange = analyse(item, self.index())
         themes = (self.key, _plain_tags(per_exchange)) if per_exchange is not None else None
-        if self.cache is not None and self.cache.put(path, key, Entry(item, words, themes)):
+        if self.cache is not None and self.cache.put(path, key, Entry(item, terms, themes)):
             # the body is in the cache now: send only what the list needs
-            return ("lazy", codec.summary(item), words, themes, path, key)
-        return ("ok", codec.encode(item), words, themes)
+            return ("lazy", codec.summary(item), terms, themes, path, key)
+        return ("ok", codec.encode(item), terms, themes)
 
     def from_cache(self, path: str) -> Loaded | None:
         if self.cache is None:
@@ -100,33 +100,33 @@ class _Analyser:
             # the lexicon changed since the entry was written: re-tag and keep the entry current
             iv = entry.interview
             themes = (self.key, self.tags(iv))
-            self.cache.put(path, key, Entry(iv, entry.words, themes))
+            self.cache.put(path, key, Entry(iv, entry.terms, themes))
             iv.unload()
-        return _loaded(entry.interview, entry.words, themes, cached=True, key=key)
+        return _loaded(entry.interview, entry.terms, themes, cached=True, key=key)
 
 
 def _plain_tags(per_exchange) -> tuple[tuple[str, ...], ...]:
     return tuple(tuple(sorted(t)) for t in per_exchange)  # sorted: the cache stays deterministic
 
 
-def _loaded(iv: Interview, words, themes, cached: bool = False, key: tuple | None = None,
+def _loaded(iv: Interview, terms, themes, cached: bool = False, key: tuple | None = None,
             indexed: bool = False) -> Loaded:
     if themes is None:
-        return Loaded(iv, words, cached=cached, key=key, indexed=indexed)
+        return Loaded(iv, terms, cached=cached, key=key, indexed=indexed)
     lex_key, tags = themes
-    return Loaded(iv, words, tuple(frozenset(t) for t in tags), lex_key, cached, key, indexed)
+    return Loaded(iv, terms, tuple(frozenset(t) for t in tags), lex_key, cached, key, indexed)
 
 
 def from_plain(data: tuple, cache: ParseCache | None = None) -> Loaded:
     if data[0] == "problem":
         return Loaded(Problem(data[1], data[2], data[3]))
     if data[0] == "lazy":  # only made where a cache was written, and ``cache`` is that cache
-        _, head, words, themes, path, key = data
+        _, head, terms, themes, path, key = data
         fields, count, warnings = codec.decode_summary(head)
         iv = make_lazy(fields, count, warnings, partial(cache.body, path, key))
-        return _loaded(iv, words, themes, key=key)
-    _, iv, words, themes = data[:4]
-    return _loaded(codec.decode(iv), words, themes)
+        return _loaded(iv, terms, themes, key=key)
+    _, iv, terms, themes = data[:4]
+    return _loaded(codec.decode(iv), terms, themes)
 
 
 # -- worker processes -----------------------------------------------------------------------
@@ -346,7 +346,7 @@ class _Batcher:
         item = loaded.item
         if isinstance(item, Interview):
             if self.index is not None and not loaded.indexed:
-                self.index.add_interview(item, loaded.words)
+                self.index.add_interview(item, loaded.terms)
                 loaded.indexed = True
             if loaded.key is not None and item.path not in self.records:
                 themes = _plain_tags(loaded.themes) if loaded.themes is not None else None

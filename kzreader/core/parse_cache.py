@@ -24,7 +24,7 @@ from .lazy import make_lazy
 from .model import Interview
 from .parsing import PARSER_VERSION
 
-CACHE_VERSION = 2
+CACHE_VERSION = 3
 _MAGIC = b"KZRC"  # then the crc32 of the payload, then the payload
 # marshal's own format version; pinned so an entry is read back by the same rules
 _MARSHAL_VERSION = 4
@@ -33,8 +33,7 @@ _MARSHAL_VERSION = 4
 @dataclass(slots=True)
 class Entry:
     interview: Interview
-    # search analysis: per unit (number, {folded word: count}, token count); see core.search
-    words: tuple
+    terms: tuple  # for search: analysis.Terms
     # (lexicon key, per-exchange theme ids) or None when not tagged
     themes: tuple | None
 
@@ -82,7 +81,7 @@ class ParseCache:
         fields = self._read(path, key)
         if fields is None:
             return None
-        head, words, themes, body = fields
+        head, terms, themes, body = fields
         try:
             summary_fields, count, warnings = codec.decode_summary(head)
             if lazy:
@@ -91,7 +90,7 @@ class ParseCache:
                 iv = Interview(**summary_fields, **_body_fields(body), warnings=warnings)
         except ValueError:
             return None
-        return Entry(iv, words, themes)
+        return Entry(iv, terms, themes)
 
     def body(self, path: str, key: tuple) -> dict | None:
         """The body fields (see ``lazy.BODY``) stored for ``path`` as it was at ``key``."""
@@ -118,7 +117,7 @@ class ParseCache:
         # the body is marshalled on its own, so reading an entry for the list can skip it
         body = marshal.dumps(codec.body(iv), _MARSHAL_VERSION)
         payload = marshal.dumps(
-            (CACHE_VERSION, PARSER_VERSION, path, key, codec.summary(iv), entry.words,
+            (CACHE_VERSION, PARSER_VERSION, path, key, codec.summary(iv), entry.terms,
              entry.themes, body),
             _MARSHAL_VERSION,
         )
@@ -159,22 +158,22 @@ def unseal(data: bytes, magic: bytes) -> bytes | None:
 
 
 def _decode_entry(data: bytes, path: str, key: tuple) -> tuple | None:
-    """(summary, words, themes, body bytes) of a sound entry for ``path`` at ``key``, or None."""
+    """(summary, terms, themes, body bytes) of a sound entry for ``path`` at ``key``, or None."""
     payload = unseal(data, _MAGIC)
     if payload is None:
         return None
     try:
-        version, parser, stored_path, stored_key, head, words, themes, body = marshal.loads(payload)
+        version, parser, stored_path, stored_key, head, terms, themes, body = marshal.loads(payload)
     except (ValueError, TypeError, EOFError):
         return None
     if (version, parser, stored_path) != (CACHE_VERSION, PARSER_VERSION, path):
         return None
     if not isinstance(stored_key, tuple) or stored_key != tuple(key):
         return None
-    if not isinstance(words, tuple) or not isinstance(body, bytes) or (
+    if not isinstance(terms, tuple) or len(terms) != 6 or not isinstance(body, bytes) or (
             themes is not None and not isinstance(themes, tuple)):
         return None
-    return head, words, themes, body
+    return head, terms, themes, body
 
 
 def _body_fields(body: bytes) -> dict:

@@ -23,10 +23,11 @@ import re
 import sys
 import threading
 from array import array
+from itertools import repeat
 from dataclasses import dataclass
 from typing import Callable, Collection, Iterable, Sequence
 
-from .analysis import analyse
+from .analysis import Terms, analyse
 from .model import Interview, Paragraph
 from .query import (
     CandidateToken,
@@ -90,48 +91,49 @@ class SearchIndex:
 
     # ---- building --------------------------------------------------------------------
 
-    def add_interview(self, iv: Interview, counted: Sequence | None = None) -> None:
+    def add_interview(self, iv: Interview, terms: Terms | None = None) -> None:
         """Index ``iv``; an interview already indexed under the same id is replaced.
 
-        ``counted`` is ``unit_words(iv)`` when a worker process or the parse cache has it.
+        ``terms`` is ``analyse(iv)[0]`` when a worker process or the parse cache has it.
         """
         # Tokenise outside the lock: it is the expensive part.
-        if counted is None:
-            counted = unit_words(iv)
+        if terms is None:
+            terms = analyse(iv)[0]
+        numbers, lengths, ends, stems, counts, forms = terms
         with self._lock:
             if iv.id in self._slot_of:
                 self._remove(iv.id)
-            if len(self._unit_slot) + len(counted) >= _MAX_UNITS:
+            n = len(numbers)
+            if len(self._unit_slot) + n >= _MAX_UNITS:
                 self._compact(renumber=True)
             slot = len(self._interviews)
             self._interviews.append(iv)
             self._slot_of[iv.id] = slot
             first = len(self._unit_slot)
-            known, forms, postings = self._known_words, self._forms, self._postings
-            for num, word_counts, length in counted:
-                uid = len(self._unit_slot)
-                self._unit_slot.append(slot)
-                self._unit_num.append(num)
-                self._unit_len.append(length)
-                self._dead.append(0)
-                self._live_units += 1
-                self._live_tokens += length
-                tf: dict[str, int] = {}
-                for w, c in word_counts.items():
-                    s = stem(w)
-                    if w not in known:
-                        known.add(w)
-                        forms.setdefault(s, []).append(w)
-                        self._sorted_words = None
-                    tf[s] = tf.get(s, 0) + c
+            self._unit_slot.extend(repeat(slot, n))
+            self._unit_num.extend(numbers)
+            self._unit_len.extend(lengths)
+            self._dead.extend(bytes(n))
+            self._live_units += n
+            self._live_tokens += sum(lengths)
+            self._slot_units.append(range(first, first + n))
+            self._norms = None
+            new = set(forms).difference(self._known_words)
+            if new:
+                self._known_words.update(new)
+                for w in sorted(new):  # sorted: the same forms in the same order every run
+                    self._forms.setdefault(stem(w), []).append(w)
+                self._sorted_words = None
+            postings = self._postings
+            a = 0
+            for uid, b in enumerate(ends, first):
                 base = uid << _TF_BITS
-                for s, c in tf.items():
+                for s, c in zip(stems[a:b], counts[a:b]):
                     p = postings.get(s)
                     if p is None:
                         p = postings[s] = array("I")
                     p.append(base | (c if c < _TF_MAX else _TF_MAX))
-            self._slot_units.append(range(first, len(self._unit_slot)))
-            self._norms = None
+                a = b
 
     # ---- snapshots --------------------------------------------------------------------
 
@@ -559,13 +561,6 @@ def _unit_paragraphs(iv: Interview, number: int) -> tuple[Paragraph, ...]:
         if ex is None:
             return ()
     return ex.question.paragraphs + ex.answer.paragraphs
-
-
-def unit_words(iv: Interview) -> tuple[tuple[int, dict[str, int], int], ...]:
-    """What indexing ``iv`` needs, as plain values: per unit (exchange number, 0 for the lead),
-    folded word → count, and the unit's length in tokens.  Computed in worker processes and
-    kept in the parse cache."""
-    return analyse(iv)[0]
 
 
 def make_snippet(

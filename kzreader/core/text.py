@@ -44,6 +44,25 @@ def stem(word: str) -> str:
     return w
 
 
+# stem_each's memo: a plain dict is several times faster to consult than the lru_cache above
+_STEMS: dict[str, str] = {}
+_STEMS_LIMIT = 400_000
+
+
+def stem_each(words: list[str]) -> list[str]:
+    """``[stem(w) for w in words]``, for the long word lists of indexing."""
+    try:
+        return list(map(_STEMS.__getitem__, words))
+    except KeyError:
+        pass
+    if len(_STEMS) > _STEMS_LIMIT:
+        _STEMS.clear()
+    for w in set(words).difference(_STEMS):
+        _STEMS[w] = stem(w)
+    get = _STEMS.get  # another thread may clear the memo meanwhile: then stem again
+    return [s if (s := get(w)) is not None else stem(w) for w in words]
+
+
 def tokens(text: str) -> list[Token]:
     """Tokens with their offsets in ``text``."""
     return [Token(m.start(), m.end(), stem(m.group())) for m in _WORD.finditer(text)]
