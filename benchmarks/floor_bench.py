@@ -1,0 +1,75 @@
+"""The least work a full load must do per file, next to plain read+decode (issue 8).
+
+    python benchmarks/floor_bench.py [-n 10000] [--workers 2] [--dir DIR]
+
+Whatever the parser and the index look like, a load that searches and tags by word has to
+read each file, split all of its text into words, and look every word's stem up.  This
+measures just those steps on every core, with nothing kept, to show how much of the cold-load
+budget (10x read+decode) they take before any parsing, tagging or indexing happens.
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import time
+from collections import Counter
+from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from gen_corpus import bench_corpus, read_decode  # noqa: E402
+from kzreader.core.sources import read_source  # noqa: E402
+from kzreader.core.text import fold, stem_each, words  # noqa: E402
+
+
+def _read(paths):
+    for p in paths:
+        read_source(p)
+    return 0
+
+
+def _split(paths):
+    n = 0
+    for p in paths:
+        n += len(words(fold(read_source(p).text)))
+    return n
+
+
+def _split_stem_count(paths):
+    n = 0
+    for p in paths:
+        n += len(Counter(stem_each(words(fold(read_source(p).text)))))
+    return n
+
+
+def _timed(pool, fn, chunks) -> float:
+    t = time.perf_counter()
+    sum(pool.map(fn, chunks))
+    return time.perf_counter() - t
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("-n", type=int, default=10_000)
+    ap.add_argument("--workers", type=int, default=os.cpu_count() or 2)
+    ap.add_argument("--dir", default=None)
+    a = ap.parse_args()
+    _, paths = bench_corpus(a.n, a.dir)
+    t_read, nbytes = read_decode(paths)
+    chunks = [paths[i::a.workers * 8] for i in range(a.workers * 8)]
+    with ProcessPoolExecutor(a.workers) as pool:
+        sum(pool.map(_read, chunks[:a.workers]))  # start the workers before timing
+        rows = [(f"read+decode, {a.workers} processes", _timed(pool, _read, chunks)),
+                ("+ split into words", _timed(pool, _split, chunks)),
+                ("+ stem and count", _timed(pool, _split_stem_count, chunks))]
+    print(f"files: {len(paths)}, {nbytes / 1e6:.1f} MB; raw read+decode (1 process) {t_read:.2f} s")
+    for label, t in rows:
+        print(f"{label:34s} {t:6.2f} s = {t / t_read:5.1f}x read+decode")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
