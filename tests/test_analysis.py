@@ -62,3 +62,12 @@ def test_index_built_from_analysed_words_finds_word_forms():
     hits = idx.search("газ")
     assert [h.exchange_number for h in hits] == [1]
     assert idx.search("университет")[0].exchange_number == 2
+
+
+def test_stem_each_agrees_with_stem_also_when_its_memo_is_full(monkeypatch):
+    from kzreader.core import text
+
+    ws = ["газом", "газ", "Ёлки", "running", "2024", "газом"]
+    assert text.stem_each(ws) == ["газ", "газ", "елк", "run", "2024", "газ"]
+    monkeypatch.setattr(text, "_STEMS_LIMIT", 0)  # every miss now empties the memo first
+    assert text.stem_each(ws + ["новые"]) == ["газ", "газ", "елк", "run", "2024", "газ", "нов"]
