@@ -13,7 +13,7 @@ import pytest
 pytest.importorskip("PySide6")
 
 from PySide6.QtCore import QSettings, Qt  # noqa: E402
-from PySide6.QtWidgets import QApplication, QMessageBox, QScrollArea  # noqa: E402
+from PySide6.QtWidgets import QApplication, QMessageBox, QScrollArea, QWidget  # noqa: E402
 
 from kzreader.core.model import Problem  # noqa: E402
 from kzreader.gui.main_window import MainWindow  # noqa: E402
@@ -117,6 +117,68 @@ def test_nothing_heavy_is_imported_before_the_first_paint():
                   "kzreader.core.search", "kzreader.core.sources", "kzreader.gui.themes_controller",
                   "kzreader.gui.bookmarks_controller", "kzreader.gui.search_controller"):
         assert heavy not in out, heavy
+
+
+def test_the_start_path_leaves_unneeded_qt_classes_alone():
+    """PySide builds a class (and every enum in it) the first time it is touched; the window
+    paints without the classes below.  QWizard and QFileDialog stand for the search through
+    every widget class that a first plain ``viewport()`` call makes."""
+    code = (
+        "import sys, tempfile\n"
+        "from PySide6 import QtCore, QtWidgets\n"
+        "from PySide6.QtCore import QEvent, QObject\n"
+        "from kzreader.gui import app\n"
+        "qt = app.create_application([])\n"
+        "w = app.MainWindow(*app.user_locations(tempfile.mkdtemp()))\n"
+        "w.reading_pane.text.viewport()  # as the benchmark does before showing\n"
+        "names = ['QWizard', 'QFileDialog', 'QDate', 'QDateTime', 'QTranslator', 'QLibraryInfo', 'QMimeData',"
+        " 'QEventLoop', 'QListWidgetItem', 'QScrollArea']\n"
+        "class Watch(QObject):\n"
+        "    def eventFilter(self, obj, event):\n"
+        "        if event.type() == QEvent.Type.Paint and not hasattr(self, 'seen'):\n"
+        "            built = {**vars(QtCore), **vars(QtWidgets)}\n"
+        "            self.seen = [n for n in names if isinstance(built.get(n), type)]\n"
+        "            self.seen += [m for m in ('dataclasses',) if m in sys.modules]\n"
+        "        return False\n"
+        "watch = Watch()\n"
+        "w.installEventFilter(watch)\n"
+        "w.show()\n"
+        "qt.processEvents()\n"
+        "print('touched:', *watch.seen)\n"
+    )
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True,
+                         check=True, timeout=60).stdout
+    assert out.split() == ["touched:"]
+
+
+def test_reading_text_viewport_is_its_own_plain_widget(qtbot, tmp_path):
+    w = shown(qtbot, make(qtbot, tmp_path))
+    text = w.reading_pane.text
+    viewport = text.viewport()
+    assert viewport is text._viewport  # the wrapper made at construction, not a new one
+    assert type(viewport) is QWidget and viewport.parent() is text
+    # the reading measure is centred in it: both side margins equal, the column at most 40 em
+    root = text.document().rootFrame().frameFormat()
+    assert root.leftMargin() == root.rightMargin() > 0
+    w.loader.shutdown()
+
+
+def test_plain_copy_from_the_reading_text_is_plain_text(qtbot):
+    from PySide6.QtGui import QTextCursor
+
+    from kzreader.gui.reading_pane import ReadingText
+
+    text = ReadingText()
+    qtbot.addWidget(text)
+    text.setPlainText("Первый абзац.\nВторой абзац.")
+    cursor = text.textCursor()
+    cursor.setPosition(7)  # after "Первый "
+    cursor.setPosition(18, QTextCursor.MoveMode.KeepAnchor)  # to "Втор", across the break at 13
+    text.setTextCursor(cursor)
+    mime = text.createMimeDataFromSelection()
+    assert mime.text() == "абзац.\nВтор"  # the paragraph break (U+2029) as a newline
+    assert not mime.hasHtml()
 
 
 # -- the Problems dock -----------------------------------------------------------------------------

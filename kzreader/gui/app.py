@@ -7,7 +7,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QEventLoop, QSettings, QSize, QStandardPaths, QTimer
+from PySide6.QtCore import QCoreApplication, QSettings, QSize, QStandardPaths, QTimer
 from PySide6.QtGui import QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication
 
@@ -137,6 +137,8 @@ def open_initial(window: MainWindow, paths: list[str]) -> None:
 def wait_for_load(window: MainWindow, timeout_ms: int = SCREENSHOT_LOAD_TIMEOUT_MS) -> bool:
     if not window.loader.is_loading():
         return True
+    from PySide6.QtCore import QEventLoop  # here: only screenshots wait like this
+
     loop = QEventLoop()
     window.loader.finished.connect(loop.quit)
     QTimer.singleShot(timeout_ms, loop.quit)

@@ -15,19 +15,14 @@ import os
 import re
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP,
-    QCoreApplication,
-    QDate,
-    QDateTime,
-    QLibraryInfo,
-    QLocale,
-    QSettings,
-    QTime,
-    QTranslator,
-    Qt,
-)
+# the date and translator classes are imported where they are used: each Qt class costs start-up
+# time when first touched, and the first window (in English) needs none of them
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLocale, Qt
+
+if TYPE_CHECKING:  # annotations only
+    from PySide6.QtCore import QSettings, QTranslator
 
 KEY_LANGUAGE = "ui/language"  # "" = follow the system locale, "en", "ru"
 LANGUAGE_ENV = "KZREADER_LANGUAGE"  # overrides the setting (tests, one-off runs)
@@ -78,6 +73,8 @@ def install_translators(app: QCoreApplication, requested: str = "",
     installed: list[QTranslator] = []
     if language == "en":
         return installed
+    from PySide6.QtCore import QLibraryInfo, QTranslator
+
     qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
     for name, folder in ((f"qtbase_{language}", qt_dir), (f"kzreader_{language}", str(I18N_DIR))):
         translator = QTranslator(app)
@@ -105,6 +102,8 @@ def format_date(iso: str | None, long: bool = False) -> str:
     locale, whose formats are not meant for people."""
     if not iso:
         return ""
+    from PySide6.QtCore import QDate
+
     date = QDate.fromString(iso, Qt.DateFormat.ISODate)
     locale = QLocale()
     if not date.isValid() or locale.language() == QLocale.Language.C:
@@ -118,6 +117,8 @@ def format_date(iso: str | None, long: bool = False) -> str:
 def format_datetime(iso: str) -> str:
     """An ISO timestamp (e.g. a bookmark's creation time) in local time, the reader's locale."""
     from datetime import datetime
+
+    from PySide6.QtCore import QDate, QDateTime, QTime
 
     try:
         moment = datetime.fromisoformat(iso).astimezone()
@@ -289,6 +290,8 @@ def qm_mismatches(ts: Path, qm: Path) -> list[str]:
     """Finished entries of ``ts`` that ``qm`` does not translate the same way (compared by
     lookup, not bytes, so another lrelease version does not count as a difference)."""
     import xml.etree.ElementTree as ET
+
+    from PySide6.QtCore import QTranslator
 
     translator = QTranslator()
     if not translator.load(str(qm)):

@@ -10,7 +10,7 @@ import os
 from PySide6.QtCore import QEvent, QSettings, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QAction, QKeySequence, QPalette
 # dialog classes are imported where they are used: each Qt class costs start-up time when first touched
-from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QMenu, QProgressBar, QScrollArea, QWidget
+from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QMenu, QProgressBar, QWidget
 
 from kzreader import __version__
 
@@ -168,9 +168,11 @@ class MainWindow(QMainWindow):
         self.themes.filter_changed.connect(self.search.panel.set_theme_filter)
         self._on_citation_changed(*self.quotes.citation_style_strings())
 
-    def _scrolled(self, widget: QWidget) -> QScrollArea:
+    def _scrolled(self, widget: QWidget) -> QWidget:
         """A panel whose controls need more width than a narrow dock gets scrolls instead of
         forcing a wider window."""
+        from PySide6.QtWidgets import QScrollArea  # built after the first paint
+
         area = QScrollArea()
         area.setObjectName(widget.objectName() + "_scroll")
         area.setWidget(widget)

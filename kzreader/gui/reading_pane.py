@@ -10,10 +10,9 @@ the two differ only for characters outside the BMP (emoji), which _Segment conve
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
-from PySide6.QtCore import QEvent, QMimeData, Qt, Signal, Slot
+from PySide6.QtCore import QEvent, Qt, Signal, Slot
 from PySide6.QtGui import (
     QAction,
     QColor,
@@ -31,7 +30,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QListWidget,
-    QListWidgetItem,
     QSizePolicy,
     QTextBrowser,
     QTextEdit,
@@ -76,8 +74,9 @@ def _mix(a: QColor, b: QColor, t: float) -> QColor:
     )
 
 
-@dataclass(frozen=True, slots=True)
-class _Segment:
+# NamedTuples rather than dataclasses: importing dataclasses and building two of them cost
+# about 2 ms before the first paint, and these only need to be small immutable records
+class _Segment(NamedTuple):
     """A source paragraph as placed in the document: [doc_start, doc_end) ↔ [start, end)."""
 
     doc_start: int
@@ -93,8 +92,7 @@ class _Segment:
         return self.doc_start + _u16len(self.paragraph.text[:i])
 
 
-@dataclass(frozen=True, slots=True)
-class _Piece:
+class _Piece(NamedTuple):
     """One thing to show, in source order: a paragraph of the lead or a turn, or removed text."""
 
     start: int
@@ -122,6 +120,10 @@ class ReadingText(QTextBrowser):
 
     def __init__(self, parent=None):
         super().__init__(parent)
+        # Wrap the viewport as the plain QWidget it is, found by Qt's name for it: the first
+        # viewport() call makes PySide look for a more derived class among every widget class
+        # (about 10 ms before the first paint).  viewport() then returns this wrapper.
+        self._viewport = self.findChild(QWidget, "qt_scrollarea_viewport")
         self.setOpenLinks(False)
         self.setOpenExternalLinks(False)
         self.setReadOnly(True)
@@ -139,6 +141,8 @@ class ReadingText(QTextBrowser):
 
     def createMimeDataFromSelection(self):
         # Ctrl+C copies the words as plain text; formatting belongs to Copy as Quote
+        from PySide6.QtCore import QMimeData  # here: not needed to paint the window
+
         mime = QMimeData()
         mime.setText(self.textCursor().selection().toPlainText())
         return mime
@@ -698,6 +702,8 @@ class ReadingPane(QWidget):
         try:
             self.navigator.clear()
             if self._interview is not None:
+                from PySide6.QtWidgets import QListWidgetItem  # here: not needed to paint the window
+
                 for ex in self._interview.exchanges:
                     text = " ".join(ex.question.text.split())
                     if len(text) > NAVIGATOR_CHARS:
