@@ -295,3 +295,29 @@ def test_recent_menu_is_filled_when_it_opens(qtbot, tmp_path):
     texts = [a.text() for a in w.recent_menu.actions() if not a.isSeparator()]
     assert texts == ["&1 /corpus/one", "&Clear Recent"]
     w.loader.shutdown()
+
+
+def test_first_frame_of_a_first_start_already_has_the_default_dock_proportions(qtbot, tmp_path):
+    from PySide6.QtCore import QEvent, QObject
+
+    w = make(qtbot, tmp_path)  # no saved layout: the defaults apply
+    at_first_paint = []
+
+    class FirstPaint(QObject):
+        def eventFilter(self, obj, event):
+            if event.type() == QEvent.Type.Paint and not at_first_paint:
+                at_first_paint.append((w.interviews_dock.width(), w.themes_dock.width()))
+            return False
+
+    spy = FirstPaint()
+    w.installEventFilter(spy)
+    shown(qtbot, w)
+    qtbot.waitUntil(lambda: w._parts_built)
+    QApplication.processEvents()
+    # the list takes about a third of the 1280 px window, the theme sidebar about a fifth,
+    # and nothing moves after the first frame
+    settled = (w.interviews_dock.width(), w.themes_dock.width())
+    assert at_first_paint == [settled]
+    assert 380 < settled[0] < 480 and 240 < settled[1] < 330
+    w.removeEventFilter(spy)
+    w.loader.shutdown()

@@ -755,8 +755,10 @@ class MainWindow(QMainWindow):
         super().showEvent(event)
         if not self._layout_defaults_applied:
             self._layout_defaults_applied = True
-            # after the first layout pass, so the dock sizes stick
-            QTimer.singleShot(0, self._apply_default_layout)
+            # the dock sizes stick only once the layout has placed the docks: place them now,
+            # so the first frame already has these proportions
+            self.layout().activate()
+            self._apply_default_layout()
 
     def paintEvent(self, event) -> None:
         super().paintEvent(event)
