@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import codecs
+import errno
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -161,6 +162,8 @@ def _control_share(text: str) -> float:
 
 
 def normalise_newlines(text: str) -> str:
+    if "\r" not in text:  # the usual case: one scan instead of two replace passes
+        return text
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
@@ -180,7 +183,7 @@ def read_source(path: str | os.PathLike) -> Source:
         data = p.read_bytes()
     except OSError as e:
         raise SourceError(f"cannot read: {e.strerror or e}") from None
-    if not data.strip():
+    if not data or data.isspace():  # as ``not data.strip()``, without copying the data
         raise SourceError("the file is empty")
     from .formats import convert, format_of  # here: the converters import this module
 
@@ -197,7 +200,7 @@ def read_source(path: str | os.PathLike) -> Source:
     else:
         text, enc = derived.text, derived.encoding
         file_meta, removed, warnings = derived.metadata, derived.removed, derived.warnings
-    if not text.strip():
+    if not text or text.isspace():
         raise SourceError("the file has no text")
     src = Source(str(path), text, enc, fmt, st.st_size, st.st_mtime, clean_metadata(file_meta),
                  list(warnings), list(removed))
@@ -215,9 +218,28 @@ def safe_yaml(text: str):
     return yaml.load(text, Loader=_SAFE_LOADER)
 
 
+# the errors Path.exists() reads as "does not exist"
+_MISSING_ERRNOS = (errno.ENOENT, errno.ENOTDIR, errno.EBADF, errno.ELOOP)
+
+
+def _exists(path: str) -> bool:
+    """``Path(path).exists()`` without building Path objects (twice for every file read)."""
+    try:
+        os.stat(path)
+    except OSError as e:
+        if e.errno in _MISSING_ERRNOS:
+            return False
+        raise
+    except ValueError:  # a name the OS cannot take
+        return False
+    return True
+
+
 def _read_sidecar(p: Path, src: Source) -> None:
-    for side in (p.with_suffix(".yaml"), p.with_suffix(".yml")):
-        if side.exists():
+    base = str(p.with_suffix(""))  # NAME.yaml beside NAME.txt, as with_suffix(".yaml") names it
+    for ext in (".yaml", ".yml"):
+        if _exists(base + ext):
+            side = Path(base + ext)
             try:
                 data = safe_yaml(side.read_text(encoding="utf-8"))
             except (OSError, UnicodeDecodeError, yaml.YAMLError) as e:

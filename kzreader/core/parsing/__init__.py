@@ -8,7 +8,6 @@ the lead, a turn (its paragraphs or its marker), or a removed span.
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 
 import yaml
 
@@ -21,15 +20,17 @@ from .segment import segment
 
 PARSER_VERSION = "1"
 _CYR = re.compile(r"[А-Яа-яЁё]")
-_LAT = re.compile(r"[A-Za-z]")
+# every byte value but those of A-Z and a-z: deleting them from UTF-8 leaves the Latin letters
+# (the bytes of multi-byte characters are all >= 0x80)
+_NOT_LATIN_BYTES = bytes(b for b in range(256) if not (0x41 <= b <= 0x5A or 0x61 <= b <= 0x7A))
 _FRONT_END = re.compile(r"^(?:---|\.\.\.)[ \t]*$", re.M)
 NO_EXCHANGES = "no question/answer exchanges found; shown as a plain document"
 
 
 def parse_source(src: Source) -> Interview:
-    iv = parse_text(src.text, src.path, fmt=src.format, metadata=src.metadata,
-                    encoding=src.encoding, warnings=src.warnings, removed=src.removed)
-    return replace(iv, size=src.size, mtime=src.mtime)
+    return parse_text(src.text, src.path, fmt=src.format, metadata=src.metadata,
+                      encoding=src.encoding, warnings=src.warnings, removed=src.removed,
+                      size=src.size, mtime=src.mtime)
 
 
 def _paragraph(text: str, s: int, e: int) -> Paragraph:
@@ -60,7 +61,8 @@ class _Builder:
 
 
 def parse_text(text: str, path: str = "", *, fmt: str = "txt", metadata: dict | None = None,
-               encoding: str = "utf-8", warnings=(), removed=()) -> Interview:
+               encoding: str = "utf-8", warnings=(), removed=(), size: int = 0,
+               mtime: float = 0.0) -> Interview:
     b = _Builder(text)
     b.warnings.extend(warnings)
     body_start = _front_matter(b)
@@ -148,6 +150,8 @@ def parse_text(text: str, path: str = "", *, fmt: str = "txt", metadata: dict | 
         encoding=encoding,
         format=fmt,
         source_hash=text_hash(text),
+        size=size,
+        mtime=mtime,
     )
 
 
@@ -163,19 +167,21 @@ def _converter_junk(blocks: list[Block], removed) -> None:
 
 
 def _turn(b: _Builder, blocks: list[Block], idx: list[int], role: str, speaker) -> Turn:
+    text = b.text
     paras = []
     marker = None
     for k, i in enumerate(idx):
         bl = blocks[i]
-        if bl.body_start > bl.start:
+        s, e = bl.body_start, bl.body_end
+        if s > bl.start:
             if k == 0:
-                marker = (bl.start, bl.body_start)
+                marker = (bl.start, s)
             else:
-                b.removed_span(bl.start, bl.body_start, "markup")
-        if bl.body_end < bl.end:
-            b.removed_span(bl.body_end, bl.end, "markup")
-        if bl.body_end > bl.body_start:
-            paras.append(_paragraph(b.text, bl.body_start, bl.body_end))
+                b.removed_span(bl.start, s, "markup")
+        if e < bl.end:
+            b.removed_span(e, bl.end, "markup")
+        if e > s:
+            paras.append(Paragraph(s, e, text[s:e].replace("\n", " ")))  # as _paragraph
     return Turn(role, tuple(paras), speaker, marker)
 
 
@@ -263,10 +269,13 @@ def _title(b: _Builder, blocks: list[Block], preamble: list[int], fmt: str) -> l
 def _is_english(text: str) -> bool:
     # cheap: Cyrillic letters take two UTF-8 bytes, Latin ones one
     sample = text[:4000]
-    non_ascii = len(sample.encode("utf-8", "surrogatepass")) - len(sample)
+    encoded = sample.encode("utf-8", "surrogatepass")
+    non_ascii = len(encoded) - len(sample)
     if non_ascii > len(sample) // 4:
         return False
-    return len(_LAT.findall(sample)) > 2 * len(_CYR.findall(sample))
+    # count Latin letters without building a list of them (English text is mostly letters)
+    latin = len(encoded.translate(None, _NOT_LATIN_BYTES))
+    return latin > 2 * len(_CYR.findall(sample))
 
 
 def _looks_like_name(label: str | None) -> bool:

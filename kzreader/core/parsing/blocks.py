@@ -31,7 +31,18 @@ NOT_SPEAKERS = {
     "поделиться", "share", "комментарии", "comments", "по теме", "см", "ссылка", "link", "кстати",
     "итак", "например", "важно", "вывод", "кроме того",
 }
-_TERMINAL = re.compile(r"[.!?…:;][\"»”')\]*]*$")
+# a sentence ends with one of these, maybe followed by closing quotes, brackets or bold marks
+_TERMINAL_CHARS = (".", "!", "?", "…", ":", ";")
+_CLOSERS = "\"»”')]*"
+# QA_LABEL is case-insensitive, so a label starts with "*" or a case form of "в", "о", "q" or
+# "a".  Up to U+04FF these are all of them (checked with the regex over those characters); past
+# it Unicode adds a few more ("ᲀ" is a form of "В"), found by comparing lower and upper case.
+_QA_START = frozenset("*вВоОqQaA")
+_QA_LOWER = frozenset("воqa")
+_QA_UPPER = frozenset("ВОQA")
+# SPEAKER opens with an optional "**" and then [A-ZА-ЯЁ] (case-sensitive)
+_SPEAKER_START = frozenset(
+    "*ABCDEFGHIJKLMNOPQRSTUVWXYZЁ" + "".join(map(chr, range(ord("А"), ord("Я") + 1))))
 
 
 @dataclass(slots=True)
@@ -62,23 +73,29 @@ def split_blocks(text: str, pos: int = 0) -> list[Block]:
     blocks: list[Block] = []
     group = 0
     prev_end = -1
+    prev_line = ""  # the previous non-blank line, stripped: the last line of blocks[-1]
     count = text.count
     for m in _LINE.finditer(text, pos):
         s, e = m.span()
+        line = m.group()
         if prev_end >= 0 and count("\n", prev_end, s) > 1:
             group += 1  # a blank line in between
-        elif prev_end >= 0:
+        elif prev_end >= 0 and _continues(prev_line, line):
             last = blocks[-1]
-            if _continues(last, text[last.start : last.end], m.group()):
-                last.end = e
-                prev_end = e
-                continue
-        blocks.append(Block(s, e, group))
+            last.end = e
+            last.text = text[last.start : e]
+            prev_end = e
+            prev_line = line
+            continue
+        blocks.append(Block(s, e, group, line))
         prev_end = e
+        prev_line = line
+    lone_labels = False
     for b in blocks:
-        b.text = text[b.start : b.end]
         describe(b)
-    return _join_lone_labels(text, blocks)
+        if b.lone_label:
+            lone_labels = True
+    return _join_lone_labels(text, blocks) if lone_labels else blocks
 
 
 def _join_lone_labels(text: str, blocks: list[Block]) -> list[Block]:
@@ -99,25 +116,36 @@ def _join_lone_labels(text: str, blocks: list[Block]) -> list[Block]:
     return out
 
 
-def _continues(prev: Block, prev_text: str, line: str) -> bool:
-    """Does ``line`` continue the previous block (a sentence broken by a copy)?"""
-    last_line = prev_text[prev_text.rfind("\n") + 1 :].strip()
+def _continues(last_line: str, line: str) -> bool:
+    """Does ``line`` continue the block whose last line (stripped) is ``last_line`` (a sentence
+    broken by a copy)?"""
     if _is_lone_label(last_line):
         return True
-    if _TERMINAL.search(last_line) or MD_HEADING.match(last_line) or BOLD_ONLY.match(last_line):
+    if _ends_terminal(last_line):
         return False
-    if starts_turn(line):
+    if last_line.startswith("#") and MD_HEADING.match(last_line):
+        return False
+    if last_line.startswith(("**", "__")) and BOLD_ONLY.match(last_line):
         return False
     first = line[0]
-    return first.islower() or first in ",;:)»”…" or (first in "-–—" and len(line) > 1 and line[1].islower())
+    # the cheap test of the first character before the regexes of starts_turn
+    looks_continued = first.islower() or first in ",;:)»”…" or (
+        first in "-–—" and len(line) > 1 and line[1].islower())
+    return looks_continued and not starts_turn(line)
 
 
 def _is_lone_label(line: str) -> bool:
-    m = QA_LABEL.fullmatch(line.strip()) or SPEAKER.fullmatch(line.strip())
+    if len(line) >= 40:
+        return False
+    stripped = line.strip()
+    # both label patterns, matched whole, end in ":" or a closing "**"
+    if not stripped.endswith((":", "**")):
+        return False
+    m = QA_LABEL.fullmatch(stripped) or SPEAKER.fullmatch(stripped)
     if m is None:
         return False
     lab = m.group("lab").lower().rstrip(".")
-    return lab not in NOT_SPEAKERS and len(line) < 40
+    return lab not in NOT_SPEAKERS
 
 
 def starts_turn(line: str) -> bool:
@@ -135,48 +163,69 @@ def _speaker(line: str):
 
 
 def describe(b: Block) -> None:
-    """Find the block's leading marker and the reading text after it."""
+    """Find the block's leading marker and the reading text after it.
+
+    Each pattern is tried only when the first character could start it: most blocks are plain
+    paragraphs, and this runs for every block of every file."""
     t = b.text
     b.body_start, b.body_end = b.start, b.end
     b.marker = b.label = b.qa = None
     b.lone_label = False
-    m = DASH.match(t)
-    if m and m.end() < len(t):
-        b.marker, b.body_start = "dash", b.start + m.end()
+    c = t[:1]
+    if not c:
         return
-    m = QA_LABEL.match(t)
-    if m:
-        lab = m.group("lab").lower()
-        b.marker, b.label = "qa", lab
-        b.qa = "q" if lab in ("вопрос", "question", "q", "в") else "a"
-        b.body_start = b.start + m.end()
-        b.lone_label = m.end() >= len(t)
-        return
-    m = CHEVRON.match(t)
-    if m:
-        b.marker, b.body_start = "chevron", b.start + m.end()
-        return
-    m = _speaker(t)
-    if m:
-        b.marker, b.label = "speaker", " ".join(m.group("lab").split()).lower()
-        b.body_start = b.start + m.end()
-        b.lone_label = m.end() >= len(t)
-        return
-    m = MD_HEADING.match(t)
-    if m:
-        b.marker, b.body_start = "heading", b.start + m.end()
-        return
-    m = BOLD_ONLY.match(t)
-    if m and "\n" not in t:
-        b.marker = "heading"
-        b.body_start = b.start + m.start("body")
-        b.body_end = b.start + m.end("body")
-        # "**— Вопрос?**": the dash inside the bold marks the turn, it is not question text
-        d = DASH.match(t, m.start("body"), m.end("body"))
-        if d and d.end() < m.end("body"):
-            b.body_start = b.start + d.end()
-        return
+    if c in "—–-":
+        m = DASH.match(t)
+        if m and m.end() < len(t):
+            b.marker, b.body_start = "dash", b.start + m.end()
+            return
+    if c in _QA_START or c > "\u04ff" and _qa_letter_case_form(c):
+        m = QA_LABEL.match(t)
+        if m:
+            lab = m.group("lab").lower()
+            b.marker, b.label = "qa", lab
+            b.qa = "q" if lab in ("вопрос", "question", "q", "в") else "a"
+            b.body_start = b.start + m.end()
+            b.lone_label = m.end() >= len(t)
+            return
+    if c == ">":
+        m = CHEVRON.match(t)
+        if m:
+            b.marker, b.body_start = "chevron", b.start + m.end()
+            return
+    if c in _SPEAKER_START and ":" in t:
+        m = _speaker(t)
+        if m:
+            b.marker, b.label = "speaker", " ".join(m.group("lab").split()).lower()
+            b.body_start = b.start + m.end()
+            b.lone_label = m.end() >= len(t)
+            return
+    if c == "#":
+        m = MD_HEADING.match(t)
+        if m:
+            b.marker, b.body_start = "heading", b.start + m.end()
+            return
+    if c in "*_" and "\n" not in t:
+        m = BOLD_ONLY.match(t)
+        if m:
+            b.marker = "heading"
+            b.body_start = b.start + m.start("body")
+            b.body_end = b.start + m.end("body")
+            # "**— Вопрос?**": the dash inside the bold marks the turn, it is not question text
+            d = DASH.match(t, m.start("body"), m.end("body"))
+            if d and d.end() < m.end("body"):
+                b.body_start = b.start + d.end()
+
+
+def _qa_letter_case_form(c: str) -> bool:
+    return c.lower() in _QA_LOWER or c.upper() in _QA_UPPER
+
+
+def _ends_terminal(s: str) -> bool:
+    """``s`` (with no trailing whitespace) ends a sentence: a terminal mark, then maybe
+    closing quotes, brackets or bold marks."""
+    return s.rstrip(_CLOSERS).endswith(_TERMINAL_CHARS)
 
 
 def ends_terminal(s: str) -> bool:
-    return bool(_TERMINAL.search(s.rstrip()))
+    return _ends_terminal(s.rstrip())

@@ -19,6 +19,8 @@ _CREDIT = re.compile(
 _PLACEHOLDER = re.compile(r"\[\[[^\]\n]{1,40}\]\]|\{\{[^}\n]{1,40}\}\}|%[A-Z_]{3,}%")
 _CODE_CHARS = re.compile(r"[{};=$]")
 _CODE_START = ("<script", "<style", "<iframe", "<noscript", "window.", "var ", "function(", "function ", "document.", "(function", "gtag(", "googletag", "!function")
+# lower-case only this many leading characters to test _CODE_START, not the whole block
+_CODE_HEAD = 2 * max(map(len, _CODE_START))
 _BULLETS = " \t•·*-–—|"
 SECTION_WORDS = {
     "популярное", "читайте также", "читайте еще", "читайте ещё", "архив", "все", "похожие материалы",
@@ -54,7 +56,8 @@ def block_junk(b: Block) -> str | None:
         return None
     if _COUNTER.fullmatch(t):
         return "counter"
-    if _PLACEHOLDER.search(t) and len(_PLACEHOLDER.sub("", t).strip(_BULLETS)) < 3:
+    if ("[[" in t or "{{" in t or "%" in t) and _PLACEHOLDER.search(t) and len(
+            _PLACEHOLDER.sub("", t).strip(_BULLETS)) < 3:
         return "template placeholder"
     if b.marker in (None, "heading") and _CREDIT.match(t) and len(t) < 200:
         return "credit"
@@ -66,7 +69,7 @@ def block_junk(b: Block) -> str | None:
 
 
 def _looks_like_code(t: str) -> bool:
-    if t.lower().startswith(_CODE_START):
+    if t[:_CODE_HEAD].lower().startswith(_CODE_START):
         return True
     if not ("{" in t or ";" in t or "=" in t):
         return False
@@ -89,19 +92,19 @@ def mark_junk(blocks: list[Block]) -> None:
 
 def _mark_sections(blocks: list[Block]) -> None:
     """A section heading ("Популярное") takes the headline-like blocks after it along."""
-    i = 0
-    while i < len(blocks):
-        if blocks[i].junk == "section":
-            j = i + 1
-            while j < len(blocks) and (
-                blocks[j].junk or _headline_like(blocks[j]) or _short_list_item(blocks[j])
-            ):
-                if not blocks[j].junk:
-                    blocks[j].junk = "headline list"
-                j += 1
-            i = j
-        else:
-            i += 1
+    sections = [i for i, b in enumerate(blocks) if b.junk == "section"]
+    end = 0  # blocks before this one were taken along by an earlier section already
+    for i in sections:
+        if i < end:
+            continue
+        j = i + 1
+        while j < len(blocks) and (
+            blocks[j].junk or _headline_like(blocks[j]) or _short_list_item(blocks[j])
+        ):
+            if not blocks[j].junk:
+                blocks[j].junk = "headline list"
+            j += 1
+        end = j
 
 
 def _short_list_item(b: Block) -> bool:
@@ -115,12 +118,14 @@ def _mark_headline_lists(blocks: list[Block]) -> None:
     i = 0
     n = len(blocks)
     while i < n:
-        j = i
-        while j < n and blocks[j].group == blocks[i].group:
+        group = blocks[i].group
+        j = i + 1
+        while j < n and blocks[j].group == group:
             j += 1
-        run = blocks[i:j]
-        if len(run) >= 4 and sum(_headline_like(b) for b in run) >= 0.75 * len(run):
-            for b in run:
-                if not b.junk and b.marker in (None, "heading"):
-                    b.junk = "headline list"
+        if j - i >= 4:  # most groups are one paragraph: look no further at those
+            run = blocks[i:j]
+            if sum(_headline_like(b) for b in run) >= 0.75 * len(run):
+                for b in run:
+                    if not b.junk and b.marker in (None, "heading"):
+                        b.junk = "headline list"
         i = j

@@ -71,7 +71,13 @@ _OUTLET = re.compile(
     r"(?:сообщает|передает|передаёт|пишет|информирует|рассказал[аи]?\s+(?:изданию|порталу|агентству))\s+"
     r"(?:корреспондент\s+|со ссылкой на\s+)?(?P<o>«[^»\n]{2,40}»|[A-Za-zА-ЯЁ][\w\-]*(?:\.[A-Za-z]{2,6})+|[A-Z][\w\-]+(?: [A-Z][\w\-]+){0,2})",
 )
-_SOURCE_LINE = re.compile(r"(?:источник|source|издание|outlet)\s*:\s*(?P<o>[^\n]{2,80})", re.I)
+# "источник|source|издание|outlet" in any letter case, then ":".  The pattern opens with a
+# case-sensitive class holding every case form of the first letters, so the engine can skip to
+# candidates (an IGNORECASE pattern is scanned character by character, about 3x slower); the
+# case-insensitive lookbehinds then tell which word it starts.
+_SOURCE_LINE = re.compile(
+    r"[иИsSſoO](?i:(?<=и)(?:сточник|здание)|(?<=s)ource|(?<=o)utlet)\s*:\s*(?P<o>[^\n]{2,80})"
+)
 _URL = re.compile(r"https?://[^\s<>\"»]+")
 SIGN_OFF = re.compile(
     r"(?:беседовал[аи]?|интервью (?:взял[аи]?|записал[аи]?|подготовил[аи]?)|записал[аи]?|"
@@ -89,7 +95,7 @@ _LEADER = re.compile(r"(?:президент\w*|глав\w* государств
 
 
 def outlet(text: str) -> str | None:
-    m = _OUTLET.search(text) or _SOURCE_LINE.search(text)
+    m = _OUTLET.search(text) or ":" in text and _SOURCE_LINE.search(text)
     if not m:
         return None
     o = m.group("o").strip().rstrip(".,;").strip("«»\"")
