@@ -44,7 +44,9 @@ class InterviewTableModel(QAbstractTableModel):
         super().__init__(parent)
         self._items: list[Interview] = []
         self._row_of: dict[str, int] = {}
-        self._haystack: list[str] = []  # folded text of all columns, for the filter
+        # folded text of all columns, for the filter; made on first use, as most loads are
+        # never filtered and making it for 10,000 rows is a tenth of a warm load
+        self._haystack: list[str | None] = []
 
     # -- changing the rows --------------------------------------------------------------
     def append(self, interviews: list[Interview]) -> None:
@@ -56,7 +58,7 @@ class InterviewTableModel(QAbstractTableModel):
         for iv in new:
             self._row_of[iv.id] = len(self._items)
             self._items.append(iv)
-            self._haystack.append(fold(" \t".join((*self._cells(iv), format_date(iv.date)))))
+        self._haystack.extend([None] * len(new))
         self.endInsertRows()
 
     def clear(self) -> None:
@@ -77,7 +79,11 @@ class InterviewTableModel(QAbstractTableModel):
         return self._row_of.get(interview_id, -1)
 
     def haystack(self, row: int) -> str:
-        return self._haystack[row]
+        hay = self._haystack[row]
+        if hay is None:
+            iv = self._items[row]
+            hay = self._haystack[row] = fold(" \t".join((*self._cells(iv), format_date(iv.date))))
+        return hay
 
     @staticmethod
     def _cells(iv: Interview) -> tuple[str, str, str, str, str]:
