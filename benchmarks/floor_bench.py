@@ -9,8 +9,6 @@ budget (10x read+decode) they take before any parsing, tagging or indexing happe
 """
 from __future__ import annotations
 
-import argparse
-import os
 import sys
 import time
 from collections import Counter
@@ -20,7 +18,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from gen_corpus import bench_corpus, read_decode  # noqa: E402
+from gen_corpus import pool_bench_setup  # noqa: E402
 from kzreader.core.sources import read_source  # noqa: E402
 from kzreader.core.text import fold, stem_each, words  # noqa: E402
 
@@ -52,13 +50,7 @@ def _timed(pool, fn, chunks) -> float:
 
 
 def main() -> int:
-    ap = argparse.ArgumentParser()
-    ap.add_argument("-n", type=int, default=10_000)
-    ap.add_argument("--workers", type=int, default=os.cpu_count() or 2)
-    ap.add_argument("--dir", default=None)
-    a = ap.parse_args()
-    _, paths = bench_corpus(a.n, a.dir)
-    t_read, nbytes = read_decode(paths)
+    a, paths, t_read, nbytes = pool_bench_setup()
     chunks = [paths[i::a.workers * 8] for i in range(a.workers * 8)]
     with ProcessPoolExecutor(a.workers) as pool:
         sum(pool.map(_read, chunks[:a.workers]))  # start the workers before timing

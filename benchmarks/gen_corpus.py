@@ -582,6 +582,21 @@ def read_decode(paths) -> tuple[float, int]:
     return time.perf_counter() - t, nbytes
 
 
+def pool_bench_setup() -> tuple[argparse.Namespace, list[str], float, int]:
+    """The command line shared by the per-process benchmarks (-n, --workers, --dir), then
+    the corpus and its read+decode time: ``(args, paths, seconds, bytes)``."""
+    import os
+
+    ap = argparse.ArgumentParser()
+    ap.add_argument("-n", type=int, default=10_000)
+    ap.add_argument("--workers", type=int, default=os.cpu_count() or 2)
+    ap.add_argument("--dir", default=None)
+    a = ap.parse_args()
+    _, paths = bench_corpus(a.n, a.dir)
+    t_read, nbytes = read_decode(paths)  # both sides then read from the page cache
+    return a, paths, t_read, nbytes
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("dest", type=Path)

@@ -6,8 +6,6 @@ Target (issue 2): a full parse of 10,000 interviews within 10x the read+decode t
 """
 from __future__ import annotations
 
-import argparse
-import os
 import sys
 import time
 from concurrent.futures import ProcessPoolExecutor
@@ -16,7 +14,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from gen_corpus import bench_corpus, read_decode  # noqa: E402
+from gen_corpus import pool_bench_setup  # noqa: E402
 from kzreader.core.corpus import load_file  # noqa: E402
 from kzreader.core.model import Interview  # noqa: E402
 
@@ -31,13 +29,7 @@ def _parse_chunk(paths):
 
 
 def main() -> int:
-    ap = argparse.ArgumentParser()
-    ap.add_argument("-n", type=int, default=10_000)
-    ap.add_argument("--workers", type=int, default=os.cpu_count() or 2)
-    ap.add_argument("--dir", default=None)
-    a = ap.parse_args()
-    _, paths = bench_corpus(a.n, a.dir)
-    t_read, nbytes = read_decode(paths)  # both sides then read from the page cache
+    a, paths, t_read, nbytes = pool_bench_setup()
     mb = nbytes / 1e6
 
     t = time.perf_counter()

@@ -89,29 +89,39 @@ def test_bookmark_store_problems_are_reported_once_the_window_is_up(qtbot, tmp_p
     w.loader.shutdown()
 
 
-def test_nothing_heavy_is_imported_before_the_first_paint():
-    """The window is painted without the lexicon, YAML, the bookmark store or the search index."""
+def at_first_paint(seen: str, before_show: str = "") -> list[str]:
+    """Start the window in a new process and return the words ``seen`` (an expression) gives
+    at its first paint."""
     code = (
         "import sys, tempfile\n"
+        "from PySide6 import QtCore, QtWidgets\n"
         "from PySide6.QtCore import QEvent, QObject\n"
         "from kzreader.gui import app\n"
         "qt = app.create_application([])\n"
         "w = app.MainWindow(*app.user_locations(tempfile.mkdtemp()))\n"
+        f"{before_show}\n"
         "class Watch(QObject):\n"
         "    def eventFilter(self, obj, event):\n"
         "        if event.type() == QEvent.Type.Paint and not hasattr(self, 'seen'):\n"
-        "            self.seen = sorted(m for m in sys.modules if m.startswith(('kzreader', 'yaml', 'rapidfuzz',"
-        " 'Stemmer', 'pymorphy3')))\n"
+        f"            self.seen = {seen}\n"
         "        return False\n"
         "watch = Watch()\n"
         "w.installEventFilter(watch)\n"
         "w.show()\n"
         "qt.processEvents()\n"
-        "print(' '.join(watch.seen))\n"
+        "print('seen:', *watch.seen)\n"
     )
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
     out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True,
                          check=True, timeout=60).stdout.split()
+    assert out[:1] == ["seen:"]
+    return out[1:]
+
+
+def test_nothing_heavy_is_imported_before_the_first_paint():
+    """The window is painted without the lexicon, YAML, the bookmark store or the search index."""
+    out = at_first_paint("sorted(m for m in sys.modules if m.startswith(('kzreader', 'yaml', 'rapidfuzz',"
+                         " 'Stemmer', 'pymorphy3')))")
     assert "kzreader.gui.main_window" in out and "kzreader.gui.reading_pane" in out
     for heavy in ("yaml", "rapidfuzz", "Stemmer", "pymorphy3", "kzreader.core.themes", "kzreader.core.bookmarks",
                   "kzreader.core.search", "kzreader.core.sources", "kzreader.gui.themes_controller",
@@ -123,33 +133,13 @@ def test_the_start_path_leaves_unneeded_qt_classes_alone():
     """PySide builds a class (and every enum in it) the first time it is touched; the window
     paints without the classes below.  QWizard and QFileDialog stand for the search through
     every widget class that a first plain ``viewport()`` call makes."""
-    code = (
-        "import sys, tempfile\n"
-        "from PySide6 import QtCore, QtWidgets\n"
-        "from PySide6.QtCore import QEvent, QObject\n"
-        "from kzreader.gui import app\n"
-        "qt = app.create_application([])\n"
-        "w = app.MainWindow(*app.user_locations(tempfile.mkdtemp()))\n"
-        "w.reading_pane.text.viewport()  # as the benchmark does before showing\n"
-        "names = ['QWizard', 'QFileDialog', 'QDate', 'QDateTime', 'QTranslator', 'QLibraryInfo', 'QMimeData',"
-        " 'QEventLoop', 'QListWidgetItem', 'QScrollArea']\n"
-        "class Watch(QObject):\n"
-        "    def eventFilter(self, obj, event):\n"
-        "        if event.type() == QEvent.Type.Paint and not hasattr(self, 'seen'):\n"
-        "            built = {**vars(QtCore), **vars(QtWidgets)}\n"
-        "            self.seen = [n for n in names if isinstance(built.get(n), type)]\n"
-        "            self.seen += [m for m in ('dataclasses',) if m in sys.modules]\n"
-        "        return False\n"
-        "watch = Watch()\n"
-        "w.installEventFilter(watch)\n"
-        "w.show()\n"
-        "qt.processEvents()\n"
-        "print('touched:', *watch.seen)\n"
-    )
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
-    out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True,
-                         check=True, timeout=60).stdout
-    assert out.split() == ["touched:"]
+    names = ["QWizard", "QFileDialog", "QDate", "QDateTime", "QTranslator", "QLibraryInfo", "QMimeData",
+             "QEventLoop", "QListWidgetItem", "QScrollArea"]
+    touched = at_first_paint(
+        f"[n for n in {names!r} if isinstance({{**vars(QtCore), **vars(QtWidgets)}}.get(n), type)]"
+        " + [m for m in ('dataclasses',) if m in sys.modules]",
+        before_show="w.reading_pane.text.viewport()  # as the benchmark does before showing")
+    assert touched == []
 
 
 def test_reading_text_viewport_is_its_own_plain_widget(qtbot, tmp_path):
