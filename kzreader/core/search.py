@@ -25,7 +25,7 @@ import threading
 from array import array
 from itertools import repeat
 from dataclasses import dataclass
-from typing import Callable, Collection, Iterable, Sequence
+from typing import Callable, Collection, Iterable
 
 from .analysis import Terms, analyse
 from .model import Interview, Paragraph

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 
 import Stemmer
 
@@ -33,9 +32,25 @@ def fold(word: str) -> str:
     return word.lower().replace("ё", "е")
 
 
-@lru_cache(maxsize=200_000)
-def stem(word: str) -> str:
-    """Stem one word (any case); the result is folded."""
+def memo_map(memo: dict, compute, keys, limit: int) -> list:
+    """``[compute(k) for k in keys]`` through ``memo``, emptied when it grows past ``limit``.
+
+    Vocabularies repeat heavily, so usually every key is known and the list is made in one
+    C-level pass.  Another thread may empty the memo meanwhile: a key gone is computed again.
+    """
+    try:
+        return list(map(memo.__getitem__, keys))
+    except KeyError:
+        pass
+    if len(memo) > limit:
+        memo.clear()
+    for k in set(keys).difference(memo):
+        memo[k] = compute(k)
+    get = memo.get
+    return [v if (v := get(k)) is not None else compute(k) for k in keys]
+
+
+def _stem(word: str) -> str:
     w = fold(word)
     if _CYRILLIC.search(w):
         return _ru.stemWord(w)
@@ -44,23 +59,23 @@ def stem(word: str) -> str:
     return w
 
 
-# stem_each's memo: a plain dict is several times faster to consult than the lru_cache above
-_STEMS: dict[str, str] = {}
+_STEMS: dict[str, str] = {}  # word -> stem, shared by stem and stem_each
 _STEMS_LIMIT = 400_000
+
+
+def stem(word: str) -> str:
+    """Stem one word (any case); the result is folded."""
+    s = _STEMS.get(word)
+    if s is None:
+        if len(_STEMS) > _STEMS_LIMIT:
+            _STEMS.clear()
+        s = _STEMS[word] = _stem(word)
+    return s
 
 
 def stem_each(words: list[str]) -> list[str]:
     """``[stem(w) for w in words]``, for the long word lists of indexing."""
-    try:
-        return list(map(_STEMS.__getitem__, words))
-    except KeyError:
-        pass
-    if len(_STEMS) > _STEMS_LIMIT:
-        _STEMS.clear()
-    for w in set(words).difference(_STEMS):
-        _STEMS[w] = stem(w)
-    get = _STEMS.get  # another thread may clear the memo meanwhile: then stem again
-    return [s if (s := get(w)) is not None else stem(w) for w in words]
+    return memo_map(_STEMS, _stem, words, _STEMS_LIMIT)
 
 
 def tokens(text: str) -> list[Token]:

@@ -539,18 +539,7 @@ class ThemeIndex:
         return tuple(sorted(ids))
 
     def _lookup(self, words: Sequence[str]) -> list[tuple[int, ...]]:
-        cache = self._cache
-        try:  # the common case once the corpus vocabulary has been seen
-            return list(map(cache.__getitem__, words))
-        except KeyError:
-            pass
-        if len(cache) > self._CACHE_LIMIT:
-            cache.clear()
-        for w in set(words):
-            if w not in cache:
-                cache[w] = self._atoms_of(w)
-        get = cache.get  # another thread may clear the cache meanwhile: recompute then
-        return [a if (a := get(w)) is not None else self._atoms_of(w) for w in words]
+        return _text.memo_map(self._cache, self._atoms_of, words, self._CACHE_LIMIT)
 
     # -- matching ----------------------------------------------------------------------
     def _match_atoms(self, atoms: list[tuple[int, ...]]) -> list[tuple[int, int, int, str, str]]:
