@@ -92,3 +92,19 @@ def test_cancel_then_shutdown(qtbot, loader, tmp_path, monkeypatch):
         pass
     loader.shutdown()
     assert not loader._threads
+
+
+def test_the_loading_thread_is_a_plain_python_thread(qtbot, loader, tmp_path):
+    """Not a QThread: a thread that calls Qt while holding the GIL can deadlock with a GUI
+    thread that holds a Qt lock and waits for the GIL, so the loading thread only queues."""
+    folder = make_corpus(tmp_path / "c", 3)
+    threads = []
+    loader.worker_hooks.append(lambda iv, loaded: threads.append(threading.current_thread()))
+    with qtbot.waitSignal(loader.finished, timeout=10_000):
+        loader.load([str(folder)])
+    assert len(threads) == 3 and len(set(threads)) == 1
+    # threads Python did not start itself (such as a QThread's) show up as _DummyThread
+    assert type(threads[0]) is threading.Thread and threads[0].name.startswith("kzreader-loader-")
+    assert threads[0] is not threading.main_thread()
+    qtbot.waitUntil(lambda: not threads[0].is_alive(), timeout=5_000)
+    assert not loader._threads

@@ -1,38 +1,49 @@
 """Loading a corpus off the GUI thread.
 
-A worker on its own QThread runs a core.loading.LoadJob (parse cache, then worker processes)
-and the per-interview hooks (search indexing, theme tagging).  Results reach the GUI in
-batches, because one queued signal per file would flood the event loop with a large corpus.  Each load carries a
-generation number: when a new load starts, the old worker is told to stop and anything it
-still manages to send is dropped, so a cancelled load never leaks rows into the new one.
+Each load runs a core.loading.LoadJob (parse cache, then worker processes) and the
+per-interview hooks (search indexing, theme tagging) in a plain Python thread that never calls
+Qt.  That is deliberate: PySide keeps the GIL through calls such as emit or moveToThread,
+which take Qt's internal locks, while the GUI thread may hold one of those locks (destroying a
+widget) and wait for the GIL to run Python code; a loader thread calling Qt can therefore
+deadlock the whole program, and once hung a test run.  So the thread only puts messages in a
+queue, and the GUI thread takes them out on a short timer while a load runs and turns them
+into signals.
+
+Results come in batches, because one message per file would flood the event loop with a large
+corpus.  Each load carries a generation number: when a new load starts, the old one is told to
+stop and anything it still manages to send is dropped, so a cancelled load never leaks rows
+into the new one.
 """
 from __future__ import annotations
 
 import gc
+import queue
 import threading
 
-from PySide6.QtCore import QCoreApplication, QObject, QThread, Signal, Slot
+from PySide6.QtCore import QObject, QTimer, Signal, Slot
+
+from kzreader.gui.collector import collect_on_gui_thread
+
+# how often the GUI thread looks for results while a load runs (ms)
+POLL_MS = 10
 
 
-class _Worker(QObject):
-    batch = Signal(int, object)  # generation, list[Interview | Problem]
-    progress = Signal(int, int, int)  # generation, done, total
-    done = Signal(int)  # generation
+class _Job:
+    """One load; ``run`` is the body of its thread and talks only through ``outbox``."""
 
-    def __init__(self, generation: int, paths: list[str], hooks=(), options: dict | None = None):
-        super().__init__()
-        self._generation = generation
+    def __init__(self, generation: int, paths: list[str], hooks, options: dict, outbox: queue.SimpleQueue):
+        self.generation = generation
         self._paths = list(paths)
         self._hooks = tuple(hooks)
-        self._options = dict(options or {})
+        self._options = dict(options)
+        self._outbox = outbox
         self._cancel = threading.Event()
 
     def cancel(self) -> None:
         self._cancel.set()
 
-    @Slot()
     def run(self) -> None:
-        gen = self._generation
+        gen, post = self.generation, self._outbox.put
         # the parser and the model are imported here, off the GUI thread, so the window paints sooner
         from kzreader.core.loading import LoadJob
         from kzreader.core.model import Interview, Problem
@@ -49,25 +60,21 @@ class _Worker(QObject):
                             hook(entry.item, entry)
                 items.append(entry.item)
             if not cancelled():
-                self.batch.emit(gen, items)
+                post(("batch", gen, items))
             # a loaded corpus is long-lived and acyclic: moving it out of the collector's
             # generations keeps full collections (which pause every thread) short
             gc.freeze()
 
         def progress(done: int, total: int) -> None:
             if not cancelled():
-                self.progress.emit(gen, done, total)
+                post(("progress", gen, done, total))
 
         try:
             LoadJob(self._paths, **self._options).run(emit, progress, cancelled)
         except Exception as e:  # a bug in loading must not leave the window waiting forever
-            self.batch.emit(gen, [Problem(", ".join(self._paths), f"loading stopped: {type(e).__name__}: {e}")])
+            post(("batch", gen, [Problem(", ".join(self._paths), f"loading stopped: {type(e).__name__}: {e}")]))
         finally:
-            # hand the worker back to the GUI thread so it can be freed there once its thread ends
-            app = QCoreApplication.instance()
-            if app is not None:
-                self.moveToThread(app.thread())
-            self.done.emit(gen)
+            post(("done", gen))
 
 
 class CorpusLoader(QObject):
@@ -87,14 +94,20 @@ class CorpusLoader(QObject):
     def __init__(self, parent: QObject | None = None):
         super().__init__(parent)
         self._generation = 0
-        self._current: _Worker | None = None
-        # threads of cancelled loads are kept until they end so Qt never destroys a running thread
-        self._threads: dict[int, tuple[QThread, _Worker]] = {}
+        self._current: _Job | None = None
+        # threads of cancelled loads are kept until they end, so shutdown can wait for them
+        self._threads: dict[int, tuple[threading.Thread, _Job]] = {}
+        self._outbox: queue.SimpleQueue = queue.SimpleQueue()
+        self._poll = QTimer(self)
+        self._poll.setInterval(POLL_MS)
+        self._poll.timeout.connect(self._drain)
         # callables run in the loader thread as hook(interview, loaded) for each parsed
-        # Interview, ``loaded`` being its core.loading.Loaded (must be thread-safe)
+        # Interview, ``loaded`` being its core.loading.Loaded (must be thread-safe, no Qt)
         self.worker_hooks: list = []
         # passed to core.loading.LoadJob: cache_dir, lexicon, workers
         self.options: dict = {}
+        # the loader thread must never be the one that collects (and so destroys) Qt objects
+        collect_on_gui_thread()
 
     def is_loading(self) -> bool:
         return self._current is not None
@@ -103,53 +116,55 @@ class CorpusLoader(QObject):
         self.cancel()
         self._generation += 1
         gen = self._generation
-        worker = _Worker(gen, paths, self.worker_hooks, self.options)
-        thread = QThread()
-        thread.setObjectName(f"kzreader-loader-{gen}")
-        worker.moveToThread(thread)
-        thread.started.connect(worker.run)
-        worker.batch.connect(self._on_batch)
-        worker.progress.connect(self._on_progress)
-        worker.done.connect(self._on_done)
-        self._threads[gen] = (thread, worker)
-        self._current = worker
+        job = _Job(gen, paths, self.worker_hooks, self.options, self._outbox)
+        # a daemon: a load stuck on a dead network share must not keep the program from quitting
+        thread = threading.Thread(target=job.run, name=f"kzreader-loader-{gen}", daemon=True)
+        self._threads[gen] = (thread, job)
+        self._current = job
         self.started.emit()
         thread.start()
+        self._poll.start()
 
     def cancel(self) -> None:
         """Stop the current load; its remaining results are discarded."""
         if self._current is not None:
             self._current.cancel()
             self._current = None
-            self._generation += 1  # stale queued batches now fail the generation check
+            self._generation += 1  # results still queued now fail the generation check
 
     def shutdown(self, timeout_ms: int = 5000) -> None:
-        """Cancel everything and wait for the worker threads (call before the app quits)."""
+        """Cancel everything and wait for the loader threads (call before the app quits)."""
         self.cancel()
-        for thread, worker in list(self._threads.values()):
-            worker.cancel()
-            thread.quit()
-            thread.wait(timeout_ms)
+        for thread, job in list(self._threads.values()):
+            job.cancel()
+            thread.join(timeout_ms / 1000)
         self._threads.clear()
+        self._poll.stop()
 
-    @Slot(int, object)
-    def _on_batch(self, gen: int, items: list) -> None:
-        if gen == self._generation and items:
-            self.items_loaded.emit(items)
+    @Slot()
+    def _drain(self) -> None:
+        while True:
+            try:
+                message = self._outbox.get_nowait()
+            except queue.Empty:
+                break
+            kind, gen = message[0], message[1]
+            if kind == "done":
+                self._on_done(gen)
+            elif gen != self._generation:
+                continue  # from a load that was cancelled since
+            elif kind == "batch":
+                if message[2]:
+                    self.items_loaded.emit(message[2])
+            else:
+                self.progress.emit(message[2], message[3])
+        if not self._threads:
+            self._poll.stop()
 
-    @Slot(int, int, int)
-    def _on_progress(self, gen: int, done: int, total: int) -> None:
-        if gen == self._generation:
-            self.progress.emit(done, total)
-
-    @Slot(int)
     def _on_done(self, gen: int) -> None:
         entry = self._threads.pop(gen, None)
         if entry is not None:
-            # run() has returned, so the thread only has to leave its event loop: a short wait
-            thread, _worker = entry
-            thread.quit()
-            thread.wait()
+            entry[0].join(1.0)  # it has only to return from run()
         if gen == self._generation and self._current is not None:
             self._current = None
             self.finished.emit()

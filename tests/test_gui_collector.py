@@ -1,0 +1,73 @@
+"""Cyclic garbage (Qt objects among it) is collected on the GUI thread, never in the loader
+thread, where destroying Qt objects is not allowed."""
+from __future__ import annotations
+
+import gc
+import threading
+import weakref
+
+import pytest
+
+pytest.importorskip("PySide6")
+
+from PySide6.QtCore import QObject  # noqa: E402
+
+from kzreader.gui.collector import collect_on_gui_thread  # noqa: E402
+from kzreader.gui.loader import CorpusLoader  # noqa: E402
+
+LOAD_TIMEOUT = 20_000
+
+
+def qt_garbage(freed: list[str]) -> None:
+    """A QObject whose Python wrapper sits in a reference cycle, so only the cyclic collector
+    can free it; ``freed`` gets the name of the thread that did."""
+    obj = QObject()
+    obj.myself = obj
+    weakref.finalize(obj, lambda: freed.append(threading.current_thread().name))
+
+
+def write_corpus(folder, n: int) -> list[str]:
+    folder.mkdir()
+    for k in range(n):
+        paras = "\n\n".join(f"Абзац {j} ответа номер {k} о транспорте и энергетике." for j in range(30))
+        (folder / f"{k:03}.txt").write_text(
+            f"Интервью {k}\n\nИван Петров, эксперт\n\n— Вопрос {k} о торговле?\n\n{paras}\n", encoding="utf-8")
+    return [str(folder)]
+
+
+def test_a_loader_turns_automatic_collection_off_and_the_gui_thread_collects(qapp):
+    CorpusLoader()
+    assert not gc.isenabled()
+    collector = collect_on_gui_thread()
+    assert collector is not None and collect_on_gui_thread() is collector  # one per application
+    freed: list[str] = []
+    saved = gc.get_threshold()
+    try:
+        gc.collect()
+        gc.set_threshold(100_000, 100, 100)
+        qt_garbage(freed)
+        assert collector.collect() == 0 and freed == []  # below the thresholds: left alone
+        gc.set_threshold(1, 1, 1)
+        assert collector.collect() > 0
+    finally:
+        gc.set_threshold(*saved)
+    assert freed == [threading.main_thread().name]
+
+
+def test_a_load_never_collects_qt_objects_in_its_thread(qtbot, tmp_path):
+    loader = CorpusLoader()
+    paths = write_corpus(tmp_path / "corpus", 40)
+    freed: list[str] = []
+    for _ in range(20):
+        qt_garbage(freed)
+    try:
+        with qtbot.waitSignal(loader.finished, timeout=LOAD_TIMEOUT):
+            loader.load(paths)
+    finally:
+        loader.shutdown()
+    # parsing 40 files allocates far past the first threshold: the loader thread would have
+    # collected by now if it could
+    assert freed == []
+    gc.unfreeze()  # the loader froze what was alive between batches, the garbage too
+    gc.collect()
+    assert freed == [threading.main_thread().name] * 20
