@@ -13,6 +13,7 @@ from __future__ import annotations
 import gc
 
 from PySide6.QtCore import QCoreApplication, QObject, QThread, QTimer, Slot
+from shiboken6 import isValid
 
 # how often the GUI thread looks at the counts; a look with nothing to collect is a few µs
 INTERVAL_MS = 1000
@@ -41,11 +42,16 @@ def collect_on_gui_thread() -> _Collector | None:
     """Switch automatic collection off and collect on a GUI-thread timer from now on (once
     per application; call it from the GUI thread before starting Python threads).  Returns
     the collector, or None when there is no application to run its timer."""
+    global _collector
     app = QCoreApplication.instance()
     if app is None or QThread.currentThread() is not app.thread():
         return None
-    collector = app.findChild(_Collector)
-    if collector is None:
-        collector = _Collector(app)
+    # kept here rather than looked up among the application's children: that lookup makes
+    # PySide wrap all of them, about 9 ms before the first paint
+    if _collector is None or not isValid(_collector):  # not yet, or its application is gone
+        _collector = _Collector(app)
     gc.disable()
-    return collector
+    return _collector
+
+
+_collector: _Collector | None = None
