@@ -12,7 +12,7 @@ pytest.importorskip("PySide6")
 
 from PySide6.QtCore import QObject  # noqa: E402
 
-from kzreader.gui.collector import collect_on_gui_thread  # noqa: E402
+from kzreader.gui.collector import INTERVAL_MS, collect_on_gui_thread  # noqa: E402
 from kzreader.gui.loader import CorpusLoader  # noqa: E402
 
 LOAD_TIMEOUT = 20_000
@@ -35,7 +35,7 @@ def write_corpus(folder, n: int) -> list[str]:
     return [str(folder)]
 
 
-def test_a_loader_turns_automatic_collection_off_and_the_gui_thread_collects(qapp):
+def test_a_loader_turns_automatic_collection_off_and_the_gui_thread_collects(qtbot):
     CorpusLoader()
     assert not gc.isenabled()
     collector = collect_on_gui_thread()
@@ -49,9 +49,12 @@ def test_a_loader_turns_automatic_collection_off_and_the_gui_thread_collects(qap
         assert collector.collect() == 0 and freed == []  # below the thresholds: left alone
         gc.set_threshold(1, 1, 1)
         assert collector.collect() > 0
+        assert freed == [threading.main_thread().name]
+        qt_garbage(freed)  # and its timer does the same on its own
+        qtbot.waitUntil(lambda: len(freed) == 2, timeout=3 * INTERVAL_MS)
     finally:
         gc.set_threshold(*saved)
-    assert freed == [threading.main_thread().name]
+    assert freed == [threading.main_thread().name] * 2
 
 
 def test_a_load_never_collects_qt_objects_in_its_thread(qtbot, tmp_path):

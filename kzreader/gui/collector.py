@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import gc
 
-from PySide6.QtCore import QCoreApplication, QObject, QThread, QTimer, Slot
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QThread, QTimer, Slot
 from shiboken6 import isValid
 
 # how often the GUI thread looks at the counts; a look with nothing to collect is a few µs
@@ -24,6 +24,7 @@ class _Collector(QObject):
         super().__init__(app)
         self._timer = QTimer(self)
         self._timer.setInterval(INTERVAL_MS)
+        self._timer.setTimerType(Qt.TimerType.VeryCoarseTimer)  # may share a wake-up with others
         self._timer.timeout.connect(self.collect)
         self._timer.start()
 
