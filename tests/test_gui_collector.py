@@ -69,8 +69,8 @@ def test_a_load_never_collects_qt_objects_in_its_thread(qtbot, tmp_path):
     finally:
         loader.shutdown()
     # parsing 40 files allocates far past the first threshold: the loader thread would have
-    # collected by now if it could
-    assert freed == []
+    # collected by now if it could (the GUI thread's timer may have, on a slow machine)
+    assert set(freed) <= {threading.main_thread().name}
     gc.unfreeze()  # the loader froze what was alive between batches, the garbage too
     gc.collect()
     assert freed == [threading.main_thread().name] * 20

@@ -3,10 +3,10 @@
 The interpreter collects in whichever thread happens to allocate, and while a corpus loads
 that is mostly the loader thread.  A collection there frees Qt objects that sit in reference
 cycles (a closed window, a dialog, a model holding Python attributes) and so destroys them off
-the GUI thread, which Qt does not allow: timers, socket notifiers and widgets torn down from
-another thread can deadlock, and once hung a whole test run.  So while a GUI runs threads,
-automatic collection is off and a timer on the GUI thread collects instead, each generation
-once its count passes the interpreter's own threshold.
+the GUI thread, which Qt does not allow: widgets, timers and socket notifiers must be torn
+down in the thread they live in.  So while a GUI runs threads, automatic collection is off and
+a timer on the GUI thread collects instead, each generation once its count passes the
+interpreter's own threshold.
 """
 from __future__ import annotations
 
