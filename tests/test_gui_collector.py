@@ -14,6 +14,7 @@ from PySide6.QtCore import QObject  # noqa: E402
 
 from kzreader.gui.collector import INTERVAL_MS, collect_on_gui_thread  # noqa: E402
 from kzreader.gui.loader import CorpusLoader  # noqa: E402
+from corpus_helpers import write_interviews  # noqa: E402
 
 LOAD_TIMEOUT = 20_000
 
@@ -26,13 +27,8 @@ def qt_garbage(freed: list[str]) -> None:
     weakref.finalize(obj, lambda: freed.append(threading.current_thread().name))
 
 
-def write_corpus(folder, n: int) -> list[str]:
-    folder.mkdir()
-    for k in range(n):
-        paras = "\n\n".join(f"Абзац {j} ответа номер {k} о транспорте и энергетике." for j in range(30))
-        (folder / f"{k:03}.txt").write_text(
-            f"Интервью {k}\n\nИван Петров, эксперт\n\n— Вопрос {k} о торговле?\n\n{paras}\n", encoding="utf-8")
-    return [str(folder)]
+ANSWER = "\n\n".join(f"Абзац {j} ответа номер {{n}} о транспорте и энергетике." for j in range(30))
+TEXT = f"Интервью {{n}}\n\nИван Петров, эксперт\n\n— Вопрос {{n}} о торговле?\n\n{ANSWER}\n"
 
 
 def test_a_loader_turns_automatic_collection_off_and_the_gui_thread_collects(qtbot):
@@ -59,13 +55,13 @@ def test_a_loader_turns_automatic_collection_off_and_the_gui_thread_collects(qtb
 
 def test_a_load_never_collects_qt_objects_in_its_thread(qtbot, tmp_path):
     loader = CorpusLoader()
-    paths = write_corpus(tmp_path / "corpus", 40)
+    write_interviews(tmp_path / "corpus", 40, TEXT)
     freed: list[str] = []
     for _ in range(20):
         qt_garbage(freed)
     try:
         with qtbot.waitSignal(loader.finished, timeout=LOAD_TIMEOUT):
-            loader.load(paths)
+            loader.load([str(tmp_path / "corpus")])
     finally:
         loader.shutdown()
     # parsing 40 files allocates far past the first threshold: the loader thread would have

@@ -11,14 +11,13 @@ pytest.importorskip("PySide6")
 from kzreader.core import corpus as core_corpus  # noqa: E402
 from kzreader.core.model import Interview, Problem  # noqa: E402
 from kzreader.gui.loader import CorpusLoader  # noqa: E402
+from corpus_helpers import write_interviews  # noqa: E402
 
 TEXT = "Беседа с экспертом Иваном Петровым.\n\n— Первый вопрос?\n\n— Первый ответ.\n"
 
 
 def make_corpus(folder, n):
-    folder.mkdir()
-    for i in range(n):
-        (folder / f"{i:03}.txt").write_text(TEXT, encoding="utf-8")
+    write_interviews(folder, n, TEXT)
     return folder
 
 

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QTimer
 
+from corpus_helpers import write_interviews
 from gui_helpers import LOAD_TIMEOUT, make_window, open_and_wait
 from kzreader.core import corpus as core_corpus
 from kzreader.core import sources
@@ -27,13 +28,7 @@ TEXT = """Интервью {n}
 
 
 def write(folder: Path, n: int) -> list[Path]:
-    folder.mkdir(parents=True, exist_ok=True)
-    out = []
-    for i in range(n):
-        p = folder / f"{i:02d}.txt"
-        p.write_text(TEXT.format(n=i), encoding="utf-8")
-        out.append(p)
-    return out
+    return write_interviews(folder, n, TEXT, digits=2)
 
 
 def test_stop_loading_keeps_what_loaded_and_nothing_more_arrives(qtbot, tmp_path, monkeypatch):

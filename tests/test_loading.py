@@ -13,6 +13,7 @@ from kzreader.core.model import Interview, Problem
 from kzreader.core.parse_cache import Entry, ParseCache, source_key
 from kzreader.core.analysis import analyse
 from kzreader.core.themes import Lexicon, lexicon_key
+from corpus_helpers import write_interviews
 
 INTERVIEW = """Заголовок интервью номер {n}
 
@@ -27,13 +28,7 @@ INTERVIEW = """Заголовок интервью номер {n}
 
 
 def write_corpus(folder: Path, n: int) -> list[str]:
-    folder.mkdir(parents=True, exist_ok=True)
-    paths = []
-    for i in range(n):
-        p = folder / f"{i:03d}.txt"
-        p.write_text(INTERVIEW.format(n=i), encoding="utf-8")
-        paths.append(str(p))
-    return paths
+    return [str(p) for p in write_interviews(folder, n, INTERVIEW)]
 
 
 @pytest.fixture

@@ -1,0 +1,16 @@
+"""Writing small numbered corpora for the loading tests (no Qt)."""
+from __future__ import annotations
+
+from pathlib import Path
+
+
+def write_interviews(folder: Path, n: int, text: str, digits: int = 3) -> list[Path]:
+    """``n`` files ``folder/000.txt``, ``001.txt``… holding ``text.format(n=i)`` in UTF-8;
+    the folder is made when missing."""
+    folder.mkdir(parents=True, exist_ok=True)
+    paths = []
+    for i in range(n):
+        p = folder / f"{i:0{digits}d}.txt"
+        p.write_text(text.format(n=i), encoding="utf-8")
+        paths.append(p)
+    return paths
