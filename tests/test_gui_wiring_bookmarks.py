@@ -27,11 +27,17 @@ def select_source(pane, start: int, end: int) -> None:
     pane.text.setTextCursor(cursor)
 
 
-def test_bookmark_lifecycle(qtbot, tmp_path, seeds_dir):
+def copy_seed(tmp_path, seeds_dir):
+    """(folder, file): a copy of the seed the tests edit, alone in a folder."""
     corpus = tmp_path / "corpus"
     corpus.mkdir()
     path = corpus / SEED
     shutil.copy(seeds_dir / SEED, path)
+    return corpus, path
+
+
+def test_bookmark_lifecycle(qtbot, tmp_path, seeds_dir):
+    corpus, path = copy_seed(tmp_path, seeds_dir)
     w = make_window(qtbot, tmp_path)
     w.show()
     qtbot.waitExposed(w)
@@ -101,10 +107,7 @@ def test_bookmark_lifecycle(qtbot, tmp_path, seeds_dir):
 
 
 def test_reload_in_the_same_window_reanchors(qtbot, tmp_path, seeds_dir):
-    corpus = tmp_path / "corpus"
-    corpus.mkdir()
-    path = corpus / SEED
-    shutil.copy(seeds_dir / SEED, path)
+    corpus, path = copy_seed(tmp_path, seeds_dir)
     w = make_window(qtbot, tmp_path)
     try:
         open_and_wait(qtbot, w, [corpus])
