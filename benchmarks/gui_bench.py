@@ -24,50 +24,81 @@ ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT.parent / "shared" / "seeds"
 
 
-def child(kind: str, corpus: str) -> None:
-    """Runs in the subprocess: prints 'painted <seconds since t0>' lines."""
+def paint_watch(label, condition=lambda: True):
+    """An event filter printing '<label> <seconds since t0>' at the first paint it sees."""
+    from PySide6.QtCore import QEvent, QObject
+
     t0 = float(os.environ["KZ_BENCH_T0"])
-    sys.path.insert(0, str(ROOT))
-    from PySide6.QtCore import QEvent, QObject, QTimer
-    from PySide6.QtWidgets import QApplication, QMainWindow
 
     class PaintWatch(QObject):
-        def __init__(self, label, condition=lambda: True):
-            super().__init__()
-            self.label, self.condition, self.done = label, condition, False
-
         def eventFilter(self, obj, event):
-            if not self.done and event.type() == QEvent.Type.Paint and self.condition():
+            if not self.done and event.type() == QEvent.Type.Paint and condition():
                 self.done = True
-                print(f"{self.label} {time.time() - t0:.4f}", flush=True)
+                print(f"{label} {time.time() - t0:.4f}", flush=True)
             return False
 
+    watch = PaintWatch()
+    watch.done = False
+    return watch
+
+
+def child(kind: str, corpus: str) -> None:
+    """Runs in the subprocess: prints 'painted <seconds since t0>' lines."""
+    sys.path.insert(0, str(ROOT))
     if kind == "bare":
+        from PySide6.QtCore import QTimer
+        from PySide6.QtWidgets import QApplication, QMainWindow
+
         app = QApplication([])
         w = QMainWindow()
         w.resize(1280, 820)
-        watch = PaintWatch("window")
+        watch = paint_watch("window")
         w.installEventFilter(watch)
         w.show()
         QTimer.singleShot(50, app.quit)
         app.exec()
         return
 
-    from kzreader.gui import app as kapp
+    # `kzreader CORPUS` itself, through its entry point: kzreader.gui.app is patched as it is
+    # first imported (importing it here would import Qt before the entry point's start-up
+    # settings), to watch the window's paints and to quit once the corpus is loaded
+    import importlib.util
 
-    # the steps of app.main
-    app = kapp.create_application([])
-    settings, data_dir, cache_dir = kapp.user_locations(tempfile.mkdtemp(prefix="kzbench-"))
-    kapp.install_translators(app, kapp.requested_language(settings))
-    w = kapp.MainWindow(settings, data_dir, cache_dir)
-    w.resize(1280, 820)
-    window_watch = PaintWatch("window")
-    w.installEventFilter(window_watch)
-    text_watch = PaintWatch("interview", lambda: w.reading_pane.interview() is not None)
-    w.reading_pane.text.viewport().installEventFilter(text_watch)
-    kapp.show_then_open(w, [corpus])  # as `kzreader CORPUS` does
-    w.loader.finished.connect(lambda: QTimer.singleShot(50, app.quit))
-    app.exec()
+    import kzreader.__main__ as entry
+
+    started = {}
+
+    def watched(show_then_open):
+        def watched_show_then_open(w, paths):
+            from PySide6.QtCore import QTimer
+            from PySide6.QtWidgets import QApplication
+
+            w.resize(1280, 820)
+            started.update(window=w, window_watch=paint_watch("window"), text_watch=paint_watch(
+                "interview", lambda: w.reading_pane.interview() is not None))
+            w.installEventFilter(started["window_watch"])
+            w.reading_pane.text.viewport().installEventFilter(started["text_watch"])
+            w.loader.finished.connect(lambda: QTimer.singleShot(50, QApplication.instance().quit))
+            show_then_open(w, paths)
+        return watched_show_then_open
+
+    class PatchOnImport:  # a meta path finder for kzreader.gui.app only
+        def find_spec(self, name, path, target=None):
+            if name != "kzreader.gui.app":
+                return None
+            sys.meta_path.remove(self)
+            spec = importlib.util.find_spec(name)
+            execute = spec.loader.exec_module
+
+            def exec_module(module):
+                execute(module)
+                module.show_then_open = watched(module.show_then_open)
+            spec.loader.exec_module = exec_module
+            return spec
+
+    sys.meta_path.insert(0, PatchOnImport())
+    entry.main([corpus, "--settings-dir", tempfile.mkdtemp(prefix="kzbench-")])
+    w = started["window"]
 
     # navigation: median of synchronous re-render + repaint
     pane = w.reading_pane
@@ -88,8 +119,8 @@ def child(kind: str, corpus: str) -> None:
     print(f"switch_question {statistics.median(switch_q):.5f} {len(switch_q)}")
     print(f"switch_interview {statistics.median(switch_iv):.5f} {len(switch_iv)}")
     w.loader.shutdown()
-    w.removeEventFilter(window_watch)
-    viewport.removeEventFilter(text_watch)
+    w.removeEventFilter(started["window_watch"])
+    viewport.removeEventFilter(started["text_watch"])
 
 
 def run(kind: str, corpus: str) -> dict[str, float]:

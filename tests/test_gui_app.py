@@ -68,3 +68,28 @@ def test_screenshot_writes_a_png_of_the_window(qtbot, tmp_path):
     assert rc == 0
     image = QImage(str(png))
     assert (image.width(), image.height()) == app.SCREENSHOT_SIZE
+
+
+def test_window_entry_point_starts_without_collections_or_multiprocessing():
+    """`kzreader` (the window) turns automatic collection off before Qt is imported, and does
+    not import multiprocessing outside a frozen bundle: both only delay the first paint."""
+    import subprocess
+    import sys
+
+    code = (
+        "import gc, sys, kzreader.__main__ as m\n"
+        "seen = []\n"
+        "class Watch:\n"
+        "    def find_spec(self, name, path, target=None):\n"
+        "        if name == 'PySide6':\n"
+        "            seen.append(gc.isenabled())\n"
+        "try:\n"
+        "    sys.meta_path.insert(0, Watch())\n"
+        "    m.main(['--version'])\n"
+        "except SystemExit:\n"
+        "    pass\n"
+        "print('qt imported with collection on:', seen, 'multiprocessing:', 'multiprocessing' in sys.modules)\n"
+    )
+    r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert r.returncode == 0, r.stderr
+    assert r.stdout.splitlines()[-1] == "qt imported with collection on: [False] multiprocessing: False"

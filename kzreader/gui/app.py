@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import argparse
+import gc
 import os
 import sys
 import tempfile
@@ -194,6 +195,8 @@ def main(args: list[str]) -> int:
             if not ok:
                 print(f"kzreader: cannot save the screenshot to {ns.screenshot}", file=sys.stderr)
             return 0 if ok else 1
+        # what start-up made lives as long as the window: later collections need not scan it
+        gc.freeze()
         show_then_open(window, ns.paths)
         app.aboutToQuit.connect(hand_over_clipboard)
         return app.exec()
