@@ -97,7 +97,10 @@ def child(kind: str, corpus: str) -> None:
             return spec
 
     sys.meta_path.insert(0, PatchOnImport())
-    entry.main([corpus, "--settings-dir", tempfile.mkdtemp(prefix="kzbench-")])
+    # settings through the environment: an option would make the start parse its command line
+    # with argparse, which a start from the desktop (files only) does not
+    os.environ["KZREADER_SETTINGS_DIR"] = tempfile.mkdtemp(prefix="kzbench-")
+    entry.main([corpus])
     w = started["window"]
 
     # navigation: median of synchronous re-render + repaint

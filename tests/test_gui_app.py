@@ -30,10 +30,23 @@ def test_version_exits(capsys):
     assert capsys.readouterr().out.strip() == "kzreader 0.1.0"
 
 
+def test_paths_only_need_no_parser(monkeypatch):
+    monkeypatch.delenv(app.SETTINGS_ENV, raising=False)
+    assert app.parse_args(["a", "b c", "-platform", "offscreen"]) == (
+        app.Options(["a", "b c"], None, None), ["-platform", "offscreen"])
+    # an option still goes through the parser, with the same result for the paths
+    ns, _ = app.parse_args(["a", "--screenshot=x.png", "b c"])
+    assert ns == app.Options(["a", "b c"], "x.png", None)
+
+
 def test_settings_dir_from_environment(monkeypatch, tmp_path):
     monkeypatch.setenv(app.SETTINGS_ENV, str(tmp_path))
     ns, _ = app.parse_args([])
     assert ns.settings_dir == str(tmp_path)
+    ns, _ = app.parse_args(["--screenshot", "x.png"])
+    assert ns.settings_dir == str(tmp_path)
+    ns, _ = app.parse_args(["--settings-dir", "elsewhere"])
+    assert ns.settings_dir == "elsewhere"
 
 
 def test_first_run_opens_the_samples_then_the_last_corpus(qtbot, tmp_path):

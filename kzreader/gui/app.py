@@ -1,21 +1,24 @@
 """Starting the window: arguments, QApplication, user directories, the first corpus."""
 from __future__ import annotations
 
-import argparse
 import gc
 import os
 import sys
 import tempfile
 from pathlib import Path
+from typing import TYPE_CHECKING, NamedTuple
 
 from PySide6.QtCore import QCoreApplication, QSettings, QSize, QStandardPaths, QTimer
-from PySide6.QtGui import QGuiApplication, QIcon
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication
 
 from kzreader import __version__
 
 from .i18n import install_translators, requested_language
 from .main_window import MainWindow
+
+if TYPE_CHECKING:  # annotations only
+    from PySide6.QtGui import QIcon
 
 APP_NAME = "kzreader"
 APP_ID = "io.github.kzreader.KZReader"  # the .desktop file, AppStream id and icon name in packaging/
@@ -33,19 +36,14 @@ def samples_dir() -> str:
     return str(Path(__file__).resolve().parent.parent / "resources" / "samples")
 
 
-def parse_args(args: list[str]) -> tuple[argparse.Namespace, list[str]]:
+class Options(NamedTuple):
+    paths: list[str]
+    screenshot: str | None = None
+    settings_dir: str | None = None
+
+
+def parse_args(args: list[str]) -> tuple[Options, list[str]]:
     """Our options, plus whatever is left for Qt (e.g. -platform offscreen, -style)."""
-    parser = argparse.ArgumentParser(
-        prog="kzreader",
-        description="Read collections of published interviews question by question.",
-        epilog="kzreader parse --json PATH... prints parsed interviews without the window.",
-    )
-    parser.add_argument("paths", nargs="*", metavar="PATH", help="interview files or folders to open")
-    parser.add_argument("--screenshot", metavar="FILE",
-                        help="load, render the window with the first interview open, save a PNG and exit")
-    parser.add_argument("--settings-dir", metavar="DIR", default=os.environ.get(SETTINGS_ENV) or None,
-                        help=f"keep settings and user data in DIR (also ${SETTINGS_ENV}); for tests")
-    parser.add_argument("--version", action="version", version=f"kzreader {__version__}")
     ours: list[str] = []
     qt_args: list[str] = []
     it = iter(args)
@@ -61,7 +59,27 @@ def parse_args(args: list[str]) -> tuple[argparse.Namespace, list[str]]:
             qt_args.append(arg)
         else:
             ours.append(arg)
-    return parser.parse_intermixed_args(ours), qt_args
+    settings_dir = os.environ.get(SETTINGS_ENV) or None
+    if not any(arg.startswith("-") for arg in ours):
+        # how a launcher starts us (files, or nothing): no parser needed, and building one
+        # (its messages go through gettext, which imports locale and looks for catalogues)
+        # costs ~2 ms before the first paint
+        return Options(ours, None, settings_dir), qt_args
+    import argparse
+
+    parser = argparse.ArgumentParser(
+        prog="kzreader",
+        description="Read collections of published interviews question by question.",
+        epilog="kzreader parse --json PATH... prints parsed interviews without the window.",
+    )
+    parser.add_argument("paths", nargs="*", metavar="PATH", help="interview files or folders to open")
+    parser.add_argument("--screenshot", metavar="FILE",
+                        help="load, render the window with the first interview open, save a PNG and exit")
+    parser.add_argument("--settings-dir", metavar="DIR", default=settings_dir,
+                        help=f"keep settings and user data in DIR (also ${SETTINGS_ENV}); for tests")
+    parser.add_argument("--version", action="version", version=f"kzreader {__version__}")
+    ns = parser.parse_intermixed_args(ours)
+    return Options(ns.paths, ns.screenshot, ns.settings_dir), qt_args
 
 
 def reserve_singleton_references() -> None:
@@ -84,8 +102,9 @@ def reserve_singleton_references() -> None:
 
 
 def create_application(qt_args: list[str] | None = None) -> QApplication:
-    """The QApplication (reused if one exists, as under pytest-qt).  Its icon starts as the
-    PNGs; ``finish_start`` adds the SVG (loading the SVG plugin) once the window is up."""
+    """The QApplication (reused if one exists, as under pytest-qt).  ``finish_start`` gives it
+    its icon right after the first paint: building the icon (and loading the SVG plugin) would
+    delay that paint, and a window manager picks up a changed icon at once."""
     QCoreApplication.setOrganizationName(APP_NAME)
     QCoreApplication.setApplicationName(APP_NAME)
     QCoreApplication.setApplicationVersion(__version__)
@@ -94,16 +113,16 @@ def create_application(qt_args: list[str] | None = None) -> QApplication:
         # no style or palette is forced: the platform theme supplies light or dark colours
         app = QApplication([sys.argv[0] if sys.argv else APP_NAME, *(qt_args or [])])
     app.setApplicationDisplayName("kzreader")
-    app.setWindowIcon(app_icon(svg=False))
     QGuiApplication.setDesktopFileName(APP_ID)  # lets Wayland/X11 docks match the .desktop entry
     return app
 
 
-def app_icon(svg: bool = True) -> QIcon:
-    """The bundled icon: the SVG for any size, PNGs for when the SVG plugin is missing (or,
-    with ``svg=False``, not loaded yet: the same picture at the usual sizes, cheaper to start)."""
+def app_icon() -> QIcon:
+    """The bundled icon: the SVG for any size, PNGs for when the SVG plugin is missing."""
+    from PySide6.QtGui import QIcon
+
     icons = Path(__file__).resolve().parent.parent / "resources" / "icons"
-    icon = QIcon(str(icons / "kzreader.svg")) if svg else QIcon()
+    icon = QIcon(str(icons / "kzreader.svg"))
     for size in ICON_SIZES:
         icon.addFile(str(icons / f"kzreader-{size}.png"), QSize(size, size))
     return icon

@@ -5,9 +5,9 @@ per-interview hooks (search indexing, theme tagging) in a plain Python thread th
 Qt.  That is deliberate: PySide keeps the GIL through calls such as emit or moveToThread,
 which take Qt's internal locks, while the GUI thread may hold one of those locks (destroying a
 widget) and wait for the GIL to run Python code; a loader thread calling Qt can therefore
-deadlock the whole program, and once hung a test run.  So the thread only puts messages in a
-queue, and the GUI thread takes them out on a short timer while a load runs and turns them
-into signals.
+deadlock the whole program, and once hung a test run.  So the thread only appends messages to
+a deque (appends and pops are thread-safe), and the GUI thread takes them out on a short timer
+while a load runs and turns them into signals.
 
 Results come in batches, because one message per file would flood the event loop with a large
 corpus.  Each load carries a generation number: when a new load starts, the old one is told to
@@ -17,8 +17,8 @@ into the new one.
 from __future__ import annotations
 
 import gc
-import queue
 import threading
+from collections import deque
 
 from PySide6.QtCore import QObject, QTimer, Signal, Slot
 
@@ -31,7 +31,7 @@ POLL_MS = 10
 class _Job:
     """One load; ``run`` is the body of its thread and talks only through ``outbox``."""
 
-    def __init__(self, generation: int, paths: list[str], hooks, options: dict, outbox: queue.SimpleQueue):
+    def __init__(self, generation: int, paths: list[str], hooks, options: dict, outbox: deque):
         self.generation = generation
         self._paths = list(paths)
         self._hooks = tuple(hooks)
@@ -43,7 +43,7 @@ class _Job:
         self._cancel.set()
 
     def run(self) -> None:
-        gen, post = self.generation, self._outbox.put
+        gen, post = self.generation, self._outbox.append
         # the parser and the model are imported here, off the GUI thread, so the window paints sooner
         from kzreader.core.loading import LoadJob
         from kzreader.core.model import Interview, Problem
@@ -97,7 +97,7 @@ class CorpusLoader(QObject):
         self._current: _Job | None = None
         # threads of cancelled loads are kept until they end, so shutdown can wait for them
         self._threads: dict[int, tuple[threading.Thread, _Job]] = {}
-        self._outbox: queue.SimpleQueue = queue.SimpleQueue()
+        self._outbox: deque = deque()  # filled by loader threads, emptied by the GUI thread only
         self._poll = QTimer(self)
         self._poll.setInterval(POLL_MS)
         self._poll.timeout.connect(self._drain)
@@ -143,11 +143,9 @@ class CorpusLoader(QObject):
 
     @Slot()
     def _drain(self) -> None:
-        while True:
-            try:
-                message = self._outbox.get_nowait()
-            except queue.Empty:
-                break
+        outbox = self._outbox
+        while outbox:
+            message = outbox.popleft()
             kind, gen = message[0], message[1]
             if kind == "done":
                 self._on_done(gen)
