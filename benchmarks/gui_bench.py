@@ -35,6 +35,8 @@ def paint_watch(label, condition=lambda: True):
             if not self.done and event.type() == QEvent.Type.Paint and condition():
                 self.done = True
                 print(f"{label} {time.time() - t0:.4f}", flush=True)
+                # CPU time of the process so far: less disturbed by other load on the machine
+                print(f"{label}_cpu {time.process_time():.4f}", flush=True)
             return False
 
     watch = PaintWatch()
@@ -165,6 +167,9 @@ def main() -> None:
     ratios = sorted(k["window"] / r["window"] for r, k in zip(bare, kz))  # each pair ran back to back
     print(f"  window / bare, run by run           {ratios[0]:.2f}x .. {ratios[-1]:.2f}x, "
           f"median {statistics.median(ratios):.2f}x")
+    cpu_ratios = sorted(k["window_cpu"] / r["window_cpu"] for r, k in zip(bare, kz))
+    print(f"  CPU time to first paint             bare {med(bare, 'window_cpu') * 1000:.1f} ms, "
+          f"kzreader {med(kz, 'window_cpu') * 1000:.1f} ms, run by run median {statistics.median(cpu_ratios):.2f}x")
     print(f"kzreader first interview painted    {med(kz, 'interview') * 1000:8.1f} ms  ({med(kz, 'interview') / b:.2f}x bare)")
     print(f"switch question (render + paint)    {med(kz, 'switch_question') * 1000:8.2f} ms")
     print(f"switch interview (render + paint)   {med(kz, 'switch_interview') * 1000:8.2f} ms")

@@ -53,6 +53,14 @@ def test_a_loader_turns_automatic_collection_off_and_the_gui_thread_collects(qtb
     assert freed == [threading.main_thread().name] * 2
 
 
+def test_only_the_gui_thread_can_take_collection_over(qapp):
+    results = []
+    thread = threading.Thread(target=lambda: results.append(collect_on_gui_thread()))
+    thread.start()
+    thread.join()
+    assert results == [None]
+
+
 def test_a_load_never_collects_qt_objects_in_its_thread(qtbot, tmp_path):
     loader = CorpusLoader()
     write_interviews(tmp_path / "corpus", 40, TEXT)

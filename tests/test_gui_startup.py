@@ -245,6 +245,15 @@ def test_problems_dock_keeps_where_the_user_put_it(qtbot, tmp_path):
     fourth.loader.shutdown()
 
 
+def test_a_first_start_writes_no_settings_before_the_window_closes(qtbot, tmp_path):
+    """Writing QSettings makes Qt write and sync their file on the next event-loop turn, which
+    would come before the first paint; the dock's mode is stored with the layout instead."""
+    w = make(qtbot, tmp_path)
+    assert w.settings.allKeys() == []
+    w.close()
+    assert w.settings.value(K_DOCK_MODE) == ProblemsDockVisibility.AUTO
+
+
 def test_a_layout_saved_before_with_problems_closed_keeps_it_closed(qtbot, tmp_path):
     """Settings from a version without the automatic dock: a hidden dock was the user's choice."""
     old = shown(qtbot, make(qtbot, tmp_path))

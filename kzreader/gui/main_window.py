@@ -741,6 +741,7 @@ class MainWindow(QMainWindow):
         s = self.settings
         s.setValue(K_GEOMETRY, self.saveGeometry())
         s.setValue(K_STATE, self.saveState(_STATE_VERSION))
+        self.problems_visibility.save()  # how to read the dock's visibility in that state
         s.setValue(K_HEADER, self.interview_list.header_state())
         s.setValue(K_ZOOM, self.reading_pane.zoom())
         s.setValue(K_WHOLE, self.reading_pane.is_whole_interview())

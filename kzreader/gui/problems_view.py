@@ -182,9 +182,9 @@ class ProblemsDockVisibility(QObject):
         mode = settings.value(K_DOCK_MODE, "", type=str)
         if mode not in (self.AUTO, self.SHOWN, self.CLOSED):
             # nothing stored (first start, or settings from before): a restored layout with the
-            # dock hidden was the user's doing
+            # dock hidden was the user's doing.  Stored by ``save``, with that layout: writing
+            # the settings now would make their file be written (and synced) before the first paint
             mode = self.CLOSED if dock.isHidden() else self.AUTO
-            settings.setValue(K_DOCK_MODE, mode)
         self.mode = mode
         dock.toggleViewAction().triggered.connect(self._on_toggled)
         dock.installEventFilter(self)
@@ -193,7 +193,11 @@ class ProblemsDockVisibility(QObject):
 
     def _set_mode(self, mode: str) -> None:
         self.mode = mode
-        self.settings.setValue(K_DOCK_MODE, mode)
+        self.save()
+
+    def save(self) -> None:
+        """Store the mode (the window does this with its layout, which hides an empty dock)."""
+        self.settings.setValue(K_DOCK_MODE, self.mode)
 
     def _sync(self) -> None:
         wanted = self.mode == self.SHOWN or (self.mode == self.AUTO and self.view.model.rowCount() > 0)
