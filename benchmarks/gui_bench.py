@@ -4,7 +4,9 @@ Prints, for the seed interviews, the time from process start to the first paint 
 main window and to the first paint of an opened interview, next to a bare QMainWindow
 started the same way; then the median time to switch question and interview.
 Each start runs in its own subprocess so imports and fonts are counted every time (from
-compiled bytecode, as an installed copy starts).
+compiled bytecode, as an installed copy starts), and kzreader starts through its entry point,
+as `kzreader CORPUS` does, with new settings each time (a first start).  CPU time to the first
+paint is printed too: it moves less than wall time when the machine is busy with other work.
 
     python benchmarks/gui_bench.py [CORPUS] [--runs N]
 """
