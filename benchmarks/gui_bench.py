@@ -33,6 +33,8 @@ def paint_watch(label, condition=lambda: True):
     t0 = float(os.environ["KZ_BENCH_T0"])
 
     class PaintWatch(QObject):
+        done = False
+
         def eventFilter(self, obj, event):
             if not self.done and event.type() == QEvent.Type.Paint and condition():
                 self.done = True
@@ -41,9 +43,7 @@ def paint_watch(label, condition=lambda: True):
                 print(f"{label}_cpu {time.process_time():.4f}", flush=True)
             return False
 
-    watch = PaintWatch()
-    watch.done = False
-    return watch
+    return PaintWatch()
 
 
 def child(kind: str, corpus: str) -> None:

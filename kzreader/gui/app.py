@@ -8,7 +8,7 @@ import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
-from PySide6.QtCore import QCoreApplication, QSettings, QSize, QStandardPaths, QTimer
+from PySide6.QtCore import QCoreApplication, QSettings, QStandardPaths, QTimer
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication
 
@@ -119,6 +119,7 @@ def create_application(qt_args: list[str] | None = None) -> QApplication:
 
 def app_icon() -> QIcon:
     """The bundled icon: the SVG for any size, PNGs for when the SVG plugin is missing."""
+    from PySide6.QtCore import QSize
     from PySide6.QtGui import QIcon
 
     icons = Path(__file__).resolve().parent.parent / "resources" / "icons"
