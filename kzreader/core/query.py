@@ -3,7 +3,9 @@
 The language is kept small:
 
 - ``word`` matches any form of the word: words are compared by their Snowball stems
-  (Russian for Cyrillic, English for Latin), so *энергетическая* finds *энергетической*.
+  (Russian for Cyrillic, English for Latin), so *энергетическая* finds *энергетической*;
+  Snowball gives some words several stems (Казахстан / Казахстаном), so a Russian word
+  matches the stems of every form pymorphy3 lists for it (:mod:`kzreader.core.word_forms`).
 - ``"quoted words"`` match that sequence of words (each in any form), in order and adjacent.
 - ``-word`` (or ``-"a phrase"``, ``-pre*``) excludes units that contain it.
 - ``pre*`` matches every word that *starts with* ``pre`` (compared on folded words, not stems).
@@ -20,9 +22,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Callable, Iterable, Iterator
 
 from .text import WORD_CHAR, fold, stem, tokens, words
+from .word_forms import form_stems
 
 # Phrases never run across a paragraph break.
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
@@ -33,6 +37,11 @@ class WordTerm:
     stem: str
     text: str  # the word as typed, folded
 
+    @property
+    def stems(self) -> frozenset[str]:
+        """Every stem a form of the word may have; a text word with one of them matches."""
+        return _alternatives(self.stem, self.text)
+
 
 @dataclass(frozen=True, slots=True)
 class PrefixTerm:
@@ -42,10 +51,28 @@ class PrefixTerm:
 @dataclass(frozen=True, slots=True)
 class PhraseTerm:
     stems: tuple[str, ...]
-    text: str
+    text: str  # the words as typed, folded, joined by one space
+
+    @property
+    def alternatives(self) -> tuple[frozenset[str], ...]:
+        """Per word of the phrase, the stems its forms may have (see ``WordTerm.stems``)."""
+        return _phrase_alternatives(self.stems, self.text)
 
 
 Term = WordTerm | PrefixTerm | PhraseTerm
+
+
+@lru_cache(maxsize=4096)
+def _alternatives(stem_: str, word: str) -> frozenset[str]:
+    return form_stems(word) | {stem_}
+
+
+@lru_cache(maxsize=4096)
+def _phrase_alternatives(stems: tuple[str, ...], text: str) -> tuple[frozenset[str], ...]:
+    ws = text.split(" ")
+    if len(ws) != len(stems):  # made by hand with other words: the stems alone
+        return tuple(frozenset((s,)) for s in stems)
+    return tuple(map(_alternatives, stems, ws))
 
 
 @dataclass(frozen=True, slots=True)
@@ -130,21 +157,23 @@ def _adjacent(text: str, end: int, start: int) -> bool:
 def term_spans(term: Term, text: str, toks: list[CandidateToken]) -> list[tuple[int, int]]:
     """Spans of ``term`` in ``text`` given its candidate tokens (in text order)."""
     if isinstance(term, WordTerm):
-        return [(s, e) for s, e, _f, st in toks if st == term.stem]
+        wanted = term.stems
+        return [(s, e) for s, e, _f, st in toks if st in wanted]
     if isinstance(term, PrefixTerm):
         return [(s, e) for s, e, f, _st in toks if f.startswith(term.prefix)]
     # Phrase: the tokens that carry its stems, then runs of adjacent tokens in order.
-    wanted = set(term.stems)
+    alts = term.alternatives
+    wanted = frozenset().union(*alts)
     rel = [t for t in toks if t[3] in wanted]
-    n = len(term.stems)
+    n = len(alts)
     spans = []
     i = 0
     while i + n <= len(rel):
-        ok = rel[i][3] == term.stems[0]
+        ok = rel[i][3] in alts[0]
         k = 1
         while ok and k < n:
             prev, cur = rel[i + k - 1], rel[i + k]
-            ok = cur[3] == term.stems[k] and _adjacent(text, prev[1], cur[0])
+            ok = cur[3] in alts[k] and _adjacent(text, prev[1], cur[0])
             k += 1
         if ok:
             spans.append((rel[i][0], rel[i + n - 1][1]))

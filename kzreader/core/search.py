@@ -339,9 +339,9 @@ class SearchIndex:
     def _groups(self, term: Term) -> list[list[str]]:
         """Stem groups a unit must have (one stem of each group) to possibly match ``term``."""
         if isinstance(term, WordTerm):
-            return [[term.stem]]
+            return [sorted(term.stems)]
         if isinstance(term, PhraseTerm):
-            return [[s] for s in dict.fromkeys(term.stems)]
+            return [sorted(a) for a in dict.fromkeys(term.alternatives)]
         return [self._stems_with_prefix(term.prefix)]
 
     def _candidates(self, q: Query, interview_ids: Collection[str] | None) -> dict[int, float]:
@@ -412,9 +412,11 @@ class SearchIndex:
             scores = {u: scores[u] + v for u, v in new.items()}
 
         for term in q.exclude:
-            if isinstance(term, WordTerm) and scores:
-                p = post.get(term.stem)
-                if not p:
+            if not isinstance(term, WordTerm):
+                continue  # phrases and prefixes are checked on the text
+            for s in term.stems:
+                p = post.get(s)
+                if not p or not scores:
                     continue
                 if len(p) > 4 * len(scores):
                     n = len(p)
@@ -473,7 +475,8 @@ class SearchIndex:
             if isinstance(term, PrefixTerm):
                 forms.update(self._words_with_prefix(term.prefix))
             else:
-                for s in (term.stems if isinstance(term, PhraseTerm) else (term.stem,)):
+                alts = term.alternatives if isinstance(term, PhraseTerm) else (term.stems,)
+                for s in frozenset().union(*alts):
                     forms.update(self._forms.get(s, ()))
             if len(forms) > _MAX_REGEX_FORMS:
                 return all_tokens

@@ -14,9 +14,11 @@ Lexicon file format (the bundled default is ``kzreader/resources/themes.yaml``):
 
 Entry syntax (keywords, phrases and exclusions alike, word by word):
 
-* ``газ`` — any word form.  The entry is expanded to its likely inflected forms (a small
-  table of Russian noun and adjective endings, or English ``-s``/``-es``), and a text word
-  matches when its Snowball stem equals the stem of one of those forms.  Stems shorter than
+* ``газ`` — any word form.  The entry is expanded to its likely inflected forms (every form
+  of its lexemes in pymorphy3, see :mod:`kzreader.core.word_forms`, plus a small table of
+  Russian noun and adjective endings for words it does not know, or English ``-s``/``-es``),
+  and a text word matches when its Snowball stem equals the stem of one of those forms.
+  Stems shorter than
   three letters ("атом" → "ат", "ИИ" → "и") would match unrelated words ("Алма-Ата", the
   conjunction "и"), so for those the folded word must equal one of the expanded forms.
 * ``образоват*`` — every word beginning with the prefix (at least three letters).  Snowball
@@ -62,6 +64,7 @@ from typing import Iterable, Sequence
 import yaml
 
 from . import text as _text
+from .word_forms import form_words
 from .model import Exchange, Interview
 
 MIN_EXCHANGE_SCORE = 2
@@ -449,7 +452,9 @@ def _word_forms(word: str) -> set[str]:
     if len(w) <= 2:
         return {w}
     if _CYRILLIC.search(w):
-        return _ru_forms(w)
+        # pymorphy3's lexeme has the forms Snowball stems apart (урожай / урожая); the
+        # ending table covers words its dictionary does not know
+        return _ru_forms(w) | form_words(w)
     if w.isascii() and w.isalpha():
         return {w, w + "s", w + "es"}
     return {w}
@@ -726,9 +731,14 @@ def tag_interview(index: ThemeIndex, interview: Interview) -> tuple[frozenset[st
     return tuple(index.exchange_themes(ex) for ex in interview.exchanges)
 
 
+# Bumped when matching changes, so tags stored under the old rules are made again.
+MATCHER_VERSION = 2  # 2: entries match every form in pymorphy3's lexeme
+
+
 def lexicon_key(lexicon: Lexicon) -> str:
     """A digest of everything that decides tags, so stored tags can be checked against it."""
-    data = json.dumps([t.to_dict() for t in lexicon.themes], ensure_ascii=False, sort_keys=True)
+    data = json.dumps([MATCHER_VERSION, [t.to_dict() for t in lexicon.themes]],
+                      ensure_ascii=False, sort_keys=True)
     return hashlib.sha1(data.encode("utf-8")).hexdigest()
 
 

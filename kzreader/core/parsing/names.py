@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from ..word_forms import morph
+
 _CAP_WORD = r"[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?"
 # Two or three capitalised words, not inside a longer word.  The first capital is matched
 # before the lookbehind that checks the character ahead of it: a pattern that opens with a
@@ -32,11 +34,8 @@ EN_NAME_SEQ = re.compile(
 _CASES = ("nomn", "gent", "datv", "accs", "ablt", "loct")
 
 
-@lru_cache(maxsize=1)
 def _morph():
-    import pymorphy3
-
-    return pymorphy3.MorphAnalyzer()
+    return morph()  # one analyser per process, shared with word forms
 
 
 @lru_cache(maxsize=50_000)
