@@ -176,7 +176,8 @@ def test_standard_keys_where_qt_has_them(window_in):
     for action, key in ((w.open_files_action, std.Open), (w.find_action, std.Find), (w.quit_action, std.Quit),
                         (pane.zoom_in_action, std.ZoomIn), (pane.zoom_out_action, std.ZoomOut),
                         (w.undo_action, std.Undo), (w.search.find_bar.find_next_action, std.FindNext)):
-        assert QKeySequence(key) in action.shortcuts(), action.text()
+        for binding in QKeySequence.keyBindings(key):  # offscreen has none for Quit
+            assert binding in action.shortcuts(), action.text()
 
 
 def test_main_widgets_have_accessible_names(window_in):

@@ -43,6 +43,8 @@ class BookmarksController(QObject):
         self.panel.setObjectName("bookmarks_panel")
         self._texts: dict[str, tuple[str, str]] = {}  # interview id -> (source hash, text)
 
+        self._undo_place: tuple[int, list] = (0, [])  # index and commands, to tell undo from a push
+        self.undo_stack.indexChanged.connect(self._on_undo_index)
         self.panel.activated.connect(self.jump_to)
         self.panel.reattach_requested.connect(self._on_reattach)
         self.panel.store_error.connect(self._show_error)
@@ -210,6 +212,20 @@ class BookmarksController(QObject):
     @Slot(str)
     def _show_error(self, message: str) -> None:
         self._status(self.tr("Bookmarks: {0}").format(message))
+
+    @Slot(int)
+    def _on_undo_index(self, index: int) -> None:
+        """Say what Undo/Redo did, so "Bookmark added." does not stay after its undo."""
+        stack = self.undo_stack
+        before, commands = self._undo_place
+        now = [stack.command(i) for i in range(stack.count())]
+        self._undo_place = (index, now)
+        if len(now) != len(commands) or any(a is not b for a, b in zip(now, commands)):
+            return  # a new command (or one dropped): its owner reports it
+        if index < before:
+            self._status(self.tr("Undone: {0}").format(stack.text(index)))
+        elif index > before:
+            self._status(self.tr("Redone: {0}").format(stack.text(index - 1)))
 
     def _status(self, message: str) -> None:
         self.window.statusBar().showMessage(message, STATUS_MS)

@@ -14,15 +14,7 @@ from PySide6.QtWidgets import QApplication, QHBoxLayout, QLabel, QLineEdit, QToo
 
 from kzreader.core.query import find_in_text, parse_query
 
-
-def _keys(standard: QKeySequence.StandardKey, always: str) -> list[QKeySequence]:
-    """The platform's keys for ``standard`` plus ``always`` (F3 everywhere), without duplicates
-    (a key bound twice would make the shortcut ambiguous)."""
-    keys = list(QKeySequence.keyBindings(standard))
-    extra = QKeySequence(always)
-    if extra not in keys:
-        keys.append(extra)
-    return keys
+from .shortcuts import merged_keys
 
 
 class FindBar(QWidget):
@@ -61,9 +53,9 @@ class FindBar(QWidget):
         self.count_label.setMinimumWidth(self.fontMetrics().horizontalAdvance("0000 of 0000"))
 
         self.find_previous_action = QAction(self.tr("Find Pre&vious"), self)
-        self.find_previous_action.setShortcuts(_keys(QKeySequence.StandardKey.FindPrevious, "Shift+F3"))
+        self.find_previous_action.setShortcuts(merged_keys(QKeySequence.StandardKey.FindPrevious, "Shift+F3"))
         self.find_next_action = QAction(self.tr("Find &Next"), self)
-        self.find_next_action.setShortcuts(_keys(QKeySequence.StandardKey.FindNext, "F3"))
+        self.find_next_action.setShortcuts(merged_keys(QKeySequence.StandardKey.FindNext, "F3"))
         for action in (self.find_previous_action, self.find_next_action):
             action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             self.addAction(action)

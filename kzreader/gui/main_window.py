@@ -19,6 +19,7 @@ from .file_watcher import CorpusWatcher
 from .loader import CorpusLoader
 from .problems_view import ProblemsDockVisibility, ProblemsView
 from .reading_pane import ReadingPane
+from .shortcuts import display_keys, merged_keys
 
 # The feature controllers (themes, search, bookmarks, quotes) and their modules are built
 # right after the first paint, or on first use: see MainWindow.build_parts.
@@ -209,18 +210,17 @@ class MainWindow(QMainWindow):
         self.open_folder_action = self._action(
             self.tr("Open &Folder…"), [QKeySequence("Ctrl+Shift+O")], self.choose_folder, "action_open_folder")
         self.open_files_action = self._action(
-            self.tr("&Open Files…"), [QKeySequence(QKeySequence.StandardKey.Open)], self.choose_files,
+            self.tr("&Open Files…"), merged_keys(QKeySequence.StandardKey.Open, "Ctrl+O"), self.choose_files,
             "action_open_files")
         self.recent_menu = QMenu(self.tr("Open &Recent"), self)
         self.recent_menu.setObjectName("recent_menu")
         self.quit_action = self._action(
-            self.tr("&Quit"), [QKeySequence(QKeySequence.StandardKey.Quit), QKeySequence("Ctrl+Q")],
+            self.tr("&Quit"), merged_keys(QKeySequence.StandardKey.Quit, "Ctrl+Q"),
             self.close, "action_quit")
         self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
-        reload_keys = QKeySequence.keyBindings(QKeySequence.StandardKey.Refresh)
-        if QKeySequence("F5") not in reload_keys:
-            reload_keys.append(QKeySequence("F5"))
-        self.reload_action = self._action(self.tr("Re&load"), reload_keys, self.reload_corpus, "action_reload")
+        self.reload_action = self._action(
+            self.tr("Re&load"), merged_keys("F5", QKeySequence.StandardKey.Refresh), self.reload_corpus,
+            "action_reload")
         self.stop_action = self._action(
             self.tr("&Stop Loading"), [QKeySequence("Ctrl+.")], self.stop_loading, "action_stop_loading")
         self.stop_action.setEnabled(False)
@@ -238,7 +238,7 @@ class MainWindow(QMainWindow):
         view_menu = bar.addMenu(self.tr("&View"))
         view_menu.addActions([pane.zoom_in_action, pane.zoom_out_action, pane.zoom_reset_action])
         view_menu.addSeparator()
-        view_menu.addActions([pane.whole_action, pane.removed_action])
+        view_menu.addActions([pane.whole_action, pane.removed_action, pane.caret_action])
         view_menu.addSeparator()
         self.filter_action = self._action(
             self.tr("&Filter Interviews"), [QKeySequence("Ctrl+L")], self._focus_filter, "action_filter")
@@ -288,7 +288,7 @@ class MainWindow(QMainWindow):
             self.tr("&Bookmark Selection"), [QKeySequence("Ctrl+D")], lambda: self.bookmarks.bookmark_selection(),
             "action_bookmark")
         self.find_action = self._action(
-            self.tr("&Find in Interview…"), [QKeySequence(QKeySequence.StandardKey.Find)],
+            self.tr("&Find in Interview…"), merged_keys(QKeySequence.StandardKey.Find, "Ctrl+F"),
             lambda: self.search.open_find(), "action_find")
         self.search_action = self._action(
             self.tr("&Search All Interviews…"), [QKeySequence("Ctrl+Shift+F")], lambda: self.search.show_search(),
@@ -302,10 +302,10 @@ class MainWindow(QMainWindow):
         stack = self.bookmarks.undo_stack
         self.undo_action = stack.createUndoAction(self, self.tr("&Undo"))
         self.undo_action.setObjectName("action_undo")
-        self.undo_action.setShortcuts(QKeySequence.keyBindings(QKeySequence.StandardKey.Undo))
+        self.undo_action.setShortcuts(merged_keys("Ctrl+Z", QKeySequence.StandardKey.Undo))
         self.redo_action = stack.createRedoAction(self, self.tr("&Redo"))
         self.redo_action.setObjectName("action_redo")
-        self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+        self.redo_action.setShortcuts(merged_keys("Ctrl+Shift+Z", "Ctrl+Y", QKeySequence.StandardKey.Redo))
         for action in (self.undo_action, self.redo_action):
             self.addAction(action)
         edit_menu.addActions([self.undo_action, self.redo_action])
@@ -332,7 +332,7 @@ class MainWindow(QMainWindow):
         self._preferences_module = preferences
         edit_menu.addSeparator()
         # the platform's key where it has one (none on Linux desktops); Ctrl+, as elsewhere
-        keys = QKeySequence.keyBindings(QKeySequence.StandardKey.Preferences) or [QKeySequence("Ctrl+,")]
+        keys = merged_keys(QKeySequence.StandardKey.Preferences) or [QKeySequence("Ctrl+,")]
         self.preferences_action = self._action(
             self.tr("&Preferences…"), keys, self.show_preferences, "action_preferences")
         self.preferences_action.setMenuRole(QAction.MenuRole.PreferencesRole)
@@ -430,7 +430,8 @@ class MainWindow(QMainWindow):
         self._pending = restore
         self.interview_list.clear()
         self.problems_view.clear()
-        self.reading_pane.set_interview(None)
+        if restore is None:  # a reload keeps the old text in view until the new one arrives
+            self.reading_pane.set_interview(None)
         self.corpus_cleared.emit()
         self.settings.setValue(K_PATHS, json.dumps(paths))
         self._add_recent(paths)
@@ -604,6 +605,9 @@ class MainWindow(QMainWindow):
         if self._reload_wanted:
             self._reload_wanted = False
             QTimer.singleShot(0, self.reload_corpus)
+        shown = self.reading_pane.interview()
+        if shown is not None and self.interview_list.interview(shown.id) is not shown:
+            self.reading_pane.set_interview(None)  # kept through a reload, but gone from the files
         if self._pending is not None:
             self._pending = None
             if self.reading_pane.interview() is None and self.interview_list.visible_count():
@@ -631,11 +635,8 @@ class MainWindow(QMainWindow):
     # -- reading -------------------------------------------------------------------------------------------
     @Slot(str)
     def _on_interview_selected(self, interview_id: str) -> None:
-        current = self.reading_pane.interview()
-        if current is not None and current.id == interview_id:
-            return
         interview = self.interview_list.interview(interview_id)
-        if interview is None:
+        if interview is None or interview is self.reading_pane.interview():
             return
         number = 1
         if self._pending is not None:
@@ -676,8 +677,7 @@ class MainWindow(QMainWindow):
             for action in menu.actions():
                 if action.menu() is not None:
                     walk(action.menu(), title)
-                elif action.shortcuts():
-                    keys = ", ".join(s.toString(QKeySequence.SequenceFormat.NativeText) for s in action.shortcuts())
+                elif keys := display_keys(action):
                     rows.append((title, action.text().replace("&", ""), keys))
 
         for top in self.menuBar().actions():

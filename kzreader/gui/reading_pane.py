@@ -39,6 +39,7 @@ from PySide6.QtWidgets import (
 )
 
 from .i18n import core_message, format_date
+from .shortcuts import merged_keys
 
 if TYPE_CHECKING:  # annotations only; the model is imported when files load
     from kzreader.core.model import Interview, Paragraph, Span
@@ -115,8 +116,19 @@ def _pieces(iv: Interview) -> list[_Piece]:
     return out
 
 
+_CARET_KEYS = (Qt.Key.Key_Left, Qt.Key.Key_Right, Qt.Key.Key_Up, Qt.Key.Key_Down, Qt.Key.Key_Home, Qt.Key.Key_End)
+
+
 class ReadingText(QTextBrowser):
-    """A read-only browser that never follows links and never fetches a resource."""
+    """A read-only browser that never follows links and never fetches a resource.
+
+    Space/PgDn at the bottom emit ``paged_past_end`` (Shift+Space/PgUp at the top
+    ``paged_before_start``); Shift+arrows without a caret emit ``caret_wanted``.
+    """
+
+    paged_past_end = Signal()
+    paged_before_start = Signal()
+    caret_wanted = Signal()
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -156,14 +168,29 @@ class ReadingText(QTextBrowser):
         menu.popup(event.globalPos())
 
     def keyPressEvent(self, event):
+        key, mods = event.key(), event.modifiers()
         # QTextBrowser binds Alt+Left/Right to history navigation; here they belong to the
         # Go menu, so let them travel up to the window's shortcuts instead
-        if event.modifiers() & Qt.KeyboardModifier.AltModifier and event.key() in (
-            Qt.Key.Key_Left,
-            Qt.Key.Key_Right,
-        ):
+        if mods & Qt.KeyboardModifier.AltModifier and key in (Qt.Key.Key_Left, Qt.Key.Key_Right):
             event.ignore()
             return
+        bar = self.verticalScrollBar()
+        paging_on = key == Qt.Key.Key_PageDown or (key == Qt.Key.Key_Space and not mods)
+        paging_back = key == Qt.Key.Key_PageUp or (key == Qt.Key.Key_Space and mods == Qt.KeyboardModifier.ShiftModifier)
+        caret = bool(self.textInteractionFlags() & Qt.TextInteractionFlag.TextSelectableByKeyboard)
+        # reading on past the end of an answer turns to the next question, as a book does
+        if paging_on and bar.value() >= bar.maximum() and (not caret or self.textCursor().atEnd()):
+            self.paged_past_end.emit()
+            return
+        if paging_back and bar.value() <= bar.minimum() and (not caret or self.textCursor().atStart()):
+            self.paged_before_start.emit()
+            return
+        if key == Qt.Key.Key_Space and not caret:  # a browser's Space: one page on
+            bar.triggerAction(bar.SliderAction.SliderPageStepSub if mods else bar.SliderAction.SliderPageStepAdd)
+            return
+        if (not caret and mods & Qt.KeyboardModifier.ShiftModifier and key in _CARET_KEYS):
+            # Shift+arrow starts keyboard selection: the caret appears at the top of the view
+            self.caret_wanted.emit()
         super().keyPressEvent(event)
 
 
@@ -204,7 +231,7 @@ class ReadingPane(QWidget):
         def action(text, shortcuts, slot, name, checkable=False):
             a = QAction(text, self)
             a.setObjectName(name)
-            a.setShortcuts([QKeySequence(s) for s in shortcuts])
+            a.setShortcuts(merged_keys(*shortcuts))
             a.setCheckable(checkable)
             (a.toggled if checkable else a.triggered).connect(slot)
             self.addAction(a)
@@ -230,6 +257,10 @@ class ReadingPane(QWidget):
             "action_zoom_out")
         self.zoom_reset_action = action(
             self.tr("Reset &Zoom"), ["Ctrl+0"], self.reset_zoom, "action_zoom_reset")
+        self.caret_action = action(
+            self.tr("&Caret Browsing"), ["F7"], self.set_caret_browsing, "action_caret_browsing",
+            checkable=True)
+        self.caret_action.setToolTip(self.tr("Move a text cursor with the keys and select with Shift+arrows"))
         # short labels for the buttons of the navigation bar (menus show the full text)
         self.prev_action.setIconText(self.tr("Previous"))
         self.next_action.setIconText(self.tr("Next"))
@@ -300,6 +331,9 @@ class ReadingPane(QWidget):
         self.text.setAccessibleName(self.tr("Interview text"))
         self.setAccessibleName(self.tr("Reading pane"))
         self.text.verticalScrollBar().valueChanged.connect(self._on_scrolled)
+        self.text.paged_past_end.connect(self._on_paged_past_end)
+        self.text.paged_before_start.connect(self.previous_question)
+        self.text.caret_wanted.connect(lambda: self.set_caret_browsing(True))
 
         self.navigator = QListWidget()
         self.navigator.setObjectName("question_navigator")
@@ -427,6 +461,32 @@ class ReadingPane(QWidget):
         self.removed_action.setChecked(show)
         self._render(keep_scroll=True)
         self.show_removed_changed.emit(show)
+
+    def caret_browsing(self) -> bool:
+        return self.caret_action.isChecked()
+
+    @Slot(bool)
+    def set_caret_browsing(self, on: bool) -> None:
+        """A visible text cursor that the keys move and Shift+keys extend, so a passage can be
+        selected, bookmarked and quoted without a mouse (browsers do this on F7)."""
+        on = bool(on)
+        flags = Qt.TextInteractionFlag.TextBrowserInteraction
+        if on:
+            flags |= Qt.TextInteractionFlag.TextSelectableByKeyboard
+        was = bool(self.text.textInteractionFlags() & Qt.TextInteractionFlag.TextSelectableByKeyboard)
+        self.text.setTextInteractionFlags(flags)
+        self.caret_action.setChecked(on)
+        if on and not was:
+            # start where the reader is looking, not at the top of the document
+            cursor = self.text.cursorForPosition(self.text.viewport().rect().topLeft())
+            if not self.text.textCursor().hasSelection():
+                self.text.setTextCursor(cursor)
+            self.text.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    @Slot()
+    def _on_paged_past_end(self) -> None:
+        if not self._whole:
+            self.next_question()
 
     def set_zoom(self, steps: int) -> None:
         steps = max(ZOOM_MIN, min(ZOOM_MAX, int(steps)))

@@ -78,6 +78,14 @@
         <source>Bookmarks: {0}</source>
         <translation>Закладки: {0}</translation>
     </message>
+    <message>
+        <source>Undone: {0}</source>
+        <translation>Отменено: {0}</translation>
+    </message>
+    <message>
+        <source>Redone: {0}</source>
+        <translation>Повторено: {0}</translation>
+    </message>
 </context>
 <context>
     <name>BookmarksPanel</name>
@@ -1022,6 +1030,14 @@ A reader for collections of published interviews: read them question by question
     <message>
         <source>Reset &amp;Zoom</source>
         <translation>&amp;Обычный размер</translation>
+    </message>
+    <message>
+        <source>&amp;Caret Browsing</source>
+        <translation>Текстовый ку&amp;рсор</translation>
+    </message>
+    <message>
+        <source>Move a text cursor with the keys and select with Shift+arrows</source>
+        <translation>Двигать текстовый курсор клавишами и выделять Shift+стрелками</translation>
     </message>
     <message>
         <source>Previous</source>
