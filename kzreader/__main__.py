@@ -1,4 +1,5 @@
-"""Entry point: `kzreader parse ...` runs the Qt-free CLI; anything else starts the window."""
+"""Entry point: `kzreader parse ...` and `kzreader search ...` run the Qt-free CLI; anything
+else starts the window."""
 from __future__ import annotations
 
 import gc
@@ -17,6 +18,10 @@ def main(argv: list[str] | None = None) -> int:
         from .cli import main as cli_main
 
         return cli_main(args[1:])
+    if args and args[0] == "search":
+        from .search_cli import main as search_main
+
+        return search_main(args[1:])
     # Starting the window (Qt's modules, its types and enums, the widgets) allocates much and
     # frees almost nothing, so collections then only delay the first paint.  From here on
     # gui.app freezes what start-up made and gui.collector collects on the GUI thread.

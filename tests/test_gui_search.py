@@ -280,3 +280,17 @@ def test_find_bar_follows_the_text(qtbot):
         bar.refresh()
     assert m.args == [[(0, 3), (5, 8)]]
     assert bar.count_label.text() == "1 of 2"
+
+
+def test_the_panel_lists_hits_in_display_order(qtbot, panel, index):
+    # `kzreader search` prints core.search.display_order: the panel must list the same order
+    from kzreader.core.search import display_order
+
+    with qtbot.waitSignal(panel.results_changed, timeout=3000):
+        type_text(panel.query_edit, "безопасность")
+    shown = [(iid, panel.model.index(c, 0, panel.model.index(r, 0)).data(EXCHANGE_ROLE))
+             for r, (iid, rows) in enumerate(groups(panel)) for c in range(len(rows))]
+    expected = [(h.interview_id, h.exchange_number)
+                for h in display_order(index.search("безопасность"))]
+    assert shown == expected
+    assert [iid for iid, _n in shown] == ["energy", "energy", "passing"]

@@ -545,6 +545,28 @@ def _top(scores: dict[int, float], n: int) -> list[tuple[float, int]]:
     return [(-v, u) for v, u in best]
 
 
+def display_order(hits: list[Hit]) -> list[Hit]:
+    """``hits`` as the search panel lists them: interviews in the order of their best hit,
+    and within one interview by exchange number."""
+    groups: dict[str, list[Hit]] = {}
+    for h in hits:
+        groups.setdefault(h.interview_id, []).append(h)
+    return [h for group in groups.values() for h in sorted(group, key=lambda h: h.exchange_number)]
+
+
+def hit_role(iv: Interview, hit: Hit) -> str:
+    """Where the hit's first match lies: "lead", "question" or "answer"."""
+    if hit.exchange_number == 0:
+        return "lead"
+    first = hit.match_spans[0][0] if hit.match_spans else -1
+    for ex in iv.exchanges:
+        if ex.number == hit.exchange_number:
+            if any(p.start <= first < p.end for p in ex.question.paragraphs):
+                return "question"
+            break
+    return "answer"
+
+
 def _units(iv: Interview) -> Iterable[tuple[int, tuple[Paragraph, ...]]]:
     if iv.lead:
         yield 0, iv.lead
