@@ -1,0 +1,216 @@
+"""Similar questions: for one exchange, the questions of *other* interviews that ask about
+the same thing, ranked.
+
+Each question becomes a tf-idf vector over the stems of its words (function words left
+out, see ``STOP_WORDS``) plus one pseudo-term per theme its exchange carries; similarity is
+the cosine of two vectors.  The index is built once over the corpus (``SimilarQuestions.
+build``, which may run in a worker thread: it only reads interviews) and answers a query
+by walking the postings of the query's own terms, so a query costs the number of questions
+sharing a term with it, not the size of the corpus.
+
+Memory stays small for 10,000 interviews: a posting is one 32-bit integer (question id
+shifted left by 4, plus the term frequency capped at 15) in an ``array('I')`` per term,
+and each question keeps its term ids in an ``array('I')``.
+"""
+from __future__ import annotations
+
+import math
+import re
+from array import array
+from dataclasses import dataclass
+from typing import Callable, Iterable, Mapping, Sequence
+
+from .model import Interview
+from .text import fold, stem
+
+_TF_BITS = 4
+_TF_MAX = (1 << _TF_BITS) - 1
+THEME_WEIGHT = 0.5  # a shared theme counts about half as much as a shared rare word
+_WORD = re.compile(r"[^\W\d_]{2,}", re.UNICODE)  # letters only; one-letter words say nothing
+
+# Function words and the words every interview question uses ("what do you think about");
+# kept as folded words, compared before stemming.
+STOP_WORDS = frozenset("""
+а без более бы был была были было быть в вам вами вас ваш ваша ваше вашего вашей вашем ваши
+вашим вашими ваших вообще вот во все всегда всего всех всё вы где да даже для до его ее её
+ей ему если есть еще ещё же за здесь и из или им ими их к как какая какие каким какими каких
+какое какой каком какую когда кто ли либо между меня мне много может можно мой мы на над надо
+нам нами нас не него нее неё ней нет ни них но ну о об однако он она они оно от очень по под
+после почему при про раз с сам свой себе себя сейчас со так также такой там тем теперь то
+тогда того тоже той только том тот тут у уже хорошо хотя чего чем через что чтобы чье чья эта
+эти этим этих это этого этой этом этот эту я
+скажите расскажите скажем говорить говорят сказать сказали считаете думаете можете могли
+мог могут может например именно ли либо ведь разве сегодня сейчас вопрос вопросы
+a about after again all also am an and any are as at be been before being both but by can
+could did do does doing during each few for from further had has have having he her here
+hers him his how i if in into is it its itself just me more most my no nor not now of off on
+once only or other our out over own same she should so some such than that the their them
+then there these they this those through to too under until up very was we were what when
+where which while who whom why will with would you your yours think tell say said
+""".split())
+
+
+@dataclass(frozen=True, slots=True)
+class SimilarQuestion:
+    interview_id: str
+    number: int  # 1-based exchange number
+    score: float  # cosine, 0..1
+    shared: tuple[str, ...]  # the stems both questions have (themes as "theme:<id>")
+    spans: tuple[tuple[int, int], ...]  # source offsets of the shared words in this question
+
+
+def question_terms(iv: Interview, number: int) -> list[str]:
+    """The stems of exchange ``number``'s question, function words left out, in order."""
+    ex = iv.exchanges[number - 1]
+    out = []
+    for p in ex.question.paragraphs:
+        for m in _WORD.finditer(p.text):
+            w = fold(m.group())
+            if w not in STOP_WORDS:
+                out.append(stem(w))
+    return out
+
+
+def shared_spans(iv: Interview, number: int, stems: Iterable[str]) -> tuple[tuple[int, int], ...]:
+    """Source offsets of the words of exchange ``number``'s question whose stem is in ``stems``."""
+    wanted = set(stems)
+    out = []
+    for p in iv.exchanges[number - 1].question.paragraphs:
+        for m in _WORD.finditer(p.text):
+            w = fold(m.group())
+            if w not in STOP_WORDS and stem(w) in wanted:
+                out.append((p.start + m.start(), p.start + m.end()))
+    return tuple(out)
+
+
+class SimilarQuestions:
+    """A tf-idf index of every question of a corpus; see the module docstring."""
+
+    def __init__(self) -> None:
+        self._term_id: dict[str, int] = {}
+        self._terms: list[str] = []
+        self._postings: list[array] = []
+        self._doc_terms: list[array] = []  # question id -> term ids (with repeats)
+        self._doc_iv: array = array("I")  # question id -> interview slot
+        self._doc_num: array = array("I")  # question id -> exchange number
+        self._slot_ids: list[str] = []
+        self._slot_of: dict[str, int] = {}
+        self._first_doc: dict[tuple[int, int], int] = {}  # (slot, number) -> question id
+        self._idf: list[float] = []
+        self._norm: array = array("d")
+
+    def __len__(self) -> int:
+        return len(self._doc_terms)
+
+    @classmethod
+    def build(cls, interviews: Iterable[Interview],
+              exchange_themes: Mapping[str, Sequence[frozenset[str]]] | None = None,
+              cancelled: Callable[[], bool] | None = None,
+              progress: Callable[[int], None] | None = None) -> "SimilarQuestions | None":
+        """Index every question of ``interviews``; None when ``cancelled()`` said so.
+
+        Bodies of lazily loaded interviews are read for this and dropped again afterwards.
+        """
+        index = cls()
+        for k, iv in enumerate(interviews):
+            if cancelled is not None and cancelled():
+                return None
+            was_loaded = getattr(iv, "loaded", True)
+            themes = exchange_themes.get(iv.id, ()) if exchange_themes is not None else ()
+            index._add(iv, themes)
+            if not was_loaded:
+                iv.unload()  # back to the parse cache: the index keeps only term ids
+            if progress is not None:
+                progress(k + 1)
+        index._finish()
+        return index
+
+    # -- building ------------------------------------------------------------------------
+    def _tid(self, term: str) -> int:
+        tid = self._term_id.get(term)
+        if tid is None:
+            tid = self._term_id[term] = len(self._terms)
+            self._terms.append(term)
+            self._postings.append(array("I"))
+        return tid
+
+    def _add(self, iv: Interview, themes: Sequence[frozenset[str]]) -> None:
+        slot = self._slot_of.get(iv.id)
+        if slot is None:
+            slot = self._slot_of[iv.id] = len(self._slot_ids)
+            self._slot_ids.append(iv.id)
+        for ex in iv.exchanges:
+            terms = question_terms(iv, ex.number)
+            k = ex.number - 1
+            terms += ["theme:" + t for t in sorted(themes[k])] if k < len(themes) else []
+            if not terms:
+                continue
+            doc = len(self._doc_terms)
+            ids = array("I", (self._tid(t) for t in terms))
+            self._doc_terms.append(ids)
+            self._doc_iv.append(slot)
+            self._doc_num.append(ex.number)
+            self._first_doc[(slot, ex.number)] = doc
+            counts: dict[int, int] = {}
+            for t in ids:
+                counts[t] = counts.get(t, 0) + 1
+            for t, c in counts.items():
+                self._postings[t].append(doc << _TF_BITS | min(c, _TF_MAX))
+
+    def _finish(self) -> None:
+        n = max(len(self._doc_terms), 1)
+        self._idf = [math.log((n + 1) / (len(p) + 0.5)) * (THEME_WEIGHT if term.startswith("theme:") else 1.0)
+                     for term, p in zip(self._terms, self._postings)]
+        self._norm = array("d", bytes(8 * len(self._doc_terms)))
+        for doc, ids in enumerate(self._doc_terms):
+            counts: dict[int, int] = {}
+            for t in ids:
+                counts[t] = counts.get(t, 0) + 1
+            self._norm[doc] = math.sqrt(sum((self._weight(c) * self._idf[t]) ** 2 for t, c in counts.items())) or 1.0
+
+    @staticmethod
+    def _weight(tf: int) -> float:
+        return 1.0 + math.log(tf)
+
+    # -- querying ------------------------------------------------------------------------
+    def similar(self, interview_id: str, number: int, limit: int = 10,
+                lookup: Callable[[str], Interview | None] | None = None) -> list[SimilarQuestion]:
+        """The ``limit`` questions most like exchange ``number``'s, from other interviews,
+        best first.  With ``lookup`` each result also carries the source spans of its shared
+        words (read from the interview's body)."""
+        slot = self._slot_of.get(interview_id)
+        doc = self._first_doc.get((slot, number)) if slot is not None else None
+        if doc is None:
+            return []
+        counts: dict[int, int] = {}
+        for t in self._doc_terms[doc]:
+            counts[t] = counts.get(t, 0) + 1
+        scores: dict[int, float] = {}
+        shared: dict[int, list[int]] = {}
+        doc_iv = self._doc_iv
+        for t, c in counts.items():
+            idf = self._idf[t]
+            if idf <= 0:
+                continue
+            wq = self._weight(c) * idf
+            for posting in self._postings[t]:
+                other = posting >> _TF_BITS
+                if doc_iv[other] == slot:
+                    continue  # the same interview: the reader is already there
+                w = wq * self._weight(posting & _TF_MAX) * idf
+                scores[other] = scores.get(other, 0.0) + w
+                shared.setdefault(other, []).append(t)
+        qnorm = self._norm[doc]
+        ranked = sorted(((s / (qnorm * self._norm[o]), o) for o, s in scores.items()),
+                        key=lambda so: (-so[0], so[1]))[:limit]
+        out = []
+        for score, o in ranked:
+            terms = tuple(sorted(self._terms[t] for t in shared[o]))
+            iid, num = self._slot_ids[doc_iv[o]], self._doc_num[o]
+            spans: tuple[tuple[int, int], ...] = ()
+            if lookup is not None:
+                iv = lookup(iid)
+                if iv is not None and num <= len(iv.exchanges):
+                    spans = shared_spans(iv, num, terms)
+            out.append(SimilarQuestion(iid, num, round(score, 6), terms, spans))
+        return out

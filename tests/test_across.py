@@ -1,0 +1,148 @@
+"""Reading across interviews (core.across) and similar questions (core.similar), no Qt."""
+from __future__ import annotations
+
+import pytest
+
+from kzreader.core.across import (
+    AcrossItem,
+    group_starts,
+    header,
+    items_for_hits,
+    items_for_themes,
+    order_items,
+)
+from kzreader.core.corpus import Corpus
+from kzreader.core.parsing import parse_text
+from kzreader.core.search import SearchIndex
+from kzreader.core.similar import SimilarQuestions
+
+RAIL = """— Как развивается железнодорожный транзит грузов через Казахстан?
+
+— Транзит контейнеров по железной дороге растёт каждый год.
+
+— Что вы думаете о ценах на хлеб?
+
+— Цены на хлеб стабильны.
+"""
+RAIL2 = """— Растёт ли транзит грузов по железной дороге между Китаем и Европой?
+
+— Да, железнодорожный транзит через степь удвоился.
+
+— Как вы проводите отпуск?
+
+— В горах.
+"""
+BREAD = """— Почему дорожает хлеб и мука?
+
+— Цены на зерно выросли.
+
+— Что вы читаете?
+
+— Романы.
+"""
+
+
+def _corpus():
+    corpus = Corpus()
+    meta = [
+        ("rail.txt", RAIL, {"interviewee": "Борис Железнов", "date": "2024-03-01", "source": "Степь"}),
+        ("rail2.txt", RAIL2, {"interviewee": "Анна Рельсова", "date": "2023-01-10", "source": "Вести"}),
+        ("bread.txt", BREAD, {"interviewee": "Виктор Хлебов"}),
+    ]
+    for name, text, m in meta:
+        corpus.add(parse_text(text, f"/c/{name}", metadata=m))
+    assert [len(iv.exchanges) for iv in corpus.interviews] == [2, 2, 2]
+    return corpus
+
+
+def test_orders():
+    corpus = _corpus()
+    rail, rail2, bread = corpus.interviews
+    items = [AcrossItem(rail.id, 2), AcrossItem(bread.id, 1), AcrossItem(rail2.id, 1), AcrossItem(rail.id, 1)]
+    by = lambda order: [(corpus.by_id(i.interview_id).path[3:], i.number)  # noqa: E731
+                        for i in order_items(items, corpus.by_id, order)]
+    # grouped by interview in order of first appearance, exchanges by number
+    assert by("interview") == [("rail.txt", 1), ("rail.txt", 2), ("bread.txt", 1), ("rail2.txt", 1)]
+    # oldest first, undated last
+    assert by("date") == [("rail2.txt", 1), ("rail.txt", 1), ("rail.txt", 2), ("bread.txt", 1)]
+    # Анна < Борис < Виктор
+    assert by("interviewee") == [("rail2.txt", 1), ("rail.txt", 1), ("rail.txt", 2), ("bread.txt", 1)]
+    with pytest.raises(ValueError):
+        order_items(items, corpus.by_id, "colour")
+
+
+def test_order_drops_unknown_and_duplicate_exchanges():
+    corpus = _corpus()
+    rail = corpus.interviews[0]
+    items = [AcrossItem(rail.id, 1, ((0, 5),)), AcrossItem("gone", 1), AcrossItem(rail.id, 1)]
+    out = order_items(items, corpus.by_id)
+    assert out == [AcrossItem(rail.id, 1, ((0, 5),))]
+    assert group_starts(order_items([AcrossItem(rail.id, 2), AcrossItem(rail.id, 1),
+                                     AcrossItem(corpus.interviews[2].id, 1)], corpus.by_id)) == [0, 2]
+
+
+def test_header_fields():
+    rail = _corpus().interviews[0]
+    h = header(rail, 2)
+    assert (h.interviewee, h.outlet, h.date, h.number, h.count) == ("Борис Железнов", "Степь", "2024-03-01", 2, 2)
+
+
+def test_items_from_themes_and_search():
+    corpus = _corpus()
+    rail, rail2, bread = corpus.interviews
+    tags = {rail.id: (frozenset({"transport"}), frozenset({"food"})),
+            rail2.id: (frozenset({"transport"}), frozenset()),
+            bread.id: (frozenset({"food"}), frozenset())}
+    assert items_for_themes(tags, ["food"], [iv.id for iv in corpus.interviews]) == [
+        AcrossItem(rail.id, 2), AcrossItem(bread.id, 1)]
+    assert items_for_themes(tags, [], [rail.id]) == []
+    index = SearchIndex()
+    index.add_interviews(corpus.interviews)
+    items = items_for_hits(index.search("хлеб"))
+    assert {(i.interview_id, i.number) for i in items} == {(rail.id, 2), (bread.id, 1)}
+    for item in items:
+        iv = corpus.by_id(item.interview_id)
+        text = iv.exchanges[item.number - 1].text
+        for s, e in item.spans:  # the marks are source offsets of the word
+            assert any(p.start <= s < e <= p.end and p.text[s - p.start:e - p.start].lower().startswith("хлеб")
+                       for t in (iv.exchanges[item.number - 1].question, iv.exchanges[item.number - 1].answer)
+                       for p in t.paragraphs)
+        assert "хлеб" in text.lower()
+
+
+def test_similar_questions_rank_the_same_topic_first_and_skip_the_same_interview():
+    corpus = _corpus()
+    rail, rail2, bread = corpus.interviews
+    index = SimilarQuestions.build(corpus.interviews)
+    found = index.similar(rail.id, 1, lookup=corpus.by_id)
+    # the other railway-transit question, not rail.txt's own questions
+    assert [(r.interview_id, r.number) for r in found][:1] == [(rail2.id, 1)]
+    assert all(r.interview_id != rail.id for r in found)
+    assert {"транз", "груз"} <= set(found[0].shared)  # Snowball stems of "транзит", "грузов"
+    q = rail2.exchanges[0].question.paragraphs[0]
+    marked = {q.text[s - q.start:e - q.start] for s, e in found[0].spans}
+    assert marked == {"транзит", "грузов"}  # "железной дороге" is not "железнодорожный"
+    bread_found = index.similar(rail.id, 2)
+    assert bread_found[0].interview_id == bread.id and bread_found[0].number == 1
+    # "вы", "что", "как" are function words: the holiday question shares nothing with them
+    assert all((r.interview_id, r.number) != (rail2.id, 2) for r in found + bread_found)
+    assert index.similar("nope", 1) == [] and index.similar(rail.id, 9) == []
+
+
+def test_similar_uses_shared_themes():
+    corpus = _corpus()
+    rail, rail2, bread = corpus.interviews
+    tags = {rail.id: (frozenset(), frozenset({"leisure"})), rail2.id: (frozenset(), frozenset({"leisure"})),
+            bread.id: (frozenset(), frozenset())}
+    index = SimilarQuestions.build(corpus.interviews, tags)
+    found = index.similar(rail.id, 2)
+    assert (rail2.id, 2) in [(r.interview_id, r.number) for r in found]
+    assert "theme:leisure" in next(r for r in found if r.interview_id == rail2.id).shared
+
+
+def test_similar_build_can_be_cancelled_and_unloads_lazy_bodies():
+    corpus = _corpus()
+    assert SimilarQuestions.build(corpus.interviews, cancelled=lambda: True) is None
+    done = []
+    SimilarQuestions.build(corpus.interviews, progress=done.append)
+    assert done == [1, 2, 3]
