@@ -83,9 +83,13 @@ class BookmarksController(QObject):
         return text
 
     # -- creating --------------------------------------------------------------------------
-    def bookmark_selection(self) -> str | None:
-        """Ctrl+D: bookmark the selected text, or the current exchange when nothing is selected."""
-        pane = self.window.reading_pane
+    def bookmark_selection(self, view=None) -> str | None:
+        """Ctrl+D: bookmark the selected text, or the current exchange when nothing is selected.
+
+        ``view`` is where the reader selected (default: the reading pane); another view (the
+        cross-reading view) offers the same ``selection_source_range``, ``interview`` and
+        ``current_number``, so its bookmarks anchor exactly as the pane's do."""
+        pane = view if view is not None else self.window.reading_pane
         found = pane.selection_source_range()
         if found is None:
             iv = pane.interview()

@@ -93,7 +93,7 @@ class MainWindow(QMainWindow):
         self.problems_visibility = ProblemsDockVisibility(self.problems_dock, self.problems_view, settings)
 
     # Attributes made by build_parts; reading one before then builds the parts.
-    _PARTS = frozenset({"themes", "search", "bookmarks", "quotes", "undo_action", "redo_action",
+    _PARTS = frozenset({"themes", "search", "bookmarks", "quotes", "across", "undo_action", "redo_action",
                         "preferences_action", "_preferences_module"})
 
     def __getattr__(self, name: str):
@@ -166,6 +166,9 @@ class MainWindow(QMainWindow):
         self.bookmarks = BookmarksController(self)
         self.set_bookmarks_panel(self._scrolled(self.bookmarks.panel))
         self.quotes = QuoteActions(self)
+        from .across_controller import AcrossController
+
+        self.across = AcrossController(self)  # cross-reading window, similar questions, .qdpx export
         self.themes.filter_changed.connect(self.search.panel.set_theme_filter)
         self._on_citation_changed(*self.quotes.citation_style_strings())
 
@@ -230,6 +233,10 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.reload_action)
         file_menu.addAction(self.stop_action)
         file_menu.addSeparator()
+        self.export_qdpx_action = self._action(
+            self.tr("&REFI-QDA Project (.qdpx)…"), [], lambda: self.across.export_qdpx(), "action_export_qdpx")
+        file_menu.addMenu(self.tr("&Export")).addAction(self.export_qdpx_action)
+        file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
 
         self._build_edit_actions(bar)
@@ -247,6 +254,10 @@ class MainWindow(QMainWindow):
             self.tr("Theme &Map…"), [QKeySequence("Ctrl+Shift+M")], lambda: self.themes.open_map(),
             "action_theme_map")
         view_menu.addAction(self.theme_map_action)
+        self.across_action = self._action(
+            self.tr("Read &Across Interviews…"), [QKeySequence("Ctrl+Shift+A")], lambda: self.across.open_view(),
+            "action_read_across")
+        view_menu.addAction(self.across_action)
         panels = view_menu.addMenu(self.tr("&Panels"))
         for dock in (self.interviews_dock, self.questions_dock, self.themes_dock, self.bookmarks_dock,
                      self.search_dock, self.problems_dock):
@@ -263,6 +274,11 @@ class MainWindow(QMainWindow):
             self.tr("Ne&xt Interview"), [QKeySequence("Alt+Down"), QKeySequence("Ctrl+Shift+PgDown")],
             self.interview_list.select_next, "action_next_interview")
         go_menu.addActions([self.prev_interview_action, self.next_interview_action])
+        go_menu.addSeparator()
+        self.similar_action = self._action(
+            self.tr("&Similar Questions…"), [QKeySequence("Ctrl+Shift+S")], lambda: self.across.show_similar(),
+            "action_similar_questions")
+        go_menu.addAction(self.similar_action)
 
         help_menu = bar.addMenu(self.tr("&Help"))
         self.shortcuts_action = self._action(

@@ -87,8 +87,9 @@ class QuoteActions(QObject):
         QApplication.clipboard().setMimeData(mime)
 
     @Slot()
-    def copy_as_quote(self) -> bool:
-        pane = self.window.reading_pane
+    def copy_as_quote(self, view=None) -> bool:
+        """The selection in ``view`` (default: the reading pane), quoted and cited."""
+        pane = view if view is not None else self.window.reading_pane
         found = pane.selection_source_range()
         if found is None:
             self._status(self.tr("Select the words to quote first."))
@@ -105,8 +106,8 @@ class QuoteActions(QObject):
         return True
 
     @Slot()
-    def copy_exchange(self) -> bool:
-        pane = self.window.reading_pane
+    def copy_exchange(self, view=None) -> bool:
+        pane = view if view is not None else self.window.reading_pane
         iv = pane.interview()
         number = pane.current_number()
         found = pane.selection_source_range()

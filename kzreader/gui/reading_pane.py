@@ -104,6 +104,47 @@ class _Piece(NamedTuple):
     speaker: str | None = None  # set on the first paragraph of a turn with a known speaker
 
 
+def reading_colours(pal: QPalette) -> dict[str, QColor]:
+    """The colours of reading text, taken from ``pal`` (light or dark)."""
+    base = pal.color(QPalette.ColorRole.Base)
+    text = pal.color(QPalette.ColorRole.Text)
+    return {
+        "text": text,
+        "muted": _mix(text, base, 0.45),
+        "question_bg": _mix(base, pal.color(QPalette.ColorRole.Highlight), 0.13),
+        "removed_bg": _mix(base, text, 0.05),
+        "removed_border": _mix(base, text, 0.35),
+    }
+
+
+def apply_measure(text: QTextBrowser) -> None:
+    """Centre a column of at most MEASURE_EM ems (the reading measure) in the viewport."""
+    doc = text.document()
+    em = QFontInfo(doc.defaultFont()).pixelSize() or 16
+    avail = text.viewport().width()
+    side = max(em * 0.9, (avail - MEASURE_EM * em) / 2)
+    fmt = doc.rootFrame().frameFormat()
+    if abs(fmt.leftMargin() - side) < 0.5 and fmt.topMargin() == em:
+        return
+    fmt.setLeftMargin(side)
+    fmt.setRightMargin(side)
+    fmt.setTopMargin(em)
+    fmt.setBottomMargin(em * 2)
+    doc.rootFrame().setFrameFormat(fmt)
+
+
+def source_range(segments: list[_Segment], a: int, b: int) -> tuple[int, int] | None:
+    """Document range [a, b) as source offsets (start, end) over ``segments`` (one text's
+    paragraphs in document order), trimmed to the paragraphs it covers; None if it covers none."""
+    first = next((i for i, s in enumerate(segments) if s.doc_end > a), None)
+    last = next((i for i in range(len(segments) - 1, -1, -1) if segments[i].doc_start < b), None)
+    if first is None or last is None or first > last:
+        return None
+    start = segments[first].to_source(a)
+    end = segments[last].to_source(b)
+    return (start, end) if end > start else None
+
+
 def _pieces(iv: Interview) -> list[_Piece]:
     out = [_Piece(p.start, "lead", 0, p) for p in iv.lead]
     for ex in iv.exchanges:
@@ -530,16 +571,8 @@ class ReadingPane(QWidget):
         return self._source_range(cursor.selectionStart(), cursor.selectionEnd())
 
     def _source_range(self, a: int, b: int) -> tuple[Interview, int, int] | None:
-        segs = self._segments
-        first = next((i for i, s in enumerate(segs) if s.doc_end > a), None)
-        last = next((i for i in range(len(segs) - 1, -1, -1) if segs[i].doc_start < b), None)
-        if first is None or last is None or first > last:
-            return None
-        start = segs[first].to_source(a)
-        end = segs[last].to_source(b)
-        if end <= start:
-            return None
-        return self._interview, start, end
+        found = source_range(self._segments, a, b)
+        return (self._interview, *found) if found is not None else None
 
     def source_offset_at(self, pos: int) -> int | None:
         """The source offset shown at document position ``pos`` (None: not source text)."""
@@ -598,16 +631,7 @@ class ReadingPane(QWidget):
 
     # -- rendering ---------------------------------------------------------------------------
     def _colours(self) -> dict[str, QColor]:
-        pal = self.palette()
-        base = pal.color(QPalette.ColorRole.Base)
-        text = pal.color(QPalette.ColorRole.Text)
-        return {
-            "text": text,
-            "muted": _mix(text, base, 0.45),
-            "question_bg": _mix(base, pal.color(QPalette.ColorRole.Highlight), 0.13),
-            "removed_bg": _mix(base, text, 0.05),
-            "removed_border": _mix(base, text, 0.35),
-        }
+        return reading_colours(self.palette())
 
     def _render(self, keep_scroll: bool = False) -> None:
         bar = self.text.verticalScrollBar()
@@ -687,19 +711,7 @@ class ReadingPane(QWidget):
             b.removed(run, self.tr("removed: {0}").format(core_message(run[0].kind)))
 
     def _apply_width(self) -> None:
-        """Centre a column of at most MEASURE_EM ems (the reading measure) in the viewport."""
-        doc = self.text.document()
-        em = QFontInfo(doc.defaultFont()).pixelSize() or 16
-        avail = self.text.viewport().width()
-        side = max(em * 0.9, (avail - MEASURE_EM * em) / 2)
-        fmt = doc.rootFrame().frameFormat()
-        if abs(fmt.leftMargin() - side) < 0.5 and fmt.topMargin() == em:
-            return
-        fmt.setLeftMargin(side)
-        fmt.setRightMargin(side)
-        fmt.setTopMargin(em)
-        fmt.setBottomMargin(em * 2)
-        doc.rootFrame().setFrameFormat(fmt)
+        apply_measure(self.text)
 
     def _apply_highlights(self) -> None:
         selections = []

@@ -2,6 +2,187 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ru">
 <context>
+    <name>AcrossController</name>
+    <message>
+        <source>No interviews are open.</source>
+        <translation>Нет открытых интервью.</translation>
+    </message>
+    <message>
+        <source>No exchange carries this theme.</source>
+        <translation>Ни один ответ не относится к этой теме.</translation>
+    </message>
+    <message>
+        <source>Type words to find and press Enter.</source>
+        <translation>Введите слова для поиска и нажмите Enter.</translation>
+    </message>
+    <message>
+        <source>No exchange matches “{0}”.</source>
+        <translation>Ничего не найдено по запросу «{0}».</translation>
+    </message>
+    <message>
+        <source>Open a question in the reading pane first.</source>
+        <translation>Сначала откройте вопрос в области чтения.</translation>
+    </message>
+    <message>
+        <source>Choose a question to follow through the corpus: Go ▸ Similar Questions while reading it.</source>
+        <translation>Выберите вопрос, чтобы проследить его по всем интервью: «Переход ▸ Похожие вопросы» во время чтения.</translation>
+    </message>
+    <message>
+        <source>Like question {0} of {1}: {2}</source>
+        <translation>Похожие на вопрос {0} из «{1}»: {2}</translation>
+    </message>
+    <message>
+        <source>Comparing the questions of {0} interviews…</source>
+        <translation>Сравниваем вопросы {0} интервью…</translation>
+    </message>
+    <message>
+        <source>No similar question was found in the other interviews.</source>
+        <translation>В других интервью похожих вопросов не нашлось.</translation>
+    </message>
+    <message>
+        <source>Open some interviews first.</source>
+        <translation>Сначала откройте интервью.</translation>
+    </message>
+    <message>
+        <source>Export REFI-QDA Project</source>
+        <translation>Экспорт проекта REFI-QDA</translation>
+    </message>
+    <message>
+        <source>REFI-QDA projects (*.qdpx)</source>
+        <translation>Проекты REFI-QDA (*.qdpx)</translation>
+    </message>
+</context>
+<context>
+    <name>AcrossView</name>
+    <message>
+        <source>Theme</source>
+        <translation>Тема</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>Поиск</translation>
+    </message>
+    <message>
+        <source>Similar questions</source>
+        <translation>Похожие вопросы</translation>
+    </message>
+    <message>
+        <source>Read across by</source>
+        <translation>Читать подборку по</translation>
+    </message>
+    <message>
+        <source>Words to find in every interview</source>
+        <translation>Слова для поиска во всех интервью</translation>
+    </message>
+    <message>
+        <source>Search words</source>
+        <translation>Слова для поиска</translation>
+    </message>
+    <message>
+        <source>By interview</source>
+        <translation>По интервью</translation>
+    </message>
+    <message>
+        <source>By date</source>
+        <translation>По дате</translation>
+    </message>
+    <message>
+        <source>By interviewee</source>
+        <translation>По собеседнику</translation>
+    </message>
+    <message>
+        <source>Order</source>
+        <translation>Порядок</translation>
+    </message>
+    <message>
+        <source>Exchanges from every interview</source>
+        <translation>Вопросы и ответы из всех интервью</translation>
+    </message>
+    <message>
+        <source>{0} ({1})</source>
+        <translation>{0} ({1})</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n exchange</source>
+        <translation>
+            <numerusform>%n вопрос</numerusform>
+            <numerusform>%n вопроса</numerusform>
+            <numerusform>%n вопросов</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n exchanges</source>
+        <translation>
+            <numerusform>%n вопрос</numerusform>
+            <numerusform>%n вопроса</numerusform>
+            <numerusform>%n вопросов</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>in %n interview</source>
+        <translation>
+            <numerusform>в %n интервью</numerusform>
+            <numerusform>в %n интервью</numerusform>
+            <numerusform>в %n интервью</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>in %n interviews</source>
+        <translation>
+            <numerusform>в %n интервью</numerusform>
+            <numerusform>в %n интервью</numerusform>
+            <numerusform>в %n интервью</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Nothing to show.</source>
+        <translation>Показывать нечего.</translation>
+    </message>
+    <message>
+        <source>(interviewee not found)</source>
+        <translation>(собеседник не найден)</translation>
+    </message>
+    <message>
+        <source>Question {0} of {1}</source>
+        <translation>Вопрос {0} из {1}</translation>
+    </message>
+    <message>
+        <source>Open in interview</source>
+        <translation>Открыть в интервью</translation>
+    </message>
+</context>
+<context>
+    <name>AcrossWindow</name>
+    <message>
+        <source>Read Across Interviews — kzreader</source>
+        <translation>Чтение по всем интервью — kzreader</translation>
+    </message>
+    <message>
+        <source>&amp;Bookmark Selection</source>
+        <translation>Добавить в &amp;закладки</translation>
+    </message>
+    <message>
+        <source>Copy as &amp;Quote</source>
+        <translation>Копировать как &amp;цитату</translation>
+    </message>
+    <message>
+        <source>Copy &amp;Exchange</source>
+        <translation>Копировать &amp;вопрос и ответ</translation>
+    </message>
+    <message>
+        <source>&amp;Open in Interview</source>
+        <translation>&amp;Открыть в интервью</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>&amp;Закрыть</translation>
+    </message>
+    <message>
+        <source>Cross-reading toolbar</source>
+        <translation>Панель чтения по всем интервью</translation>
+    </message>
+</context>
+<context>
     <name>BookmarkEditDialog</name>
     <message>
         <source>None</source>
@@ -737,6 +918,22 @@
         <translation>Копировать как &amp;цитату</translation>
     </message>
     <message>
+        <source>&amp;REFI-QDA Project (.qdpx)…</source>
+        <translation>Проект &amp;REFI-QDA (.qdpx)…</translation>
+    </message>
+    <message>
+        <source>&amp;Export</source>
+        <translation>&amp;Экспорт</translation>
+    </message>
+    <message>
+        <source>Read &amp;Across Interviews…</source>
+        <translation>Читать по &amp;всем интервью…</translation>
+    </message>
+    <message>
+        <source>&amp;Similar Questions…</source>
+        <translation>&amp;Похожие вопросы…</translation>
+    </message>
+    <message>
         <source>Copy &amp;Exchange</source>
         <translation>Копировать вопрос и отв&amp;ет</translation>
     </message>
@@ -980,6 +1177,65 @@ A reader for collections of published interviews: read them question by question
     <message>
         <source>Open Containing Folder</source>
         <translation>Открыть папку с файлом</translation>
+    </message>
+</context>
+<context>
+    <name>QdpxExportJob</name>
+    <message>
+        <source>Exporting the REFI-QDA project…</source>
+        <translation>Экспорт проекта REFI-QDA…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Отмена</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Экспорт</translation>
+    </message>
+    <message>
+        <source>kzreader interviews</source>
+        <translation>Интервью kzreader</translation>
+    </message>
+    <message>
+        <source>Bookmarks</source>
+        <translation>Закладки</translation>
+    </message>
+    <message>
+        <source>The project was not exported: {0}</source>
+        <translation>Проект не экспортирован: {0}</translation>
+    </message>
+    <message>
+        <source>Export failed: {0}</source>
+        <translation>Ошибка экспорта: {0}</translation>
+    </message>
+    <message>
+        <source>Export cancelled; no file was written.</source>
+        <translation>Экспорт отменён, файл не записан.</translation>
+    </message>
+    <message>
+        <source>Exported {0} interviews, {1} codings and {2} notes to {3}.</source>
+        <translation>Экспортировано в {3}: интервью — {0}, кодировок — {1}, заметок — {2}.</translation>
+    </message>
+    <message>
+        <source>Not exported to the REFI-QDA project: the file has changed or cannot be read since it was loaded; reload and export again.</source>
+        <translation>Не экспортирован в проект REFI-QDA: файл изменился или не читается с момента загрузки; перезагрузите и повторите экспорт.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n bookmark was not exported: it needs review or its file was not exported.</source>
+        <translation>
+            <numerusform>%n закладка не экспортирована: её нужно проверить или её файл не экспортирован.</numerusform>
+            <numerusform>%n закладки не экспортированы: их нужно проверить или их файл не экспортирован.</numerusform>
+            <numerusform>%n закладок не экспортировано: их нужно проверить или их файл не экспортирован.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n bookmarks were not exported: they need review or their file was not exported.</source>
+        <translation>
+            <numerusform>%n закладка не экспортирована: её нужно проверить или её файл не экспортирован.</numerusform>
+            <numerusform>%n закладки не экспортированы: их нужно проверить или их файл не экспортирован.</numerusform>
+            <numerusform>%n закладок не экспортировано: их нужно проверить или их файл не экспортирован.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
