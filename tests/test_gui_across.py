@@ -11,7 +11,7 @@ import pytest
 
 pytest.importorskip("PySide6")
 
-from PySide6.QtCore import QSettings, Qt, QUrl  # noqa: E402
+from PySide6.QtCore import Qt, QUrl  # noqa: E402
 from PySide6.QtGui import QTextCursor  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
@@ -21,8 +21,8 @@ from kzreader.gui.main_window import MainWindow  # noqa: E402
 from kzreader.gui.search_controller import MATCH_COLOUR  # noqa: E402
 
 from corpus_helpers import write_interviews  # noqa: E402
+from gui_helpers import make_window, open_and_wait  # noqa: E402
 
-LOAD_TIMEOUT = 20_000
 CTRL = Qt.KeyboardModifier.ControlModifier
 CTRL_SHIFT = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
 SAMPLES = Path(__file__).resolve().parents[1] / "kzreader" / "resources" / "samples"
@@ -36,14 +36,11 @@ def window(qtbot, tmp_path):
     windows = []
 
     def open_(paths) -> MainWindow:
-        settings = QSettings(str(tmp_path / "settings" / "kzreader.ini"), QSettings.Format.IniFormat)
-        w = MainWindow(settings, str(tmp_path / "data"), str(tmp_path / "cache"))
-        qtbot.addWidget(w)
+        w = make_window(qtbot, tmp_path)
         windows.append(w)
         w.show()
         qtbot.waitExposed(w)
-        with qtbot.waitSignal(w.loader.finished, timeout=LOAD_TIMEOUT):
-            w.open_paths([str(p) for p in paths])
+        open_and_wait(qtbot, w, paths)
         return w
 
     yield open_

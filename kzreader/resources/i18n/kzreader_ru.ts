@@ -927,11 +927,11 @@
     </message>
     <message>
         <source>Read &amp;Across Interviews…</source>
-        <translation>Читать по &amp;всем интервью…</translation>
+        <translation>Читать по всем &amp;интервью…</translation>
     </message>
     <message>
         <source>&amp;Similar Questions…</source>
-        <translation>&amp;Похожие вопросы…</translation>
+        <translation>Похожие &amp;вопросы…</translation>
     </message>
     <message>
         <source>Copy &amp;Exchange</source>
