@@ -14,6 +14,7 @@ import yaml
 from ..model import Exchange, Interview, Paragraph, Span, Turn, interview_id, text_hash
 from ..sources import Source, clean_metadata, safe_yaml
 from . import metadata as meta
+from . import people
 from .blocks import Block, describe, ends_terminal, split_blocks
 from .junk import mark_junk
 from .segment import segment
@@ -89,11 +90,11 @@ def parse_text(text: str, path: str = "", *, fmt: str = "txt", metadata: dict | 
             used.update(q.blocks)
             used.update(a.blocks)
             exchanges.append(Exchange(n, qt, at))
-        # speaker labels name the people
+        # a question speaker's label names the interviewer (the guests' labels are weighed
+        # with the other evidence in people.py)
         if seg.scheme == "speaker":
-            q0, a0 = seg.exchanges[0]
+            q0 = seg.exchanges[0][0]
             b.set("interviewer", q0.speaker if _looks_like_name(q0.speaker) else None)
-            b.set("interviewee", a0.speaker if _looks_like_name(a0.speaker) else None)
 
     lead_idx = _title(b, blocks, preamble, fmt)
     lead = []
@@ -111,7 +112,6 @@ def parse_text(text: str, path: str = "", *, fmt: str = "txt", metadata: dict | 
 
     lead_text = "\n".join(p.text for p in lead)
     captions = "\n".join(s.text for s in b.removed if s.kind == "credit")
-    first_q = exchanges[0].question.text if exchanges else ""
     if metadata:
         for k, v in metadata.items():
             b.set(k, v, overwrite=True)
@@ -119,8 +119,9 @@ def parse_text(text: str, path: str = "", *, fmt: str = "txt", metadata: dict | 
     b.set("source", meta.outlet(around))
     b.set("url", meta.url(around))
     if not b.fields.get("interviewee") or not b.fields.get("role"):
+        zones = _zones(b, lead_text, captions, exchanges, english)
         try:
-            name, role = meta.interviewee(lead_text, first_q, captions, english)
+            name, role = meta.interviewee(zones)
         except Exception as e:  # morphology is best-effort; a failure must not lose the file
             name, role = None, None
             b.warnings.append(f"name detection failed: {type(e).__name__}")
@@ -153,6 +154,19 @@ def parse_text(text: str, path: str = "", *, fmt: str = "txt", metadata: dict | 
         size=size,
         mtime=mtime,
     )
+
+
+def _zones(b: _Builder, lead_text: str, captions: str, exchanges: list[Exchange], english: bool):
+    """What the interviewee finder reads: the parts already told apart, and the whole text."""
+    first = exchanges[0] if exchanges else None
+    return people.Zones(
+        title=b.fields.get("title") or "", lead=lead_text, captions=captions, text=b.text,
+        first_question=first.question.text if first else "",
+        first_answer=first.answer.text if first else "",
+        question_speakers=tuple({e.question.speaker for e in exchanges if e.question.speaker}),
+        answer_speakers=tuple(dict.fromkeys(e.answer.speaker for e in exchanges if e.answer.speaker)),
+        interviewers=tuple(v for v in (b.fields.get("interviewer"),) if v),
+        english=english)
 
 
 def _converter_junk(blocks: list[Block], removed) -> None:
@@ -202,6 +216,12 @@ def _front_matter(b: _Builder) -> int:
         b.warnings.append(f"front matter ignored: invalid YAML{where}")
         return end
     if isinstance(data, dict):
+        if "author" in data and "interviewee" not in data:
+            # a page's front matter names its writer: the interviewer, not the guest
+            data = dict(data)
+            author = data.pop("author")
+            if "interviewer" not in data and isinstance(author, str) and " " in author.strip():
+                data["interviewer"] = author  # a name, not a slug such as "steve-faulkner"
         for k, v in clean_metadata(data).items():
             b.set(k, v, overwrite=True)
     elif data is not None:

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 
-from . import names
+from . import names, people
 
 _MONTHS_RU = {
     "январ": 1, "феврал": 2, "март": 3, "апрел": 4, "ма": 5, "июн": 6, "июл": 7, "август": 8,
@@ -90,9 +90,6 @@ ROLE_WORDS = re.compile(
     r"основател\w*|инженер\w*|журналист\w*|писател\w*|дипломат\w*|посл\w*|депутат\w*|декан\w*|ректор\w*|заведующ\w*|глав\w* (?:центра|отдела|фонда|института)|"
     r"expert|analyst|professor|director|researcher|economist|historian|fellow|head of|founder)\b",
     re.I)
-_LEADER = re.compile(r"(?:президент\w*|глав\w* государства|лидер\w*|премьер\w*|министр\w*|"
-                     r"канцлер\w*|king|president|prime minister)(?:\s+[А-ЯЁA-Z]\w*){0,2}\s*$", re.I)
-
 
 def outlet(text: str) -> str | None:
     m = _OUTLET.search(text) or ":" in text and _SOURCE_LINE.search(text)
@@ -107,48 +104,44 @@ def url(text: str) -> str | None:
     return m.group().rstrip(".,;)") if m else None
 
 
-def interviewee(lead: str, first_question: str, captions: str, english: bool):
-    """Pick the expert from names in the lead, photo captions and the first question's
-    address.  Returns (name, role) or (None, None)."""
-    finder = names.find_people_en if english else names.find_people
-    address = first_question[:80]
-    cands: dict[str, float] = {}
-    roles: dict[str, str] = {}
-    for zone, bonus in ((lead, 0.0), (captions, 1.0), (first_question, -0.5)):
-        for s, e, name, case in finder(zone):
-            sc = bonus
-            before = zone[max(0, s - 400):s]
-            sentence_before = re.split(r"[.!?]\s", before)[-1]
-            if _LEADER.search(zone[max(0, s - 60):s]):
-                sc -= 3.0
-            if ROLE_WORDS.search(sentence_before):
-                sc += 2.0
-                role = _role_before(sentence_before)
-                if role:
-                    roles.setdefault(name, role)
-            after = zone[e:e + 200]
-            m = re.match(r"\s*[—–-]\s+(?P<r>[a-zа-яё][^.!?\n]{3,160})", after)
-            if m:
-                sc += 2.0
-                roles.setdefault(name, m.group("r").strip())
-            parts = name.split()
-            if any(address.startswith(f + ",") or address.startswith(f + " ") and "," in address[:40]
-                   for f in names.first_names(name)):
-                sc += 3.0
-            if len(parts) == 3:
-                sc += 0.5
-            cands[name] = max(cands.get(name, -9), sc) + (0.3 if name in cands else 0)
-    if not cands:
+def interviewee(zones: people.Zones) -> tuple[str | None, str | None]:
+    """The interviewee(s) ("; "-joined) and, for one guest, the role the lead gives them."""
+    found, _ = people.interviewees(zones)
+    if not found:
         return None, None
-    # a longer form of the same person beats a short one ("Антон Арутюнов" vs full name)
-    best = max(cands.items(), key=lambda kv: (kv[1], len(kv[0])))
-    if best[1] < 2.0:
-        return None, None
-    name = best[0]
-    role = roles.get(name)
-    if role and not english:
-        role = names.nominative_phrase(role)
-    return name, role
+    if len(found) > 1:
+        return "; ".join(p.name for p in found), None
+    return found[0].name, role(found[0].name, zones)
+
+
+def role(name: str, zones: people.Zones) -> str | None:
+    """The role written next to the person in the lead or a caption: the phrase from a role
+    word up to the name in the same sentence ("политолог, ассистент НИУ МЭИ"), or the
+    phrase after a dash ("Денис Борисов — политолог …")."""
+    finder = names.find_people_en if zones.english else names.find_people
+    for zone in (zones.lead, zones.captions):
+        for s, e, found, case in finder(zone):
+            if not people.same_word(found.split()[-1], name.split()[-1]):
+                continue
+            sentence_before = re.split(r"[.!?]\s", zone[max(0, s - 400):s])[-1]
+            r = _role_before(sentence_before) if ROLE_WORDS.search(sentence_before) else None
+            if not r:
+                m = _ROLE_AFTER.match(zone[e:e + 200])
+                r = m.group("r").strip() if m else None
+            r = r.strip(" ,;—–-") if r else None
+            if r and zones.english and _EN_CLAUSE.search(r):
+                r = None  # "Director of …, had an opportunity to speak with": another's role
+            if r:
+                return names.nominative_phrase(r) if not zones.english else r
+    return None
+
+
+_EN_CLAUSE = re.compile(r"\b(?:had|has|have|is|was|were|are|will|would|said|told|spoke|speak)\b")
+
+
+# "— политолог …" after a name; not "— в эксклюзивном интервью …" (a clause, not a role)
+_ROLE_AFTER = re.compile(
+    r"\s*[—–-]\s+(?!(?:в|во|на|с|со|и|а|но|что|как|по|о|об|за|из|к|у)\s)(?P<r>[a-zа-яё][^.!?\n]{3,160})")
 
 
 def _role_before(sentence: str) -> str | None:

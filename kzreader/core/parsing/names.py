@@ -7,30 +7,24 @@ from functools import lru_cache
 
 from ..word_forms import morph
 
-_CAP_WORD = r"[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?"
-# Two or three capitalised words, not inside a longer word.  The first capital is matched
-# before the lookbehind that checks the character ahead of it: a pattern that opens with a
-# character class lets the engine skip to candidates, about twice as fast as a leading
-# lookbehind, which is tried at every position.
-NAME_SEQ = re.compile(
-    rf"[А-ЯЁ](?<![\w-].)[а-яё]+(?:-[А-ЯЁ][а-яё]+)?(?:[ \u00a0]{_CAP_WORD}){{1,2}}(?![\w-])"
-)
-# English names: an optional "Dr."/"Prof.", then two or three capitalised words (maybe with
-# an initial between), not inside a longer word.  Written out plainly that is
-#   (?<![\w-])(?:Dr\.|Prof\.)?\s?NAME
-# but a leading lookbehind is tried at every position of the text.  So the first character
-# (a capital or the blank before the name) is matched by one class the engine can skip
-# ahead to, the lookbehind then checks the character before it, and the alternatives say
-# what the first character began, in the order the plain pattern tries them.
-_EN_WORD = r"[A-Z][a-z]+(?:-[A-Z][a-z]+)?"
-_EN_REST = rf"(?: [A-Z]\.)?(?: {_EN_WORD}){{1,2}}(?![\w-])"  # after the first word
-EN_NAME_SEQ = re.compile(
-    rf"[A-Z\s](?<![\w-][\s\S])"
-    rf"(?:(?<=\s){_EN_WORD}{_EN_REST}"  # a blank, then the name
-    rf"|(?<=D)r\.\s?{_EN_WORD}{_EN_REST}"  # "Dr." and the name
-    rf"|(?<=P)rof\.\s?{_EN_WORD}{_EN_REST}"  # "Prof." and the name
-    rf"|(?<=[A-Z])[a-z]+(?:-[A-Z][a-z]+)?{_EN_REST})"  # the name's own first letter
-)
+# English names: two or three capitalised words (letters past ASCII too: "Zoë", "Voß"; inner
+# capitals: "DiBona", "McKenzie"), maybe with a middle initial, not inside a longer word
+_EN_LOW = "a-zß-öø-ÿā-ž"  # lower-case Latin letters with the accented ones of Latin-1 and Extended-A
+_EN_WORD = rf"[A-ZÀ-ÖØ-Þ][{_EN_LOW}’']*[{_EN_LOW}](?:[A-Z][{_EN_LOW}]+)?(?:-[A-Z][{_EN_LOW}]+)?"
+EN_NAME_SEQ = re.compile(rf"(?<![\w-]){_EN_WORD}(?: [A-Z]\.)?(?: {_EN_WORD}){{1,2}}(?![\w-])")
+EN_RUN = re.compile(rf"(?<![\w-]){_EN_WORD}(?: (?:[A-Z]\.|{_EN_WORD}))+(?![\w-])")  # any length
+EN_WORD = re.compile(rf"(?<![\w-]){_EN_WORD}(?![\w-])")
+# capitalised English words that start sentences or name things, never a person's name
+EN_NOT_NAMES = {
+    "the", "a", "an", "this", "that", "these", "those", "we", "i", "you", "he", "she", "it", "they",
+    "in", "on", "at", "of", "for", "with", "and", "or", "but", "to", "from", "by", "as", "if",
+    "when", "what", "why", "how", "who", "where", "which", "interview", "meet", "read", "here",
+    "there", "image", "photo", "source", "update", "note", "posted", "published", "mr", "mrs",
+    "ms", "dr", "prof", "linux", "open", "free", "software", "foundation", "project",
+    "inc", "ltd", "university", "institute", "company", "news", "today", "monday", "tuesday",
+    "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march",
+    "april", "may", "june", "july", "august", "september", "october", "november", "december",
+}
 _CASES = ("nomn", "gent", "datv", "accs", "ablt", "loct")
 
 
@@ -72,16 +66,27 @@ def _inflected_nominative(p, fallback: str) -> str:
     return _cap(inf.word) if inf else fallback
 
 
-def person_name(words) -> tuple[str, str] | None:
-    return _person_name(tuple(words))
+def person_name(words, prefer: frozenset | None = None) -> tuple[str, str] | None:
+    """If ``words`` (2 or 3 capitalised words) form a person's name, return (nominative name,
+    grammatical case found); else None.  ``prefer``: the cases the context asks for (an
+    apposition noun, a preposition): "Евгения Медведева" after "фигуристка" is nominative."""
+    readings = _person_readings(tuple(words))
+    if not readings:
+        return _unknown_first_name(list(words))
+    if prefer:
+        fit = [r for r in readings if r[1] in prefer]
+        if fit:
+            readings = fit
+    best = max(readings, key=lambda r: r[2])
+    return best[0], best[1]
 
 
 @lru_cache(maxsize=20_000)
-def _person_name(words: tuple[str, ...]) -> tuple[str, str] | None:
-    """If ``words`` (2 or 3 capitalised words) form a person's name, return
-    (nominative name, grammatical case found); else None."""
+def _person_readings(words: tuple[str, ...]) -> tuple[tuple[str, str, float], ...]:
+    """Every case in which ``words`` read as first name (+ patronymic) + surname agreeing in
+    case and gender: (nominative name, case, the first name's score)."""
     first, rest = words[0], list(words[1:])
-    best = None
+    out_readings = []
     for case in _CASES:
         np = _find(first, "Name", case)
         if np is None:
@@ -99,20 +104,28 @@ def _person_name(words: tuple[str, ...]) -> tuple[str, str] | None:
             else:
                 p = _find(w, "Patr", case, gender) if len(rest) == 1 else None
                 p = p or _find(w, "Surn", case, gender)
+            if p is None and case == "nomn":
+                out.append(w)  # a surname the dictionary lacks, already in the nominative
+                continue
+            if p is None and not _morph().word_is_known(w.lower()):
+                p = _guess(w, case, gender)  # "Винника": its guessed noun form in this case
             if p is None:
-                if case == "nomn":
-                    out.append(w)  # an unknown surname already in the nominative
-                    continue
                 ok = False
                 break
             out.append(_nominative(p, w))
         if ok:
-            score = np.score
-            if best is None or score > best[2]:
-                best = (" ".join(out), case, score)
-    if best is None:
-        return _unknown_first_name(list(words))
-    return (best[0], best[1])
+            out_readings.append((" ".join(out), case, np.score))
+    return tuple(out_readings)
+
+
+def _guess(word: str, case: str, gender):
+    for p in _parses(word):
+        tag = p.tag
+        if case in tag and "sing" in tag and ("NOUN" in tag or "ADJF" in tag):
+            if gender and tag.gender and str(tag.gender) != str(gender):
+                continue
+            return p
+    return None
 
 
 def _unknown_first_name(words: list[str]) -> tuple[str, str] | None:
@@ -135,30 +148,192 @@ def _unknown_first_name(words: list[str]) -> tuple[str, str] | None:
 
 
 def find_people(text: str):
-    """Yield (start, end, nominative name, case) for person names in Russian text."""
-    for m in NAME_SEQ.finditer(text):
-        words = m.group().split()
-        # try the longest reading first: three words, then the first two, then the last two
-        for lo, hi in ((0, len(words)), (0, 2), (1, 3)):
-            sub = words[lo:hi]
-            if len(sub) < 2 or hi > len(words):
-                continue
-            found = person_name(sub)
-            if found:
-                s = m.start() + len(" ".join(words[:lo])) + (1 if lo else 0)
-                yield s, s + len(" ".join(sub)), found[0], found[1]
+    """Yield (start, end, nominative name, case) for person names in Russian text.
+
+    A run of capitalised words is read with the dictionary first (first name + patronymic +
+    surname agreeing in case); a run the dictionary cannot read (foreign names: "Самех
+    Шукри", "Доминик де Вильпен") is read by its shape, with case "unk" when the case cannot
+    be told (the caller then weighs its context)."""
+    for m in RU_RUN.finditer(text):
+        tokens, offs = _tokens(m.group(), m.start())
+        found = None
+        if len(tokens) <= 3 and any(_has_particle(t) for t in tokens):
+            got = _shape_name(tokens, text[max(0, offs[0] - 30):offs[0]])
+            if got:
+                found = 0, len(tokens), got[0], got[1]
+        # the longest reading first: the whole run, then without its first or last word; each
+        # read by the dictionary, then by its shape
+        for lo, hi in _windows(len(tokens)) if found is None else ():
+            sub = tokens[lo:hi]
+            # particles ("де", "ад-") are for the shape reading
+            got = None if any(_has_particle(t) for t in sub) else person_name(
+                sub, _context_cases(text, offs[lo]))
+            got = got or _shape_name(sub, text[max(0, offs[lo] - 30):offs[lo]])
+            if got:
+                found = lo, hi, got[0], got[1]
                 break
+        if found:
+            lo, hi, name, case = found
+            yield offs[lo], offs[hi - 1] + len(tokens[hi - 1]), name, case
+
+
+PARTICLES = {"де", "ле", "ла", "ван", "фон", "дель", "да", "ди", "дю", "ад", "аль", "эль", "бен", "ибн"}
+_RU_WORD = r"[А-ЯЁ][а-яё]+(?:-[А-ЯЁа-яё][а-яё]+)*"
+_RU_PART = r"(?:де|ле|ла|ван|фон|дель|да|ди|дю|ад|аль|эль|бен|ибн)"
+# two to four capitalised words, maybe with name particles ("де Вильпен", "ад-Дам"), not inside
+# a longer word (the first capital is matched before the lookbehind that checks the character
+# ahead of it: a pattern that opens with a class lets the engine skip to candidates)
+RU_WORD = re.compile(rf"(?<![\w-]){_RU_WORD}(?![\w-])")
+RU_RUN = re.compile(
+    rf"[А-ЯЁ](?<![\w-].)[а-яё]+(?:-[А-ЯЁа-яё][а-яё]+)*"
+    rf"(?:[ \u00a0]+(?:{_RU_PART}(?:[ \u00a0]|-))?{_RU_WORD}){{1,3}}(?![\w-])"
+)
+
+
+def _tokens(run: str, start: int) -> tuple[list[str], list[int]]:
+    """The words of a run with their offsets; a particle stays with the word after it."""
+    tokens: list[str] = []
+    offs: list[int] = []
+    pending = None
+    for m in re.finditer(r"\S+", run):
+        w = m.group()
+        if w.lower() in PARTICLES and pending is None:
+            pending = m.start()
+            continue
+        if pending is not None:
+            tokens.append(run[pending:m.end()])
+            offs.append(start + pending)
+            pending = None
+        elif "-" in w and w[: w.index("-")] in PARTICLES:
+            tokens.append(w)
+            offs.append(start + m.start())
+        else:
+            tokens.append(w)
+            offs.append(start + m.start())
+    return tokens, offs
+
+
+def _has_particle(token: str) -> bool:
+    return " " in token or "-" in token[:4] and token[: token.index("-")].lower() in PARTICLES
+
+
+def _windows(n: int):
+    seen = set()
+    for lo, hi in ((0, n), (0, min(n, 3)), (1, min(n, 4)), (0, 2), (1, 3), (2, 4)):
+        if 2 <= hi - lo <= 3 and hi <= n and (lo, hi) not in seen:
+            seen.add((lo, hi))
+            yield lo, hi
+
+
+def _is_common_word(word: str) -> bool:
+    """A dictionary word none of whose readings is a name ("Совета", "Штатах", "Как"), or a
+    place ("Филиппин")."""
+    w = word.lower()
+    if "-" in w or " " in w:
+        return False
+    if not _morph().word_is_known(w):
+        return False
+    ps = _parses(word)
+    if ps and "Geox" in ps[0].tag:
+        return True
+    return not any(("Name" in p.tag or "Surn" in p.tag or "Patr" in p.tag) for p in ps)
+
+
+def _is_title_noun(word: str) -> bool:
+    """A common noun for a person that is also a first name ("Эмир")."""
+    return any("NOUN" in p.tag and "anim" in p.tag and "sing" in p.tag for p in _parses(word)[:2])
+
+
+def _context_cases(text: str, pos: int) -> frozenset | None:
+    """The cases the words before a name ask for: a preposition ("с" → instrumental), an
+    occupation noun in apposition (its own case), the start of a sentence (nominative)."""
+    before = text[max(0, pos - 60):pos]
+    for rx, c in _CASE_BEFORE:
+        if rx.search(before):
+            return frozenset((c,))
+    words = re.findall(r"[\w-]+|[.!?:]", before)[-4:]
+    if not words or words[-1] in ".!?:":
+        return frozenset(("nomn",))
+    for w in reversed(words):
+        if w in ".!?:":
+            break
+        if w[:1].islower():
+            cases = {str(p.tag.case) for p in _parses(w)[:3]
+                     if "NOUN" in p.tag and "anim" in p.tag and not {"Name", "Surn", "Patr"} & p.tag.grammemes}
+            if cases:
+                return frozenset(cases)
+    return None
+
+
+# the case a preposition or a noun right before a name asks for
+_CASE_BEFORE = (
+    (re.compile(r"(?:^|\s)(?:с|со)\s+$", re.I), "ablt"),
+    (re.compile(r"интервью\s+$", re.I), "gent"),
+)
+
+
+def _shape_name(tokens: list[str], before: str) -> tuple[str, str] | None:
+    """A name the dictionary does not know, read by its shape: two or three capitalised words
+    that are not dictionary words, or a known first name followed by unknown words.  The case
+    comes from a known first name, or from the word right before; "unk" when neither tells."""
+    if not 2 <= len(tokens) <= 3 or any(_is_common_word(t) for t in tokens[1:]):
+        return None
+    sentence_start = not before.strip() or before.rstrip()[-1] in ".!?:«\"—"
+    if _is_common_word(tokens[0]) and (sentence_start or not _is_title_noun(tokens[0])
+                                       or _morph().word_is_known(tokens[-1].lower())):
+        return None
+    first = next((p for p in _parses(tokens[0]) if "Name" in p.tag), None)
+    case = None
+    for rx, c in _CASE_BEFORE:
+        if rx.search(before):
+            case = c
+    if first is not None and _morph().word_is_known(tokens[0].lower()):
+        # a known first name tells the case: the one the context asks for, else its likeliest
+        cases = [str(p.tag.case) for p in _parses(tokens[0]) if "Name" in p.tag and "sing" in p.tag]
+        if case not in cases:
+            case = cases[0] if cases else "unk"
+    case = case or "unk"
+    if case in ("nomn", "unk"):
+        return " ".join(tokens), case
+    out = []
+    for t in tokens:
+        if _has_particle(t):
+            out.append(t)
+            continue
+        p = next((p for p in _parses(t) if case in p.tag and ("Name" in p.tag or "Surn" in p.tag)), None)
+        p = p or next((p for p in _parses(t) if case in p.tag and ("NOUN" in p.tag or "ADJF" in p.tag)), None)
+        out.append(_inflected_nominative(p, t) if p is not None else t)
+    return " ".join(out), case
+
+
+# Latin letters that look like Cyrillic ones: an initials label typed with either matches
+_LOOKALIKE = str.maketrans("ABCEHKMOPTXY", "АВСЕНКМОРТХУ")
+
+
+def initials(name: str) -> str:
+    """"Жан-Фредерик Пуассон" → "ЖФП"; particles ("де", "ад-") have no initial."""
+    out = []
+    for word in name.split():
+        for part in word.split("-"):
+            if part[:1].isupper():
+                out.append(part[0])
+    return "".join(out).upper().translate(_LOOKALIKE)
+
+
+def label_initials(label: str) -> str | None:
+    """The letters of an initials label ("А.С.", "Ж.-Ф.П.", "SK", "T. M.") or None."""
+    t = label.replace(" ", "")
+    if re.fullmatch(r"(?:\w\.?-?){1,4}", t) and (t.isupper() or "." in t) and len(t.replace(".", "").replace("-", "")) <= 4:
+        letters = re.sub(r"[.\-]", "", t)
+        if letters.isalpha() and letters.isupper():
+            return letters.translate(_LOOKALIKE)
+    return None
 
 
 def find_people_en(text: str):
+    """Yield (start, end, name, "nomn") for runs of capitalised words that may be names."""
     for m in EN_NAME_SEQ.finditer(text):
-        yield m.start(), m.end(), m.group().strip(), "nomn"
-
-
-def first_names(name: str) -> set[str]:
-    """Forms a question could use to address this person: first name, and name + patronymic."""
-    parts = name.split()
-    return {parts[0]} | ({" ".join(parts[:2])} if len(parts) == 3 else set())
+        yield m.start(), m.end(), m.group(), "nomn"
 
 
 @lru_cache(maxsize=10_000)
