@@ -1,9 +1,14 @@
-"""Entry point: `kzreader parse ...` and `kzreader search ...` run the Qt-free CLI; anything
-else starts the window."""
+"""Entry point: `kzreader parse ...` and `kzreader search ...` (CLI_COMMANDS) run the Qt-free
+CLI; anything else starts the window."""
 from __future__ import annotations
 
 import gc
 import sys
+
+
+# subcommands that need no Qt (kzreader.cli.COMMANDS; a test keeps the two in step): the
+# window's start-up does not import the CLI to learn them
+CLI_COMMANDS = ("parse", "search")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -14,20 +19,27 @@ def main(argv: list[str] | None = None) -> int:
 
         multiprocessing.freeze_support()
     args = list(sys.argv[1:] if argv is None else argv)
-    if args and args[0] == "parse":
-        from .cli import main as cli_main
+    if args and args[0] in CLI_COMMANDS:
+        from .cli import run
 
-        return cli_main(args[1:])
-    if args and args[0] == "search":
-        from .search_cli import main as search_main
+        return run(args)
+    from .gui.display import import_problem, window_problem
 
-        return search_main(args[1:])
-    # Starting the window (Qt's modules, its types and enums, the widgets) allocates much and
-    # frees almost nothing, so collections then only delay the first paint.  From here on
-    # gui.app freezes what start-up made and gui.collector collects on the GUI thread.
-    gc.disable()
-    from .gui.app import main as gui_main
-
+    problem = window_problem(args)  # no display, no xcb libraries: a sentence, not Qt's abort
+    if problem is None:
+        # Starting the window (Qt's modules, its types and enums, the widgets) allocates much
+        # and frees almost nothing, so collections then only delay the first paint.  From here
+        # on gui.app freezes what start-up made and gui.collector collects on the GUI thread.
+        gc.disable()
+        try:
+            from .gui.app import main as gui_main
+        except ImportError as e:  # PySide6 without a system library it links
+            problem = import_problem(e)
+            if problem is None:
+                raise
+    if problem is not None:
+        print(problem, file=sys.stderr)
+        return 1
     return gui_main(args)
 
 

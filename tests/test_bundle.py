@@ -11,6 +11,7 @@ import json
 import os
 import struct
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -26,7 +27,10 @@ EXE = APP / "kzreader"
 @pytest.fixture(scope="module")
 def bundle() -> Path:
     if os.environ.get("KZREADER_BUILD_BUNDLE") == "1":
-        subprocess.run([str(REPO / "packaging" / "build_bundle.sh")], check=True, timeout=900)
+        # the bundle carries the packages of the Python running the tests (a venv's, pipx's),
+        # not those of whatever python3 comes first on PATH
+        env = dict(os.environ, PYTHON=sys.executable)
+        subprocess.run([str(REPO / "packaging" / "build_bundle.sh")], check=True, timeout=900, env=env)
     if not EXE.is_file():
         pytest.skip(f"no bundle at {EXE}: run packaging/build_bundle.sh or set KZREADER_BUILD_BUNDLE=1")
     return EXE

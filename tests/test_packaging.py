@@ -73,6 +73,39 @@ def tool_or_skip(name: str) -> str:
     return path
 
 
+def site_dirs() -> list[str]:
+    """The running environment's package folders, in its order: a venv's own, the system's
+    when it sees them, the user's, a pipx venv's shared one."""
+    return [p for p in sys.path if Path(p).name in ("site-packages", "dist-packages") and Path(p).is_dir()]
+
+
+def clean_env() -> dict[str, str]:
+    return {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "PYTHONHOME")}
+
+
+def install_in_new_venv(wheel: Path, venv: Path) -> Path:
+    """Install ``wheel`` alone into a new venv that also sees the packages of the environment
+    running the tests (PySide6 is ~250 MB: reused, not downloaded); return its python.
+
+    ``venv --system-site-packages`` would not do: run from inside a venv (or pipx) it shows
+    the base interpreter's packages, not that venv's.  A .pth file listing the folders does,
+    for a venv, a system Python and pipx alike; .pth files inside those folders are not run,
+    so an editable install of the checkout stays invisible.  It is written after the wheel is
+    installed, else pip would find that kzreader and skip the wheel.  --without-pip, with
+    this pip's --python: faster, and needs no ensurepip (Debian's python3-venv).
+    """
+    subprocess.run([sys.executable, "-m", "venv", "--without-pip", str(venv)], check=True, timeout=120)
+    py = venv / "bin" / "python"
+    # nor may pip see a checkout on PYTHONPATH (its kzreader.egg-info after `pip install -e`)
+    subprocess.run([sys.executable, "-m", "pip", "--python", str(py), "install", "-q",
+                    "--disable-pip-version-check", "--no-deps", "--no-index", str(wheel)],
+                   check=True, timeout=120, env=clean_env())
+    purelib = subprocess.run([str(py), "-c", "import sysconfig; print(sysconfig.get_path('purelib'))"],
+                             check=True, capture_output=True, text=True).stdout.strip()
+    Path(purelib, "_kzreader_test_environment.pth").write_text("\n".join(site_dirs()) + "\n")
+    return py
+
+
 @pytest.fixture(scope="module")
 def wheel_install(tmp_path_factory) -> dict:
     """Build the wheel from a clean copy of the source and install it into a new venv."""
@@ -94,19 +127,10 @@ def wheel_install(tmp_path_factory) -> dict:
     (wheel,) = dist.glob("kzreader-*.whl")
 
     venv = tmp / "venv"
-    # --system-site-packages: PySide6 (~250 MB), pymorphy3 etc. are reused from the system
-    # instead of downloaded; kzreader itself comes from the wheel (--no-deps), and the venv's
-    # site-packages precede the system's (checked in the tests: kzreader.__file__)
-    # --without-pip + this pip's --python: faster, and needs no ensurepip (Debian's python3-venv)
-    subprocess.run([sys.executable, "-m", "venv", "--without-pip", "--system-site-packages",
-                    str(venv)], check=True, timeout=120)
-    py = venv / "bin" / "python"
-    subprocess.run([sys.executable, "-m", "pip", "--python", str(py), "install", "-q",
-                    "--disable-pip-version-check", "--no-deps", "--no-index", str(wheel)],
-                   check=True, timeout=120)
+    py = install_in_new_venv(wheel, venv)
     outside = tmp / "elsewhere"  # the cwd for running it: nowhere near the checkout
     outside.mkdir()
-    env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "PYTHONHOME")}
+    env = clean_env()
     env.update(QT_QPA_PLATFORM="offscreen", KZREADER_SETTINGS_DIR=str(tmp / "settings"),
                PYTHONDONTWRITEBYTECODE="1")
     where = subprocess.run([str(py), "-c", "import kzreader; print(kzreader.__file__)"],

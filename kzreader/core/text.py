@@ -10,15 +10,26 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-import Stemmer
+try:
+    import Stemmer
+except ImportError:  # runs without it, matching exact word forms only; analysers.py says so
+    Stemmer = None
 
 # one letter or digit: the unit every word boundary in themes, search and find is made of
 WORD_CHAR = re.compile(r"[^\W_]", re.UNICODE)
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 
-_ru = Stemmer.Stemmer("russian")
-_en = Stemmer.Stemmer("english")
+
+
+class _Unstemmed:
+    @staticmethod
+    def stemWord(word: str) -> str:  # noqa: N802 - PyStemmer's name
+        return word
+
+
+_ru = Stemmer.Stemmer("russian") if Stemmer else _Unstemmed()
+_en = Stemmer.Stemmer("english") if Stemmer else _Unstemmed()
 
 
 @dataclass(frozen=True, slots=True)

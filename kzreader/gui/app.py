@@ -236,6 +236,9 @@ def show_then_open(window: MainWindow, paths: list[str]) -> None:
 def finish_start() -> None:
     """Start-up work the first paint does not wait for."""
     reserve_singleton_references()  # Qt calls have taken few references to None so far
+    from kzreader.core.analysers import warn_missing_analysers
+
+    warn_missing_analysers()
     app = QApplication.instance()
     if app is not None:
         app.setWindowIcon(app_icon())
