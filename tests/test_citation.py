@@ -24,7 +24,7 @@ def test_russian_quote_with_nested_quotes():
     i = para.index(sel)
     q = format_quote(sel, para[:i], para[i + len(sel):], QuoteContext(iv, ex))
     assert q.plain.splitlines()[0] == "«Как говорят у нас, „строим „на века““.»"
-    assert q.plain.splitlines()[1] == "— Ерлан Сагадиев, инженер-атомщик. «Атом и степь», Пример.kz, question 1. /data/atom.txt"
+    assert q.plain.splitlines()[1] == "— Ерлан Сагадиев, инженер-атомщик. «Атом и степь», Пример.kz, вопрос 1"
     assert "None" not in q.plain and ", ," not in q.plain
 
 

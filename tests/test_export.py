@@ -39,8 +39,9 @@ Q_SCRIPT = "<script>стройка</script>"
 Q_EN = 'demand grew, and "the corridor" is open'
 Q_GONE = "Ответ тут."
 
-CITE_RU = "Ерлан Сагадиев, инженер-атомщик. «Атом и степь», Пример.kz, question 1. /corpus/atom.txt"
-CITE_QUESTION = "«Атом и степь», Пример.kz, question 1. /corpus/atom.txt"  # no interviewer named
+# a Russian quote is cited in Russian; no local path unless asked for
+CITE_RU = "Ерлан Сагадиев, инженер-атомщик. «Атом и степь», Пример.kz, вопрос 1"
+CITE_QUESTION = "«Атом и степь», Пример.kz, вопрос 1"  # no interviewer named
 CITE_EN = ("Dana Miles, logistics analyst. “Ports of the Caspian”, The Steppe Herald, 2023-05-17, "
            "question 1. https://herald.example/ports_2023")
 
@@ -79,7 +80,7 @@ def test_entries_are_ordered_by_interview_and_position(corpus):
     entries = build_entries(store.list(), lookup)
     assert [e.bookmark.id for e in entries] == [ids[k] for k in ORDER]
     gone, en, script, ru = entries
-    assert (gone.title, gone.citation, gone.quoted) == ("gone", "/corpus/gone.txt", "«Ответ тут.»")
+    assert (gone.title, gone.citation, gone.quoted) == ("gone", "", "«Ответ тут.»")
     assert en.quoted == "“[…] demand grew, and ‘the corridor’ is open […]”"
     assert en.citation == CITE_EN
     assert script.quoted == "«[…] <script>стройка</script> […]»"
@@ -195,10 +196,10 @@ def test_markdown_export(corpus, tmp_path):
     assert headings == ["gone", "Ports of the Caspian — Dana Miles", "Атом и степь — Ерлан Сагадиев"]
     # the plain style is written as its Markdown flavour
     assert ("> «Весной, если „всё“ пойдёт по плану.»\n>\n"
-            "> — **Ерлан Сагадиев**, инженер-атомщик. *Атом и степь*, Пример.kz, question 1\n\n"
+            "> — **Ерлан Сагадиев**, инженер-атомщик. «Атом и степь», Пример.kz, вопрос 1\n\n"
             "**Note:** сроки, «важно»\n\n**Tags:** энергия, сроки") in md
     assert ("> “[…] demand grew, and ‘the corridor’ is open […]”\n>\n> — **Dana Miles**, logistics analyst. "
-            "*Ports of the Caspian*, The Steppe Herald, 2023-05-17, question 1. <https://herald.example/ports_2023>") in md
+            "“Ports of the Caspian”, The Steppe Herald, 2023-05-17, question 1. <https://herald.example/ports_2023>") in md
     # source text cannot inject HTML into a rendered Markdown page
     assert "<script>" not in md and "> «[…] \\<script\\>стройка\\</script\\> […]»" in md
     assert "**Tags:** \\<b\\>тег\\</b\\>" in md

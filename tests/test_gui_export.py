@@ -26,7 +26,7 @@ EN_META = {"title": "Ports of the Caspian", "interviewee": "Dana Miles", "role":
 Q_RU = "Как говорят у нас, «строим „на века“»."
 Q_EN = "demand grew"
 
-CITE_RU = "Ерлан Сагадиев, инженер-атомщик. «Атом и степь», Пример.kz, question 1. /corpus/atom.txt"
+CITE_RU = "Ерлан Сагадиев, инженер-атомщик. «Атом и степь», Пример.kz, вопрос 1"
 CITE_EN = ("Dana Miles, logistics analyst. “Ports of the Caspian”, The Steppe Herald, 2023-05-17, question 1. "
            "https://herald.example/ports_2023")
 
@@ -150,7 +150,7 @@ def test_preview_follows_style_and_template(qtbot, settings):
     qtbot.addWidget(dlg)
     assert dlg.style() == "plain"
     assert dlg.preview_text() == (SAMPLE_QUOTE + "\n— Ерлан Сагадиев, инженер-атомщик. «Атом и степь», Пример.kz, "
-                                  "2024-03-15, question 3. https://example.kz/atom")
+                                  "2024-03-15, вопрос 3. https://example.kz/atom")
     dlg.style_combo.setCurrentIndex(dlg.style_combo.findData("gost"))
     assert dlg.template_edit.text() == STYLES["gost"]
     assert dlg.preview_text() == (SAMPLE_QUOTE + "\n— Ерлан Сагадиев (инженер-атомщик) // Атом и степь // "

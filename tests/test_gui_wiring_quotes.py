@@ -95,7 +95,7 @@ def test_quote_from_an_answer(qtbot, make, handmade):
     select_words(w, "Мы построили новые линии электропередачи", 1)
     plain, html, markdown = copy_quote(qtbot, w)
     # the sentence goes on after the selection: "[…]" marks the cut
-    assert plain == f"«Мы построили новые линии электропередачи […]»\n— {CITE}, question 1. {handmade}"
+    assert plain == f"«Мы построили новые линии электропередачи […]»\n— {CITE}, вопрос 1"
     assert "«Мы построили новые линии электропередачи […]»" in html and "<blockquote>" in html
     assert markdown.startswith("> «Мы построили новые линии электропередачи […]»")
     assert "**Иван Петров**" in markdown and "None" not in plain + html + markdown
@@ -110,7 +110,7 @@ def test_quote_from_a_question_cites_the_interviewer(qtbot, make, handmade):
     select_words(w, "Как вы оцениваете сотрудничество в энергетике?", 1)
     plain, _, _ = copy_quote(qtbot, w)
     assert plain == ("«Как вы оцениваете сотрудничество в энергетике?»\n"
-                     f"— Мария Сидорова. «Энергетика без границ», Деловая газета, 2025-03-01, question 1. {handmade}")
+                     "— Мария Сидорова. «Энергетика без границ», Деловая газета, 2025-03-01, вопрос 1")
 
 
 def test_seed_quotes_have_no_gaps(qtbot, make, seeds_dir):
@@ -124,7 +124,7 @@ def test_seed_quotes_have_no_gaps(qtbot, make, seeds_dir):
     assert plain.startswith(f"«{words}")
     cite = plain.split("\n— ", 1)[1]
     assert cite.startswith(iv.interviewee) and iv.title in cite and iv.source in cite
-    assert "question 2" in cite and "None" not in plain + html + markdown
+    assert "вопрос 2" in cite and "None" not in plain + html + markdown
 
     # 002 has no interviewer: a question is quoted without a speaker
     w.interview_list.select_interview(next(i.id for i in w.corpus.interviews if i.path.endswith("002_2b1ee1819a5415bb.txt")))
@@ -134,7 +134,7 @@ def test_seed_quotes_have_no_gaps(qtbot, make, seeds_dir):
     plain, html, markdown = copy_quote(qtbot, w)
     cite = plain.split("\n— ", 1)[1]
     assert iv.interviewee not in plain and cite.startswith(iv.date)
-    assert "question 2" in cite and "None" not in plain + html + markdown
+    assert "вопрос 2" in cite and "None" not in plain + html + markdown
 
 
 def test_english_quote_uses_english_marks(qtbot, make, tmp_path):
@@ -155,7 +155,7 @@ def test_copy_exchange(qtbot, make, handmade):
     mime = QApplication.clipboard().mimeData()
     assert mime.text() == ("Вопрос: Что будет дальше?\n\n"
                            "Ответ: «Дальше будут новые проекты в области атомной энергетики.»\n"
-                           f"— {CITE}, question 2. {handmade}")
+                           f"— {CITE}, вопрос 2")
     assert mime.hasHtml() and mime.hasFormat("text/markdown")
     # it is in the Edit menu and the reading pane's context menu, with a shortcut
     assert w.copy_exchange_action in w.reading_pane.text.extra_context_actions
@@ -170,3 +170,28 @@ def test_ctrl_c_copies_plain_words_only(qtbot, make, handmade):
     mime = QApplication.clipboard().mimeData()
     assert mime.text() == "Мы построили новые линии электропередачи"
     assert not mime.hasHtml()
+
+
+def test_preferences_choose_the_citation_language_and_the_local_path(qtbot, make, handmade):
+    w = make([handmade])
+    dialog = w.show_preferences()  # deletes itself on close
+    assert dialog.cite_language_combo.currentData() == "auto"
+    assert not dialog.include_path_check.isChecked()  # no local path unless asked for
+    dialog.cite_language_combo.setCurrentIndex(dialog.cite_language_combo.findData("en"))
+    dialog.include_path_check.setChecked(True)
+    assert dialog.preview_text().endswith("question 3. https://example.kz/atom")  # a URL wins over the path
+    with qtbot.waitSignal(dialog.citation_changed):
+        dialog.accept()
+    select_words(w, "Мы построили новые линии электропередачи", 1)
+    plain, html, markdown = copy_quote(qtbot, w)
+    uri = handmade.as_uri()
+    # English words and title marks for the Russian quote, which keeps its own marks
+    assert plain == ("«Мы построили новые линии электропередачи […]»\n— Иван Петров, министр энергетики. "
+                     f"“Энергетика без границ”, Деловая газета, 2025-03-01, question 1. {uri}")
+    assert uri in markdown and uri in html
+    # the bookmarks panel cites the same way, and names every CSV column in the interface language
+    panel = w.bookmarks.panel
+    assert panel._citation_options.language == "en" and panel._citation_options.include_path
+    from kzreader.core.export import CSV_COLUMNS
+
+    assert {f"column:{c}" for c in CSV_COLUMNS} <= set(panel._labels())

@@ -3,15 +3,38 @@ selection cuts a sentence, and citation styles built from named-field templates.
 from __future__ import annotations
 
 import html
+import os
 import re
 import string
 from dataclasses import dataclass
+from pathlib import Path
 
 from .model import Exchange, Interview
 
 # (outer open, outer close, inner open, inner close)
 QUOTE_MARKS = {"ru": ("«", "»", "„", "“"), "en": ("“", "”", "‘", "’")}
 _SENTENCE_END = re.compile(r"[.!?…][»”\"')\]]*\s*$")
+
+
+# The words a citation itself uses, in the citation's language (the quote's by default).
+CITATION_WORDS = {
+    "ru": {"question": "вопрос", "answer": "Ответ", "question_label": "Вопрос"},
+    "en": {"question": "question", "answer": "Answer", "question_label": "Question"},
+}
+
+
+@dataclass(frozen=True)
+class CitationOptions:
+    """``language``: "auto" (the quote's own language), "ru" or "en" for the words and
+    quotation marks of the citation; ``include_path``: name the local file when the interview
+    has no URL (off by default: a published citation must not carry a private path)."""
+
+    language: str = "auto"
+    include_path: bool = False
+
+    def language_for(self, quote_language: str) -> str:
+        lang = quote_language if self.language == "auto" else self.language
+        return lang if lang in CITATION_WORDS else "en"
 
 
 @dataclass(frozen=True)
@@ -21,6 +44,12 @@ class QuoteContext:
     interview: Interview
     exchange: Exchange | None
     in_question: bool = False
+    options: CitationOptions = CitationOptions()
+
+    @property
+    def language(self) -> str:
+        """The language the citation is written in."""
+        return self.options.language_for(self.interview.language)
 
     def fields(self) -> dict[str, str]:
         iv = self.interview
@@ -29,32 +58,42 @@ class QuoteContext:
         else:
             speaker, role = iv.interviewee or "", iv.role or ""
         ex = self.exchange
+        lang = self.language
+        path = iv.path or ""
         return {
             "speaker": speaker,
             "role": role,
             "title": iv.title or "",
-            # the title in the quotation marks of the interview's language
-            "title_q": _quoted(iv.title, iv.language),
+            # the title in the quotation marks of the citation's language
+            "title_q": _quoted(iv.title, lang),
             "source": iv.source or "",
             "date": iv.date or "",
             "year": (iv.date or "")[:4],
             "question": str(ex.number) if ex else "",
-            "location": iv.url or iv.path or "",
+            "question_word": CITATION_WORDS[lang]["question"],
+            # where to find it: the URL; the local file only when the user asks for it
+            "location": iv.url or (file_uri(path) if path and self.options.include_path else ""),
             "url": iv.url or "",
-            "path": iv.path or "",
+            "path": path if self.options.include_path else "",
         }
 
 
 # Templates use {field}; a bracketed group [ ... ] is dropped when any field inside it is
 # empty, so missing metadata never leaves "None" or dangling commas.
 STYLES = {
-    "plain": "[{speaker}][, {role}][. {title_q}][, {source}][, {date}][, question {question}][. {location}]",
-    "markdown": "[**{speaker}**][, {role}][. *{title}*][, {source}][, {date}][, question {question}][. <{url}>]",
+    "plain": "[{speaker}][, {role}][. {title_q}][, {source}][, {date}][, {question_word} {question}][. {location}]",
+    "markdown": ("[**{speaker}**][, {role}][. {title_q}][, {source}][, {date}][, {question_word} {question}]"
+                 "[. <{location}>]"),
     "gost": "[{speaker}][ ({role})][ // {title}][ // {source}][. — {date}][. — Вопрос {question}][. — URL: {url}]",
     "apa": "[{speaker}][ ({year})][. {title}][. {source}][. Question {question}][. {url}]",
 }
 STYLE_NAMES = {"plain": "Plain", "markdown": "Markdown", "gost": "ГОСТ-like (Russian)", "apa": "APA-like (English)"}
 _GROUP = re.compile(r"\[([^\[\]]*)\]")
+
+
+def file_uri(path: str) -> str:
+    p = Path(path)
+    return (p if p.is_absolute() else Path(os.path.abspath(p))).as_uri()
 
 
 def _quoted(title: str | None, lang: str) -> str:
@@ -120,8 +159,8 @@ class FormattedQuote:
 
 def format_quote(selected: str, before: str, after: str, ctx: QuoteContext,
                  style: str = "plain", template: str | None = None) -> FormattedQuote:
-    lang = ctx.interview.language
-    q = quote_text(selected, before, after, lang)
+    # the quoted words keep the marks of their own language; the citation uses ctx.language
+    q = quote_text(selected, before, after, ctx.interview.language)
     f = ctx.fields()
     cite = render_template(template or STYLES.get(style, STYLES["plain"]), f)
     # the Markdown flavour of the plain style is the Markdown style
@@ -141,10 +180,12 @@ def format_exchange(ctx: QuoteContext, style: str = "plain", template: str | Non
     assert ex is not None
     lang = ctx.interview.language
     o, c, _, _ = QUOTE_MARKS.get(lang, QUOTE_MARKS["en"])
-    qlabel, alabel = ("Вопрос", "Ответ") if lang == "ru" else ("Question", "Answer")
+    words = CITATION_WORDS[ctx.language]
+    qlabel, alabel = words["question_label"], words["answer"]
     q = " ".join(ex.question.text.split())
     a = "\n\n".join(" ".join(p.text.split()) for p in ex.answer.paragraphs)
-    cite = render_template(template or STYLES.get(style, STYLES["plain"]), QuoteContext(ctx.interview, ex).fields())
+    cite = render_template(template or STYLES.get(style, STYLES["plain"]),
+                           QuoteContext(ctx.interview, ex, options=ctx.options).fields())
     plain = f"{qlabel}: {q}\n\n{alabel}: {o}{_renest(a, lang)}{c}" + (f"\n— {cite}" if cite else "")
     quoted = f"{o}{_renest(a, lang)}{c}".split("\n\n")
     md = f"**{qlabel}:** {q}\n\n" + "\n>\n".join("> " + para for para in quoted)

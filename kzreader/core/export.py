@@ -63,7 +63,7 @@ from pathlib import Path, PurePath
 from typing import Callable, Iterable, Mapping
 
 from .bookmarks import STATUS_NEEDS_REVIEW, Bookmark
-from .citation import STYLES, QuoteContext, quote_text, render_template
+from .citation import STYLES, CitationOptions, QuoteContext, file_uri, quote_text, render_template
 from .model import Exchange, Interview, Paragraph
 
 InterviewLookup = Callable[[str], "Interview | None"]
@@ -74,12 +74,14 @@ ANNO_CONTEXT = "http://www.w3.org/ns/anno.jsonld"
 CSV_COLUMNS = ("interview", "interviewee", "question number", "quote", "note", "tags", "citation",
                "path", "start", "end", "created")
 
-# Document words a GUI may translate; CSV headers and JSON keys stay fixed for other programs.
+# Document words a GUI may translate (CSV headers as "column:<name>"); JSON keys stay fixed
+# for other programs.
 DEFAULT_LABELS = {
     "bookmarks": "Bookmarks",
     "note": "Note",
     "tags": "Tags",
     "needs_review": "needs review: the passage was not found again in the current file",
+    **{f"column:{name}": name for name in CSV_COLUMNS},
 }
 
 
@@ -108,10 +110,11 @@ class ExportEntry:
 
 
 def build_entries(bookmarks: Iterable[Bookmark], lookup: InterviewLookup, style: str = "plain",
-                  template: str | None = None) -> list[ExportEntry]:
+                  template: str | None = None, options: CitationOptions | None = None) -> list[ExportEntry]:
     """Entries ordered by interview (title, path) and position."""
     plain_t, md_t = _templates(style, template)
-    entries = [_entry(b, lookup(b.interview_id), plain_t, md_t) for b in bookmarks]
+    options = options or CitationOptions()
+    entries = [_entry(b, lookup(b.interview_id), plain_t, md_t, options) for b in bookmarks]
     entries.sort(key=lambda e: (e.title.casefold(), e.bookmark.path, e.bookmark.anchor.start, e.bookmark.id))
     return entries
 
@@ -126,11 +129,11 @@ def _templates(style: str, template: str | None) -> tuple[str, str]:
     return plain, md
 
 
-def _entry(b: Bookmark, iv: Interview | None, plain_t: str, md_t: str) -> ExportEntry:
+def _entry(b: Bookmark, iv: Interview | None, plain_t: str, md_t: str, options: CitationOptions) -> ExportEntry:
     ctx_iv = iv or Interview(id=b.interview_id, path=b.path, language=_guess_language(b.quote))
     ex = _exchange(ctx_iv, b.exchange)
     in_question = ex is not None and ex.question.start <= b.anchor.start < ex.question.end
-    ctx = QuoteContext(ctx_iv, ex, in_question)
+    ctx = QuoteContext(ctx_iv, ex, in_question, options)
     before, after = _surroundings(ctx_iv, b)
     fields = ctx.fields()
     citation = _render(plain_t, fields)
@@ -204,11 +207,6 @@ def _location(url: str | None, path: str) -> str:
     return url or ""
 
 
-def file_uri(path: str) -> str:
-    p = Path(path)
-    return (p if p.is_absolute() else Path(os.path.abspath(p))).as_uri()
-
-
 # --- Markdown ------------------------------------------------------------------------------------
 
 _MD_INLINE = re.compile(r"([\\`*_<>\[\]])")
@@ -277,11 +275,13 @@ def _cell(text: str) -> str:
     return "'" + text if text.startswith(_FORMULA_START) else text
 
 
-def format_csv(entries: list[ExportEntry]) -> str:
-    """CSV text (write it with encoding "utf-8-sig" so spreadsheets detect UTF-8)."""
+def format_csv(entries: list[ExportEntry], labels: Mapping[str, str] | None = None) -> str:
+    """CSV text (write it with encoding "utf-8-sig" so spreadsheets detect UTF-8); the header
+    row in the labels' language."""
+    labels = {**DEFAULT_LABELS, **(labels or {})}
     buf = io.StringIO(newline="")
     w = csv.writer(buf, lineterminator="\r\n")
-    w.writerow(CSV_COLUMNS)
+    w.writerow([labels[f"column:{name}"] for name in CSV_COLUMNS])
     for e in entries:
         b = e.bookmark
         w.writerow([
@@ -411,13 +411,14 @@ def format_annotations(entries: list[ExportEntry]) -> str:
 
 
 def export_text(fmt: str, bookmarks: Iterable[Bookmark], lookup: InterviewLookup, style: str = "plain",
-                template: str | None = None, labels: Mapping[str, str] | None = None) -> str:
+                template: str | None = None, labels: Mapping[str, str] | None = None,
+                options: CitationOptions | None = None) -> str:
     """The document in ``fmt`` (one of :data:`FORMATS`) as text."""
-    entries = build_entries(bookmarks, lookup, style, template)
+    entries = build_entries(bookmarks, lookup, style, template, options)
     if fmt == "markdown":
         return format_markdown(entries, labels)
     if fmt == "csv":
-        return format_csv(entries)
+        return format_csv(entries, labels)
     if fmt == "html":
         return format_html(entries, labels)
     if fmt == "json":
@@ -427,11 +428,11 @@ def export_text(fmt: str, bookmarks: Iterable[Bookmark], lookup: InterviewLookup
 
 def export_bookmarks(path: str | os.PathLike[str], fmt: str, bookmarks: Iterable[Bookmark],
                      lookup: InterviewLookup, style: str = "plain", template: str | None = None,
-                     labels: Mapping[str, str] | None = None) -> int:
+                     labels: Mapping[str, str] | None = None, options: CitationOptions | None = None) -> int:
     """Write the export file atomically; returns the number of bookmarks written.
     Raises OSError when the file cannot be written (the old file, if any, is left intact)."""
     bookmarks = list(bookmarks)
-    text = export_text(fmt, bookmarks, lookup, style, template, labels)
+    text = export_text(fmt, bookmarks, lookup, style, template, labels, options)
     # the BOM lets spreadsheet programs recognise UTF-8 (Cyrillic) in a CSV file
     data = text.encode("utf-8-sig" if fmt == "csv" else "utf-8")
     target = Path(path)
@@ -450,10 +451,11 @@ def export_bookmarks(path: str | os.PathLike[str], fmt: str, bookmarks: Iterable
 
 def bookmarks_to_clipboard_text(bookmarks: Iterable[Bookmark], lookup: InterviewLookup,
                                 style: str = "plain", template: str | None = None,
-                                labels: Mapping[str, str] | None = None) -> tuple[str, str, str]:
+                                labels: Mapping[str, str] | None = None,
+                                options: CitationOptions | None = None) -> tuple[str, str, str]:
     """(plain text, Markdown, HTML fragment) for "copy selected bookmarks"."""
     labels = {**DEFAULT_LABELS, **(labels or {})}
-    entries = build_entries(bookmarks, lookup, style, template)
+    entries = build_entries(bookmarks, lookup, style, template, options)
     plain_parts = []
     for e in entries:
         text = e.quoted + (f"\n— {e.citation}" if e.citation else "")

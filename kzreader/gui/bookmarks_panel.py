@@ -59,6 +59,7 @@ from kzreader.core.bookmarks import (
     StoreError,
     new_bookmark,
 )
+from kzreader.core.citation import CitationOptions
 from kzreader.core.export import SUFFIXES, bookmarks_to_clipboard_text, export_bookmarks
 from kzreader.core.model import Interview
 from kzreader.core.text import fold
@@ -484,6 +485,7 @@ class BookmarksPanel(QWidget):
         self._lookup = interview_lookup
         self._citation_style = "plain"
         self._citation_template: str | None = None
+        self._citation_options = CitationOptions()
         self.model = BookmarksTableModel(store, interview_lookup, self)
 
         self.proxy = BookmarksFilterProxy(self)
@@ -659,10 +661,13 @@ class BookmarksPanel(QWidget):
         return False
 
     # -- copy and export --
-    def set_citation_style(self, style: str, template: str | None = None) -> None:
-        """Citation style key (see ``core.citation.STYLES``) and an optional user template."""
+    def set_citation_style(self, style: str, template: str | None = None,
+                           options: CitationOptions | None = None) -> None:
+        """Citation style key (see ``core.citation.STYLES``), an optional user template and
+        the citation's language and path options."""
         self._citation_style = style or "plain"
         self._citation_template = template or None
+        self._citation_options = options or CitationOptions()
 
     def citation_style(self) -> tuple[str, str | None]:
         return self._citation_style, self._citation_template
@@ -672,11 +677,18 @@ class BookmarksPanel(QWidget):
         return [b for b in map(self.store.get, ids) if b is not None]
 
     def _labels(self) -> dict[str, str]:
+        columns = {
+            "interview": self.tr("interview"), "interviewee": self.tr("interviewee"),
+            "question number": self.tr("question number"), "quote": self.tr("quote"), "note": self.tr("note"),
+            "tags": self.tr("tags"), "citation": self.tr("citation"), "path": self.tr("path"),
+            "start": self.tr("start"), "end": self.tr("end"), "created": self.tr("created"),
+        }
         return {
             "bookmarks": self.tr("Bookmarks"),
             "note": self.tr("Note"),
             "tags": self.tr("Tags"),
             "needs_review": self.tr("needs review: the passage was not found again in the current file"),
+            **{f"column:{name}": text for name, text in columns.items()},
         }
 
     @Slot()
@@ -686,7 +698,8 @@ class BookmarksPanel(QWidget):
         if not bookmarks:
             return False
         plain, markdown, html_text = bookmarks_to_clipboard_text(
-            bookmarks, self._lookup, self._citation_style, self._citation_template, self._labels())
+            bookmarks, self._lookup, self._citation_style, self._citation_template, self._labels(),
+            self._citation_options)
         mime = QMimeData()
         mime.setText(plain)
         mime.setHtml(html_text)
@@ -699,7 +712,7 @@ class BookmarksPanel(QWidget):
         "html", "json"); returns how many were written.  Raises OSError on write errors."""
         bookmarks = self.selected_bookmarks() if only_selected else self.store.list()
         n = export_bookmarks(path, fmt, bookmarks, self._lookup, self._citation_style,
-                             self._citation_template, self._labels())
+                             self._citation_template, self._labels(), self._citation_options)
         self.exported.emit(str(path), n)
         return n
 

@@ -379,7 +379,7 @@ class MainWindow(QMainWindow):
     def _on_citation_changed(self, style: str, template: str) -> None:
         panel = self.bookmarks.panel
         if hasattr(panel, "set_citation_style"):
-            panel.set_citation_style(style, template or None)
+            panel.set_citation_style(style, template or None, self.quotes.citation_options())
 
     @Slot()
     def reload_corpus(self) -> None:

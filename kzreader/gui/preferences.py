@@ -4,6 +4,8 @@ language.
 Settings (in the QSettings passed in):
 - ``citation/style``: a key of ``core.citation.STYLES``;
 - ``citation/template``: the user's own template, or empty for the style's own;
+- ``citation/language``: "auto" (the quote's language), "ru" or "en" for the citation's words;
+- ``citation/include_path``: name the local file in citations of interviews without a URL;
 - ``ui/language``: "" (system), "en" or "ru"; read at start-up, so a change applies after a
   restart.
 """
@@ -13,6 +15,7 @@ import string
 
 from PySide6.QtCore import QSettings, Qt, Signal, Slot
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -24,8 +27,12 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from kzreader.core.citation import STYLE_NAMES, STYLES, QuoteContext, format_quote
+from kzreader.core.citation import STYLE_NAMES, STYLES, CitationOptions, QuoteContext, format_quote
 from kzreader.core.model import Exchange, Interview, Paragraph, Turn
+
+from .quote_actions import K_CITE_LANGUAGE as KEY_CITE_LANGUAGE
+from .quote_actions import K_INCLUDE_PATH as KEY_INCLUDE_PATH
+from .quote_actions import citation_options
 
 KEY_STYLE = "citation/style"
 KEY_TEMPLATE = "citation/template"
@@ -109,6 +116,13 @@ class PreferencesDialog(QDialog):
         self.preview.setWordWrap(True)
         self.preview.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.preview.setFrameShape(QLabel.Shape.StyledPanel)
+        self.cite_language_combo = QComboBox()
+        self.cite_language_combo.addItem(self.tr("The quote's language"), "auto")
+        for code, name in LANGUAGES:
+            self.cite_language_combo.addItem(name, code)
+        self.include_path_check = QCheckBox(self.tr("Name the local file when an interview has no URL"))
+        self.include_path_check.setToolTip(self.tr(
+            "Off: a citation you publish never shows where the file lies on this computer."))
         self.template_error = QLabel()
         self.template_error.setTextFormat(Qt.TextFormat.PlainText)
         self.template_error.setStyleSheet("color: #b00020")
@@ -120,6 +134,8 @@ class PreferencesDialog(QDialog):
         form.addRow(self.tr("Template:"), self.template_edit)
         form.addRow("", self.reset_button)
         form.addRow("", fields)
+        form.addRow(self.tr("Citation language:"), self.cite_language_combo)
+        form.addRow("", self.include_path_check)
         form.addRow(self.tr("Preview:"), self.preview)
         form.addRow("", self.template_error)
 
@@ -147,6 +163,8 @@ class PreferencesDialog(QDialog):
         self._load()
         self.style_combo.currentIndexChanged.connect(self._on_style_chosen)
         self.template_edit.textChanged.connect(self._update_preview)
+        self.cite_language_combo.currentIndexChanged.connect(self._update_preview)
+        self.include_path_check.toggled.connect(self._update_preview)
         self.reset_button.clicked.connect(self._on_reset_template)
         self._update_preview()
 
@@ -155,6 +173,9 @@ class PreferencesDialog(QDialog):
         style, template = citation_settings(self._settings)
         self.style_combo.setCurrentIndex(max(0, self.style_combo.findData(style)))
         self.template_edit.setText(template or STYLES[style])
+        options = citation_options(self._settings)
+        self.cite_language_combo.setCurrentIndex(max(0, self.cite_language_combo.findData(options.language)))
+        self.include_path_check.setChecked(options.include_path)
         lang = str(self._settings.value(KEY_LANGUAGE, "") or "")
         self.language_combo.setCurrentIndex(max(0, self.language_combo.findData(lang)))
 
@@ -168,6 +189,9 @@ class PreferencesDialog(QDialog):
 
     def language(self) -> str:
         return self.language_combo.currentData() or ""
+
+    def citation_options(self) -> CitationOptions:
+        return CitationOptions(self.cite_language_combo.currentData() or "auto", self.include_path_check.isChecked())
 
     def preview_text(self) -> str:
         return self.preview.text()
@@ -188,6 +212,7 @@ class PreferencesDialog(QDialog):
     @Slot()
     def _update_preview(self, *_args) -> None:
         ctx, sel, before, after = self._preview_ctx
+        ctx = QuoteContext(ctx.interview, ctx.exchange, ctx.in_question, self.citation_options())
         template = self.template_edit.text().strip() or STYLES[self.style()]
         error = ""
         self._template_ok = True
@@ -207,13 +232,16 @@ class PreferencesDialog(QDialog):
 
     @Slot()
     def apply(self) -> None:
-        old = citation_settings(self._settings)
+        old = citation_settings(self._settings), citation_options(self._settings)
         style, template = self.style(), self.template()
         self._settings.setValue(KEY_STYLE, style)
         self._settings.setValue(KEY_TEMPLATE, template)
+        options = self.citation_options()
+        self._settings.setValue(KEY_CITE_LANGUAGE, options.language)
+        self._settings.setValue(KEY_INCLUDE_PATH, options.include_path)
         self._settings.setValue(KEY_LANGUAGE, self.language())
         self._settings.sync()
-        if old != (style, template or None):
+        if old != ((style, template or None), options):
             self.citation_changed.emit(style, template)
 
     def accept(self) -> None:

@@ -9,13 +9,22 @@ from __future__ import annotations
 from PySide6.QtCore import QByteArray, QMimeData, QObject, Slot
 from PySide6.QtWidgets import QApplication
 
-from kzreader.core.citation import QuoteContext, format_exchange, format_quote
+from kzreader.core.citation import CitationOptions, QuoteContext, format_exchange, format_quote
 from kzreader.core.model import Exchange, Interview, Paragraph
 
 MARKDOWN_MIME = "text/markdown"
 K_STYLE = "citation/style"
 K_TEMPLATE = "citation/template"
+K_CITE_LANGUAGE = "citation/language"
+K_INCLUDE_PATH = "citation/include_path"
 STATUS_MS = 5_000
+
+
+def citation_options(settings) -> CitationOptions:
+    """Language of the citation's words and whether to name local files, as Preferences
+    stored them in ``settings``."""
+    lang = settings.value(K_CITE_LANGUAGE, "auto", type=str) or "auto"
+    return CitationOptions(lang if lang in ("ru", "en") else "auto", settings.value(K_INCLUDE_PATH, False, type=bool))
 
 
 def _paragraphs(iv: Interview):
@@ -65,6 +74,9 @@ class QuoteActions(QObject):
         template = s.value(K_TEMPLATE, "", type=str) or None
         return style, template
 
+    def citation_options(self) -> CitationOptions:
+        return citation_options(self.window.settings)
+
     def citation_style_strings(self) -> tuple[str, str]:
         style, template = self.citation_style()
         return style, template or ""
@@ -77,7 +89,7 @@ class QuoteActions(QObject):
         if parts is None:
             return None
         selected, before, after, ex, in_q = parts
-        return QuoteContext(found[0], ex, in_question=in_q), selected, before, after
+        return QuoteContext(found[0], ex, in_q, self.citation_options()), selected, before, after
 
     def _put(self, plain: str, html: str, markdown: str) -> None:
         mime = QMimeData()
@@ -100,7 +112,7 @@ class QuoteActions(QObject):
             return False
         selected, before, after, ex, in_q = parts
         style, template = self.citation_style()
-        q = format_quote(selected, before, after, QuoteContext(iv, ex, in_question=in_q), style, template)
+        q = format_quote(selected, before, after, QuoteContext(iv, ex, in_q, self.citation_options()), style, template)
         self._put(q.plain, q.html, q.markdown)
         self._status(self.tr("Quote copied with its citation."))
         return True
@@ -119,7 +131,8 @@ class QuoteActions(QObject):
             self._status(self.tr("There is no exchange to copy."))
             return False
         style, template = self.citation_style()
-        q = format_exchange(QuoteContext(iv, iv.exchanges[number - 1]), style, template)
+        q = format_exchange(QuoteContext(iv, iv.exchanges[number - 1], options=self.citation_options()),
+                             style, template)
         self._put(q.plain, q.html, q.markdown)
         self._status(self.tr("Question and answer copied."))
         return True

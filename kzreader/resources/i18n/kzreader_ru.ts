@@ -371,6 +371,50 @@
         <translation>Экспортировать выбранные закладки…</translation>
     </message>
     <message>
+        <source>interview</source>
+        <translation>интервью</translation>
+    </message>
+    <message>
+        <source>interviewee</source>
+        <translation>собеседник</translation>
+    </message>
+    <message>
+        <source>question number</source>
+        <translation>номер вопроса</translation>
+    </message>
+    <message>
+        <source>quote</source>
+        <translation>цитата</translation>
+    </message>
+    <message>
+        <source>note</source>
+        <translation>заметка</translation>
+    </message>
+    <message>
+        <source>tags</source>
+        <translation>метки</translation>
+    </message>
+    <message>
+        <source>citation</source>
+        <translation>ссылка</translation>
+    </message>
+    <message>
+        <source>path</source>
+        <translation>путь</translation>
+    </message>
+    <message>
+        <source>start</source>
+        <translation>начало</translation>
+    </message>
+    <message>
+        <source>end</source>
+        <translation>конец</translation>
+    </message>
+    <message>
+        <source>created</source>
+        <translation>создана</translation>
+    </message>
+    <message>
         <source>Note</source>
         <translation>Заметка</translation>
     </message>
@@ -1101,6 +1145,18 @@ A reader for collections of published interviews: read them question by question
         <translation>Поля: %1</translation>
     </message>
     <message>
+        <source>The quote&apos;s language</source>
+        <translation>Язык цитаты</translation>
+    </message>
+    <message>
+        <source>Name the local file when an interview has no URL</source>
+        <translation>Указывать локальный файл, если у интервью нет URL</translation>
+    </message>
+    <message>
+        <source>Off: a citation you publish never shows where the file lies on this computer.</source>
+        <translation>Выключено: в публикуемой ссылке не видно, где файл лежит на этом компьютере.</translation>
+    </message>
+    <message>
         <source>Citations</source>
         <translation>Цитирование</translation>
     </message>
@@ -1111,6 +1167,10 @@ A reader for collections of published interviews: read them question by question
     <message>
         <source>Template:</source>
         <translation>Шаблон:</translation>
+    </message>
+    <message>
+        <source>Citation language:</source>
+        <translation>Язык ссылки:</translation>
     </message>
     <message>
         <source>Preview:</source>
