@@ -96,7 +96,6 @@ def parse_main(argv: list[str]) -> int:
         args = ap.parse_args(argv)
     except SystemExit as e:
         return EXIT_BAD_ARGS if e.code else 0
-    warn_missing_analysers()
     corpus = load_paths(args.paths)
     for p in corpus.problems:
         if p.severity == "error":
@@ -138,6 +137,7 @@ def main(argv: list[str]) -> int:
 def run(argv: list[str]) -> int:
     """Run ``argv[0]`` (a key of COMMANDS) with the rest.  Output into a pipe whose reader
     has gone (`| head`) ends the command quietly, as it does for cat or grep."""
+    warn_missing_analysers()
     try:
         return COMMANDS[argv[0]](argv[1:])
     except BrokenPipeError:

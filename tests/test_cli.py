@@ -16,9 +16,10 @@ ROOT = Path(__file__).resolve().parents[1]
 SAMPLES = ROOT / "kzreader" / "resources" / "samples"
 
 
-def kzreader(*args: str, code: str | None = None, cwd: Path | None = None, **kw) -> subprocess.CompletedProcess:
+def kzreader(*args: str, code: str | None = None, cwd: Path | None = None, env_extra: dict | None = None,
+             **kw) -> subprocess.CompletedProcess:
     """``python -m kzreader ARGS`` (or ``python -c CODE ARGS``) with this checkout first on the path."""
-    env = dict(os.environ, PYTHONPATH=str(ROOT), QT_QPA_PLATFORM="offscreen")
+    env = dict(os.environ, PYTHONPATH=str(ROOT), QT_QPA_PLATFORM="offscreen", **(env_extra or {}))
     cmd = [sys.executable, "-c", code, *args] if code else [sys.executable, "-m", "kzreader", *args]
     return subprocess.run(cmd, capture_output=True, text=True, env=env, cwd=cwd, timeout=120, **kw)
 
@@ -103,7 +104,8 @@ BLOCK = "import sys\nfor m in sys.argv[1].split(','):\n    sys.modules[m] = None
 
 @pytest.mark.parametrize(("blocked", "package", "effect"), [
     ("Stemmer", "PyStemmer", "search and themes match only the exact word forms"),
-    ("pymorphy3", "pymorphy3", "Russian interviewees' names are not recognised"),
+    ("pymorphy3", "pymorphy3",
+     "Russian interviewees' names are not recognised and search misses some word forms"),
 ])
 def test_missing_analyser_gives_one_warning_line(blocked, package, effect):
     code = BLOCK + f"from kzreader.cli import run\nsys.exit(run(['parse', '--json', {str(SAMPLES)!r}]))\n"
@@ -117,7 +119,19 @@ def test_missing_analyser_gives_one_warning_line(blocked, package, effect):
     assert clean.stderr == ""
 
 
-def test_search_and_themes_run_without_pystemmer():
+@pytest.mark.parametrize("blocked", ["Stemmer", "pymorphy3"])
+def test_search_runs_without_an_analyser(blocked, tmp_path):
+    for query, expected in (("Kazakhstan", "culture_qa_en.txt"), ("России", "transport_corridors.md")):
+        code = BLOCK + ("from kzreader.cli import run\n"
+                        f"sys.exit(run(['search', '--json', {query!r}, {str(SAMPLES)!r}]))\n")
+        run = kzreader(blocked, code=code, env_extra={"KZREADER_SETTINGS_DIR": str(tmp_path / blocked)})
+        assert run.returncode == 0, run.stderr
+        assert len(run.stderr.splitlines()) == 1 and "warning" in run.stderr
+        hits = json.loads(run.stdout)["hits"]
+        assert expected in {Path(h["path"]).name for h in hits}
+
+
+def test_stems_without_pystemmer_are_the_folded_words():
     code = BLOCK + (
         "from kzreader.core.text import stem, tokens\n"
         "print(stem('Казахстане'), stem('Running'), [t.stem for t in tokens('Ёлки растут')])\n")

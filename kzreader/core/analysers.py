@@ -9,11 +9,12 @@ from __future__ import annotations
 import sys
 from importlib.util import find_spec
 
+_MORPHOLOGY = "Russian interviewees' names are not recognised and search misses some word forms"
 # (module, pip package, what is weaker without it)
 OPTIONAL = (
     ("Stemmer", "PyStemmer", "search and themes match only the exact word forms"),
-    ("pymorphy3", "pymorphy3", "Russian interviewees' names are not recognised"),
-    ("pymorphy3_dicts_ru", "pymorphy3-dicts-ru", "Russian interviewees' names are not recognised"),
+    ("pymorphy3", "pymorphy3", _MORPHOLOGY),
+    ("pymorphy3_dicts_ru", "pymorphy3-dicts-ru", _MORPHOLOGY),
 )
 
 

@@ -25,10 +25,15 @@ _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 
 @lru_cache(maxsize=1)
 def morph():
-    """The process's one pymorphy3 analyser (its dictionaries take some 15 MB)."""
-    import pymorphy3
+    """The process's one pymorphy3 analyser (its dictionaries take some 15 MB), or None
+    without pymorphy3 or its dictionary: a word then matches its own stem only, and
+    core.analysers says once that results are weaker."""
+    try:
+        import pymorphy3
 
-    return pymorphy3.MorphAnalyzer()
+        return pymorphy3.MorphAnalyzer()
+    except (ImportError, ValueError):  # ValueError: no dictionary for Russian
+        return None
 
 
 @lru_cache(maxsize=100_000)
@@ -37,7 +42,10 @@ def form_words(word: str) -> frozenset[str]:
     w = fold(word)
     if not _CYRILLIC.search(w):
         return frozenset((w,))
-    parses = morph().parse(w)
+    analyser = morph()
+    if analyser is None:
+        return frozenset((w,))
+    parses = analyser.parse(w)
     weight: dict[tuple[str, str], float] = {}
     for p in parses:
         key = (p.normal_form, str(p.tag.POS))
