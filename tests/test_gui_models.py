@@ -31,7 +31,12 @@ def test_interview_model(qtmodeltester):
                   interview(3), interview(12, role="эксперт", interviewee="Анна")])
     qtmodeltester.check(model)
     assert model.rowCount() == 3 and model.columnCount() == 5
-    assert model.index(1, 0).data() == "3"  # no title: the file name
+    # no title: a made-up one in square brackets, in italics: the interviewee, else the
+    # opening words (here of the first question, as there is no lead)
+    assert model.index(1, 0).data() == "[Вопрос]"
+    assert model.index(2, 0).data() == "[Анна]"
+    assert model.index(1, 0).data(Qt.ItemDataRole.FontRole).italic()
+    assert model.index(0, 0).data(Qt.ItemDataRole.FontRole) is None
     assert model.index(2, COL_QUESTIONS).data() == "12"
     assert model.index(2, COL_QUESTIONS).data(SORT_ROLE) == 12  # numbers sort as numbers
     assert model.index(0, 0).data(ID_ROLE) == "id1"

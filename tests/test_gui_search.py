@@ -100,7 +100,8 @@ def test_typing_gives_grouped_results(qtbot, qtmodeltester, panel):
                     "Q3  — И снова про энергетическую безопасность?"]),
         ("passing", ["Q1  Жарко. Кстати, энергетическая безопасность упоминалась вскользь."]),
     ]
-    assert panel.model.index(0, 0).data() == "energy (2)"
+    # no title: the group shows the made-up one (the first question's opening words)
+    assert panel.model.index(0, 0).data() == "[Что с энергетической безопасностью?] (2)"
     assert panel.count_label.text() == "3 hits in 2 interviews"
     qtmodeltester.check(panel.model)
 

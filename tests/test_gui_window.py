@@ -84,8 +84,11 @@ def test_seeds_list_five_interviews_with_truth_metadata(qtbot, window):
         row = row_of_file(window, name)
         if truth["title"] is not None:
             assert cell(window, row, COL_TITLE) == truth["title"]
-        else:  # no title in the text: the list falls back to the file name
-            assert cell(window, row, COL_TITLE) == Path(name).stem
+        else:  # no title in the text: a made-up one in brackets, never the file name
+            made_up = cell(window, row, COL_TITLE)
+            assert made_up.startswith("[") and made_up.endswith("]") and Path(name).stem not in made_up
+            if truth["interviewee"]:
+                assert made_up == f"[{truth['interviewee']}, {truth['date']}]"
         assert cell(window, row, COL_INTERVIEWEE) == (truth["interviewee"] or "")
         assert cell(window, row, COL_DATE) == (truth["date"] or "")
         if truth["source"] is not None:
@@ -107,7 +110,8 @@ def test_first_interview_opens_by_itself_and_selection_shows_first_question(qtbo
     text = plain(window)
     assert "Антон Георгиевич, как Вы можете охарактеризовать" in text
     assert "По Вашему мнению, какие вопросы станут" not in text  # only one exchange at a time
-    assert window.reading_pane.title_label.text() == "003_5df59d2d5b920df8"
+    assert window.reading_pane.title_label.text() == "[Антон Арутюнов, 2025-10-11]"
+    assert window.reading_pane.title_label.font().italic()  # set apart as made up
     assert "Антон Арутюнов" in window.reading_pane.meta_label.text()
     assert "2025-10-11" in window.reading_pane.meta_label.text()
 

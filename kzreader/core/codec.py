@@ -7,12 +7,12 @@ processes send it back instead of pickled dataclasses, which unpickle several ti
 """
 from __future__ import annotations
 
-from .model import Exchange, Interview, Paragraph, Span, Turn
+from .model import Exchange, Interview, Paragraph, Span, Turn, opening_words
 
-FORMAT = 2
-# Interview's scalar fields, in the order they are stored
+FORMAT = 3
+# Interview's scalar fields, in the order they are stored ("opening" last: worked out here)
 _SCALARS = ("id", "path", "title", "date", "interviewee", "role", "interviewer", "source", "url",
-            "language", "encoding", "format", "source_hash", "size", "mtime")
+            "language", "encoding", "format", "source_hash", "size", "mtime", "opening")
 
 
 def encode(iv: Interview) -> tuple:
@@ -21,7 +21,8 @@ def encode(iv: Interview) -> tuple:
 
 def summary(iv: Interview) -> tuple:
     """What the interview list, theme counts and Problems need: no paragraph text."""
-    return (tuple(getattr(iv, name) for name in _SCALARS), iv.exchange_count, tuple(iv.warnings))
+    opening = iv.opening if iv.opening is not None else opening_words(iv)
+    return (tuple(getattr(iv, name) for name in _SCALARS[:-1]) + (opening,), iv.exchange_count, tuple(iv.warnings))
 
 
 def body(iv: Interview) -> tuple:

@@ -64,7 +64,8 @@ class LazyInterview(Interview):
     def __eq__(self, other):
         if not isinstance(other, Interview):
             return NotImplemented
-        return all(getattr(self, f) == getattr(other, f) for f in Interview.__dataclass_fields__)
+        return all(getattr(self, name) == getattr(other, name)
+                   for name, f in Interview.__dataclass_fields__.items() if f.compare)
 
     __hash__ = Interview.__hash__
 

@@ -7,7 +7,7 @@ newline replaced by a space, so a position inside a paragraph maps to the source
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 import hashlib
 
 
@@ -82,6 +82,9 @@ class Interview:
     source_hash: str = ""  # sha256 of the decoded text, for bookmark anchoring
     size: int = 0  # bytes on disk
     mtime: float = 0.0
+    # the opening words of the lead (or of the first question), for a title when the file has
+    # none; None: not worked out yet (then display_title reads the body)
+    opening: str | None = field(default=None, compare=False)
 
     @property
     def exchange_count(self) -> int:
@@ -93,9 +96,21 @@ class Interview:
         return "\n\n".join(p.text for p in self.lead)
 
     @property
+    def title_is_derived(self) -> bool:
+        """True when the file gave no title and ``display_title`` is made up from the rest."""
+        return not self.title
+
+    @property
     def display_title(self) -> str:
+        """The title; without one, a readable stand-in in square brackets (the cataloguers'
+        mark for a supplied title): the interviewee and date, else the opening words of the
+        lead with the date, else the file name."""
         if self.title:
             return self.title
+        opening = self.opening if self.opening is not None else opening_words(self)
+        first = self.interviewee or opening
+        if first:
+            return "[" + ", ".join(p for p in (first, self.date) if p) + "]"
         from pathlib import PurePath
 
         return PurePath(self.path).stem if self.path else "(untitled)"
@@ -106,6 +121,21 @@ class Problem:
     path: str
     message: str
     severity: str = "error"  # "error": not loaded; "warning": loaded with warnings
+
+
+OPENING_CHARS = 60
+
+
+def opening_words(iv: Interview) -> str:
+    """The first words of the lead, or of the first question when there is no lead, cut at a
+    word within OPENING_CHARS characters ("…" marks the cut)."""
+    paragraphs = iv.lead or (iv.exchanges[0].question.paragraphs if iv.exchanges else ())
+    # without the turn's dash, which the question's text keeps
+    text = " ".join(paragraphs[0].text.split()).lstrip("—–-― ") if paragraphs else ""
+    if len(text) <= OPENING_CHARS:
+        return text
+    cut = text[:OPENING_CHARS + 1].rsplit(" ", 1)[0].rstrip(" ,;:—-–")
+    return cut + "…"
 
 
 def interview_id(path: str) -> str:

@@ -24,7 +24,7 @@ from .lazy import make_lazy
 from .model import Interview
 from .parsing import PARSER_VERSION
 
-CACHE_VERSION = 3
+CACHE_VERSION = 4  # 4: interviews carry their opening words
 _MAGIC = b"KZRC"  # then the crc32 of the payload, then the payload
 # marshal's own format version; pinned so an entry is read back by the same rules
 _MARSHAL_VERSION = 4

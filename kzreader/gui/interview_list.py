@@ -35,6 +35,17 @@ ID_ROLE = Qt.ItemDataRole.UserRole + 2
 _NO_INDEX = QModelIndex()
 
 COL_TITLE, COL_INTERVIEWEE, COL_DATE, COL_OUTLET, COL_QUESTIONS = range(5)
+_DERIVED_FONT = []  # one italic font for every made-up title, made on first use
+
+
+def _derived_font():
+    if not _DERIVED_FONT:
+        from PySide6.QtGui import QFont  # here: not needed to paint the window
+
+        font = QFont()
+        font.setItalic(True)
+        _DERIVED_FONT.append(font)
+    return _DERIVED_FONT[0]
 
 
 class InterviewTableModel(QAbstractTableModel):
@@ -120,7 +131,11 @@ class InterviewTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             if col == COL_INTERVIEWEE and iv.role:
                 return f"{iv.interviewee or ''}\n{iv.role}"
+            if col == COL_TITLE and iv.title_is_derived:
+                return self.tr("The file has no title; this one is made up from it.") + "\n" + iv.path
             return iv.path
+        if role == Qt.ItemDataRole.FontRole and col == COL_TITLE and iv.title_is_derived:
+            return _derived_font()  # a title the file did not give: set apart in italics
         if role == Qt.ItemDataRole.TextAlignmentRole and col == COL_QUESTIONS:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None

@@ -757,6 +757,11 @@ class ReadingPane(QWidget):
             self.path_label.hide()
             return
         self.title_label.setText(iv.display_title)
+        font = self.title_label.font()
+        font.setItalic(iv.title_is_derived)  # a title the file did not give, set apart
+        self.title_label.setFont(font)
+        self.title_label.setToolTip(
+            self.tr("The file has no title; this one is made up from it.") if iv.title_is_derived else "")
         who = iv.interviewee or ""
         if iv.role:
             who = f"{who}, {iv.role}" if who else iv.role

@@ -814,6 +814,10 @@
 <context>
     <name>InterviewTableModel</name>
     <message>
+        <source>The file has no title; this one is made up from it.</source>
+        <translation>В файле нет заголовка; этот составлен по его содержимому.</translation>
+    </message>
+    <message>
         <source>Number of questions</source>
         <translation>Число вопросов</translation>
     </message>
@@ -1418,6 +1422,10 @@ A reader for collections of published interviews: read them question by question
     <message>
         <source>No interview open</source>
         <translation>Интервью не открыто</translation>
+    </message>
+    <message>
+        <source>The file has no title; this one is made up from it.</source>
+        <translation>В файле нет заголовка; этот составлен по его содержимому.</translation>
     </message>
     <message>
         <source>interviewed by {0}</source>
