@@ -111,31 +111,28 @@ def interviewee(zones: people.Zones) -> tuple[str | None, str | None]:
         return None, None
     if len(found) > 1:
         return "; ".join(p.name for p in found), None
-    return found[0].name, role(found[0].name, zones)
+    return found[0].name, role(found[0], zones.english)
 
 
-def role(name: str, zones: people.Zones) -> str | None:
+def role(person: people.Person, english: bool) -> str | None:
     """The role written next to the person in the lead or a caption: the phrase from a role
     word up to the name in the same sentence ("политолог, ассистент НИУ МЭИ"), or the
     phrase after a dash ("Денис Борисов — политолог …")."""
-    finder = names.find_people_en if zones.english else names.find_people
-    for zone in (zones.lead, zones.captions):
-        for s, e, found, case in finder(zone):
-            if not people.same_word(found.split()[-1], name.split()[-1]):
-                continue
-            sentence_before = re.split(r"[.!?]\s", zone[max(0, s - 400):s])[-1]
-            r = _role_before(sentence_before) if ROLE_WORDS.search(sentence_before) else None
-            if not r:
-                m = _ROLE_AFTER.match(zone[e:e + 200])
-                r = m.group("r").strip() if m else None
-            r = r.strip(" ,;—–-") if r else None
-            if r and zones.english and _EN_CLAUSE.search(r):
-                r = None  # "Director of …, had an opportunity to speak with": another's role
-            if r:
-                return names.nominative_phrase(r) if not zones.english else r
+    for zone, s, e in person.spots:
+        sentence_before = _SENTENCE_BREAK.split(zone[max(0, s - 400):s])[-1]
+        r = _role_before(sentence_before) if ROLE_WORDS.search(sentence_before) else None
+        if not r:
+            m = _ROLE_AFTER.match(zone[e:e + 200])
+            r = m.group("r").strip() if m else None
+        r = r.strip(" ,;—–-") if r else None
+        if r and english and _EN_CLAUSE.search(r):
+            r = None  # "Director of …, had an opportunity to speak with": another's role
+        if r:
+            return names.nominative_phrase(r) if not english else r
     return None
 
 
+_SENTENCE_BREAK = re.compile(r"[.!?]\s")
 _EN_CLAUSE = re.compile(r"\b(?:had|has|have|is|was|were|are|will|would|said|told|spoke|speak)\b")
 
 

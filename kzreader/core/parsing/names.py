@@ -11,9 +11,13 @@ from ..word_forms import morph
 # capitals: "DiBona", "McKenzie"), maybe with a middle initial, not inside a longer word
 _EN_LOW = "a-zß-öø-ÿā-ž"  # lower-case Latin letters with the accented ones of Latin-1 and Extended-A
 _EN_WORD = rf"[A-ZÀ-ÖØ-Þ][{_EN_LOW}’']*[{_EN_LOW}](?:[A-Z][{_EN_LOW}]+)?(?:-[A-Z][{_EN_LOW}]+)?"
-EN_NAME_SEQ = re.compile(rf"(?<![\w-]){_EN_WORD}(?: [A-Z]\.)?(?: {_EN_WORD}){{1,2}}(?![\w-])")
-EN_RUN = re.compile(rf"(?<![\w-]){_EN_WORD}(?: (?:[A-Z]\.|{_EN_WORD}))+(?![\w-])")  # any length
-EN_WORD = re.compile(rf"(?<![\w-]){_EN_WORD}(?![\w-])")
+# (each pattern matches its first capital before the lookbehind that checks the character
+# ahead of it: opening with a class lets the engine skip to candidates)
+_EN_START = r"[A-ZÀ-ÖØ-Þ](?<![\w-].)"
+_EN_REST = _EN_WORD[len("[A-ZÀ-ÖØ-Þ]"):]  # a word after its first capital
+EN_NAME_SEQ = re.compile(rf"{_EN_START}{_EN_REST}(?: [A-Z]\.)?(?: {_EN_WORD}){{1,2}}(?![\w-])")
+EN_RUN = re.compile(rf"{_EN_START}{_EN_REST}(?: (?:[A-Z]\.|{_EN_WORD}))+(?![\w-])")  # any length
+EN_WORD = re.compile(rf"{_EN_START}{_EN_REST}(?![\w-])")
 # capitalised English words that start sentences or name things, never a person's name
 EN_NOT_NAMES = {
     "the", "a", "an", "this", "that", "these", "those", "we", "i", "you", "he", "she", "it", "they",
@@ -48,6 +52,12 @@ def _find(word: str, kind: str, case: str, gender: str | None = None):
     return None
 
 
+@lru_cache(maxsize=50_000)
+def _known(word: str) -> bool:
+    """Is the (lower-case) word in pymorphy3's dictionary?"""
+    return _morph().word_is_known(word)
+
+
 def _cap(word: str) -> str:
     return "-".join(part[:1].upper() + part[1:] for part in word.split("-"))
 
@@ -66,13 +76,16 @@ def _inflected_nominative(p, fallback: str) -> str:
     return _cap(inf.word) if inf else fallback
 
 
-def person_name(words, prefer: frozenset | None = None) -> tuple[str, str] | None:
+def person_name(words, prefer=None) -> tuple[str, str] | None:
     """If ``words`` (2 or 3 capitalised words) form a person's name, return (nominative name,
     grammatical case found); else None.  ``prefer``: the cases the context asks for (an
-    apposition noun, a preposition): "Евгения Медведева" after "фигуристка" is nominative."""
+    apposition noun, a preposition: "Евгения Медведева" after "фигуристка" is nominative),
+    or a function giving them, asked only when the words read in several cases."""
     readings = _person_readings(tuple(words))
     if not readings:
         return _unknown_first_name(list(words))
+    if callable(prefer):
+        prefer = prefer() if len(readings) > 1 else None
     if prefer:
         fit = [r for r in readings if r[1] in prefer]
         if fit:
@@ -107,7 +120,7 @@ def _person_readings(words: tuple[str, ...]) -> tuple[tuple[str, str, float], ..
             if p is None and case == "nomn":
                 out.append(w)  # a surname the dictionary lacks, already in the nominative
                 continue
-            if p is None and not _morph().word_is_known(w.lower()):
+            if p is None and not _known(w.lower()):
                 p = _guess(w, case, gender)  # "Винника": its guessed noun form in this case
             if p is None:
                 ok = False
@@ -134,7 +147,7 @@ def _unknown_first_name(words: list[str]) -> tuple[str, str] | None:
     if len(words) != 2:
         return None
     first, last = words
-    if _morph().word_is_known(first.lower()):
+    if _known(first.lower()):
         return None
     for case in _CASES:
         sp = _find(last, "Surn", case)
@@ -167,7 +180,7 @@ def find_people(text: str):
             sub = tokens[lo:hi]
             # particles ("де", "ад-") are for the shape reading
             got = None if any(_has_particle(t) for t in sub) else person_name(
-                sub, _context_cases(text, offs[lo]))
+                sub, lambda: _context_cases(text, offs[lo]))
             got = got or _shape_name(sub, text[max(0, offs[lo] - 30):offs[lo]])
             if got:
                 found = lo, hi, got[0], got[1]
@@ -183,11 +196,15 @@ _RU_PART = r"(?:де|ле|ла|ван|фон|дель|да|ди|дю|ад|аль
 # two to four capitalised words, maybe with name particles ("де Вильпен", "ад-Дам"), not inside
 # a longer word (the first capital is matched before the lookbehind that checks the character
 # ahead of it: a pattern that opens with a class lets the engine skip to candidates)
-RU_WORD = re.compile(rf"(?<![\w-]){_RU_WORD}(?![\w-])")
+RU_WORD = re.compile(rf"[А-ЯЁ](?<![\w-].){_RU_WORD[len('[А-ЯЁ]'):]}(?![\w-])")
 RU_RUN = re.compile(
     rf"[А-ЯЁ](?<![\w-].)[а-яё]+(?:-[А-ЯЁа-яё][а-яё]+)*"
     rf"(?:[ \u00a0]+(?:{_RU_PART}(?:[ \u00a0]|-))?{_RU_WORD}){{1,3}}(?![\w-])"
 )
+
+
+NON_BLANK = re.compile(r"\S+")
+_WORD_OR_STOP = re.compile(r"[\w-]+|[.!?:]")
 
 
 def _tokens(run: str, start: int) -> tuple[list[str], list[int]]:
@@ -195,7 +212,7 @@ def _tokens(run: str, start: int) -> tuple[list[str], list[int]]:
     tokens: list[str] = []
     offs: list[int] = []
     pending = None
-    for m in re.finditer(r"\S+", run):
+    for m in NON_BLANK.finditer(run):
         w = m.group()
         if w.lower() in PARTICLES and pending is None:
             pending = m.start()
@@ -225,13 +242,14 @@ def _windows(n: int):
             yield lo, hi
 
 
+@lru_cache(maxsize=50_000)
 def _is_common_word(word: str) -> bool:
     """A dictionary word none of whose readings is a name ("Совета", "Штатах", "Как"), or a
     place ("Филиппин")."""
     w = word.lower()
     if "-" in w or " " in w:
         return False
-    if not _morph().word_is_known(w):
+    if not _known(w):
         return False
     ps = _parses(word)
     if ps and "Geox" in ps[0].tag:
@@ -239,6 +257,13 @@ def _is_common_word(word: str) -> bool:
     return not any(("Name" in p.tag or "Surn" in p.tag or "Patr" in p.tag) for p in ps)
 
 
+def is_dictionary_word(word: str) -> bool:
+    """A common Russian or English word ("Время", "Update"), not a name or a nickname."""
+    w = word.lower()
+    return w in EN_NOT_NAMES or ("а" <= w[:1] <= "я" or w[:1] == "ё") and _is_common_word(word)
+
+
+@lru_cache(maxsize=10_000)
 def _is_title_noun(word: str) -> bool:
     """A common noun for a person that is also a first name ("Эмир")."""
     return any("NOUN" in p.tag and "anim" in p.tag and "sing" in p.tag for p in _parses(word)[:2])
@@ -251,7 +276,7 @@ def _context_cases(text: str, pos: int) -> frozenset | None:
     for rx, c in _CASE_BEFORE:
         if rx.search(before):
             return frozenset((c,))
-    words = re.findall(r"[\w-]+|[.!?:]", before)[-4:]
+    words = _WORD_OR_STOP.findall(before)[-4:]
     if not words or words[-1] in ".!?:":
         return frozenset(("nomn",))
     for w in reversed(words):
@@ -280,14 +305,14 @@ def _shape_name(tokens: list[str], before: str) -> tuple[str, str] | None:
         return None
     sentence_start = not before.strip() or before.rstrip()[-1] in ".!?:«\"—"
     if _is_common_word(tokens[0]) and (sentence_start or not _is_title_noun(tokens[0])
-                                       or _morph().word_is_known(tokens[-1].lower())):
+                                       or _known(tokens[-1].lower())):
         return None
     first = next((p for p in _parses(tokens[0]) if "Name" in p.tag), None)
     case = None
     for rx, c in _CASE_BEFORE:
         if rx.search(before):
             case = c
-    if first is not None and _morph().word_is_known(tokens[0].lower()):
+    if first is not None and _known(tokens[0].lower()):
         # a known first name tells the case: the one the context asks for, else its likeliest
         cases = [str(p.tag.case) for p in _parses(tokens[0]) if "Name" in p.tag and "sing" in p.tag]
         if case not in cases:

@@ -15,7 +15,9 @@ tests/test_people.py.  Rules keyed to one outlet, file or name do not belong her
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from . import names
 
@@ -42,20 +44,32 @@ THRESHOLD = 3.0
 LONE_THRESHOLD, LONE_MARGIN = 2.0, 1.5
 MULTI_THRESHOLD = 2.0  # for the second and further guests once the page has several
 
-_SENT_SPLIT = re.compile(r"(?<=[.!?…])\s+(?=[«\"“A-ZА-ЯЁ])")
+_SENT_END = re.compile(r"[.!?…]\s+(?=[«\"“A-ZА-ЯЁ])")  # its end() starts the next sentence
 _QUOTED = re.compile(r"«[^«»]*»|“[^“”]*”|\"[^\"]*\"")
 _MD_IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)|!\[[^\]]*\]\[[^\]]*\]")
 _MD_LINK = re.compile(r"\[([^\]]*)\](?:\([^)]*\)|\[[^\]]*\])")
 _MARKUP = re.compile(r"\*\*|__|(?<!\w)_|_(?!\w)|[™®©]|<[^>\n]{1,200}>|^#+\s*|^>\s?", re.M)
 
+
+def _both_cases(*stems: str) -> str:
+    """Alternatives for each stem with its first letter in both cases ("интервью|Интервью").
+    Branches that open with a plain letter let the engine skip to the letters that can start
+    one (IGNORECASE, or a class such as [Ии], makes it test every position: about 3x slower)."""
+    return "|".join(f"{w[0].lower()}{w[1:]}|{w[0].upper()}{w[1:]}" for w in stems)
+
+
 _INTERVIEW_CUE = re.compile(
-    r"интервью|бесед|поговорил|разговор|\binterview|\bspoke (?:to|with)|\btalk(?:ed|s|ing)? (?:to|with)|"
-    r"\bcaught up with|\bchat(?:ted)? with|\bspeak with|\bsat down with", re.I)
+    _both_cases("интервью", "бесед", "поговорил", "побеседовал", "разговор", "interview")
+    + r"|spoke (?:to|with)|talk(?:ed|s|ing)? (?:to|with)|caught up with|chat(?:ted)? with|speak with"
+    r"|sat down with")
 _SPEECH_CUE = re.compile(
-    r"рассказал|ответил|заявил|поделил|объяснил|пояснил|сообщил|отметил|признал|прокомментировал|"
-    r"высказал|раскрыл|подчеркнул|считает|уверен|\bsaid\b|\bsays\b|\btold\b|\bexplain", re.I)
-_PLURAL_VERB = re.compile(r"(?:рассказал|ответил|поделил|объяснил|заявил|поговорил)(?:и|ись)\b", re.I)
-_PRONOUN = re.compile(r"\b(?:он|она|они|he|she|they)\b", re.I)
+    _both_cases("рассказал", "ответил", "заявил", "поделил", "объяснил", "пояснил", "сообщил",
+                "отметил", "признал", "прокомментировал", "высказал", "раскрыл", "подчеркнул",
+                "считает", "уверен")
+    + r"|said\b|says\b|told\b|explain|talks about|discuss|share|reflect")
+_PLURAL_VERB = re.compile(
+    "(?:" + _both_cases("рассказал", "ответил", "поделил", "объяснил", "заявил", "поговорил") + r")(?:и|ись)\b")
+_PRONOUN = re.compile("(?:" + _both_cases("он", "она", "они", "he", "she", "they") + r")\b")  # a word's end
 # the interviewer's job, right before their name
 _INTERVIEWER_WORD = re.compile(
     r"^(?:ведущ|корреспондент|журналист|обозревател|интервьюер|беседовал|спросил|"
@@ -64,7 +78,7 @@ _EN_TITLE_BEFORE = re.compile(
     r"(?:\binterview(?:ed|s)?\b\s*(?:with\b)?|\bmeet\b.*|\bwith\b|\bQ&A\b\s*(?:with\b)?)\W*"
     r"(?:[\w’'-]+['’]s\s+)?$", re.I)
 _EN_TITLE_AFTER = re.compile(r"^\W*(?:interview|talks|speaks|on\b|Q&A)", re.I)
-_SELF_INTRO = re.compile(r"(?:меня зовут|my name is|I['’]m|I am)\s+", re.I)
+_SELF_INTRO = re.compile("(?:" + _both_cases("меня зовут", "my name is") + r"|I['’]m|I am)\s+")
 _ADDRESS_TITLE = re.compile(r"(?:господин|госпожа|mr\.?|mrs\.?|ms\.?|dr\.?)\s+", re.I)
 _ROLE_AFTER = re.compile(
     r"\s*(?:[—–]\s+(?![вна]\s|на\s|с\s|и\s|что\s|как\s)[a-zа-яё]|,\s+(?:the\s+|a\s+|an\s+)?"
@@ -76,11 +90,15 @@ _NOT_PEOPLE = {"interview", "интервью", "note", "примечание", 
                "source", "update", "q", "a", "в", "о", "вопрос", "ответ", "question", "answer",
                "корр", "корреспондент", "журналист", "ведущий", "ведущая", "interviewer", "host",
                "reporter", "editor", "видео", "video", "tags", "теги", "date", "дата"}
-_LABEL_LINE = re.compile(
-    r"^[ \t]*[*_]{0,3}(?P<lab>[A-ZА-ЯЁ][\w’'.\- ]{0,40}?)[ \t]*[*_]{0,3}[ \t]*:[*_]{0,3}[ \t]*(?P<rest>.*)$",
-    re.M)
+# The header pattern opens with the newline itself (it runs on "\n" + text): a literal first
+# character lets the engine jump from line to line instead of trying every position.
+# what stands before a label's colon: maybe emphasis, then up to four words or initials
+_LABEL_HEAD = re.compile(r"[ \t]*[*_]{0,3}(?P<lab>[A-ZА-ЯЁ][\w’'.\- ]{0,40}?)[ \t]*[*_]{0,3}[ \t]*")
+# a short line that may head a section or caption a photo: a Markdown heading, or a line that
+# opens with two capitalised words; neither ends a sentence
 _HEADER_LINE = re.compile(
-    r"^[ \t]*(?:(?P<h>#{1,6})[ \t]+|[*_]{1,3})?(?P<body>[A-ZА-ЯЁ][^\n]{3,150})$", re.M)
+    r"\n[ \t]*(?:(?P<h>#{1,6})[ \t]+|[*_]{0,3}(?=[A-ZА-ЯЁÀ-Þ][\w’'-]+[ \u00a0]+(?:[a-zа-яё]{1,4}[ \u00a0-])?[A-ZА-ЯЁÀ-Þ]))"
+    r"(?P<body>[^\n]{3,150}?)[ \t]*(?=\n|$)(?<![.!?…:;,])")
 
 
 @dataclass(slots=True)
@@ -107,6 +125,7 @@ class Person:
     interviewer: bool = False
     label_turns: int = 0
     mentions: int = 0
+    spots: list = field(default_factory=list)  # (zone text, start, end) in the lead, captions
     roles: list = field(default_factory=list)
 
     @property
@@ -126,15 +145,19 @@ class Person:
         return self.name.split()[0]
 
 
+_HAS_MARKUP = re.compile(r"[\[*_<#>™®©]")
+
+
 def plain(text: str) -> str:
     """Markdown and HTML marks out of a zone: link text stays, URLs, images and emphasis go."""
-    if not text:
-        return ""
+    if not text or not _HAS_MARKUP.search(text):
+        return text or ""
     text = _MD_IMAGE.sub(" ", text)
     text = _MD_LINK.sub(r"\1", text)
     return _MARKUP.sub("", text)
 
 
+@lru_cache(maxsize=4096)
 def _fold(word: str) -> str:
     return word.lower().replace("ё", "е").replace("’s", "").replace("'s", "")
 
@@ -215,29 +238,57 @@ def _common(a: str, b: str) -> str:
     return a[:k]
 
 
+_WORD = re.compile(r"[\w’'-]+")
+
+
+_WORD_AT = re.compile(r"[\w’'-]+")
+
+
+def _find_all(text: str, part: str):
+    """Every offset of ``part`` in ``text`` (str.find: far faster than a pattern per word)."""
+    k = text.find(part)
+    while k != -1:
+        yield k
+        k = text.find(part, k + 1)
+
+
 def _words_before(text: str, pos: int, n: int) -> list[str]:
-    return re.findall(r"[\w’'-]+", text[max(0, pos - 120):pos])[-n:]
+    return _WORD.findall(text, max(0, pos - 120), pos)[-n:]
 
 
 def _sentence(text: str, pos: int) -> tuple[int, int]:
-    s = 0
-    for m in _SENT_SPLIT.finditer(text):
-        if m.end() > pos:
-            return s, m.start()
-        s = m.end()
-    return s, len(text)
+    """The bounds of the sentence of ``text`` holding ``pos``."""
+    starts = _sentence_starts(text)
+    k = bisect_right(starts, pos) - 1
+    end = starts[k + 1] if k + 1 < len(starts) else len(text)
+    return starts[k], end
 
 
-def _is_interviewer_context(text: str, pos: int) -> bool:
-    """The nearest occupation word before the name is the interviewer's ("ведущей RT …")."""
-    for w in reversed(_words_before(text, pos, 7)):
+@lru_cache(maxsize=16)
+def _sentence_starts(text: str) -> list[int]:
+    return [0] + [m.end() for m in _SENT_END.finditer(text)]
+
+
+@lru_cache(maxsize=256)
+def _cue(text: str, s: int, e: int) -> str | None:
+    """Does the sentence text[s:e] speak of the interview, or say that someone spoke?"""
+    if _INTERVIEW_CUE.search(text, s, e):
+        return "interview"
+    return "speech" if _SPEECH_CUE.search(text, s, e) else None
+
+
+def _is_interviewer_context(before: list[str]) -> bool:
+    """The nearest occupation word before the name (``before``: the words ahead of it) is
+    the interviewer's ("ведущей RT …")."""
+    for w in reversed(before):
         if _INTERVIEWER_WORD.match(w):
             return True
-        if re.match(r"[а-яё]", w) and _is_person_noun(w):
+        if "а" <= w[0] <= "я" and _is_person_noun(w):
             return False
     return False
 
 
+@lru_cache(maxsize=20_000)
 def _is_person_noun(word: str) -> bool:
     """An occupation or kinship noun ("режиссёр", "послом", "брат"), not a name."""
     if len(word) < 3 or not word[:1].islower():
@@ -253,28 +304,38 @@ _EN_OCCUPATION = re.compile(
     r"programmer|hacker|entrepreneur|investor|lawyer|doctor|politician|senator|architect)s?$", re.I)
 
 
-def _apposition(text: str, pos: int, english: bool) -> bool:
+def _apposition(before: list[str], english: bool) -> bool:
     """An occupation noun right before the name: "режиссёр Оливер Стоун", "analyst Sarah …"."""
-    for w in reversed(_words_before(text, pos, 2 if english else 4)):
+    for w in reversed(before[-2:] if english else before[-4:]):
         if english and _EN_OCCUPATION.match(w) or not english and _is_person_noun(w.split("-")[-1]):
             return True
     return False
 
 
+_WITH = re.compile(r"(?:^|\s)(?:с|со)\s")
+_AFTER_INTERVIEW = re.compile(r"интервью\s+(?:[\w-]+\s+){0,3}$")
+
+
 def _case_fits_cue(case: str, sentence_before: str) -> bool:
+    """Can a name in this case be the one the sentence is about: the subject (nominative),
+    "с X" (instrumental), "интервью X" (genitive)?"""
     if case in ("nomn", "unk"):
         return True
     if case == "ablt":
-        return bool(re.search(r"(?:^|\s)(?:с|со)\s", sentence_before))
+        return bool(_WITH.search(sentence_before))
     if case == "gent":
-        return bool(re.search(r"интервью\s+(?:[\w-]+\s+){0,3}$", sentence_before))
+        return bool(_AFTER_INTERVIEW.search(sentence_before))
     return False
 
 
+_RU_LOWER_WORD = re.compile(r"[а-яё]{4,}")
+
+
+@lru_cache(maxsize=1024)
 def _plural_title(title: str) -> bool:
     """A plural of people as the title's subject ("политики Франции", "тренеры") outside quotes."""
     t = _QUOTED.sub(" ", title).lower()
-    for w in re.findall(r"[а-яё]{4,}", t):
+    for w in _RU_LOWER_WORD.findall(t):
         if any("NOUN" in p.tag and "anim" in p.tag and "plur" in p.tag and "nomn" in p.tag
                and not ({"Name", "Surn", "Patr"} & p.tag.grammemes) and p.score >= 0.3
                for p in names._parses(w)):
@@ -283,34 +344,48 @@ def _plural_title(title: str) -> bool:
 
 
 def _labels(text: str) -> list[tuple[int, str, str]]:
-    """Speaker labels at line starts: (offset, label, the turn's first text)."""
+    """Speaker labels at line starts: (offset, label, the turn's first text).  Only lines
+    with a colon near their start are tried (found with str.find, far faster than a pattern
+    tried at every line)."""
     out = []
-    lines = text.split("\n") if ":" in text else []
-    pos = 0
-    offsets = []
-    for line in lines:
-        offsets.append(pos)
-        pos += len(line) + 1
-    for k, line in enumerate(lines):
-        if ":" not in line[:50]:
+    i = text.find(":")
+    while i != -1:
+        ls = text.rfind("\n", 0, i) + 1
+        m = _LABEL_HEAD.fullmatch(text, ls, i) if i - ls <= 50 else None
+        colon = i
+        nl = text.find("\n", i)
+        i = text.find(":", nl) if nl != -1 else -1
+        if m is None:
             continue
-        m = _LABEL_LINE.match(line)
-        if not m:
+        lab = _person_label(m.group("lab"))
+        if lab is None:
             continue
-        lab = _norm_label(m.group("lab"))
-        words = lab.split()
-        if not lab or lab.lower().rstrip(".") in _NOT_PEOPLE or len(words) > 4:
-            continue
-        if not names.label_initials(lab) and not all(
-                w[:1].isupper() or w.lower() in names.PARTICLES for w in words):
-            continue
-        if any(ch.isdigit() for ch in lab):
-            continue
-        rest = m.group("rest").strip()
-        if not rest:
-            rest = next((ln.strip() for ln in lines[k + 1:k + 3] if ln.strip()), "")
-        out.append((offsets[k], lab, rest))
+        rest = text[colon + 1:nl if nl != -1 else len(text)].strip(" \t*_")
+        if not rest:  # a label alone on its line: the turn starts on the next one
+            nxt = _NEXT_LINE.match(text, colon + 1)
+            rest = nxt.group(1) if nxt else ""
+        out.append((ls, lab, rest))
     return out
+
+
+@lru_cache(maxsize=4096)
+def _person_label(raw: str) -> str | None:
+    """The label as a possible person ("**Иван Петров**" → "Иван Петров"), or None for
+    "Вопрос", "Q", "Фото", times and phrases in lower case."""
+    if raw.lower().rstrip(". ") in _NOT_PEOPLE or _DIGIT.search(raw):
+        return None
+    lab = _norm_label(raw)
+    words = lab.split()
+    if not lab or len(words) > 4:
+        return None
+    if not all(w[:1].isupper() or w.lower() in names.PARTICLES for w in words) \
+            and not names.label_initials(lab):
+        return None
+    return lab
+
+
+_NEXT_LINE = re.compile(r"\s*([^\n]*)")
+_DIGIT = re.compile(r"\d")
 
 
 def _collect(z: Zones, book: _Book) -> dict:
@@ -326,9 +401,9 @@ def _collect(z: Zones, book: _Book) -> dict:
         for s, e, name, case in _names(find, text, z.english):
             mentions.append((zone, text, s, e, name, case))
     header_hits = []
-    for m in _HEADER_LINE.finditer(z.text):
+    for m in _HEADER_LINE.finditer("\n" + z.text):
         body = plain(m.group("body")).strip()
-        if not body or body.rstrip("*_ ").endswith((".", "!", "?", "…", ":", ";", ",")):
+        if not body or body.rstrip("*_# ").endswith((".", "!", "?", "…", ":", ";", ",")):
             continue
         found = list(_names(find, body, z.english))
         # a line that opens with a name, or a heading that names someone
@@ -357,7 +432,7 @@ def _collect(z: Zones, book: _Book) -> dict:
             p = book.person(lab, 2e6 + turns[0][0], 3.0)  # a full-name label is nominative
         if p is None:
             if not is_q and len(turns) >= 2 and len(lab.split()) == 1 and not names.label_initials(lab) \
-                    and not lab.isupper():
+                    and not lab.isupper() and not names.is_dictionary_word(lab):
                 facts.setdefault("nicknames", []).append(lab)  # all the page gives: "Ptitseb"
             continue
         if is_q:
@@ -379,6 +454,8 @@ def _collect(z: Zones, book: _Book) -> dict:
     # where and how each full-name mention sits
     for zone, text, s, e, name, case in mentions:
         p = book.person(name, order_base[zone] + s)
+        if zone != "title":
+            p.spots.append((text, s, e))  # where a role may be written beside the name
         _weigh(p, zone, text, s, e, case, z.english, title)
     for pos, body, found in header_hits:
         for s, e, name, case in found:
@@ -388,11 +465,14 @@ def _collect(z: Zones, book: _Book) -> dict:
             else:
                 p.add("header")
     # surnames alone ("Путин о …", "Винник заявил") count for the full name they belong to
-    word_rx = names.EN_WORD if z.english else names.RU_WORD
-    for zone, text in (("title", title), ("lead", lead), ("captions", captions)):
+    stems = {_fold(p.surname)[:4] for p in book.people if len(p.surname) >= 4}
+    for zone, text in (("title", title), ("lead", lead)):
         spans = [(s, e) for zz, t, s, e, _, _ in mentions if zz == zone]
-        for m in word_rx.finditer(text):
-            if any(s <= m.start() < e for s, e in spans):
+        low = text.lower().replace("ё", "е") if stems else ""
+        for at in sorted({k for stem in stems for k in _find_all(low, stem)}):
+            m = _WORD_AT.match(text, at)
+            if m is None or at and text[at - 1].isalpha() or not text[at].isupper() \
+                    or any(s <= at < e for s, e in spans):
                 continue
             p = book.by_surname(m.group())
             if p is None:
@@ -402,25 +482,36 @@ def _collect(z: Zones, book: _Book) -> dict:
     # a lead sentence naming no one but "он"/"she" about the interview: its subject is the
     # person named in the sentence before
     if lead:
-        sents = [(m.start(), m.end()) for m in re.finditer(r"[^.!?…]+[.!?…]*", lead)]
-        for (s0, e0), (s1, e1) in zip(sents, sents[1:]):
-            sent = lead[s1:e1]
-            cue = "interview" if _INTERVIEW_CUE.search(sent) else "speech" if _SPEECH_CUE.search(sent) else None
-            if cue and _PRONOUN.search(sent):
-                named = [x for x in mentions if x[0] == "lead" and s0 <= x[2] < e0 and x[5] in ("nomn", "unk")]
+        starts = _sentence_starts(lead)
+        done = set()
+        for pm in _PRONOUN.finditer(lead):
+            if pm.start() and lead[pm.start() - 1].isalnum():
+                continue  # inside a word ("Тон", "she" in "ashes")
+            k = bisect_right(starts, pm.start()) - 1
+            if k == 0 or k in done:
+                continue
+            done.add(k)
+            s0, s1 = starts[k - 1], starts[k]
+            e1 = starts[k + 1] if k + 1 < len(starts) else len(lead)
+            cue = _cue(lead, s1, e1)
+            if cue:
+                named = [x for x in mentions if x[0] == "lead" and s0 <= x[2] < s1 and x[5] in ("nomn", "unk")]
                 named_here = [x for x in mentions if x[0] == "lead" and s1 <= x[2] < e1]
                 if named and not named_here:
                     book.person(named[0][4], 0).add(cue)
 
     # the first question's address, the first answer's self-introduction
     fq = plain(z.first_question)[:120]
-    for p in book.people:
+    comma = fq.find(",")
+    address = fq[:comma].strip() if 0 < comma <= 40 else ""
+    polite = _ADDRESS_TITLE.match(address)
+    for p in book.people if address else ():
         parts = p.name.split()
         if len(parts) < 2:
             continue
-        forms = {parts[0]} | ({" ".join(parts[:2])} if len(parts) == 3 else set())
-        if any(fq.startswith(f + ",") or fq.startswith(f + " ") and "," in fq[:40] and len(f.split()) == 2
-               for f in forms) or _ADDRESS_TITLE.match(fq) and same_word(fq[_ADDRESS_TITLE.match(fq).end():].split(",")[0].split(" ")[0] or "-", p.surname):
+        # "Иван," or "Иван Петрович," (first name + patronymic), "Господин Сидоров,"
+        if address == parts[0] or len(parts) == 3 and address == " ".join(parts[:2]) or (
+                polite and same_word(address[polite.end():], p.surname)):
             p.add("address")
     fa = plain(z.first_answer)[:300]
     m = _SELF_INTRO.search(fa)
@@ -435,9 +526,9 @@ def _collect(z: Zones, book: _Book) -> dict:
         for p in book.people:
             if who and book._same(p.name, who.split(",")[0].strip()):
                 p.interviewer = True
-    facts["plural"] = (not z.english and _plural_title(title)) or bool(
-        lead and any(_PLURAL_VERB.search(sent) and len(_names_in(find, sent, z.english)) >= 2
-                     for sent in _SENT_SPLIT.split(lead)))
+    facts["plural"] = (not z.english and _plural_title(title)) or any(
+        len(_names_in(find, lead[slice(*_sentence(lead, m.start()))], z.english)) >= 2
+        for m in _PLURAL_VERB.finditer(lead))
     facts["labels"] = sum(1 for p in book.people if p.label_turns >= 2 and not p.interviewer)
     return facts
 
@@ -450,7 +541,7 @@ def _names(find, text: str, english: bool):
         return
     for m in names.EN_RUN.finditer(text):
         words = m.group().split()
-        offs = [m.start() + x.start() for x in re.finditer(r"\S+", m.group())]
+        offs = [m.start() + x.start() for x in names.NON_BLANK.finditer(m.group())]
         # an owner ("Google's Chris DiBona") is not part of the name
         cut = max((k + 1 for k, w in enumerate(words) if w.endswith(("'s", "’s"))), default=0)
         words, offs = words[cut:], offs[cut:]
@@ -481,7 +572,8 @@ def _weigh(p: Person, zone: str, text: str, s: int, e: int, case: str, english: 
     if p.mentions:
         p.add("repeat")
     p.mentions += 1
-    if _is_interviewer_context(text, s):
+    words_before = _words_before(text, s, 7)
+    if _is_interviewer_context(words_before):
         p.add("interviewer_context")
         return
     ss, se = _sentence(text, s)
@@ -501,19 +593,15 @@ def _weigh(p: Person, zone: str, text: str, s: int, e: int, case: str, english: 
     if zone == "captions":
         p.add("caption")
         return
-    sentence = text[ss:se]
-    fits = _case_fits_cue(case, before)
-    if fits and _INTERVIEW_CUE.search(sentence):
-        p.add("interview")
-    elif fits and case != "obl" and _SPEECH_CUE.search(sentence):
-        p.add("speech")
-    if _apposition(text, s, english):
+    cue = _cue(text, ss, se) if _case_fits_cue(case, before) else None
+    if cue == "interview" or cue == "speech" and case != "obl":
+        p.add(cue)
+    if _apposition(words_before, english):
         p.add("apposition")
     if _ROLE_AFTER.match(text[e:e + 80]):
         p.add("role_after")
     if len(p.name.split()) == 3 and not english:
         p.add("three_words")
-
 
 
 def interviewees(z: Zones) -> tuple[list[Person], dict]:
