@@ -7,19 +7,48 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 REPO = Path(__file__).resolve().parents[1]
 SEEDS = REPO.parent / "shared" / "seeds"
+CORPUS = REPO.parent / "shared" / "corpus"
 DATA = Path(__file__).resolve().parent / "data"
+
+
+def _shared(path: Path, what: str) -> Path:
+    """A folder of real interviews beside the checkout (the project's shared/ folder); CI
+    (KZREADER_REQUIRE_SEEDS=1) fails instead of skipping when it is missing."""
+    if not path.is_dir():
+        msg = f"{what} not found at {path} (they live in the project's shared/ folder)"
+        if os.environ.get("KZREADER_REQUIRE_SEEDS") == "1":
+            pytest.fail(msg)
+        pytest.skip(msg)
+    return path
 
 
 @pytest.fixture
 def seeds_dir() -> Path:
-    """The real seed interviews beside the checkout; CI (KZREADER_REQUIRE_SEEDS=1) fails
-    instead of skipping when they are missing."""
-    if not SEEDS.is_dir():
-        msg = f"seed interviews not found at {SEEDS} (they live in the project's shared/ folder)"
-        if os.environ.get("KZREADER_REQUIRE_SEEDS") == "1":
-            pytest.fail(msg)
-        pytest.skip(msg)
-    return SEEDS
+    return _shared(SEEDS, "seed interviews")
+
+
+@pytest.fixture
+def corpus_dir() -> Path:
+    """The annotated corpus of real interviews (shared/corpus), required like the seeds."""
+    return _shared(CORPUS, "seed corpus of real interviews")
+
+
+def run_checker(folder: Path, tmp_path: Path) -> tuple[dict, str]:
+    """``kzreader parse --json FOLDER`` as a user runs it, then the project's checker on the
+    output: (the parsed JSON, the checker's verbose report)."""
+    import json
+    import subprocess
+    import sys
+
+    out = tmp_path / "out.json"
+    r = subprocess.run([sys.executable, "-m", "kzreader", "parse", "--json", str(folder)],
+                       cwd=REPO, capture_output=True)
+    assert r.returncode == 0, r.stderr.decode()
+    out.write_bytes(r.stdout)
+    chk = folder.parent / "tools" / "check_parse.py"
+    c = subprocess.run([sys.executable, str(chk), str(out), str(folder), "--verbose"],
+                       capture_output=True, text=True)
+    return json.loads(out.read_text(encoding="utf-8")), c.stdout
 
 
 @pytest.fixture(autouse=True, scope="session")

@@ -1,27 +1,11 @@
 """The real seed interviews parse as their hand-checked truth files say."""
-import json
-import subprocess
-import sys
-
 import yaml
 
-from conftest import REPO
-
-
-def _run_checker(seeds_dir, tmp_path):
-    out = tmp_path / "out.json"
-    r = subprocess.run([sys.executable, "-m", "kzreader", "parse", "--json", str(seeds_dir)],
-                       cwd=REPO, capture_output=True)
-    assert r.returncode == 0, r.stderr.decode()
-    out.write_bytes(r.stdout)
-    chk = seeds_dir.parent / "tools" / "check_parse.py"
-    c = subprocess.run([sys.executable, str(chk), str(out), str(seeds_dir), "--verbose"],
-                       capture_output=True, text=True)
-    return json.loads(out.read_text(encoding="utf-8")), c.stdout
+from conftest import run_checker
 
 
 def test_check_parse_scores(seeds_dir, tmp_path):
-    data, report = _run_checker(seeds_dir, tmp_path)
+    data, report = run_checker(seeds_dir, tmp_path)
     summary = report.strip().splitlines()[-1]
     assert summary.startswith("exchanges 33/33"), report
     assert "exact counts 5/5 files" in summary, report
@@ -34,7 +18,7 @@ def test_check_parse_scores(seeds_dir, tmp_path):
 
 
 def test_seed_metadata_matches_truth(seeds_dir, tmp_path):
-    data, _ = _run_checker(seeds_dir, tmp_path)
+    data, _ = run_checker(seeds_dir, tmp_path)
     by_stem = {i["path"].rsplit("/", 1)[-1][:-4]: i for i in data["interviews"]}
     for tf in sorted(seeds_dir.glob("*.truth.yaml")):
         truth = yaml.safe_load(tf.read_text(encoding="utf-8"))

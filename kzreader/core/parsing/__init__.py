@@ -17,9 +17,9 @@ from . import metadata as meta
 from . import people
 from .blocks import Block, describe, ends_terminal, split_blocks
 from .junk import mark_junk
-from .segment import segment
+from .version import PARSER_VERSION  # noqa: F401 (the caches key their entries with it)
+from .decode import decode
 
-PARSER_VERSION = "1"
 _CYR = re.compile(r"[А-Яа-яЁё]")
 # every byte value but those of A-Z and a-z: deleting them from UTF-8 leaves the Latin letters
 # (the bytes of multi-byte characters are all >= 0x80)
@@ -66,15 +66,9 @@ def parse_text(text: str, path: str = "", *, fmt: str = "txt", metadata: dict | 
                mtime: float = 0.0) -> Interview:
     b = _Builder(text)
     b.warnings.extend(warnings)
-    body_start = _front_matter(b)
-    blocks = split_blocks(text, body_start)
-    if removed:
-        _converter_junk(blocks, removed)
-    _leading_dates(b, blocks)
-    mark_junk(blocks)
-    _sign_offs(b, blocks)
+    blocks = _blocks(b, removed)
     english = _is_english(text)
-    seg = segment(blocks)
+    seg = decode(blocks)
 
     exchanges: list[Exchange] = []
     if seg is None:
@@ -84,6 +78,8 @@ def parse_text(text: str, path: str = "", *, fmt: str = "txt", metadata: dict | 
     else:
         preamble = seg.preamble
         used = set(preamble)
+        for i, kind in seg.debris.items():
+            blocks[i].junk = kind
         for n, (q, a) in enumerate(seg.exchanges, 1):
             qt = _turn(b, blocks, q.blocks, "question", q.speaker)
             at = _turn(b, blocks, a.blocks, "answer", a.speaker)
@@ -167,6 +163,23 @@ def _zones(b: _Builder, lead_text: str, captions: str, exchanges: list[Exchange]
         answer_speakers=tuple(dict.fromkeys(e.answer.speaker for e in exchanges if e.answer.speaker)),
         interviewers=tuple(v for v in (b.fields.get("interviewer"),) if v),
         english=english)
+
+
+def prepare_blocks(text: str, removed=()) -> list[Block]:
+    """The blocks of ``text`` as the decoder sees them (metadata lines and page junk marked);
+    for tools that fit or inspect the decoder."""
+    return _blocks(_Builder(text), removed)
+
+
+def _blocks(b: _Builder, removed) -> list[Block]:
+    body_start = _front_matter(b)
+    blocks = split_blocks(b.text, body_start)
+    if removed:
+        _converter_junk(blocks, removed)
+    _leading_dates(b, blocks)
+    mark_junk(blocks)
+    _sign_offs(b, blocks)
+    return blocks
 
 
 def _converter_junk(blocks: list[Block], removed) -> None:

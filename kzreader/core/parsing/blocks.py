@@ -19,6 +19,8 @@ QA_LABEL = re.compile(
 SPEAKER = re.compile(
     r"(?:\*\*)?(?P<lab>(?:[A-ZА-ЯЁ][\w’'\-]*\.?)(?:\s?[A-ZА-ЯЁ][\w’'\-]*\.?){0,3})\s*:(?:\*\*)?(?:\s+|$)"
 )
+# initials with hyphens, which SPEAKER's word shape does not take: "Ж.-Ф.П.:", "J.-P. S.:"
+INITIALS = re.compile(r"(?P<lab>[A-ZА-ЯЁ]\.(?:\s?-?[A-ZА-ЯЁ]\.){1,3})\s*:(?:\s+|$)")
 # transcripts mark the interviewer with ">>"
 CHEVRON = re.compile(r">>\s*")
 MD_HEADING = re.compile(r"#{1,6}\s+")
@@ -121,6 +123,10 @@ def _continues(last_line: str, line: str) -> bool:
     broken by a copy)?"""
     if _is_lone_label(last_line):
         return True
+    if last_line in _LONE_DASHES:
+        return True  # a dash alone on its line leads the text on the next line
+    if "(" in last_line and last_line.count("(") > last_line.count(")"):
+        return True  # a note in parentheses that a copy broke ("(… —" ⏎ "RT" ⏎ ")")
     if _ends_terminal(last_line):
         return False
     if last_line.startswith("#") and MD_HEADING.match(last_line):
@@ -134,6 +140,9 @@ def _continues(last_line: str, line: str) -> bool:
     return looks_continued and not starts_turn(line)
 
 
+_LONE_DASHES = frozenset("—–-")
+
+
 def _is_lone_label(line: str) -> bool:
     if len(line) >= 40:
         return False
@@ -141,7 +150,7 @@ def _is_lone_label(line: str) -> bool:
     # both label patterns, matched whole, end in ":" or a closing "**"
     if not stripped.endswith((":", "**")):
         return False
-    m = QA_LABEL.fullmatch(stripped) or SPEAKER.fullmatch(stripped)
+    m = QA_LABEL.fullmatch(stripped) or SPEAKER.fullmatch(stripped) or INITIALS.fullmatch(stripped)
     if m is None:
         return False
     lab = m.group("lab").lower().rstrip(".")
@@ -155,7 +164,9 @@ def starts_turn(line: str) -> bool:
 def _speaker(line: str):
     m = SPEAKER.match(line)
     if m is None:
-        return None
+        m = INITIALS.match(line) if line[1:2] == "." else None
+        if m is None:
+            return None
     lab = m.group("lab").strip()
     if lab.lower().rstrip(".") in NOT_SPEAKERS or len(lab) > 40:
         return None
@@ -199,7 +210,11 @@ def describe(b: Block) -> None:
             b.marker, b.label = "speaker", " ".join(m.group("lab").split()).lower()
             b.body_start = b.start + m.end()
             b.lone_label = m.end() >= len(t)
+            if c == "*" and t.endswith("*"):  # "**Name: question?**": the bold ends the body
+                b.body_end = max(b.body_start, b.end - (len(t) - len(t.rstrip("*_"))))
             return
+    if c in "*_#" and _emphasised_label(b, t):
+        return
     if c == "#":
         m = MD_HEADING.match(t)
         if m:
@@ -215,6 +230,68 @@ def describe(b: Block) -> None:
             d = DASH.match(t, m.start("body"), m.end("body"))
             if d and d.end() < m.end("body"):
                 b.body_start = b.start + d.end()
+
+
+_EMPHASIS = frozenset("*_")
+_LABEL_HEAD = 90  # a label with its emphasis fits in this many characters
+
+
+def _emphasised_label(b: Block, t: str) -> bool:
+    """A label wrapped in Markdown emphasis or a heading: "**Name**: …", "**Name:**text",
+    "_**Outlet: …**_", "**A.** …", "#### Q. … ####".  The head of the block is read with each
+    run of emphasis marks as one space, so the plain label patterns apply; the offsets map back."""
+    off = 0
+    h = MD_HEADING.match(t)
+    if h:
+        off = h.end()
+    plain: list[str] = []
+    where: list[int] = []  # where[k]: index in t of plain[k]
+    k = off
+    stop = min(len(t), off + _LABEL_HEAD)
+    while k < stop:
+        ch = t[k]
+        if ch in _EMPHASIS:
+            j = k
+            while j < stop and t[j] in _EMPHASIS:
+                j += 1
+            if plain:  # leading emphasis is dropped, inner runs read as a space
+                plain.append(" ")
+                where.append(k)
+            k = j
+            continue
+        plain.append(ch)
+        where.append(k)
+        k += 1
+    if not plain or len(plain) == len(t) - off and not h:
+        return False  # no emphasis at all: the plain patterns already said no
+    head = "".join(plain)
+    m = QA_LABEL.match(head)
+    kind = "qa"
+    if m is None and not h:  # a heading "Name: «…»" is a title, not a speaker's turn
+        m = _speaker(head)
+        kind = "speaker"
+    if m is None:
+        return False
+    lab = m.group("lab")
+    if kind == "speaker" and lab.lower().rstrip(".") in NOT_SPEAKERS:
+        return False
+    pos = where[m.end() - 1] + 1
+    n = len(t)
+    while pos < n and (t[pos] in _EMPHASIS or t[pos].isspace()):
+        pos += 1
+    end = n
+    while end > pos and (t[end - 1] in _EMPHASIS or t[end - 1] in "# \t"):
+        end -= 1
+    if kind == "qa":
+        lab = lab.lower()
+        b.marker, b.label = "qa", lab
+        b.qa = "q" if lab in ("вопрос", "question", "q", "в") else "a"
+    else:
+        b.marker, b.label = "speaker", " ".join(lab.split()).lower()
+    b.body_start = b.start + pos
+    b.body_end = b.start + max(end, pos)
+    b.lone_label = pos >= n
+    return True
 
 
 def _qa_letter_case_form(c: str) -> bool:

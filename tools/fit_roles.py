@@ -1,0 +1,306 @@
+"""Fit the role decoder's weight table on the annotated corpus, and check that it generalises.
+
+    python tools/fit_roles.py [CORPUS] [--epochs N] [--folds K] [--write]
+
+CORPUS (default ``../shared/corpus``) holds ``NN_name.{txt,md,html}`` with ``NN_name.turns.json``
+(the 0-based line numbers of every question and answer) and ``NN_name.truth.yaml``.  Each
+block the decoder places gets its gold role from those lines: the first line of a question
+is ``Q``, a later one ``q``; answers ``A``/``a``; a line in no list is ``P`` before the first
+question, ``E`` after the last answer, ``Jq``/``Ja`` in between.  Files without line lists
+(HTML) are scored but not fitted.
+
+The fit is an averaged structured perceptron: decode each file with the current weights, and
+where the best path differs from the gold one, move weight from the predicted roles' features
+(and transitions) to the gold ones.  ``--folds K`` first fits on all but one K-th of the files
+and scores the held-out files (exchanges, as check_parse.py counts them), for every fold:
+that figure, not the score on the fitted files, says how the table does on unseen pages.
+``--write`` stores the table fitted on all files in ``kzreader/core/parsing/role_weights.py``.
+"""
+from __future__ import annotations
+
+import argparse
+import bisect
+import difflib
+import json
+import random
+import sys
+from collections import defaultdict
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from kzreader.core import sources  # noqa: E402
+from kzreader.core.parsing import parse_source, prepare_blocks  # noqa: E402
+from kzreader.core.parsing.features import block_features  # noqa: E402
+
+dec = sys.modules["kzreader.core.parsing.decode"]  # the module (the package exports the function)
+
+CASES = ROOT / "tests" / "data" / "parse"
+OUT = ROOT / "kzreader" / "core" / "parsing" / "role_weights.py"
+SUFFIXES = (".txt", ".md", ".html")
+
+
+def _raw_line_of_derived(raw: str, derived: str) -> list[int | None]:
+    """For each line of the derived text, the raw file line it came from (None: added)."""
+    a, b = raw.split("\n"), derived.split("\n")
+    out: list[int | None] = [None] * len(b)
+    sm = difflib.SequenceMatcher(None, a, b, autojunk=False)
+    for tag, i1, i2, j1, j2 in sm.get_opcodes():
+        if tag == "equal" or tag == "replace" and i2 - i1 == j2 - j1:
+            for k in range(j2 - j1):
+                out[j1 + k] = i1 + k
+        elif tag == "replace":
+            for k in range(j2 - j1):
+                out[j1 + k] = i1 + min(k, i2 - i1 - 1)
+    return out
+
+
+class Doc:
+    def __init__(self, path: Path):
+        self.path = path
+        self.name = path.stem
+        self.truth = yaml.safe_load(path.with_name(self.name + ".truth.yaml").read_text(encoding="utf-8"))
+        self.src = sources.read_source(str(path))
+        self.blocks = prepare_blocks(self.src.text, self.src.removed)
+        self.content, self.feats = block_features(self.blocks)
+        self.gold = self._gold()
+
+    def _gold(self) -> list[str] | None:
+        turns = json.loads(self.path.with_name(self.name + ".turns.json").read_text(encoding="utf-8"))
+        ex = turns["exchanges"]
+        if not ex or "question_lines" not in ex[0]:
+            return None
+        role: dict[int, tuple[int, str, bool]] = {}
+        for n, e in enumerate(ex):
+            for key, r in (("question_lines", "q"), ("answer_lines", "a")):
+                for k, line in enumerate(e[key]):
+                    role[line] = (n, r, k == 0)
+        first_q = min(ex[0]["question_lines"])
+        last_a = max(ex[-1]["answer_lines"])
+        raw = self.path.read_text(encoding="utf-8")
+        text = self.src.text
+        line_of = _raw_line_of_derived(raw.replace("\r\n", "\n"), text)
+        starts = [0] + [k + 1 for k, c in enumerate(text) if c == "\n"]
+        gold: list[str] = []
+        prev = "P"
+        for i in self.content:
+            b = self.blocks[i]
+            first = bisect.bisect_right(starts, b.start) - 1
+            last = bisect.bisect_right(starts, max(b.start, b.end - 1)) - 1
+            lines = [line_of[k] for k in range(first, last + 1) if line_of[k] is not None]
+            hit = next((role[k] for k in lines if k in role), None)
+            if hit is None:
+                at = lines[0] if lines else -1
+                s = "P" if at < first_q and prev == "P" else "E" if at > last_a else (
+                    "Jq" if prev in ("Q", "q", "Jq") else "Ja")
+            else:
+                _, r, is_first = hit
+                starts_turn = any(role.get(k, (0, "", False))[2] for k in lines)
+                s = r.upper() if starts_turn else r
+                if s == "q" and prev not in ("Q", "q", "Jq"):
+                    s = "Q"
+                if s == "a" and prev not in ("A", "a", "Ja"):
+                    s = "A"
+            gold.append(s)
+            prev = s
+        return gold
+
+
+class Case(Doc):
+    """A hand-written parser test case (tests/data/parse): gold roles from its expected
+    exchanges, matched paragraph by paragraph in order."""
+
+    def __init__(self, path: Path):
+        self.path = path
+        self.name = path.stem
+        self.expected = yaml.safe_load(path.with_suffix(".expected.yaml").read_text(encoding="utf-8"))
+        self.truth = None
+        self.src = sources.read_source(str(path))
+        self.blocks = prepare_blocks(self.src.text, self.src.removed)
+        self.content, self.feats = block_features(self.blocks)
+        self.gold = self._gold()
+
+    def _gold(self) -> list[str] | None:
+        want: list[tuple[str, str]] = []
+        for e in self.expected["exchanges"]:
+            for key in ("q", "a"):
+                for k, para in enumerate(e[key].split("\n\n")):
+                    want.append((key.upper() if k == 0 else key, para))
+        gold: list[str] = []
+        prev = "P"
+        k = 0
+        for i in self.content:
+            body = self.blocks[i].body.replace("\n", " ")
+            if k < len(want) and body == want[k][1]:
+                s = want[k][0]
+                k += 1
+            else:
+                s = "P" if prev == "P" else "E" if k == len(want) else (
+                    "Jq" if prev in ("Q", "q", "Jq") else "Ja")
+            gold.append(s)
+            prev = s
+        return gold if k == len(want) else None
+
+
+def _features_of(doc: Doc, path: list[str]):
+    for f, s in zip(doc.feats, path):
+        for x in f:
+            yield ("e", x, s)
+    prev = "^"
+    for s in path:
+        yield ("t", prev, s)
+        prev = s
+    yield ("t", prev, "$")
+
+
+def _weights(w: dict) -> dec.Weights:
+    emit: dict[str, dict[str, float]] = defaultdict(dict)
+    trans: dict[tuple[str, str], float] = {}
+    for (kind, a, b), v in w.items():
+        if kind == "e":
+            emit[a][b] = v
+        else:
+            trans[(a, b)] = v
+    return dec.Weights(emit, trans)
+
+
+# Knowledge the corpus cannot teach, added to the fitted weights (on their scale, SCALE = the
+# largest weight): a table row ("Year | Level") belongs to the answer around it; a heading of
+# the level the document's questions use is a question even without its '?'.
+PRIOR = {("e", "table", "a"): 10.0, ("e", "table", "E"): -10.0, ("e", "table", "Ja"): -5.0,
+         ("e", "qshape|hash", "Q"): 6.0, ("e", "qshape|bold", "Q"): 3.0}
+SCALE = 10.0
+
+
+def fit(docs: list[Doc], epochs: int, seed: int = 1) -> dict:
+    w: dict = defaultdict(float)
+    total: dict = defaultdict(float)  # sum of w over all steps, for the averaged weights
+    stamp: dict = defaultdict(int)
+    step = 0
+    rng = random.Random(seed)
+    train = [d for d in docs if d.gold]
+    for _ in range(epochs):
+        rng.shuffle(train)
+        for d in train:
+            step += 1
+            ws = _weights(w)
+            pred = [dec.STATES[k] for k in dec.viterbi([ws.row(f) for f in d.feats], ws)]
+            if pred == d.gold:
+                continue
+            delta: dict = defaultdict(float)
+            for k in _features_of(d, d.gold):
+                delta[k] += 1.0
+            for k in _features_of(d, pred):
+                delta[k] -= 1.0
+            for k, v in delta.items():
+                if v:
+                    total[k] += w[k] * (step - stamp[k])
+                    stamp[k] = step
+                    w[k] += v
+    avg = {}
+    for k in w:
+        total[k] += w[k] * (step - stamp[k])
+        avg[k] = total[k] / max(step, 1)
+    top = max((abs(v) for v in avg.values()), default=1.0) or 1.0
+    out = defaultdict(float)
+    for k, v in avg.items():
+        out[k] = v * SCALE / top
+    for k, v in PRIOR.items():
+        out[k] += v
+    return {k: round(v, 2) for k, v in out.items() if abs(v) >= 0.005}
+
+
+def _words(text: str) -> list[str]:
+    import re
+    import unicodedata
+    out = []
+    for tok in text.split():
+        t = re.sub(r"[^\w]+", "", unicodedata.normalize("NFKC", tok)).lower().replace("ё", "е")
+        if t:
+            out.append(t)
+    return out
+
+
+def score(docs: list[Doc], w: dict) -> tuple[int, int, int]:
+    """(exchanges found, exchanges in truth, files with the exact count), as check_parse.py."""
+    saved = dec.DEFAULT
+    dec.DEFAULT = _weights(w)
+    try:
+        hits = total = exact = 0
+        for d in docs:
+            iv = parse_source(d.src)
+            got = [(_words(e.question.text), _words(e.answer.text)) for e in iv.exchanges]
+            exact += len(got) == d.truth["qa_count"]
+            for q, a in zip(d.truth["questions"], d.truth["answers_last_words"]):
+                q, a = _words(q)[:6], _words(a)[-5:]
+                total += 1
+                hit = next((g for g in got if g[0][:len(q)] == q and g[1][len(g[1]) - len(a):] == a), None)
+                if hit is not None:
+                    got.remove(hit)
+                    hits += 1
+        return hits, total, exact
+    finally:
+        dec.DEFAULT = saved
+
+
+def write(w: dict, n_docs: int, epochs: int) -> None:
+    feats = sorted({k[1] for k in w if k[0] == "e"})
+    lines = [
+        '"""Weights of the role decoder (decode.py), fitted by tools/fit_roles.py on the annotated',
+        f"corpus ({n_docs} files, {epochs} epochs of an averaged structured perceptron).  Do not edit by hand:",
+        "refit.  EMIT[feature][role] is added to a block's score for that role when the block has",
+        "the feature (features.py); TRANS[(role, next role)] to a path taking that step (^ start, $ end).",
+        '"""',
+        "# fmt: off",
+        "# feature: " + "  ".join(f"{s:>6}" for s in dec.STATES),
+        "EMIT = {",
+    ]
+    for f in feats:
+        row = ", ".join(f'"{s}": {w[("e", f, s)]:6.2f}' for s in dec.STATES if ("e", f, s) in w)
+        lines.append(f'    "{f}": {{{row}}},')
+    lines.append("}")
+    lines.append("TRANS = {")
+    for k in sorted((k for k in w if k[0] == "t"), key=lambda k: (k[1], k[2])):
+        lines.append(f'    ("{k[1]}", "{k[2]}"): {w[k]:.2f},')
+    lines.append("}")
+    lines.append("# fmt: on")
+    OUT.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("corpus", nargs="?", default=str(ROOT.parent / "shared" / "corpus"))
+    ap.add_argument("--epochs", type=int, default=15)
+    ap.add_argument("--folds", type=int, default=4)
+    ap.add_argument("--write", action="store_true")
+    a = ap.parse_args()
+    paths = sorted(p for p in Path(a.corpus).iterdir()
+                   if p.suffix in SUFFIXES and p.with_name(p.stem + ".turns.json").exists())
+    docs = [Doc(p) for p in paths]
+    cases = [Case(p) for p in sorted(CASES.iterdir()) if p.suffix in (".txt", ".md")]
+    print(f"{len(docs)} files, {sum(1 for d in docs if d.gold)} with line roles; "
+          f"{sum(1 for c in cases if c.gold)}/{len(cases)} test cases")
+    if a.folds > 1:
+        hits = total = exact = 0
+        for k in range(a.folds):
+            held = [d for j, d in enumerate(docs) if j % a.folds == k]
+            train = [d for j, d in enumerate(docs) if j % a.folds != k] + cases
+            h, t, e = score(held, fit(train, a.epochs))
+            print(f"fold {k + 1}/{a.folds}: fitted on {len(train)}, held-out {len(held)} files: "
+                  f"exchanges {h}/{t} ({h / t:.0%}), exact counts {e}/{len(held)}")
+            hits, total, exact = hits + h, total + t, exact + e
+        print(f"held-out total: exchanges {hits}/{total} ({hits / total:.0%}), exact counts {exact}/{len(docs)}")
+    w = fit(docs + cases, a.epochs)
+    h, t, e = score(docs, w)
+    print(f"fitted on all, scored on all: exchanges {h}/{t} ({h / t:.0%}), exact counts {e}/{len(docs)}")
+    if a.write:
+        write(w, sum(1 for d in docs + cases if d.gold), a.epochs)
+        print(f"wrote {OUT.relative_to(ROOT)}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
