@@ -551,7 +551,7 @@ class MainWindow(QMainWindow):
         self.loader.cancel()
         self.progress_bar.hide()
         self.stop_action.setEnabled(False)
-        self._update_counts()
+        self.update_counts()
         self.statusBar().showMessage(
             self.tr("Loading stopped: {0} of {1} files loaded.").format(
                 len(self.corpus.interviews), self.progress_bar.maximum()), 10_000)
@@ -603,7 +603,7 @@ class MainWindow(QMainWindow):
                 interviews.append(item)
         self.interview_list.append(interviews)
         self.problems_view.append(self.corpus.problems[before:])
-        self._update_counts()
+        self.update_counts()
         if interviews:
             self.interviews_added.emit(interviews)
         if self._pending is not None:
@@ -616,7 +616,7 @@ class MainWindow(QMainWindow):
     def _on_load_finished(self) -> None:
         self.progress_bar.hide()
         self.stop_action.setEnabled(False)
-        self._update_counts()
+        self.update_counts()
         self._watch_corpus()
         if self._reload_wanted:
             self._reload_wanted = False
@@ -630,11 +630,15 @@ class MainWindow(QMainWindow):
                 self.interview_list.select_row(0)
         self.corpus_loaded.emit(self.corpus)
 
-    def _update_counts(self) -> None:
+    def update_counts(self) -> None:
+        """The status bar's count; "3 of 5 interviews" while a filter hides some."""
+        if self.corpus is None:
+            return
         errors = sum(1 for p in self.corpus.problems if p.severity == "error")
-        self.count_label.setText(
-            self.tr("{0} interviews, {1} not loaded").format(len(self.corpus.interviews), errors)
-            if errors else self.tr("{0} interviews").format(len(self.corpus.interviews)))
+        total, shown = len(self.corpus.interviews), self.interview_list.visible_count()
+        count = self.tr("{0} of {1} interviews").format(shown, total) if shown < total else \
+            self.tr("{0} interviews").format(total)
+        self.count_label.setText(self.tr("{0}, {1} not loaded").format(count, errors) if errors else count)
 
     @Slot(int)
     def _on_problem_count(self, count: int) -> None:

@@ -404,6 +404,10 @@ class ReadingPane(QWidget):
         """Place a bar (e.g. the find bar) between the header and the text."""
         self._layout.insertWidget(self._layout.indexOf(self.text), widget)
 
+    def add_top_bar(self, widget: QWidget) -> None:
+        """Place a bar (e.g. the filter bar) above the header."""
+        self._layout.insertWidget(0, widget)
+
     def set_context_actions(self, actions: list[QAction]) -> None:
         """Extra actions for the text's context menu (after the standard ones)."""
         self.text.extra_context_actions = list(actions)
@@ -419,6 +423,7 @@ class ReadingPane(QWidget):
         for row in range(self.navigator.count()):
             self.navigator.setRowHidden(row, keep is not None and row + 1 not in keep)
         self._exchange_filter = keep
+        self._update_navigation()
 
     def visible_navigator_numbers(self) -> list[int]:
         return [row + 1 for row in range(self.navigator.count()) if not self.navigator.isRowHidden(row)]
@@ -474,13 +479,25 @@ class ReadingPane(QWidget):
         self._emit_current()
         return True
 
+    def _step(self, delta: int) -> int:
+        """The next (delta 1) or previous (-1) question, among those the filter keeps; 0: none."""
+        count = self.exchange_count()
+        n = self._number + delta
+        while 1 <= n <= count:
+            if self._exchange_filter is None or n in self._exchange_filter:
+                return n
+            n += delta
+        return 0
+
     @Slot()
     def next_question(self) -> bool:
-        return self.go_to(self._number + 1)
+        n = self._step(1)
+        return self.go_to(n) if n else False
 
     @Slot()
     def previous_question(self) -> bool:
-        return self.go_to(self._number - 1)
+        n = self._step(-1)
+        return self.go_to(n) if n else False
 
     @Slot(bool)
     def set_whole_interview(self, whole: bool) -> None:
@@ -626,7 +643,10 @@ class ReadingPane(QWidget):
         cursor = QTextCursor(self.document())
         cursor.setPosition(pos)
         self.text.setTextCursor(cursor)
-        self.text.ensureCursorVisible()
+        # the passage a quarter down the view, with what leads to it above
+        bar = self.text.verticalScrollBar()
+        self.document().size()  # lay out first, so the position is known
+        bar.setValue(bar.value() + self.text.cursorRect(cursor).top() - self.text.viewport().height() // 4)
         return True
 
     # -- rendering ---------------------------------------------------------------------------
@@ -795,12 +815,17 @@ class ReadingPane(QWidget):
 
     def _update_navigation(self) -> None:
         count = self.exchange_count()
-        self.prev_action.setEnabled(self._number > 1)
-        self.next_action.setEnabled(0 < self._number < count)
+        self.prev_action.setEnabled(self._number > 0 and bool(self._step(-1)))
+        self.next_action.setEnabled(self._number > 0 and bool(self._step(1)))
+        kept = sorted(self._exchange_filter) if self._exchange_filter is not None else None
         if self._interview is None:
             self.position_label.setText("")
         elif count == 0:
             self.position_label.setText(self.tr("No questions"))
+        elif kept is not None and self._number in kept:
+            # a filter hides questions: count those shown, and say which of all this is
+            self.position_label.setText(self.tr("Question {0} of {1} shown (no. {2} of {3})").format(
+                kept.index(self._number) + 1, len(kept), self._number, count))
         else:
             self.position_label.setText(self.tr("Question {0} of {1}").format(self._number, count))
         self._syncing = True

@@ -23,6 +23,7 @@ from kzreader.core.themes import (
     tag_interview,
 )
 
+from .filter_bar import FilterBar
 from .theme_map import ThemeMapDialog
 from .theme_sidebar import ThemeSidebar
 
@@ -56,6 +57,8 @@ class ThemesController(QObject):
         self._lexicon_key = lexicon_key(self.lexicon)
         self.counts = CorpusThemes(self.index.theme_ids)
         self.selected: list[str] = []
+        self.require_all = False  # several themes: all of them in one question, or any
+        self._to_first_passage = False  # show the first highlight once the pane is updated
         self._hits: dict[str, dict] = {}  # interview id -> {exchange number: {theme: ThemeHit}}
         # tags computed in the loader thread: interview id -> (index, interview, tags)
         self._pretagged: dict[str, tuple] = {}
@@ -72,6 +75,11 @@ class ThemesController(QObject):
         window.loader.worker_hooks.append(self._tag_in_worker)
         window.loader.options["lexicon"] = self.lexicon
         window.reading_pane.current_exchange_changed.connect(self._on_exchange_changed)
+        self.filter_bar = FilterBar()
+        window.reading_pane.add_top_bar(self.filter_bar)
+        self.filter_bar.clear_requested.connect(self.clear_filters)
+        self.filter_bar.mode_changed.connect(self._on_mode_changed)
+        window.interview_list.filter_edit.textChanged.connect(self._update_filter_bar)
         if self.error:
             # after the window has built its status bar; repeated on every corpus load
             self.report_error()
@@ -147,37 +155,95 @@ class ThemesController(QObject):
             self.counts.add(iv.id, tags)
         self.sidebar.refresh_counts()
         if self.selected:
-            self.window.interview_list.set_id_filter(set(self.counts.interviews_with(self.selected)))
+            self.window.interview_list.set_id_filter(set(self._matching_interviews()))
+        self._update_filter_bar()
         self._refresh_map()
 
     # -- selection -----------------------------------------------------------------------------
     @Slot(list)
     def _on_selection_changed(self, ids: list) -> None:
         self.selected = list(ids)
+        self._to_first_passage = bool(self.selected)
         self._apply_filters()
+        self._open_first_passage()
+
+    @Slot(bool)
+    def _on_mode_changed(self, require_all: bool) -> None:
+        self.require_all = require_all
+        self._to_first_passage = bool(self.selected)
+        self._apply_filters()
+        self._open_first_passage()
+
+    @Slot()
+    def clear_filters(self) -> None:
+        """Every filter off: themes and the list's text."""
+        self.window.interview_list.filter_edit.clear()
+        self.sidebar.clear_selection()
+
+    def _numbers(self, interview_id: str) -> list[int]:
+        """The interview's questions on the chosen themes (any or all of them)."""
+        return self.counts.exchanges_with(interview_id, self.selected, self.require_all)
+
+    def _matching_interviews(self) -> list[str]:
+        if not self.require_all:
+            return self.counts.interviews_with(self.selected)
+        # all themes in one question, not merely somewhere in the interview
+        return [iid for iid in self.counts.interviews_with(self.selected, True) if self._numbers(iid)]
+
+    def _open_first_passage(self) -> None:
+        """The open interview moves to its first question on the themes; the pane update
+        then scrolls to the first highlighted passage."""
         pane = self.window.reading_pane
         iv = pane.interview()
         if iv is not None and self.selected:
-            numbers = self.counts.exchanges_with(iv.id, self.selected)
+            numbers = self._numbers(iv.id)
             if numbers and pane.current_number() not in numbers:
                 pane.go_to(numbers[0])
+                return
+        self._update_pane()
 
     def _apply_filters(self) -> None:
         window = self.window
         if self.selected:
-            window.interview_list.set_id_filter(set(self.counts.interviews_with(self.selected)))
+            window.interview_list.set_id_filter(set(self._matching_interviews()))
             wanted = set(self.selected)
             per = self.counts.exchange_themes
+            require_all = self.require_all
 
             def carries(iid: str, number: int) -> bool:
                 themes = per.get(iid, ())
-                return 0 < number <= len(themes) and bool(wanted & themes[number - 1])
+                if not 0 < number <= len(themes):
+                    return False
+                return wanted <= themes[number - 1] if require_all else bool(wanted & themes[number - 1])
 
             self.filter_changed.emit(carries)
         else:
             window.interview_list.set_id_filter(None)
             self.filter_changed.emit(None)
+        self._update_filter_bar()
         self._update_pane()
+
+    @Slot()
+    def _update_filter_bar(self, *_args) -> None:
+        window = self.window
+        text = window.interview_list.filter_edit.text().strip()
+        if not self.selected and not text:  # nothing filtered: nothing to count
+            self.filter_bar.show_state([], "", (0, 0), (0, 0))
+            window.update_counts()
+            return
+        corpus = window.corpus
+        interviews = corpus.interviews if corpus is not None else []
+        shown = window.interview_list.visible_ids()
+        if self.selected:
+            shown_questions = sum(len(self._numbers(iid)) for iid in shown)
+        else:
+            lookup = window.interview_list.interview
+            shown_questions = sum(lookup(iid).exchange_count for iid in shown if lookup(iid) is not None)
+        names = [t.name(self.language) for t in self.lexicon.themes if t.id in self.selected]
+        self.filter_bar.show_state(names, text,
+                                   (len(shown), len(interviews)),
+                                   (shown_questions, sum(iv.exchange_count for iv in interviews)))
+        window.update_counts()
 
     def select_themes(self, theme_ids: list[str]) -> None:
         self.sidebar.set_selected_theme_ids(theme_ids)
@@ -189,8 +255,9 @@ class ThemesController(QObject):
             self._current_iid = interview_id
             self.sidebar.set_current_interview(interview_id or None)
             if interview_id and self.selected:
-                # a newly opened interview starts at its first exchange on the selected themes
-                numbers = self.counts.exchanges_with(interview_id, self.selected)
+                # a newly opened interview starts at its first passage on the selected themes
+                self._to_first_passage = True
+                numbers = self._numbers(interview_id)
                 if numbers and number not in numbers:
                     self.window.reading_pane.go_to(numbers[0])
                     return  # go_to reported the new exchange; the pane was updated then
@@ -204,7 +271,7 @@ class ThemesController(QObject):
             pane.set_themes_line("")
             self._set_highlights({})
             return
-        pane.set_exchange_filter(self.counts.exchanges_with(iv.id, self.selected) if self.selected else None)
+        pane.set_exchange_filter(self._numbers(iv.id) if self.selected else None)
         number = pane.current_number()
         per = self.counts.exchange_themes.get(iv.id, ())
         carried = per[number - 1] if 0 < number <= len(per) else frozenset()
@@ -219,6 +286,11 @@ class ThemesController(QObject):
                     if tid in self.selected:
                         ranges.setdefault(tid, []).extend(hit.spans)
         self._set_highlights(ranges)
+        if self._to_first_passage:
+            self._to_first_passage = False
+            starts = [a for spans in ranges.values() for a, _b in spans]
+            if starts:
+                pane.show_source_offset(min(starts))
 
     def _interview_hits(self, iv) -> dict:
         if iv.id not in self._hits:
@@ -262,5 +334,5 @@ class ThemesController(QObject):
     def open_cell(self, interview_id: str, theme_id: str) -> None:
         """Open the interview filtered to the theme, at its first exchange carrying it."""
         self.select_themes([theme_id])
-        numbers = self.counts.exchanges_with(interview_id, [theme_id])
+        numbers = self._numbers(interview_id)
         self.window.show_interview(interview_id, numbers[0] if numbers else 1)

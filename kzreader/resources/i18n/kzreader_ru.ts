@@ -738,6 +738,45 @@
     </message>
 </context>
 <context>
+    <name>FilterBar</name>
+    <message>
+        <source>Any</source>
+        <translation>Любая</translation>
+    </message>
+    <message>
+        <source>Questions on any of the chosen themes</source>
+        <translation>Вопросы хотя бы на одну из выбранных тем</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>Все</translation>
+    </message>
+    <message>
+        <source>Only questions on all of the chosen themes</source>
+        <translation>Только вопросы сразу на все выбранные темы</translation>
+    </message>
+    <message>
+        <source>Clear filter</source>
+        <translation>Сбросить фильтр</translation>
+    </message>
+    <message>
+        <source>Themes: {0}</source>
+        <translation>темы: {0}</translation>
+    </message>
+    <message>
+        <source>Text: “{0}”</source>
+        <translation>текст: «{0}»</translation>
+    </message>
+    <message>
+        <source>Filtered by {0}</source>
+        <translation>Фильтр — {0}</translation>
+    </message>
+    <message>
+        <source>{0} of {1} interviews, {2} of {3} questions</source>
+        <translation>интервью: {0} из {1}, вопросов: {2} из {3}</translation>
+    </message>
+</context>
+<context>
     <name>FindBar</name>
     <message>
         <source>Find in interview…</source>
@@ -962,6 +1001,10 @@
         <translation>&amp;Повторить</translation>
     </message>
     <message>
+        <source>{0} of {1} interviews</source>
+        <translation>интервью: {0} из {1}</translation>
+    </message>
+    <message>
         <source>Copy as &amp;Quote</source>
         <translation>Копировать как &amp;цитату</translation>
     </message>
@@ -1046,12 +1089,12 @@
         <translation>файлов: {0} из {1}</translation>
     </message>
     <message>
-        <source>{0} interviews, {1} not loaded</source>
-        <translation>{0} интервью, не загружено: {1}</translation>
-    </message>
-    <message>
         <source>{0} interviews</source>
         <translation>{0} интервью</translation>
+    </message>
+    <message>
+        <source>{0}, {1} not loaded</source>
+        <translation>{0}, не загружено: {1}</translation>
     </message>
     <message>
         <source>Problems ({0})</source>
@@ -1438,6 +1481,10 @@ A reader for collections of published interviews: read them question by question
     <message>
         <source>No questions</source>
         <translation>Нет вопросов</translation>
+    </message>
+    <message>
+        <source>Question {0} of {1} shown (no. {2} of {3})</source>
+        <translation>Вопрос {0} из {1} показанных (№ {2} из {3})</translation>
     </message>
 </context>
 <context>
