@@ -4,6 +4,9 @@ from __future__ import annotations
 import codecs
 import errno
 import os
+import re
+import stat
+import threading
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -71,6 +74,9 @@ def iter_source_files(paths, suffixes=SUPPORTED_SUFFIXES, errors=None):
                     yield from walk(Path(e.path))
                 # "~$x.docx" is the lock file Word keeps beside an open document
                 elif e.name.lower().endswith(suffixes) and not e.name.startswith((".", "~$")):
+                    if not e.is_file():  # a named pipe, socket or device: reading could hang
+                        report(e.path, _not_regular(e.stat().st_mode))
+                        continue
                     r = os.path.join(base, e.name)
                     if r not in seen_files:
                         seen_files.add(r)
@@ -79,6 +85,14 @@ def iter_source_files(paths, suffixes=SUPPORTED_SUFFIXES, errors=None):
                 report(e.path, f"cannot open: {exc.strerror or exc}")
 
     def one(p: Path):
+        try:
+            mode = p.stat().st_mode
+        except OSError as e:
+            report(p, f"cannot open: {e.strerror or e}")
+            return
+        if not stat.S_ISREG(mode):
+            report(p, _not_regular(mode))
+            return
         r = str(p.absolute())
         if r not in seen_files:
             seen_files.add(r)
@@ -94,26 +108,162 @@ def iter_source_files(paths, suffixes=SUPPORTED_SUFFIXES, errors=None):
             report(p, "no such file or folder")
 
 
+def _not_regular(mode: int) -> str:
+    if stat.S_ISFIFO(mode):
+        return "skipped: a named pipe, not a file"
+    if stat.S_ISSOCK(mode):
+        return "skipped: a socket, not a file"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "skipped: a device, not a file"
+    return "skipped: not a regular file"
+
+
 def decode(data: bytes) -> tuple[str, str]:
     """Bytes → (text, encoding name).  Raises SourceError for binary or undecodable data."""
+    text, enc, _ = decode_text(data)
+    return text, enc
+
+
+def decode_text(data: bytes) -> tuple[str, str, list[str]]:
+    """Bytes → (text, encoding name, warnings).  Raises SourceError for binary data.
+
+    Damage does not change the encoding: a file that is almost all valid UTF-8 is UTF-8, its
+    damaged bytes shown as U+FFFD (one per damaged character), and stray control bytes as well;
+    a warning says on which lines."""
     if data.startswith(codecs.BOM_UTF8):
-        return _strict(data[3:], "utf-8"), "utf-8-sig"
+        text, damaged = _utf8(data[3:])
+        return _with_warnings(text, "utf-8-sig", damaged)
     if data.startswith(codecs.BOM_UTF16_LE) or data.startswith(codecs.BOM_UTF16_BE):
-        return _strict(data, "utf-16"), "utf-16"
-    if b"\x00" in data[:8192]:
+        text = data.decode("utf-16", "replace")
+        damaged = [i for i, c in enumerate(text) if c == "\ufffd"]
+        return _with_warnings(text, "utf-16", damaged)
+    if looks_binary(data):
         raise SourceError("this looks like a binary file, not text")
     try:
-        return data.decode("utf-8"), "utf-8"
+        return _with_warnings(data.decode("utf-8"), "utf-8", [])
     except UnicodeDecodeError:
         pass
-    return _detect(data)
+    spans = _utf8_errors(data)
+    if spans is not None and _mostly_utf8(data, spans):
+        text, damaged = _utf8(data, spans)
+        return _with_warnings(text, "utf-8", damaged)
+    text, enc = _detect(data)
+    return _with_warnings(text, enc, [])
 
 
-def _strict(data: bytes, enc: str) -> str:
-    try:
-        return data.decode(enc)
-    except UnicodeDecodeError as e:
-        raise SourceError(f"cannot decode as {enc}: invalid bytes at offset {e.start}") from None
+# share of control bytes (NUL and C0 but tab, line feed, CR, form feed, escape) above which
+# data is binary: random or compressed bytes have about 11 %, a text with a stray NUL ~0
+_BINARY_SHARE = 0.02
+_CONTROL_BYTES = bytes(b for b in range(32) if b not in b"\t\n\r\x0b\x0c\x1b")
+_CONTROL_CHARS = re.compile("[" + "".join(map(chr, _CONTROL_BYTES)) + "]")
+
+
+def looks_binary(data: bytes) -> bool:
+    sample = data[:65536]
+    controls = len(sample) - len(sample.translate(None, _CONTROL_BYTES))
+    return controls > _BINARY_SHARE * len(sample)
+
+
+def _utf8_errors(data: bytes, limit: int = 20_000) -> list[tuple[int, int]] | None:
+    """Byte spans of ``data`` that are not UTF-8, each damaged character once: adjacent
+    invalid bytes are one span, and so is a multi-byte character with one foreign byte inside
+    it.  None when there are more than ``limit`` (then it is not damaged UTF-8)."""
+    if data.decode("utf-8", "replace").count("\ufffd") - data.count(b"\xef\xbf\xbd") > limit:
+        return None
+    _noted.spans = raw = []
+    data.decode("utf-8", _NOTE_ERRORS)
+    spans: list[list[int]] = []
+    for s, e in raw:
+        last = spans[-1] if spans else None
+        # a control byte beside an invalid one is part of the same damage (a lead byte zeroed)
+        if s > 0 and data[s - 1] in _CONTROL_BYTES and (last is None or s - 1 >= last[1]):
+            s -= 1
+        if e < len(data) and data[e] in _CONTROL_BYTES:
+            e += 1
+        if last is not None and (s <= last[1] or _one_foreign_byte(data, last[0], last[1], s, e)):
+            last[1] = max(last[1], e)
+        else:
+            spans.append([s, e])
+    return [(s, e) for s, e in spans]
+
+
+# an error handler that notes where decoding failed (per thread: the GUI's loader thread and
+# the main thread may decode at once)
+_noted = threading.local()
+_NOTE_ERRORS = "kzreader-note-errors"
+
+
+def _note_error(exc: UnicodeDecodeError):
+    _noted.spans.append((exc.start, exc.end))
+    return "", exc.end
+
+
+codecs.register_error(_NOTE_ERRORS, _note_error)
+
+
+def _one_foreign_byte(data: bytes, start: int, end: int, s: int, e: int) -> bool:
+    """An invalid ``data[start:end]`` and ``data[s:e]`` are one multi-byte character with a
+    byte replaced: a lead byte, what the damaged byte made (which may even decode), then the
+    character's remaining continuation bytes, all within the lead byte's length."""
+    lead = data[start]
+    size = 2 if 0xC2 <= lead <= 0xDF else 3 if 0xE0 <= lead <= 0xEF else 4 if 0xF0 <= lead <= 0xF4 else 0
+    return e <= start + size and all(b & 0xC0 == 0x80 for b in data[s:e])
+
+
+def _mostly_utf8(data: bytes, spans: list[tuple[int, int]]) -> bool:
+    """UTF-8 with damage rather than a single-byte Cyrillic encoding: valid multi-byte
+    characters outnumber the damaged ones four to one, or the invalid bytes hold too few
+    letters (bytes from 0xC0 up in cp1251 and koi8-r) to be text in those encodings, unless
+    they form a word (four in a row) in a file with no other non-ASCII character."""
+    leads = len(data) - len(data.translate(None, bytes(range(0xC0, 0x100))))
+    invalid_leads = sum(1 for s, e in spans for b in data[s:e] if b >= 0xC0)
+    valid = leads - invalid_leads
+    if valid >= 4 * len(spans):
+        return True
+    if valid == 0 and any(e - s >= 4 for s, e in spans):
+        return False
+    return invalid_leads < 20
+
+
+def _utf8(data: bytes, spans: list[tuple[int, int]] | None = None) -> tuple[str, list[int]]:
+    """``data`` as UTF-8, each span of ``spans`` (default: found here) as one U+FFFD; also
+    returns the text offsets of the replacements."""
+    if spans is None:
+        try:
+            return data.decode("utf-8"), []
+        except UnicodeDecodeError:
+            spans = _utf8_errors(data, limit=len(data)) or []
+    parts, damaged, pos, length = [], [], 0, 0
+    for s, e in spans:
+        part = data[pos:s].decode("utf-8")
+        parts.append(part)
+        length += len(part)
+        damaged.append(length)
+        parts.append("\ufffd")
+        length += 1
+        pos = e
+    parts.append(data[pos:].decode("utf-8"))
+    return "".join(parts), damaged
+
+
+def _with_warnings(text: str, enc: str, damaged: list[int]) -> tuple[str, str, list[str]]:
+    warnings = []
+    if damaged:
+        warnings.append(f"undecodable bytes shown as \ufffd {_where(text, damaged)}")
+    controls = [m.start() for m in _CONTROL_CHARS.finditer(text)]
+    if controls:
+        text = _CONTROL_CHARS.sub("\ufffd", text)  # one for one: offsets stay the same
+        warnings.append(f"control characters shown as \ufffd {_where(text, controls)}")
+    return text, enc, warnings
+
+
+def _where(text: str, offsets: list[int], shown: int = 5) -> str:
+    """"at line 3" / "at lines 3, 8, 12 and 40 more", lines as an editor counts them."""
+    newline = "\n" if "\n" in text else "\r"
+    lines = sorted({text.count(newline, 0, o) + 1 for o in offsets})
+    listed = ", ".join(map(str, lines[:shown]))
+    more = f" and {len(lines) - shown} more" if len(lines) > shown else ""
+    return f"at line{'s' if len(lines) > 1 else ''} {listed}{more}"
 
 
 def _detect(data: bytes) -> tuple[str, str]:
@@ -174,6 +324,8 @@ def read_source(path: str | os.PathLike) -> Source:
         st = p.stat()
     except OSError as e:
         raise SourceError(f"cannot open: {e.strerror or e}") from None
+    if not stat.S_ISREG(st.st_mode):  # checked before opening: opening a pipe waits for a writer
+        raise SourceError(_not_regular(st.st_mode))
     if st.st_size > MAX_FILE_BYTES:
         raise SourceError(
             f"file is too large ({st.st_size // (1024 * 1024)} MB; the limit is "
@@ -190,13 +342,13 @@ def read_source(path: str | os.PathLike) -> Source:
     fmt = format_of(p.suffix)
     derived = convert(p.suffix, data)
     if derived is None:
-        text, enc = decode(data)
+        text, enc, warnings = decode_text(data)
         text = normalise_newlines(text)
         if fmt == "md":
             from .formats.markdown import markdown_text
 
             text = markdown_text(text)
-        file_meta, removed, warnings = {}, [], []
+        file_meta, removed = {}, []
     else:
         text, enc = derived.text, derived.encoding
         file_meta, removed, warnings = derived.metadata, derived.removed, derived.warnings
@@ -240,6 +392,9 @@ def _read_sidecar(p: Path, src: Source) -> None:
     for ext in (".yaml", ".yml"):
         if _exists(base + ext):
             side = Path(base + ext)
+            if not side.is_file():
+                src.warnings.append(f"metadata file {side.name} ignored: not a regular file")
+                return
             try:
                 data = safe_yaml(side.read_text(encoding="utf-8"))
             except (OSError, UnicodeDecodeError, yaml.YAMLError) as e:

@@ -2,12 +2,14 @@
 
 Stdlib only: the package is a zip of XML parts, read with zipfile and xml.etree.  Paragraphs,
 soft line breaks (w:br), tables and bold runs (direct or through a style) are kept; headings
-become ``### ``.  Parts that declare a DOCTYPE or entities are refused, so no entity expansion
-or external reference can happen.  Headers, footers, comments, footnotes and text boxes are not
-read.
+become ``### ``.  Parts are decoded here (whatever their encoding) and refused when they declare
+a DOCTYPE or entities, so no entity expansion or external reference can happen; their size and
+element count are capped, and the tree is walked without recursion.  Headers, footers,
+comments, footnotes and text boxes are not read.
 """
 from __future__ import annotations
 
+import codecs
 import io
 import posixpath
 import re
@@ -18,8 +20,14 @@ from ..sources import SourceError
 from .derived import BREAK, Derived, Run, TextBuilder, clean, render_runs
 from .html import join_rows
 
-_MAX_PART = 128 * 1024 * 1024  # uncompressed bytes of one XML part: a zip bomb stops here
-_DTD = re.compile(rb"<!(?:DOCTYPE|ENTITY)", re.I)
+# uncompressed bytes of one XML part: a zip bomb stops here (a 600-page report is about 20 MB)
+_MAX_PART = 32 * 1024 * 1024
+# tags ("<") in one part: about 170 MB of element tree per million elements
+_MAX_TAGS = 1_500_000
+# basedOn steps followed from a style (Word's own styles go a few deep)
+_MAX_STYLE_DEPTH = 64
+_DTD = re.compile(r"<!(?:DOCTYPE|ENTITY)", re.I)
+_XML_ENCODING = re.compile(rb"""<\?xml[^>]{0,200}?encoding\s*=\s*["']([A-Za-z0-9._:-]{1,40})["']""")
 _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _OFFICE_DOC = "/officeDocument"
 _HEADING_NAME = re.compile(r"(?:heading|заголовок)\s*\d|^title$|^заголовок$|^название$", re.I)
@@ -80,21 +88,29 @@ class _Styles:
             heading = outline or bool(_HEADING_NAME.search((_attr(nm, "val") if nm is not None else "") or ""))
             self.styles[sid] = (sid, _attr(based, "val") if based is not None else None, bold, heading)
 
-    def _chain(self, sid: str | None):
-        seen = set()
-        while sid and sid in self.styles and sid not in seen:
-            seen.add(sid)
-            yield self.styles[sid]
-            sid = self.styles[sid][1]
+        self._resolved: dict[str | None, tuple[bool | None, bool]] = {}
+
+    def _resolve(self, sid: str | None) -> tuple[bool | None, bool]:
+        """(bold, heading) of a style through its basedOn chain: followed iteratively, stopping
+        at a cycle or after _MAX_STYLE_DEPTH steps, and remembered (every run asks)."""
+        found = self._resolved.get(sid)
+        if found is None:
+            bold, heading, seen, cur = None, False, set(), sid
+            while cur and cur in self.styles and cur not in seen and len(seen) < _MAX_STYLE_DEPTH:
+                seen.add(cur)
+                _, based, b, h = self.styles[cur]
+                if bold is None:
+                    bold = b
+                heading = heading or h
+                cur = based
+            found = self._resolved[sid] = (bold, heading)
+        return found
 
     def bold(self, sid: str | None) -> bool | None:
-        for _, _, b, _ in self._chain(sid):
-            if b is not None:
-                return b
-        return None
+        return self._resolve(sid)[0]
 
     def heading(self, sid: str | None) -> bool:
-        return any(h for _, _, _, h in self._chain(sid))
+        return self._resolve(sid)[1]
 
 
 class _Package:
@@ -123,10 +139,15 @@ class _Package:
             raise SourceError(f"the Word document is damaged: cannot unpack {name} ({e})") from None
         if len(data) > _MAX_PART:
             raise SourceError("the Word document is too large to read")
-        if _DTD.search(data):
+        # decoded here and given to expat as text, so the DOCTYPE check sees what expat sees,
+        # in UTF-16 or any other encoding a part may declare
+        text = _xml_text(data, name)
+        if _DTD.search(text):
             raise SourceError(f"the Word document is refused: {name} declares a DOCTYPE or entities")
+        if text.count("<") > _MAX_TAGS:
+            raise SourceError("the Word document is too large to read")
         try:
-            return ET.fromstring(data)
+            return ET.fromstring(text)
         except ET.ParseError as e:
             raise SourceError(f"the Word document is damaged: {name} is not valid XML ({e})") from None
 
@@ -143,6 +164,31 @@ class _Package:
                 path = target.lstrip("/") if target.startswith("/") else posixpath.normpath(posixpath.join(folder, target))
                 return path
         return None
+
+
+def _xml_text(data: bytes, name: str) -> str:
+    """An XML part's bytes → text, in the encoding its BOM, first bytes or declaration give
+    (UTF-8 without any of them), as an XML parser would choose it."""
+    if data.startswith(codecs.BOM_UTF8):
+        enc = "utf-8-sig"
+    elif data.startswith((codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)):
+        enc = "utf-32"
+    elif data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        enc = "utf-16"
+    elif data[:4] in (b"<\0\0\0", b"\0\0\0<"):
+        enc = "utf-32-le" if data[0] else "utf-32-be"
+    elif data[:2] in (b"<\0", b"\0<"):
+        enc = "utf-16-le" if data[0] else "utf-16-be"
+    else:
+        m = _XML_ENCODING.match(data)
+        enc = m.group(1).decode("ascii") if m else "utf-8"
+    try:
+        if not getattr(codecs.lookup(enc), "_is_text_encoding", True):
+            raise LookupError(enc)
+        return data.decode(enc)
+    except (LookupError, UnicodeError, ValueError):
+        raise SourceError(f"the Word document is damaged: {name} is not valid XML "
+                          f"(cannot decode it as {enc})") from None
 
 
 def docx_to_derived(data: bytes) -> Derived:
@@ -169,14 +215,12 @@ class _Reader:
         self.out = TextBuilder()
 
     def container(self, el: ET.Element) -> None:
-        for c in el:
+        for c in _flatten(el):
             name = _local(c.tag)
             if name == "p":
                 self.paragraph(c)
             elif name == "tbl":
                 self.table(c)
-            elif name in _TRANSPARENT:
-                self.container(c)
 
     def paragraph(self, p: ET.Element) -> None:
         runs, heading = self.runs(p)
@@ -204,12 +248,9 @@ class _Reader:
         return runs, heading
 
     def _collect(self, el: ET.Element, para_bold: bool, runs: list[Run]) -> None:
-        for c in el:
-            name = _local(c.tag)
-            if name == "r":
+        for c in _flatten(el):
+            if _local(c.tag) == "r":
                 self._run(c, para_bold, runs)
-            elif name in _TRANSPARENT:
-                self._collect(c, para_bold, runs)
 
     def _run(self, r: ET.Element, para_bold: bool, runs: list[Run]) -> None:
         rpr = _child(r, "rPr")
@@ -255,13 +296,24 @@ class _Reader:
         return "\n".join(line for line in lines if line)
 
 
-def _rows(tbl: ET.Element):
-    for c in tbl:
-        name = _local(c.tag)
-        if name == "tr":
+def _flatten(el: ET.Element, through=_TRANSPARENT):
+    """The children of ``el`` in document order, with the children of ``through`` containers
+    in their place (with a stack: 5,000 nested hyperlinks exhausted the recursion limit)."""
+    stack = [iter(el)]
+    while stack:
+        for c in stack[-1]:
+            if _local(c.tag) in through:
+                stack.append(iter(c))
+                break
             yield c
-        elif name in ("sdt", "sdtContent", "customXml"):
-            yield from _rows(c)
+        else:
+            stack.pop()
+
+
+def _rows(tbl: ET.Element):
+    for c in _flatten(tbl, ("sdt", "sdtContent", "customXml")):
+        if _local(c.tag) == "tr":
+            yield c
 
 
 def _core_metadata(pkg: _Package, text: str) -> dict:

@@ -13,7 +13,7 @@ import json
 import re
 from html.parser import HTMLParser
 
-from ..sources import SourceError, decode, normalise_newlines
+from ..sources import SourceError, looks_binary, decode_text, normalise_newlines
 from .derived import BREAK, Derived, Run, TextBuilder, clean, render_runs
 
 _VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param",
@@ -29,7 +29,19 @@ _BLOCK = {"address", "article", "aside", "blockquote", "body", "center", "dd", "
           "caption", "legend", "option"}
 _HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
 _CLOSES_P = _BLOCK - {"body", "html", "td", "th", "tr", "tbody", "thead", "tfoot", "option", "caption"}
+_BLOCK_NOT_P = _BLOCK - {"p"}
 _MAX_DEPTH = 400  # deeper nesting is flattened: a hostile page must not exhaust the stack
+# markup left once scripts, styles, comments and inline data are taken out: characters, and
+# tags ("<"). The tree and its walk cost about 15 µs per tag, so a larger page is refused
+# rather than read for half a minute; a news page with all its menus has under 10,000 tags.
+MAX_MARKUP = 5 * 1024 * 1024
+MAX_TAGS = 80_000
+# bulk that never becomes reading text, cut before parsing (_strip_bulk)
+_BULK_OPEN = re.compile(r"<(script|style|svg)\b[^<>]{0,2000}>|<!--|(?<==)([\"']?)data:[^\"'>\s]{200,}", re.I)
+_BULK_CLOSE = {"script": re.compile(r"</script\s*>", re.I), "style": re.compile(r"</style\s*>", re.I),
+               "svg": re.compile(r"</svg\s*>", re.I), "<!--": re.compile("-->")}
+# the tags whose leaf-to-root check of layout tables (_layout_table) counts
+_LAYOUT_BLOCKS = {"p", "div", "table", "ul", "ol", "h1", "h2", "h3", "blockquote", "article", "section"}
 
 # clutter: by tag, by ARIA role, by words in class/id
 _TAG_KIND = {"nav": "navigation", "footer": "footer", "aside": "related", "form": "form",
@@ -60,12 +72,13 @@ _ARTICLE_TYPES = ("article", "newsarticle", "blogposting", "reportagenewsarticle
 
 
 class Node:
-    __slots__ = ("tag", "attrs", "children", "parent", "tlen")
+    __slots__ = ("tag", "attrs", "children", "parent", "tlen", "blocks")
 
     def __init__(self, tag: str, attrs: dict, parent: "Node | None"):
         self.tag, self.attrs, self.parent = tag, attrs, parent
         self.children: list = []
         self.tlen = 0  # non-blank characters of reading text below, set by _measure
+        self.blocks = False  # holds an element of _LAYOUT_BLOCKS, set by _measure
 
     def get(self, name: str) -> str:
         return self.attrs.get(name) or ""
@@ -78,6 +91,9 @@ class _TreeBuilder(HTMLParser):
         super().__init__(convert_charrefs=True)
         self.root = Node("#root", {}, None)
         self.stack = [self.root]
+        # open elements per tag: an end tag or implied end with nothing open to close returns
+        # at once instead of searching the stack (400 deep on a page of unclosed tags)
+        self.open: dict[str, int] = {}
 
     def handle_starttag(self, tag, attrs):
         tag = tag.lower()
@@ -86,6 +102,7 @@ class _TreeBuilder(HTMLParser):
         self.stack[-1].children.append(node)
         if tag not in _VOID and len(self.stack) < _MAX_DEPTH:
             self.stack.append(node)
+            self.open[tag] = self.open.get(tag, 0) + 1
 
     def handle_startendtag(self, tag, attrs):
         self.handle_starttag(tag, attrs)
@@ -97,9 +114,11 @@ class _TreeBuilder(HTMLParser):
         if tag == "br":  # "</br>" is a break on every browser
             self.handle_starttag("br", [])
             return
+        if not self.open.get(tag):
+            return
         for i in range(len(self.stack) - 1, 0, -1):
             if self.stack[i].tag == tag:
-                del self.stack[i:]
+                self._pop(i)
                 return
             if tag in ("td", "th", "tr", "table", "li", "ul", "ol", "dl") and self.stack[i].tag == "table":
                 return  # an end tag never closes across a table it is not in
@@ -107,9 +126,14 @@ class _TreeBuilder(HTMLParser):
     def handle_data(self, data):
         self.stack[-1].children.append(data)
 
+    def _pop(self, i: int) -> None:
+        for node in self.stack[i:]:
+            self.open[node.tag] -= 1
+        del self.stack[i:]
+
     def _imply_end(self, tag: str) -> None:
         if tag in _CLOSES_P:
-            self._close("p", stop=_BLOCK - {"p"})
+            self._close("p", stop=_BLOCK_NOT_P)
         if tag == "li":
             self._close("li", stop={"ul", "ol", "menu"})
         elif tag in ("dt", "dd"):
@@ -124,21 +148,30 @@ class _TreeBuilder(HTMLParser):
             self._close("option", stop={"select"})
 
     def _close(self, tag: str, stop: set) -> None:
+        if not self.open.get(tag):
+            return
         for i in range(len(self.stack) - 1, 0, -1):
             t = self.stack[i].tag
             if t == tag:
-                del self.stack[i:]
+                self._pop(i)
                 return
             if t in stop:
                 return
 
 
 def html_to_derived(data: bytes) -> Derived:
-    text, enc = decode_html(data)
+    text, enc, warnings = decode_html(data)
     text = normalise_newlines(text)
     if not _TAG_LIKE.search(text[:100_000]):
         # a plain text file that was merely named .html: read it as text
-        return Derived(text, enc)
+        return Derived(text, enc, warnings=warnings)
+    text = _strip_bulk(text)
+    if len(text) > MAX_MARKUP:
+        raise SourceError(f"the web page is too large to read ({len(text) // (1024 * 1024)} MB "
+                          f"without scripts and styles; the limit is {MAX_MARKUP // (1024 * 1024)} MB)")
+    tags = text.count("<")
+    if tags > MAX_TAGS:
+        raise SourceError(f"the web page is too large to read ({tags} tags; the limit is {MAX_TAGS})")
     tb = _TreeBuilder()
     tb.feed(text)
     tb.close()
@@ -147,30 +180,59 @@ def html_to_derived(data: bytes) -> Derived:
     if not derived.text.strip():
         raise SourceError("the web page has no readable text")
     derived.encoding = enc
+    derived.warnings = warnings + list(derived.warnings)
     return derived
 
 
-def decode_html(data: bytes) -> tuple[str, str]:
-    """The page's own encoding: a BOM, then <meta charset>, then detection."""
+def _strip_bulk(text: str) -> str:
+    """``text`` without scripts (JSON-LD stays: it holds metadata), styles, inline SVG,
+    comments and inline data URIs, none of which is reading text; in one pass, so an unclosed
+    one costs a single search to the end."""
+    out, pos = [], 0
+    while True:
+        m = _BULK_OPEN.search(text, pos)
+        if m is None:
+            break
+        if m.group(2) is not None:  # data:...: keep the attribute, drop the payload
+            out.append(text[pos:m.start()] + m.group(2) + "data:")
+            pos = m.end()
+            continue
+        tag = (m.group(1) or "<!--").lower()
+        end = _BULK_CLOSE[tag].search(text, m.end())
+        if end is None:
+            break  # unclosed: html.parser reads the rest as script or comment anyway
+        keep = tag == "script" and "ld+json" in m.group().lower()
+        out.append(text[pos:end.end()] if keep else text[pos:m.start()])
+        pos = end.end()
+    out.append(text[pos:])
+    return "".join(out)
+
+
+def decode_html(data: bytes) -> tuple[str, str, list[str]]:
+    """The page's own encoding (a BOM, then <meta charset>, then detection): (text, encoding,
+    warnings of damaged bytes or control characters)."""
     if data.startswith((codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        return decode(data)
+        return decode_text(data)
     m = _META_CHARSET.search(data[:8192])
     if m:
         label = m.group(1).decode("ascii").lower()
         if label in ("iso-8859-1", "latin1", "latin-1", "us-ascii", "ascii"):
             label = "cp1252"  # what browsers do with these labels
         try:
-            name = codecs.lookup(label).name
+            info = codecs.lookup(label)
         except LookupError:
-            name = None
-        if name and not name.startswith("utf-16"):
-            if b"\x00" in data[:8192]:
+            info = None
+        # "base64", "zlib", "rot13" are codecs too, but not text encodings; "undefined" and
+        # the UTF-16 family (a label in ASCII cannot be right for them) fall back as well
+        if (info is not None and getattr(info, "_is_text_encoding", True)
+                and not info.name.startswith(("utf-16", "utf-32", "undefined"))):
+            if looks_binary(data):
                 raise SourceError("this looks like a binary file, not a web page")
             try:
-                return data.decode(name), name
-            except UnicodeDecodeError:
+                return data.decode(info.name), info.name, []
+            except (UnicodeError, LookupError, ValueError):
                 pass  # the label lies (a re-saved page): fall back to detection
-    return decode(data)
+    return decode_text(data)
 
 
 def _classes(node: Node) -> list[str]:
@@ -226,12 +288,17 @@ def _iter(node: Node):
 
 def _measure(node: Node) -> int:
     n = 0
+    blocks = False
     for c in node.children:
         if isinstance(c, str):
             n += len("".join(c.split()))  # non-blank characters: cheap and good enough
-        elif c.tag not in _DROP:
-            n += _measure(c)
+        else:
+            t = _measure(c)
+            if c.tag not in _DROP:
+                n += t
+            blocks = blocks or c.blocks or c.tag in _LAYOUT_BLOCKS
     node.tlen = n
+    node.blocks = blocks
     return n
 
 
@@ -352,11 +419,7 @@ class _Page:
 
     def _layout_table(self, table: Node) -> bool:
         """A table used to lay out the page (old sites) holds blocks, not cells of data."""
-        for n in _iter(table):
-            if n is not table and n.tag in ("p", "div", "table", "ul", "ol", "h1", "h2", "h3",
-                                            "blockquote", "article", "section"):
-                return True
-        return False
+        return table.blocks  # found by _measure, once for every table
 
     def _table(self, table: Node, kind: str | None) -> None:
         rows, kinds = [], []

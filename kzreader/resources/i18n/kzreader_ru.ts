@@ -585,6 +585,22 @@
         <translation>похоже, это двоичный файл, а не веб-страница</translation>
     </message>
     <message>
+        <source>skipped: a named pipe, not a file</source>
+        <translation>пропущено: это именованный канал, а не файл</translation>
+    </message>
+    <message>
+        <source>skipped: a socket, not a file</source>
+        <translation>пропущено: это сокет, а не файл</translation>
+    </message>
+    <message>
+        <source>skipped: a device, not a file</source>
+        <translation>пропущено: это устройство, а не файл</translation>
+    </message>
+    <message>
+        <source>skipped: not a regular file</source>
+        <translation>пропущено: это не обычный файл</translation>
+    </message>
+    <message>
         <source>script</source>
         <translation>скрипт</translation>
     </message>
@@ -721,12 +737,52 @@
         <translation>документ Word повреждён: не удалось распаковать %1 (%2)</translation>
     </message>
     <message>
+        <source>the Word document is damaged: %1 is not valid XML (cannot decode it as %2)</source>
+        <translation>документ Word повреждён: %1 — не корректный XML (не удаётся декодировать как %2)</translation>
+    </message>
+    <message>
         <source>the Word document is damaged: %1 is not valid XML (%2)</source>
         <translation>документ Word повреждён: %1 — неправильный XML (%2)</translation>
     </message>
     <message>
         <source>the Word document is refused: %1 declares a DOCTYPE or entities</source>
         <translation>документ Word отклонён: %1 объявляет DOCTYPE или сущности</translation>
+    </message>
+    <message>
+        <source>the web page is too large to read (%1 MB without scripts and styles; the limit is %2 MB)</source>
+        <translation>веб-страница слишком велика (%1 МБ без скриптов и стилей; предел — %2 МБ)</translation>
+    </message>
+    <message>
+        <source>the web page is too large to read (%1 tags; the limit is %2)</source>
+        <translation>веб-страница слишком велика (тегов: %1; предел — %2)</translation>
+    </message>
+    <message>
+        <source>undecodable bytes shown as � at line %1</source>
+        <translation>нечитаемые байты показаны как � в строке %1</translation>
+    </message>
+    <message>
+        <source>undecodable bytes shown as � at lines %1</source>
+        <translation>нечитаемые байты показаны как � в строках %1</translation>
+    </message>
+    <message>
+        <source>undecodable bytes shown as � at lines %1 and %2 more</source>
+        <translation>нечитаемые байты показаны как � в строках %1 и ещё в %2</translation>
+    </message>
+    <message>
+        <source>control characters shown as � at line %1</source>
+        <translation>управляющие символы показаны как � в строке %1</translation>
+    </message>
+    <message>
+        <source>control characters shown as � at lines %1</source>
+        <translation>управляющие символы показаны как � в строках %1</translation>
+    </message>
+    <message>
+        <source>control characters shown as � at lines %1 and %2 more</source>
+        <translation>управляющие символы показаны как � в строках %1 и ещё в %2</translation>
+    </message>
+    <message>
+        <source>metadata file %1 ignored: not a regular file</source>
+        <translation>файл метаданных %1 пропущен: это не обычный файл</translation>
     </message>
     <message>
         <source>metadata file %1 ignored: not a mapping</source>
