@@ -202,8 +202,8 @@ def _text_cases() -> dict[str, bytes]:
     cases["utf16_bom.txt"] = base.encode("utf-16")
     cases["utf16_bom_odd.txt"] = base.encode("utf-16") + b"\x00"
     cases["mixed_endings.txt"] = base.replace("\n\n", "\r\n\r\n", 3).replace("\n", "\r", 5).encode()
-    cases["one_line_2mb.txt"] = (base.replace("\n", " ") * 70)[:2_000_000].encode()
-    cases["many_lines.txt"] = ("— Да?\n\n— Нет.\n\n" * 40_000).encode()
+    cases["one_line_1mb.txt"] = (base.replace("\n", " ") * 70)[:1_000_000].encode()
+    cases["many_lines.txt"] = ("— Да?\n\n— Нет.\n\n" * 25_000).encode()
     cases["colons.txt"] = ("А:" * 100_000).encode()
     cases["dashes.txt"] = ("— " * 200_000).encode()
     cases["front_matter_bad.md"] = ("---\ntitle: [unclosed\n  - :\n---\n" + base).encode()
