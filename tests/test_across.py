@@ -32,7 +32,7 @@ RAIL2 = """— Растёт ли транзит грузов по железно
 
 — В горах.
 """
-BREAD = """— Почему дорожает хлеб и мука?
+BREAD = """— Почему дорожает хлеб и растут цены на муку?
 
 — Цены на зерно выросли.
 
@@ -118,7 +118,7 @@ def test_similar_questions_rank_the_same_topic_first_and_skip_the_same_interview
     # the other railway-transit question, not rail.txt's own questions
     assert [(r.interview_id, r.number) for r in found][:1] == [(rail2.id, 1)]
     assert all(r.interview_id != rail.id for r in found)
-    assert {"транз", "груз"} <= set(found[0].shared)  # Snowball stems of "транзит", "грузов"
+    assert {"транзит", "груз"} <= set(found[0].shared)  # the lemmas of "транзит", "грузов"
     q = rail2.exchanges[0].question.paragraphs[0]
     marked = {q.text[s - q.start:e - q.start] for s, e in found[0].spans}
     assert marked == {"транзит", "грузов"}  # "железной дороге" is not "железнодорожный"
@@ -132,12 +132,44 @@ def test_similar_questions_rank_the_same_topic_first_and_skip_the_same_interview
 def test_similar_uses_shared_themes():
     corpus = _corpus()
     rail, rail2, bread = corpus.interviews
-    tags = {rail.id: (frozenset(), frozenset({"leisure"})), rail2.id: (frozenset(), frozenset({"leisure"})),
+    plain = SimilarQuestions.build(corpus.interviews).similar(rail.id, 1)[0]
+    tags = {rail.id: (frozenset({"transport"}), frozenset()), rail2.id: (frozenset({"transport"}), frozenset()),
             bread.id: (frozenset(), frozenset())}
-    index = SimilarQuestions.build(corpus.interviews, tags)
-    found = index.similar(rail.id, 2)
-    assert (rail2.id, 2) in [(r.interview_id, r.number) for r in found]
-    assert "theme:leisure" in next(r for r in found if r.interview_id == rail2.id).shared
+    themed = SimilarQuestions.build(corpus.interviews, tags).similar(rail.id, 1)[0]
+    assert (themed.interview_id, themed.number) == (plain.interview_id, plain.number) == (rail2.id, 1)
+    assert "theme:transport" in themed.shared and "theme:transport" not in plain.shared
+    assert themed.score > plain.score
+
+
+def test_one_shared_word_is_not_enough():
+    """"Как вы проводите отпуск?" and "Где вы проводите отпуск летом?" share one content word
+    ("отпуск"; "проводить" is a verb): too little to call them similar."""
+    corpus = Corpus()
+    corpus.add(parse_text("— Как вы проводите отпуск?\n\n— В горах.\n", "/c/a.txt"))
+    corpus.add(parse_text("— Где вы проводите отпуск летом?\n\n— На море.\n", "/c/b.txt"))
+    corpus.add(parse_text("— Где вы проводите отпуск и каникулы?\n\n— Дома.\n", "/c/c.txt"))
+    a, b, c = corpus.interviews
+    index = SimilarQuestions.build(corpus.interviews)
+    assert [(r.interview_id, r.shared) for r in index.similar(a.id, 1)] == []
+    assert [(r.interview_id, r.shared) for r in index.similar(c.id, 1)] == []
+    # "отпуск" and "лето" against "отпуск" and "каникулы": still one each
+
+
+def test_page_script_in_a_question_is_not_compared():
+    """Script the parser left in a question (a video player's setup, as on some saved pages)
+    would make every such question look alike."""
+    from kzreader.core.model import Exchange, Interview, Paragraph, Turn
+
+    script = 'jwplayer("x").setup({ skin: { name: "five", active: "#77bd1e" }, file: "video.mp4" });'
+
+    def interview(iid, question):
+        paras = (Paragraph(0, len(question), question), Paragraph(len(question) + 2, len(question) + 2 + len(script), script))
+        answer = Turn("answer", (Paragraph(paras[1].end + 2, paras[1].end + 7, "Ответ"),))
+        return Interview(iid, f"/c/{iid}.txt", exchanges=(Exchange(1, Turn("question", paras), answer),))
+
+    a, b = interview("a", "Как идёт транзит грузов?"), interview("b", "Что с урожаем пшеницы?")
+    index = SimilarQuestions.build([a, b])
+    assert index.similar("a", 1) == [] and index.similar("b", 1) == []
 
 
 def test_similar_build_can_be_cancelled_and_unloads_lazy_bodies():

@@ -1,9 +1,14 @@
 """Similar questions: for one exchange, the questions of *other* interviews that ask about
 the same thing, ranked.
 
-Each question becomes a tf-idf vector over the stems of its words (function words left
-out, see ``STOP_WORDS``) plus one pseudo-term per theme its exchange carries; similarity is
-the cosine of two vectors.  The index is built once over the corpus (``SimilarQuestions.
+Each question becomes a tf-idf vector over its content words plus one pseudo-term per theme
+its exchange carries; similarity is the cosine of two vectors, and a result needs at least
+``MIN_SHARED`` shared terms.  A Russian word counts by its lemma (pymorphy3's normal form,
+so "Казахстан" and "Казахстане" are one term where Snowball gives two stems) and only when
+it is a noun or an adjective: verbs, adverbs and pronouns ("стал", "сделать", "нескольких")
+matched questions about different things.  Other words count by their Snowball stem.
+Function words and the stock words of interview questions are left out (``STOP_WORDS``).
+Questions paragraphs that are page script the parser left in are skipped.  The index is built once over the corpus (``SimilarQuestions.
 build``, which may run in a worker thread: it only reads interviews) and answers a query
 by walking the postings of the query's own terms, so a query costs the number of questions
 sharing a term with it, not the size of the corpus.
@@ -22,6 +27,7 @@ from typing import Callable, Iterable, Mapping, Sequence
 
 from .model import Interview
 from .text import fold, stem
+from .word_forms import morph
 
 _TF_BITS = 4
 _TF_MAX = (1 << _TF_BITS) - 1
@@ -39,7 +45,9 @@ STOP_WORDS = frozenset("""
 после почему при про раз с сам свой себе себя сейчас со так также такой там тем теперь то
 тогда того тоже той только том тот тут у уже хорошо хотя чего чем через что чтобы чье чья эта
 эти этим этих это этого этой этом этот эту я
-скажите расскажите скажем говорить говорят сказать сказали считаете думаете можете могли
+скажите расскажите скажем говорить говорят сказать сказали считаете думаете можете могли другой
+другие других сегодняшний день который которая которое которые которых один одна одно одни наш наша
+наше наши должен должна должны время хотел хотели хотелось вместе ним ней кем пор
 мог могут может например именно ли либо ведь разве сегодня сейчас вопрос вопросы
 a about after again all also am an and any are as at be been before being both but by can
 could did do does doing during each few for from further had has have having he her here
@@ -48,6 +56,18 @@ once only or other our out over own same she should so some such than that the t
 then there these they this those through to too under until up very was we were what when
 where which while who whom why will with would you your yours think tell say said
 """.split())
+_CYRILLIC = re.compile(r"[\u0400-\u04ff]")
+_CONTENT_POS = frozenset({"NOUN", "ADJF", "ADJS"})
+_TERMS: dict[str, str] = {}  # folded word -> term ("" for none); vocabularies repeat heavily
+_TERMS_LIMIT = 400_000
+# One shared word is weak evidence (two questions about different things share "декабрь" or
+# "инструмент", and a three-word question scores high on any one of them): a result needs
+# this many shared terms (a shared theme counts as one).
+MIN_SHARED = 2
+# A paragraph this dense in code characters is page script the parser left in a question;
+# its identifiers would make every such question look alike.
+_CODE_CHARS = re.compile(r'[{}();=<>\[\]\\"]')
+_CODE_SHARE = 0.03
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,32 +75,57 @@ class SimilarQuestion:
     interview_id: str
     number: int  # 1-based exchange number
     score: float  # cosine, 0..1
-    shared: tuple[str, ...]  # the stems both questions have (themes as "theme:<id>")
+    shared: tuple[str, ...]  # the terms both questions have (themes as "theme:<id>")
     spans: tuple[tuple[int, int], ...]  # source offsets of the shared words in this question
 
 
-def question_terms(iv: Interview, number: int) -> list[str]:
-    """The stems of exchange ``number``'s question, function words left out, in order."""
-    ex = iv.exchanges[number - 1]
-    out = []
-    for p in ex.question.paragraphs:
-        for m in _WORD.finditer(p.text):
-            w = fold(m.group())
-            if w not in STOP_WORDS:
-                out.append(stem(w))
-    return out
+def word_term(word: str) -> str:
+    """The term a word counts as ("" when it does not count), see the module docstring."""
+    w = fold(word)
+    term = _TERMS.get(w)
+    if term is None:
+        if len(_TERMS) > _TERMS_LIMIT:
+            _TERMS.clear()
+        term = _TERMS[w] = _term(w)
+    return term
 
 
-def shared_spans(iv: Interview, number: int, stems: Iterable[str]) -> tuple[tuple[int, int], ...]:
-    """Source offsets of the words of exchange ``number``'s question whose stem is in ``stems``."""
-    wanted = set(stems)
-    out = []
+def _term(w: str) -> str:
+    if w in STOP_WORDS:
+        return ""
+    if not _CYRILLIC.search(w):
+        return stem(w)
+    parse = morph().parse(w)[0]
+    if parse.tag.POS not in _CONTENT_POS or parse.normal_form in STOP_WORDS:
+        return ""
+    return parse.normal_form.replace("ё", "е")
+
+
+def _question_words(iv: Interview, number: int):
+    """(paragraph, match, term) for each counting word of exchange ``number``'s question."""
     for p in iv.exchanges[number - 1].question.paragraphs:
+        if _is_code(p.text):
+            continue
         for m in _WORD.finditer(p.text):
-            w = fold(m.group())
-            if w not in STOP_WORDS and stem(w) in wanted:
-                out.append((p.start + m.start(), p.start + m.end()))
-    return tuple(out)
+            term = word_term(m.group())
+            if term:
+                yield p, m, term
+
+
+def question_terms(iv: Interview, number: int) -> list[str]:
+    """The terms of exchange ``number``'s question, in order."""
+    return [term for _p, _m, term in _question_words(iv, number)]
+
+
+def _is_code(text: str) -> bool:
+    return len(_CODE_CHARS.findall(text)) > _CODE_SHARE * len(text)
+
+
+def shared_spans(iv: Interview, number: int, terms: Iterable[str]) -> tuple[tuple[int, int], ...]:
+    """Source offsets of the words of exchange ``number``'s question whose term is in ``terms``."""
+    wanted = set(terms)
+    return tuple((p.start + m.start(), p.start + m.end()) for p, m, term in _question_words(iv, number)
+                 if term in wanted)
 
 
 class SimilarQuestions:
@@ -201,7 +246,7 @@ class SimilarQuestions:
                 scores[other] = scores.get(other, 0.0) + w
                 shared.setdefault(other, []).append(t)
         qnorm = self._norm[doc]
-        ranked = sorted(((s / (qnorm * self._norm[o]), o) for o, s in scores.items()),
+        ranked = sorted(((s / (qnorm * self._norm[o]), o) for o, s in scores.items() if len(shared[o]) >= MIN_SHARED),
                         key=lambda so: (-so[0], so[1]))[:limit]
         out = []
         for score, o in ranked:
