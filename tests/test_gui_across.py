@@ -166,7 +166,8 @@ def test_similar_questions_follow_one_question(qtbot, window, seeds_dir):
     assert all(it.interview_id != iv.id for it in items[1:])
     # read by hand: 004's first question is about the same Declaration and its signing
     assert _names(w, items[1:2]) == [("004_479993717eb85b9c.txt", 1)]
-    assert items[1].spans  # the shared words are marked
+    # the shared words are marked: "подписание" in 004's question (the followed one has "Подписание")
+    assert _background_at(win.view, "подписание Декларации о переходе") == MATCH_COLOUR
 
 
 def test_bookmark_and_quote_match_the_reading_pane(qtbot, window, samples):

@@ -64,6 +64,8 @@ _TERMS_LIMIT = 400_000
 # "инструмент", and a three-word question scores high on any one of them): a result needs
 # this many shared terms (a shared theme counts as one).
 MIN_SHARED = 2
+COMMON_SHARE = 0.01  # see SimilarQuestions.similar
+COMMON_MIN = 200
 # A paragraph this dense in code characters is page script the parser left in a question;
 # its identifiers would make every such question look alike.
 _CODE_CHARS = re.compile(r'[{}();=<>\[\]\\"]')
@@ -76,7 +78,7 @@ class SimilarQuestion:
     number: int  # 1-based exchange number
     score: float  # cosine, 0..1
     shared: tuple[str, ...]  # the terms both questions have (themes as "theme:<id>")
-    spans: tuple[tuple[int, int], ...]  # source offsets of the shared words in this question
+    spans: tuple[tuple[int, int], ...] = ()  # source offsets of the shared words in this question
 
 
 def word_term(word: str) -> str:
@@ -218,11 +220,14 @@ class SimilarQuestions:
         return 1.0 + math.log(tf)
 
     # -- querying ------------------------------------------------------------------------
-    def similar(self, interview_id: str, number: int, limit: int = 10,
-                lookup: Callable[[str], Interview | None] | None = None) -> list[SimilarQuestion]:
+    def similar(self, interview_id: str, number: int, limit: int = 10) -> list[SimilarQuestion]:
         """The ``limit`` questions most like exchange ``number``'s, from other interviews,
-        best first.  With ``lookup`` each result also carries the source spans of its shared
-        words (read from the interview's body)."""
+        best first (their ``spans`` are left empty: :func:`shared_spans` finds them when the
+        question is shown, which needs the interview's body).
+
+        Candidates come from the postings of the query's rarer terms; a term in more than
+        ``COMMON_SHARE`` of all questions (and ``COMMON_MIN``) only adds to the scores of those
+        candidates, so a query never walks the postings of a term half the corpus uses."""
         slot = self._slot_of.get(interview_id)
         doc = self._first_doc.get((slot, number)) if slot is not None else None
         if doc is None:
@@ -230,32 +235,32 @@ class SimilarQuestions:
         counts: dict[int, int] = {}
         for t in self._doc_terms[doc]:
             counts[t] = counts.get(t, 0) + 1
+        terms = sorted((t for t in counts if self._idf[t] > 0), key=lambda t: len(self._postings[t]))
+        common_df = max(COMMON_MIN, int(COMMON_SHARE * len(self._doc_terms)))
+        rare = [t for t in terms if len(self._postings[t]) <= common_df] or terms[:1]
+        common = terms[len(rare):]
         scores: dict[int, float] = {}
         shared: dict[int, list[int]] = {}
         doc_iv = self._doc_iv
-        for t, c in counts.items():
+        for t in rare:
             idf = self._idf[t]
-            if idf <= 0:
-                continue
-            wq = self._weight(c) * idf
+            wq = self._weight(counts[t]) * idf
             for posting in self._postings[t]:
                 other = posting >> _TF_BITS
                 if doc_iv[other] == slot:
                     continue  # the same interview: the reader is already there
-                w = wq * self._weight(posting & _TF_MAX) * idf
-                scores[other] = scores.get(other, 0.0) + w
+                scores[other] = scores.get(other, 0.0) + wq * self._weight(posting & _TF_MAX) * idf
                 shared.setdefault(other, []).append(t)
+        for other in scores:
+            ids = self._doc_terms[other]
+            for t in common:
+                tf = ids.count(t)
+                if tf:
+                    scores[other] += self._weight(counts[t]) * self._weight(tf) * self._idf[t] ** 2
+                    shared[other].append(t)
         qnorm = self._norm[doc]
         ranked = sorted(((s / (qnorm * self._norm[o]), o) for o, s in scores.items() if len(shared[o]) >= MIN_SHARED),
                         key=lambda so: (-so[0], so[1]))[:limit]
-        out = []
-        for score, o in ranked:
-            terms = tuple(sorted(self._terms[t] for t in shared[o]))
-            iid, num = self._slot_ids[doc_iv[o]], self._doc_num[o]
-            spans: tuple[tuple[int, int], ...] = ()
-            if lookup is not None:
-                iv = lookup(iid)
-                if iv is not None and num <= len(iv.exchanges):
-                    spans = shared_spans(iv, num, terms)
-            out.append(SimilarQuestion(iid, num, round(score, 6), terms, spans))
-        return out
+        return [SimilarQuestion(self._slot_ids[doc_iv[o]], self._doc_num[o], round(score, 6),
+                                tuple(sorted(self._terms[t] for t in shared[o])), ())
+                for score, o in ranked]

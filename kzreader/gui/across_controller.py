@@ -25,7 +25,7 @@ from kzreader.core.across import (
     order_items,
 )
 from kzreader.core.bookmarks import STATUS_OK
-from kzreader.core.similar import SimilarQuestions
+from kzreader.core.similar import SimilarQuestions, shared_spans
 
 from .across_view import MODE_SEARCH, MODE_SIMILAR, MODE_THEME, AcrossView
 from .bookmarks_controller import HIGHLIGHT_COLOUR
@@ -220,13 +220,14 @@ class AcrossController(QObject):
             view.set_items([], self._lookup, message=self.tr("Comparing the questions of {0} interviews…").format(
                 build.total if build else len(self.window.corpus.interviews)))
             return
-        results = index.similar(source[0], source[1], SIMILAR_LIMIT, lookup=self._lookup)
+        results = index.similar(source[0], source[1], SIMILAR_LIMIT)
         first = AcrossItem(source[0], source[1])
         items = items_for_similar(first, results)
         # the followed question stays on top; the others in the order asked for
         items = [first] + order_items(items[1:], self._lookup, order)
-        view.set_items(items, self._lookup, self._bookmark_marks,
-                       grouped=False, span_colour=MATCH_COLOUR)
+        sections = {0: self.tr("The question followed"),
+                    1: self.tr("Similar questions in other interviews")} if results else {}
+        view.set_items(items, self._lookup, self._similar_marks(results), grouped=False, sections=sections)
         if not results:
             self.win.statusBar().showMessage(self.tr("No similar question was found in the other interviews."),
                                              STATUS_MS)
@@ -241,6 +242,18 @@ class AcrossController(QObject):
             hit = themes.index.tag_exchange(iv.exchanges[number - 1]).get(theme_id)
             out = [(span, colour) for span in (hit.spans if hit is not None else ())]
             return out + self._bookmark_marks(iv, number)
+
+        return marks
+
+    def _similar_marks(self, results):
+        """The shared words of each similar question, found when it is shown (its body is
+        read then, not for all of them at once)."""
+        shared = {(r.interview_id, r.number): r.shared for r in results}
+
+        def marks(iv, number):
+            terms = shared.get((iv.id, number))
+            spans = shared_spans(iv, number, terms) if terms else ()
+            return [(span, MATCH_COLOUR) for span in spans] + self._bookmark_marks(iv, number)
 
         return marks
 

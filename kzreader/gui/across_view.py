@@ -34,8 +34,8 @@ from kzreader.core.model import Interview
 from .i18n import format_date
 from .reading_pane import ReadingText, _Builder, _Segment, apply_measure, reading_colours, source_range
 
-CHUNK = 20  # exchanges built at a time
-AHEAD_PAGES = 2  # build more when the reader is this many pages from the end
+CHUNK = 8  # exchanges built at a time: about a screenful, some 30 ms
+AHEAD_PAGES = 3  # build more when the reader is this many pages from the end
 
 MODE_THEME, MODE_SEARCH, MODE_SIMILAR = "theme", "search", "similar"
 # (source offsets, colour) to mark in one exchange
@@ -58,6 +58,12 @@ class _AcrossBuilder(_Builder):
         for text, char in pieces:
             self.cursor.insertText(text, char)
         return pos
+
+    def section(self, text: str, first: bool) -> None:
+        if self._in_question:
+            self._leave_frame()
+            self._in_question = False
+        self.label(text, first)
 
     def fmt(self, bold=False, colour: QColor | None = None, scale=1.0) -> QTextCharFormat:
         return self._text_fmt(bold=bold, colour=colour, scale=scale)
@@ -89,6 +95,7 @@ class AcrossView(QWidget):
         self._grouped = True
         self._span_colour = QColor(255, 224, 102)
         self._message = ""
+        self._sections: dict[int, str] = {}
         self._filling = False
         self._build_widgets()
         self.set_items([], self._lookup)
@@ -133,6 +140,9 @@ class AcrossView(QWidget):
         bar.setContentsMargins(10, 8, 10, 6)
         bar.addWidget(self.mode_combo)
         bar.addWidget(self.source_stack, 1)
+        # a theme name or a query needs no more than this; a wide window leaves the rest empty
+        self.source_stack.setMaximumWidth(self.fontMetrics().horizontalAdvance("M") * 48)
+        bar.addStretch(0)
         bar.addWidget(self.order_combo)
         bar.addWidget(self.count_label)
 
@@ -205,8 +215,15 @@ class AcrossView(QWidget):
         self.query_edit.setText(text)
 
     def set_similar_label(self, text: str) -> None:
-        self.similar_label.setText(text)
+        """The question followed, elided to the room there is (the tooltip has all of it)."""
+        self._similar_text = text
         self.similar_label.setToolTip(text)
+        self._elide_similar_label()
+
+    def _elide_similar_label(self) -> None:
+        width = max(self.similar_label.width(), 80)
+        self.similar_label.setText(self.similar_label.fontMetrics().elidedText(
+            getattr(self, "_similar_text", ""), Qt.TextElideMode.ElideRight, width))
 
     # -- items -----------------------------------------------------------------------------
     def set_reading_font(self, font: QFont) -> None:
@@ -216,11 +233,13 @@ class AcrossView(QWidget):
 
     def set_items(self, items: Sequence[AcrossItem], lookup: Callable[[str], Interview | None],
                   marks: Marks | None = None, message: str = "", grouped: bool = True,
-                  span_colour: QColor | None = None) -> None:
+                  span_colour: QColor | None = None, sections: dict[int, str] | None = None) -> None:
         """Show ``items`` (already in reading order); each item's own spans are marked in
         ``span_colour`` and ``marks(iv, number)`` gives more ranges to mark; ``message`` shows
         when there are no items.  ``grouped``: one heading per run of items from the same
-        interview (otherwise every exchange has the full header)."""
+        interview (otherwise every exchange has the full header).  ``sections``: a label to
+        show above the item of that index."""
+        self._sections = dict(sections or {})
         self._span_colour = QColor(span_colour) if span_colour is not None else QColor(255, 224, 102)
         self._items = list(items)
         self._lookup = lookup
@@ -292,6 +311,9 @@ class AcrossView(QWidget):
         colours = b.colours
         h = header(iv, item.number)
         first_of_group = index == 0 or self._items[index - 1].interview_id != item.interview_id
+        sectioned = index in self._sections
+        if sectioned:
+            b.section(self._sections[index], first=index == 0)
         link = b.fmt(colour=self.palette().color(QPalette.ColorRole.Link), scale=0.85)
         link.setAnchor(True)
         link.setAnchorHref(f"item:{index}")
@@ -305,7 +327,7 @@ class AcrossView(QWidget):
                 title_line.append((", " + h.role, b.fmt(colour=colours["muted"])))
             if facts:
                 title_line.append(("  ·  " + "  ·  ".join(facts), b.fmt(colour=colours["muted"])))
-            start = b.heading(title_line, b.em * 2.2)
+            start = b.heading(title_line, b.em * (0.2 if sectioned else 2.2))
             b.heading([(h.title, muted)], 0)
             top = b.em * 0.4
         else:
@@ -423,6 +445,7 @@ class AcrossView(QWidget):
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
         apply_measure(self.text)
+        self._elide_similar_label()
         self._schedule_more()
 
     def changeEvent(self, event) -> None:
