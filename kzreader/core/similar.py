@@ -95,9 +95,10 @@ def word_term(word: str) -> str:
 def _term(w: str) -> str:
     if w in STOP_WORDS:
         return ""
-    if not _CYRILLIC.search(w):
+    analyser = morph()
+    if not _CYRILLIC.search(w) or analyser is None:  # without pymorphy3 a word counts by its stem
         return stem(w)
-    parse = morph().parse(w)[0]
+    parse = analyser.parse(w)[0]
     if parse.tag.POS not in _CONTENT_POS or parse.normal_form in STOP_WORDS:
         return ""
     return parse.normal_form.replace("ё", "е")
