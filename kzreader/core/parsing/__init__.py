@@ -155,6 +155,11 @@ def parse_text(text: str, path: str = "", *, fmt: str = "txt", metadata: dict | 
 def _zones(b: _Builder, lead_text: str, captions: str, exchanges: list[Exchange], english: bool):
     """What the interviewee finder reads: the parts already told apart, and the whole text."""
     first = exchanges[0] if exchanges else None
+    if len(lead_text) < 80 and first is not None and first.question.paragraphs:
+        # no lead was told apart (it may have been taken for a turn or for page debris): the
+        # text between the title (or front matter) and the first question stands in for it
+        top = max((s.end for s in b.meta if s.kind in ("title", "front matter")), default=0)
+        lead_text = b.text[top:first.question.paragraphs[0].start].strip() or lead_text
     return people.Zones(
         title=b.fields.get("title") or "", lead=lead_text, captions=captions, text=b.text,
         first_question=first.question.text if first else "",
