@@ -240,11 +240,20 @@ def _front_matter(b: _Builder) -> int:
             author = data.pop("author")
             if "interviewer" not in data and isinstance(author, str) and " " in author.strip():
                 data["interviewer"] = author  # a name, not a slug such as "steve-faulkner"
+        if not any(str(k).lower() == "date" for k in data):
+            # site generators name the publication date in other ways too
+            when = next((v for k, v in data.items() if str(k).lower().replace("-", "_") in _DATE_KEYS), None)
+            if when is not None:
+                data = {**data, "date": when}
         for k, v in clean_metadata(data).items():
             b.set(k, v, overwrite=True)
     elif data is not None:
         b.warnings.append("front matter ignored: not a mapping of fields")
     return end
+
+
+_DATE_KEYS = {"published", "publishdate", "pubdate", "date_published", "published_at",
+              "publication_date", "datepublished"}
 
 
 def _leading_dates(b: _Builder, blocks: list[Block]) -> None:

@@ -9,18 +9,21 @@ _MONTHS_RU = {
     "январ": 1, "феврал": 2, "март": 3, "апрел": 4, "ма": 5, "июн": 6, "июл": 7, "август": 8,
     "сентябр": 9, "октябр": 10, "ноябр": 11, "декабр": 12,
 }
-_MONTHS_EN = {m: i + 1 for i, m in enumerate(
-    "january february march april may june july august september october november december".split())}
+_MONTHS_EN = {m: i + 1 for i, m in enumerate("jan feb mar apr may jun jul aug sep oct nov dec".split())}
 _TIME = r"(?:[ ,T]+\d{1,2}:\d{2}(?::\d{2})?)?"
+# English month names, whole or cut short ("Sept.", "Mar")
+_EN_MONTH = (r"Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
+             r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?")
 DATE_FORMS = [
     (re.compile(rf"(?P<y>\d{{4}})-(?P<m>\d{{2}})-(?P<d>\d{{2}}){_TIME}"), "iso"),
     (re.compile(rf"(?P<d>\d{{1,2}})\.(?P<m>\d{{1,2}})\.(?P<y>\d{{4}}){_TIME}"), "dmy"),
     (re.compile(rf"(?P<d>\d{{1,2}})\s+(?P<mon>январ[яь]|феврал[яь]|марта?|апрел[яь]|ма[яй]|июн[яь]|июл[яь]|августа?|сентябр[яь]|октябр[яь]|ноябр[яь]|декабр[яь])\s+(?P<y>\d{{4}})(?:\s*(?:г\.|года?))?{_TIME}", re.I), "ru"),
-    (re.compile(rf"(?P<mon>January|February|March|April|May|June|July|August|September|October|November|December)\s+(?P<d>\d{{1,2}}),?\s+(?P<y>\d{{4}}){_TIME}", re.I), "en"),
-    (re.compile(rf"(?P<d>\d{{1,2}})\s+(?P<mon>January|February|March|April|May|June|July|August|September|October|November|December)\s+(?P<y>\d{{4}}){_TIME}", re.I), "en"),
+    (re.compile(rf"(?P<mon>{_EN_MONTH})\.?\s+(?P<d>\d{{1,2}}),?\s+(?P<y>\d{{4}}){_TIME}", re.I), "en"),
+    (re.compile(rf"(?P<d>\d{{1,2}})\s+(?P<mon>{_EN_MONTH})\.?,?\s+(?P<y>\d{{4}}){_TIME}", re.I), "en"),
 ]
 DATE_LABEL = re.compile(
-    r"(?:date|дата(?: публикации)?|опубликовано|published(?: on)?|обновлено|updated)\s*:?\s*", re.I)
+    r"(?:date|дата(?: публикации)?|опубликовано|размещено|published(?: on)?|posted(?: on)?|обновлено|updated)"
+    r"\s*:?\s*", re.I)
 _SEP = re.compile(r"\s*(?:[|•·,]\s*)?")  # a dash after the date is left: it may lead a turn
 
 
@@ -33,7 +36,7 @@ def _iso(m, form) -> str | None:
             w = m.group("mon").lower()
             mo = next(v for k, v in sorted(_MONTHS_RU.items(), key=lambda kv: -len(kv[0])) if w.startswith(k))
         else:
-            mo = _MONTHS_EN[m.group("mon").lower()]
+            mo = _MONTHS_EN[m.group("mon").lower()[:3]]
     except (ValueError, StopIteration, KeyError):
         return None
     if not (1900 <= y <= 2100 and 1 <= mo <= 12 and 1 <= d <= 31):
