@@ -48,3 +48,10 @@ def test_front_matter_author_is_the_interviewer_not_the_guest():
     iv = parse_text(text, "x.md", fmt="md")
     assert iv.interviewer == "Иван Громов"
     assert iv.interviewee == "Вера Лаптева"
+
+
+def test_unknown_first_name_takes_the_case_its_context_asks_for():
+    from kzreader.core.parsing import names
+
+    text = "Визит Президента Касым-Жомарта Токаева в Москву"
+    assert [n for _, _, n, _ in names.find_people(text)] == ["Касым-Жомарт Токаев"]

@@ -83,7 +83,7 @@ def person_name(words, prefer=None) -> tuple[str, str] | None:
     or a function giving them, asked only when the words read in several cases."""
     readings = _person_readings(tuple(words))
     if not readings:
-        return _unknown_first_name(list(words))
+        return _unknown_first_name(list(words), prefer)
     if callable(prefer):
         prefer = prefer() if len(readings) > 1 else None
     if prefer:
@@ -141,14 +141,16 @@ def _guess(word: str, case: str, gender):
     return None
 
 
-def _unknown_first_name(words: list[str]) -> tuple[str, str] | None:
+def _unknown_first_name(words: list[str], prefer=None) -> tuple[str, str] | None:
     """Kazakh and other first names missing from the dictionary ("Ерланом Сагадиевым"): accept
-    an unknown word before a recognised surname in the same case."""
+    an unknown word before a recognised surname in the same case (the case the context asks
+    for when several fit: "Президента … Касым-Жомарта Токаева" is genitive)."""
     if len(words) != 2:
         return None
     first, last = words
     if _known(first.lower()):
         return None
+    readings = []
     for case in _CASES:
         sp = _find(last, "Surn", case)
         if sp is None:
@@ -156,8 +158,11 @@ def _unknown_first_name(words: list[str]) -> tuple[str, str] | None:
         fp = next((p for p in _parses(first) if "NOUN" in p.tag and case in p.tag), None)
         if fp is None:
             continue
-        return f"{_nominative(fp, first) if case != 'nomn' else first} {_nominative(sp, last)}", case
-    return None
+        readings.append((f"{_nominative(fp, first) if case != 'nomn' else first} {_nominative(sp, last)}", case))
+    if len(readings) > 1 and callable(prefer):
+        prefer = prefer()
+    fit = [r for r in readings if prefer and not callable(prefer) and r[1] in prefer]
+    return (fit or readings or [None])[0]
 
 
 def find_people(text: str):
@@ -170,7 +175,7 @@ def find_people(text: str):
     for m in RU_RUN.finditer(text):
         tokens, offs = _tokens(m.group(), m.start())
         found = None
-        if len(tokens) <= 3 and any(_has_particle(t) for t in tokens):
+        if len(tokens) <= 3 and any(has_particle(t) for t in tokens):
             got = _shape_name(tokens, text[max(0, offs[0] - 30):offs[0]])
             if got:
                 found = 0, len(tokens), got[0], got[1]
@@ -179,7 +184,7 @@ def find_people(text: str):
         for lo, hi in _windows(len(tokens)) if found is None else ():
             sub = tokens[lo:hi]
             # particles ("де", "ад-") are for the shape reading
-            got = None if any(_has_particle(t) for t in sub) else person_name(
+            got = None if any(has_particle(t) for t in sub) else person_name(
                 sub, lambda: _context_cases(text, offs[lo]))
             got = got or _shape_name(sub, text[max(0, offs[lo] - 30):offs[lo]])
             if got:
@@ -230,7 +235,7 @@ def _tokens(run: str, start: int) -> tuple[list[str], list[int]]:
     return tokens, offs
 
 
-def _has_particle(token: str) -> bool:
+def has_particle(token: str) -> bool:
     return " " in token or "-" in token[:4] and token[: token.index("-")].lower() in PARTICLES
 
 
@@ -263,10 +268,19 @@ def is_dictionary_word(word: str) -> bool:
     return w in EN_NOT_NAMES or ("а" <= w[:1] <= "я" or w[:1] == "ё") and _is_common_word(word)
 
 
+# offices written with a capital before a surname ("Президента Токаева"): never a first name
+_OFFICES = {"президент", "премьер", "министр", "посол", "глава", "генерал", "председатель",
+            "губернатор", "аким", "мэр", "депутат", "сенатор", "директор", "профессор", "доктор",
+            "господин", "госпожа", "канцлер", "спикер", "советник", "замминистра", "вице-премьер"}
+
+
 @lru_cache(maxsize=10_000)
 def _is_title_noun(word: str) -> bool:
-    """A common noun for a person that is also a first name ("Эмир")."""
-    return any("NOUN" in p.tag and "anim" in p.tag and "sing" in p.tag for p in _parses(word)[:2])
+    """A common noun for a person that is also a first name ("Эмир"), not an office."""
+    ps = _parses(word)[:2]
+    if any(p.normal_form in _OFFICES for p in ps):
+        return False
+    return any("NOUN" in p.tag and "anim" in p.tag and "sing" in p.tag and "nomn" in p.tag for p in ps)
 
 
 def _context_cases(text: str, pos: int) -> frozenset | None:
@@ -282,12 +296,21 @@ def _context_cases(text: str, pos: int) -> frozenset | None:
     for w in reversed(words):
         if w in ".!?:":
             break
-        if w[:1].islower():
-            cases = {str(p.tag.case) for p in _parses(w)[:3]
-                     if "NOUN" in p.tag and "anim" in p.tag and not {"Name", "Surn", "Patr"} & p.tag.grammemes}
-            if cases:
-                return frozenset(cases)
+        cases = occupation_cases(w.lower() if w[:1].isupper() else w)
+        if cases:
+            return cases
     return None
+
+
+@lru_cache(maxsize=20_000)
+def occupation_cases(word: str) -> frozenset:
+    """The cases in which ``word`` (lower case) is a noun for a person that is not a name
+    ("режиссёр", "послом", "Президента" when written with a capital): empty if none."""
+    if len(word) < 3 or not word[:1].isalpha():
+        return frozenset()
+    if any({"Name", "Surn", "Patr"} & p.tag.grammemes for p in _parses(word)[:2]):
+        return frozenset()
+    return frozenset(str(p.tag.case) for p in _parses(word)[:3] if "NOUN" in p.tag and "anim" in p.tag)
 
 
 # the case a preposition or a noun right before a name asks for
@@ -322,7 +345,7 @@ def _shape_name(tokens: list[str], before: str) -> tuple[str, str] | None:
         return " ".join(tokens), case
     out = []
     for t in tokens:
-        if _has_particle(t):
+        if has_particle(t):
             out.append(t)
             continue
         p = next((p for p in _parses(t) if case in p.tag and ("Name" in p.tag or "Surn" in p.tag)), None)

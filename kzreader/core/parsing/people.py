@@ -32,7 +32,7 @@ WEIGHTS = {
     "interview": 2.0,  # in a lead sentence about the interview ("в интервью RT", "talked to")
     "speech": 1.0,  # subject of a speech verb in the lead ("заявил", "рассказал")
     "apposition": 1.5,  # an occupation right before the name ("режиссёр Оливер Стоун")
-    "role_after": 1.5,  # "X — политолог", "X, the creator of …"
+    "role_after": 2.0,  # "X — политолог …", "X, the creator of …": the page introduces them
     "header": 1.5,  # a short line that opens with the name (a section header, a caption)
     "caption": 1.0,  # named in a photo caption or credit
     "repeat": 0.5,  # each further mention in the title, lead or captions (at most 3)
@@ -44,7 +44,8 @@ THRESHOLD = 3.0
 LONE_THRESHOLD, LONE_MARGIN = 2.0, 1.5
 MULTI_THRESHOLD = 2.0  # for the second and further guests once the page has several
 
-_SENT_END = re.compile(r"[.!?…]\s+(?=[«\"“A-ZА-ЯЁ])")  # its end() starts the next sentence
+# the end of a sentence, or of a line (a byline, a caption); its end() starts the next one
+_SENT_END = re.compile(r"[.!?…]\s+(?=[«\"“A-ZА-ЯЁ])|\s*\n\s*")
 _QUOTED = re.compile(r"«[^«»]*»|“[^“”]*”|\"[^\"]*\"")
 # link text and targets stop at the next bracket: "[^\]]*" scanned a line of 50,000 "[" to its
 # end from every "[" (tens of seconds)
@@ -61,8 +62,11 @@ def _both_cases(*stems: str) -> str:
 
 
 _INTERVIEW_CUE = re.compile(
-    _both_cases("интервью", "бесед", "поговорил", "побеседовал", "разговор", "interview")
-    + r"|spoke (?:to|with)|talk(?:ed|s|ing)? (?:to|with)|caught up with|chat(?:ted)? with|speak with"
+    _both_cases("интервью", "бесед", "поговорил", "побеседовал", "разговор", "гост", "interview",
+                "guest")
+    # told to a journalist or an outlet ("рассказал корреспонденту", "нашему изданию")
+    + r"|корреспондент|журналист|изданию|агентству|порталу|редакци|на вопрос"
+    r"|spoke (?:to|with)|talk(?:ed|s|ing)? (?:to|with)|caught up with|chat(?:ted)? with|speak with"
     r"|sat down with")
 _SPEECH_CUE = re.compile(
     _both_cases("рассказал", "ответил", "заявил", "поделил", "объяснил", "пояснил", "сообщил",
@@ -74,13 +78,14 @@ _PLURAL_VERB = re.compile(
 _PRONOUN = re.compile("(?:" + _both_cases("он", "она", "они", "he", "she", "they") + r")\b")  # a word's end
 # the interviewer's job, right before their name
 _INTERVIEWER_WORD = re.compile(
-    r"^(?:ведущ|корреспондент|журналист|обозревател|интервьюер|беседовал|спросил|"
+    r"^(?:ведущ|корреспондент|журналист|обозревател|интервьюер|беседовал|спросил|задавал|"
     r"host|reporter|interviewer|correspondent|by$)", re.I)
 _EN_TITLE_BEFORE = re.compile(
     r"(?:\binterview(?:ed|s)?\b\s*(?:with\b)?|\bmeet\b.*|\bwith\b|\bQ&A\b\s*(?:with\b)?)\W*"
     r"(?:[\w’'-]+['’]s\s+)?$", re.I)
 _EN_TITLE_AFTER = re.compile(r"^\W*(?:interview|talks|speaks|on\b|Q&A)", re.I)
 _SELF_INTRO = re.compile("(?:" + _both_cases("меня зовут", "my name is") + r"|I['’]m|I am)\s+")
+_PATRONYMIC = re.compile(r"(?:вич|вна|ична|инична|улы|уулу|кызы|оглы)$")
 _ADDRESS_TITLE = re.compile(r"(?:господин|госпожа|mr\.?|mrs\.?|ms\.?|dr\.?)\s+", re.I)
 _ROLE_AFTER = re.compile(
     r"\s*(?:[—–]\s+(?![вна]\s|на\s|с\s|и\s|что\s|как\s)[a-zа-яё]|,\s+(?:the\s+|a\s+|an\s+)?"
@@ -190,7 +195,9 @@ class _Book:
     def person(self, name: str, order: float, quality: float = 1.0) -> Person:
         for p in self.people:
             if self._same(p.name, name):
-                if quality > p.quality or quality == p.quality and len(name) > len(p.name):
+                # the fuller name wins ("Ахмед Каддаф ад-Дам" over the label "Каддаф ад-Дам"),
+                # then the surer form (a label, a nominative) over one read from another case
+                if (len(name.split()), quality, len(name)) > (len(p.name.split()), p.quality, len(p.name)):
                     p.name, p.quality = name, quality
                 p.order = min(p.order, order)
                 return p
@@ -203,7 +210,9 @@ class _Book:
         wa, wb = a.split(), b.split()
         if not same_word(wa[-1], wb[-1]):
             return False
-        return len(wa) == 1 or len(wb) == 1 or same_word(wa[0], wb[0])
+        short, long_ = sorted((wa, wb), key=len)
+        # a surname alone, a multi-word surname alone ("Каддаф ад-Дам"), or the same first name
+        return len(short) == 1 or long_[-len(short):] == short or same_word(wa[0], wb[0])
 
     def by_surname(self, word: str) -> Person | None:
         best, best_k = None, 0
@@ -285,18 +294,15 @@ def _is_interviewer_context(before: list[str]) -> bool:
     for w in reversed(before):
         if _INTERVIEWER_WORD.match(w):
             return True
-        if "а" <= w[0] <= "я" and _is_person_noun(w):
+        if _EN_OCCUPATION.match(w) or not ("A" <= w[0] <= "z") and _is_person_noun(w):
             return False
     return False
 
 
-@lru_cache(maxsize=20_000)
 def _is_person_noun(word: str) -> bool:
-    """An occupation or kinship noun ("режиссёр", "послом", "брат"), not a name."""
-    if len(word) < 3 or not word[:1].islower():
-        return False
-    return any("NOUN" in p.tag and "anim" in p.tag and not ({"Name", "Surn", "Patr"} & p.tag.grammemes)
-               for p in names._parses(word)[:3])
+    """An occupation or kinship noun ("режиссёр", "послом", "брат"), not a name; a capital
+    ("Президента") is allowed, a name is not ("Роман")."""
+    return bool(names.occupation_cases(word.lower()))
 
 
 _EN_OCCUPATION = re.compile(
@@ -307,8 +313,10 @@ _EN_OCCUPATION = re.compile(
 
 
 def _apposition(before: list[str], english: bool) -> bool:
-    """An occupation noun right before the name: "режиссёр Оливер Стоун", "analyst Sarah …"."""
-    for w in reversed(before[-2:] if english else before[-4:]):
+    """An occupation noun right before the name ("режиссёр Оливер Стоун", "analyst Sarah …"),
+    or heading the phrase that ends with it ("руководитель направления … ИСИП РУДН Александр
+    Бобров")."""
+    for w in reversed(before[-2:] if english else before[-7:]):
         if english and _EN_OCCUPATION.match(w) or not english and _is_person_noun(w.split("-")[-1]):
             return True
     return False
@@ -380,7 +388,7 @@ def _person_label(raw: str) -> str | None:
     words = lab.split()
     if not lab or len(words) > 4:
         return None
-    if not all(w[:1].isupper() or w.lower() in names.PARTICLES for w in words) \
+    if not all(w[:1].isupper() or w.lower() in names.PARTICLES or names.has_particle(w) for w in words) \
             and not names.label_initials(lab):
         return None
     return lab
@@ -512,7 +520,9 @@ def _collect(z: Zones, book: _Book) -> dict:
         if len(parts) < 2:
             continue
         # "Иван," or "Иван Петрович," (first name + patronymic), "Господин Сидоров,"
-        if address == parts[0] or len(parts) == 3 and address == " ".join(parts[:2]) or (
+        a = address.split()
+        if address == parts[0] or len(a) == 2 and a[0] == parts[0] and (
+                len(parts) == 3 and a[1] == parts[1] or len(parts) == 2 and _PATRONYMIC.search(a[1])) or (
                 polite and same_word(address[polite.end():], p.surname)):
             p.add("address")
     fa = plain(z.first_answer)[:300]
@@ -574,12 +584,17 @@ def _weigh(p: Person, zone: str, text: str, s: int, e: int, case: str, english: 
     if p.mentions:
         p.add("repeat")
     p.mentions += 1
-    words_before = _words_before(text, s, 7)
+    ss, se = _sentence(text, s)
+    before = text[ss:s]
+    # the words ahead of the name in its sentence; the sentence's first word, capitalised
+    # only because it comes first ("Глава города …"), is read in lower case
+    words_before = _WORD.findall(before)[-7:]
+    if words_before and _WORD.match(before.lstrip(" «\"“(*_")) and words_before[0][:1].isupper() \
+            and len(_WORD.findall(before)) <= 7:
+        words_before[0] = words_before[0].lower()
     if _is_interviewer_context(words_before):
         p.add("interviewer_context")
         return
-    ss, se = _sentence(text, s)
-    before = text[ss:s]
     if zone == "title":
         outside = _QUOTED.sub(lambda m: " " * len(m.group()), text)
         if outside[s:e] != text[s:e]:
@@ -595,10 +610,12 @@ def _weigh(p: Person, zone: str, text: str, s: int, e: int, case: str, english: 
     if zone == "captions":
         p.add("caption")
         return
-    cue = _cue(text, ss, se) if _case_fits_cue(case, before) else None
+    # a person the sentence is about: its subject, "с X", "интервью X" (not "визит Президента X")
+    fits = _case_fits_cue(case, before)
+    cue = _cue(text, ss, se) if fits else None
     if cue == "interview" or cue == "speech" and case != "obl":
         p.add(cue)
-    if _apposition(words_before, english):
+    if fits and _apposition(words_before, english):
         p.add("apposition")
     if _ROLE_AFTER.match(text[e:e + 80]):
         p.add("role_after")
