@@ -1,12 +1,13 @@
-"""Search engines side by side: the hand-written index, SQLite FTS5 and tantivy.
+"""Search engines side by side: the hand-written index, SQLite FTS5, tantivy, and kzreader's
+search on tantivy.
 
-    python benchmarks/engine_bench.py [-n 10000] [--seed 1] [--repeat 5] [--engines old,fts5,tantivy]
+    python benchmarks/engine_bench.py [-n 10000] [--seed 1] [--repeat 5] [--engines old,fts5,tantivy,new]
 
 On the generated corpus (``gen_corpus``, cached under /tmp like ``search_bench``), each engine
 is built in a process of its own, from the same input, and asked the same fixed queries:
 
-- ``old``: :class:`kzreader.core.search.SearchIndex` (postings in Python arrays), fed the
-  per-file terms the loader has, exactly as the window fills it; queries are full searches
+- ``old``: the hand-written index kzreader had before (``old_search.py``: postings in Python
+  arrays), fed the per-file terms the loader has, as the window filled it; queries are full searches
   with snippets (``limit=200``), as the panel asks.  ``old/1-stem`` is the same index with
   one Snowball stem per query word, the behaviour before word forms came from pymorphy3;
   ``old/ids`` times only its best 200 unit ids (before phrase checks and snippets), as the
@@ -16,6 +17,8 @@ is built in a process of its own, from the same input, and asked the same fixed 
   text stays in the parse cache), ranked by FTS5's bm25.
 - ``tantivy``: the tantivy package (Rust) over the same pre-stemmed text, whitespace
   tokenised, BM25.
+- ``new``: :class:`kzreader.core.search.SearchIndex` as the window uses it now (tantivy in a
+  folder, fed the loader's terms), full searches with snippets like ``old``.
 For ``fts5`` and ``tantivy`` a query is the best 200 unit ids (snippets would cost what they
 cost ``old``: reading the hit units' text, the same for every engine).
 
@@ -47,7 +50,7 @@ from search_bench import QUERIES, corpus_dir, pct, rss_mb  # noqa: E402
 from kzreader.core import query as kquery  # noqa: E402
 from kzreader.core.loading import LoadJob  # noqa: E402
 from kzreader.core.model import Interview  # noqa: E402
-from kzreader.core.query import PhraseTerm, PrefixTerm, WordTerm, parse_query  # noqa: E402
+from kzreader.core.query import PhraseTerm, WordTerm, parse_query  # noqa: E402
 from kzreader.core.text import fold, stem_each, words  # noqa: E402
 
 BREAK = "ǂ"  # a token between paragraphs, so phrases do not run across them
@@ -122,34 +125,50 @@ def _test(term):
 
 # -- the engines (each runs in a child process) -----------------------------------------------
 
-def run_old(units, n: int, seed: int, repeat: int, one_stem: bool, ids_only: bool) -> dict:
+def run_kzreader(units, n: int, seed: int, repeat: int, engine: str) -> dict:
+    """``new``: kzreader's SearchIndex (tantivy, in a folder as the window keeps it); ``old``
+    and its variants: the hand-written index it replaced (``old_search``)."""
+    import old_search
     from kzreader.core import snapshot
-    from kzreader.core.search import SearchIndex, _top
+    from kzreader.core.search import SearchIndex
 
     loaded = [x for x in _load(_files(corpus_dir(n, seed)), _cache(n, seed))
               if isinstance(x.item, Interview)]
-    if one_stem:
+    folder = Path("/tmp") / "kzreader-bench" / f"engine-{os.getpid()}.index"
+    shutil.rmtree(folder, ignore_errors=True)
+    if engine == "new":
+        index = SearchIndex()
+        index.use_dir(folder)
+        pairs = [(x.item, x.terms) for x in loaded]
+    else:
+        index = old_search.SearchIndex()
+        pairs = [(x.item, old_search.old_terms(x.terms)) for x in loaded]
+    if engine == "old/1-stem":
         kquery.form_stems = lambda word: frozenset()
     uid_of = {(iid, num): k for k, (iid, num, _s, _w) in enumerate(units)}
     rss0 = rss_mb()
     t = time.perf_counter()
-    index = SearchIndex()
-    for x in loaded:
-        index.add_interview(x.item, x.terms)
+    for iv, terms in pairs:
+        index.add_interview(iv, terms)
+    state = index.state()  # the window's load ends so: the new index commits here
     build = time.perf_counter() - t
     rss1 = rss_mb()
-    disk = len(marshal.dumps(index.state(), snapshot._MARSHAL_VERSION))
+    disk = len(marshal.dumps(state, snapshot._MARSHAL_VERSION))
+    if engine == "new":
+        disk += index.stats()["disk_bytes"]
 
     def top(q):
-        if ids_only:  # the best 200 unit ids, as the other engines are asked
+        if engine == "old/ids":  # the best 200 unit ids, as the other engines are asked
             with index._lock:
-                return _top(index._candidates(parse_query(q), None), LIMIT)
+                return old_search._top(index._candidates(parse_query(q), None), LIMIT)
         return index.search(q, limit=LIMIT)
 
     def every(q):
         return {uid_of[(h.interview_id, h.exchange_number)] for h in index.search(q, limit=10**9)}
 
-    return _measure(top, every, repeat) | {"build": build, "disk": disk, "rss": rss1, "grew": rss1 - rss0}
+    out = _measure(top, every, repeat) | {"build": build, "disk": disk, "rss": rss1, "grew": rss1 - rss0}
+    shutil.rmtree(folder, ignore_errors=True)
+    return out
 
 
 def _fts5_match(q: str) -> str | None:
@@ -287,8 +306,8 @@ def _measure(top, every, repeat: int) -> dict:
 
 def child(engine: str, data: Path, n: int, seed: int, repeat: int, out: Path) -> None:
     units = marshal.loads(data.read_bytes())
-    if engine.startswith("old"):
-        r = run_old(units, n, seed, repeat, engine == "old/1-stem", engine == "old/ids")
+    if engine.startswith(("old", "new")):
+        r = run_kzreader(units, n, seed, repeat, engine)
     elif engine == "fts5":
         r = run_fts5(units, repeat)
     else:
@@ -303,7 +322,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("-n", type=int, default=10_000)
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--repeat", type=int, default=5, help="timed runs of each query")
-    ap.add_argument("--engines", default="old,old/1-stem,old/ids,fts5,tantivy")
+    ap.add_argument("--engines", default="old,old/1-stem,old/ids,fts5,tantivy,new")
     ap.add_argument("--child", help=argparse.SUPPRESS)
     ap.add_argument("--out", help=argparse.SUPPRESS)
     args = ap.parse_args(argv)

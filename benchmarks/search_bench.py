@@ -123,7 +123,7 @@ def main(argv: list[str] | None = None) -> int:
     rss_delta = rss_mb() - rss0
     st = index.stats()
     print(f"index build: {t_build:.2f} s ({t_build / len(interviews) * 1000:.2f} ms per interview); "
-          f"{st['stems']} stems, {st['word_forms']} word forms, {st['postings']} postings")
+          f"{st['stems']} stems, {st['word_forms']} word forms, {st['units']} units")
 
     # Memory of the index alone: trace a second identical build (the stem cache is warm, so
     # only the index's own allocations are counted).
@@ -137,8 +137,8 @@ def main(argv: list[str] | None = None) -> int:
     gc.collect()
     traced = (tracemalloc.get_traced_memory()[0] - base) / 2**20
     tracemalloc.stop()
-    print(f"index memory: {traced:.1f} MB traced (RSS grew {rss_delta:.1f} MB during the first build); "
-          f"postings alone {st['posting_bytes'] / 2**20:.1f} MB")
+    print(f"index memory: {traced:.1f} MB traced by Python (tantivy's own memory is not traced; "
+          f"RSS grew {rss_delta:.1f} MB during the first build)")
 
     # query latency
     for q in QUERIES:  # warm-up: compiles patterns, computes norms

@@ -145,13 +145,16 @@ def test_a_body_whose_cache_entry_is_gone_is_parsed_again(folder, tmp_path):
     assert items[0].exchanges[0].question.text == "Что с газом, альфа?"
 
 
-def test_search_index_state_round_trip_leaves_out_missing_interviews(folder):
+def test_search_index_state_round_trip_leaves_out_missing_interviews(folder, tmp_path):
     ivs = [load_file(str(p)) for p in sorted(folder.glob("*.txt"))]
     assert all(isinstance(iv, Interview) for iv in ivs)
     a = SearchIndex()
+    a.use_dir(tmp_path / "index")
     a.add_interviews(ivs)
+    state = a.state()  # which lets go of the folder
     b = SearchIndex()
-    b.restore(a.state(), {iv.id: iv for iv in ivs[1:]})
+    assert b.use_dir(tmp_path / "index")
+    b.restore(state, {iv.id: iv for iv in ivs[1:]})
     assert len(b) == 4 and ivs[0].id not in b
     assert hits(b, "альфа") == set() and hits(b, "бета") == {"1"}
     b.add_interview(ivs[0])

@@ -6,13 +6,13 @@ split once and the word lists feed both.
 
 Search gets ``Terms``, a plain tuple cheap to send between processes and to store::
 
-    (numbers, lengths, ends, stems, counts, forms)
+    (numbers, lengths, texts, forms)
 
 one search unit per lead (number 0) and exchange: ``numbers[k]`` and ``lengths[k]`` (in
-words) describe unit ``k``; its distinct stems are ``stems[ends[k-1]:ends[k]]`` with their
-counts at the same places in ``counts``; ``forms`` are the interview's distinct folded words.
-The stems are counted here, next to the parsing, so the process that builds the index only
-appends postings.
+words) describe unit ``k``, ``texts[k]`` is its stems in text order separated by spaces, with
+:data:`BREAK` between paragraphs (the search index's document); ``forms`` are the
+interview's distinct folded words.  The stems are made here, next to the parsing, so the
+process that builds the index only hands documents over.
 """
 from __future__ import annotations
 
@@ -25,8 +25,9 @@ from .text import fold, stem_each, words
 if TYPE_CHECKING:
     from .themes import ThemeIndex
 
-Terms = tuple[tuple[int, ...], tuple[int, ...], tuple[int, ...], tuple[str, ...], tuple[int, ...],
-              tuple[str, ...]]
+Terms = tuple[tuple[int, ...], tuple[int, ...], tuple[str, ...], tuple[str, ...]]
+# between two paragraphs' stems: never a word ("_" is no word character), so phrases stop there
+BREAK = "_"
 
 
 def analyse(iv: Interview, index: "ThemeIndex | None" = None
@@ -34,23 +35,21 @@ def analyse(iv: Interview, index: "ThemeIndex | None" = None
     """``(terms for search, per-exchange themes or None without an index)``."""
     numbers: list[int] = []
     lengths: list[int] = []
-    ends: list[int] = []
-    stems: list[str] = []
-    counts: list[int] = []
+    texts: list[str] = []
     forms: set[str] = set()
+    sep = f" {BREAK} "
 
     def unit(number: int, paragraph_words: list[list[str]]) -> None:
-        tf: Counter[str] = Counter()
+        parts = []
         n = 0
         for ws in paragraph_words:
-            tf.update(stem_each(ws))
-            forms.update(ws)
-            n += len(ws)
+            if ws:
+                parts.append(" ".join(stem_each(ws)))
+                forms.update(ws)
+                n += len(ws)
         numbers.append(number)
         lengths.append(n)
-        stems.extend(tf)
-        counts.extend(tf.values())
-        ends.append(len(stems))
+        texts.append(sep.join(parts))
 
     if iv.lead:
         unit(0, [words(fold(p.text)) for p in iv.lead])
@@ -61,7 +60,7 @@ def analyse(iv: Interview, index: "ThemeIndex | None" = None
         unit(ex.number, q + a)
         if tags is not None:
             tags.append(index.themes_of_words(q, a))
-    terms = (tuple(numbers), tuple(lengths), tuple(ends), tuple(stems), tuple(counts),
+    terms = (tuple(numbers), tuple(lengths), tuple(texts),
              tuple(sorted(forms)))  # sorted: the parse cache stays deterministic
     return terms, (tuple(tags) if tags is not None else None)
 
@@ -69,9 +68,10 @@ def analyse(iv: Interview, index: "ThemeIndex | None" = None
 def unit_counts(terms: Terms) -> list[tuple[int, dict[str, int], int]]:
     """Per unit ``(number, {stem: count}, length)``: ``terms`` spelled out, for tests and
     tools."""
-    numbers, lengths, ends, stems, counts, _forms = terms
-    out, a = [], 0
-    for number, length, b in zip(numbers, lengths, ends):
-        out.append((number, dict(zip(stems[a:b], counts[a:b])), length))
-        a = b
+    numbers, lengths, texts, _forms = terms
+    out = []
+    for number, length, text in zip(numbers, lengths, texts):
+        counts = Counter(text.split())
+        counts.pop(BREAK, None)
+        out.append((number, dict(counts), length))
     return out

@@ -170,6 +170,16 @@ class LoadJob:
             cancelled: Callable[[], bool] = lambda: False) -> bool:
         """True when the load ran to the end, False when it was cancelled."""
         analyser = _Analyser(self.lexicon, self.cache_dir)
+        if self.index is not None and analyser.cache is not None:
+            # the index lives beside the snapshot; what it holds counts only once restored
+            self.index.use_dir(snapshot.index_dir(self.cache_dir, self.paths))
+        try:
+            return self._run(analyser, emit, progress, cancelled)
+        finally:
+            if self.index is not None:
+                self.index.release()  # commit, and free the folder for the next load
+
+    def _run(self, analyser: "_Analyser", emit, progress, cancelled) -> bool:
         errors: list[tuple[str, str]] = []
         files = []
         for path in iter_source_files(self.paths, errors=errors):
@@ -219,10 +229,11 @@ class LoadJob:
         cancelled)."""
         self.from_snapshot = 0
         self._snapshot_stale = True
-        if self.index is None or analyser.cache is None or not files:
+        if self.index is None:
             return files
-        snap = snapshot.load(self.cache_dir, self.paths)
-        if snap is None or snap.lexicon_key != analyser.key:
+        snap = snapshot.load(self.cache_dir, self.paths) if analyser.cache is not None else None
+        if snap is None or snap.lexicon_key != analyser.key or not files:
+            self.index.clear()  # whatever its folder holds, every file is added again
             return files
         cache, records = analyser.cache, snap.records
         kept: list[Loaded] = []

@@ -24,7 +24,7 @@ from .lazy import make_lazy
 from .model import Interview
 from .parsing import PARSER_VERSION
 
-CACHE_VERSION = 4  # 4: interviews carry their opening words
+CACHE_VERSION = 5  # 4: interviews carry their opening words; 5: search terms are stems in text order
 _MAGIC = b"KZRC"  # then the crc32 of the payload, then the payload
 # marshal's own format version; pinned so an entry is read back by the same rules
 _MARSHAL_VERSION = 4
@@ -170,7 +170,7 @@ def _decode_entry(data: bytes, path: str, key: tuple) -> tuple | None:
         return None
     if not isinstance(stored_key, tuple) or stored_key != tuple(key):
         return None
-    if not isinstance(terms, tuple) or len(terms) != 6 or not isinstance(body, bytes) or (
+    if not isinstance(terms, tuple) or len(terms) != 4 or not isinstance(body, bytes) or (
             themes is not None and not isinstance(themes, tuple)):
         return None
     return head, terms, themes, body

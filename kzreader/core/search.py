@@ -1,31 +1,42 @@
-"""A corpus-wide inverted index over stems, ranked with BM25.
+"""Corpus-wide search on tantivy, ranked with BM25.
 
 The unit of search is an exchange (question + answer); each interview's lead paragraphs form
-one more unit with exchange number 0.  Postings hold no positions, to keep memory small: a
-posting is one 32-bit integer, ``unit id << 8 | min(term frequency, 255)``, appended to an
-``array('I')`` per stem, so postings stay sorted by unit id.  Phrases and prefixes are
-narrowed down with the postings and then checked on the unit's own text at query time (only
-for the hits actually returned), which also yields the exact highlight spans.
+one more unit with exchange number 0.  Each unit is one tantivy document: the interview id,
+the exchange number, and the unit's stems in text order, made by the process that parsed the
+file (``analysis.Terms``), with a break token between paragraphs so that phrases never run
+across one.  The window process only hands the documents to tantivy, whose indexing runs on
+its own threads outside the GIL; why tantivy, with figures: README, "Choosing a search
+engine" (``benchmarks/engine_bench.py``).
 
-To find the words of a unit quickly, the index remembers every folded word form it has seen
-per stem; at query time a regular expression of just the forms the query needs scans the
-unit's paragraphs, instead of tokenising them in full.
+A query word matches the stems of all its forms (:mod:`kzreader.core.word_forms`), a phrase
+any sequence of them, a prefix the stems of the words seen with that prefix.  The best units
+are then checked on their own text (a prefix's stems may also stem other words), which also
+yields the exact highlight spans.  The index remembers every folded word form it has seen per
+stem, so that check scans a unit's paragraphs for just the forms the query needs.
+
+Where the loader has a cache folder, the index lives there on disk beside the corpus snapshot
+(:meth:`SearchIndex.use_dir`); the snapshot names the index it was saved with by a token
+that is also written into the index folder, and an index whose token, format or tantivy
+version differs is emptied and built again, never trusted.  Without a folder it is in memory.
 
 Thread safety: adding, removing and searching take one lock, so a loader thread may add
-interviews while the GUI thread searches (tokenising happens outside the lock).
+interviews while the GUI thread searches.
 """
 from __future__ import annotations
 
 import bisect
-import heapq
-import math
+import os
 import re
-import sys
+import shutil
 import threading
-from array import array
-from itertools import repeat
+import time
+import uuid
 from dataclasses import dataclass
+from itertools import product
+from pathlib import Path
 from typing import Callable, Collection, Iterable
+
+import tantivy
 
 from .analysis import Terms, analyse
 from .model import Interview, Paragraph
@@ -42,15 +53,15 @@ from .query import (
 )
 from .text import WORD_CHAR, fold, stem
 
-K1 = 1.2
-B = 0.75
-_TF_BITS = 8
-_TF_MAX = (1 << _TF_BITS) - 1
-_MAX_UNITS = 1 << (32 - _TF_BITS)
-# what SearchIndex.state() stores; the byte order and item size of the arrays are part of it
-_STATE_FORMAT = f"1/{sys.byteorder}/{array('I').itemsize}"  # unit ids must fit beside the tf in 32 bits
+# what SearchIndex.state() stores and the index folder's token file holds
+_STATE_FORMAT = f"2/tantivy-{tantivy.__version__ if hasattr(tantivy, '__version__') else '0.27'}"
+_TOKEN_FILE = "kzreader-token"
+_NUMBER_BITS = 20  # exchange numbers beside the interview's slot in the "key" field
+_NUMBER_MAX = (1 << _NUMBER_BITS) - 1
+_WRITER_HEAP = 48_000_000  # bytes tantivy may buffer before it writes a segment
 # Above this many word forms a query's regular expression gets slow to build; tokenise instead.
 _MAX_REGEX_FORMS = 1500
+_MAX_PHRASE_VARIANTS = 256  # a phrase of many many-stemmed words: the first variants only
 SNIPPET_CHARS = 200
 _ELLIPSIS = "…"
 
@@ -68,26 +79,99 @@ class Hit:
 ExchangeFilter = Callable[[str, int], bool]
 
 
+def _schema() -> "tantivy.Schema":
+    sb = tantivy.SchemaBuilder()
+    sb.add_text_field("iid", tokenizer_name="raw", index_option="basic")  # to delete by
+    # (interview slot << 20 | exchange number): read per hit from a column, no stored document
+    sb.add_unsigned_field("key", fast=True)
+    sb.add_text_field("stems", tokenizer_name="whitespace")
+    return sb.build()
+
+
 class SearchIndex:
     def __init__(self) -> None:
         self._lock = threading.RLock()
-        # per unit (index = unit id)
-        self._unit_slot = array("I")  # interview slot
-        self._unit_num = array("I")  # exchange number
-        self._unit_len = array("I")  # tokens
-        self._dead = bytearray()
-        # per interview slot
-        self._interviews: list[Interview | None] = []
-        self._slot_units: list[range] = []
+        self._schema = _schema()
+        self._dir: Path | None = None
+        self._index = tantivy.Index(self._schema)  # in memory until use_dir
+        self._writer = None
+        self._searcher = None
+        self._changed = False  # documents added or deleted since the last commit
+        self._token_cleared = False  # the folder's token no longer names its contents
+        self._interviews: dict[str, Interview] = {}
+        self._units: dict[str, int] = {}  # interview id -> units indexed
+        self._slot_iid: list[str] = []  # the interview id of each slot (see the "key" field)
         self._slot_of: dict[str, int] = {}
-        self._postings: dict[str, array] = {}
         self._forms: dict[str, list[str]] = {}
         self._known_words: set[str] = set()
         self._sorted_words: list[str] | None = None
-        self._live_units = 0
-        self._live_tokens = 0
-        self._dead_units = 0
-        self._norms: list[float] | None = None
+
+    # ---- where the index lives --------------------------------------------------------
+
+    def use_dir(self, path: str | os.PathLike) -> bool:
+        """Keep the index in the folder ``path`` (made if missing), before anything is added.
+
+        What the folder holds is used only through :meth:`restore`; until then searches do
+        not see it.  False (and the index stays in memory) when the folder cannot be used,
+        e.g. while another process writes it.
+        """
+        path = Path(path)
+        with self._lock:
+            if self._interviews:
+                raise RuntimeError("use_dir before adding interviews")
+            try:
+                path.mkdir(parents=True, exist_ok=True)
+                try:
+                    index = tantivy.Index(self._schema, str(path), reuse=True)
+                except ValueError:  # not an index of this schema or this tantivy: start afresh
+                    shutil.rmtree(path, ignore_errors=True)
+                    path.mkdir(parents=True, exist_ok=True)
+                    index = tantivy.Index(self._schema, str(path), reuse=False)
+                writer = _writer(index)
+            except (OSError, ValueError):
+                return False
+            self._index, self._writer, self._dir = index, writer, path
+            self._searcher = None
+            self._token_cleared = False
+            return True
+
+    def clear(self) -> None:
+        """Forget everything, also what the folder holds."""
+        with self._lock:
+            self._writable().delete_all_documents()
+            self._changed = True
+            self._interviews.clear()
+            self._units.clear()
+            self._slot_iid.clear()
+            self._slot_of.clear()
+            self._forms.clear()
+            self._known_words.clear()
+            self._sorted_words = None
+
+    def _writable(self):
+        if self._dir is not None and not self._token_cleared:
+            # before the folder changes: from now on it matches no snapshot
+            _write_token(self._dir, "")
+            self._token_cleared = True
+        if self._writer is None:
+            self._writer = _writer(self._index)
+        return self._writer
+
+    def commit(self) -> None:
+        """Make what was added visible to searches (done by a search when needed)."""
+        with self._lock:
+            if self._changed:
+                self._writable().commit()
+                self._changed = False
+                self._searcher = None
+
+    def release(self) -> None:
+        """Commit and let go of the writer (and its lock on the folder) after a load."""
+        with self._lock:
+            self.commit()
+            if self._writer is not None:
+                self._writer.wait_merging_threads()
+                self._writer = None
 
     # ---- building --------------------------------------------------------------------
 
@@ -96,105 +180,37 @@ class SearchIndex:
 
         ``terms`` is ``analyse(iv)[0]`` when a worker process or the parse cache has it.
         """
-        # Tokenise outside the lock: it is the expensive part.
         if terms is None:
             terms = analyse(iv)[0]
-        numbers, lengths, ends, stems, counts, forms = terms
+        numbers, _lengths, texts, forms = terms
         with self._lock:
-            if iv.id in self._slot_of:
-                self._remove(iv.id)
-            n = len(numbers)
-            if len(self._unit_slot) + n >= _MAX_UNITS:
-                self._compact(renumber=True)
-            slot = len(self._interviews)
-            self._interviews.append(iv)
-            self._slot_of[iv.id] = slot
-            first = len(self._unit_slot)
-            self._unit_slot.extend(repeat(slot, n))
-            self._unit_num.extend(numbers)
-            self._unit_len.extend(lengths)
-            self._dead.extend(bytes(n))
-            self._live_units += n
-            self._live_tokens += sum(lengths)
-            self._slot_units.append(range(first, first + n))
-            self._norms = None
-            new = set(forms).difference(self._known_words)
-            if new:
-                self._known_words.update(new)
-                for w in sorted(new):  # sorted: the same forms in the same order every run
-                    self._forms.setdefault(stem(w), []).append(w)
-                self._sorted_words = None
-            postings = self._postings
-            a = 0
-            for uid, b in enumerate(ends, first):
-                base = uid << _TF_BITS
-                for s, c in zip(stems[a:b], counts[a:b]):
-                    p = postings.get(s)
-                    if p is None:
-                        p = postings[s] = array("I")
-                    p.append(base | (c if c < _TF_MAX else _TF_MAX))
-                a = b
-
-    # ---- snapshots --------------------------------------------------------------------
-
-    def state(self) -> tuple:
-        """The index without its interviews, as plain values ``marshal`` can store, so a
-        reopened corpus restores it instead of merging every interview again."""
+            slot = self._slot_of.get(iv.id)
+            if slot is None:
+                slot = self._slot_of[iv.id] = len(self._slot_iid)
+                self._slot_iid.append(iv.id)
+        docs = []
+        for number, text in zip(numbers, texts):
+            doc = tantivy.Document(iid=iv.id, stems=text)
+            doc.add_unsigned("key", slot << _NUMBER_BITS | min(number, _NUMBER_MAX))
+            docs.append(doc)
         with self._lock:
-            ids: list[str | None] = [None] * len(self._interviews)
-            for iid, slot in self._slot_of.items():
-                ids[slot] = iid
-            return (
-                _STATE_FORMAT, tuple(ids),
-                self._unit_slot.tobytes(), self._unit_num.tobytes(), self._unit_len.tobytes(),
-                bytes(self._dead), tuple((r.start, r.stop) for r in self._slot_units),
-                {s: p.tobytes() for s, p in self._postings.items()},
-                {s: tuple(f) for s, f in self._forms.items()},
-                self._live_units, self._live_tokens, self._dead_units,
-            )
+            writer = self._writable()
+            if iv.id in self._interviews:
+                writer.delete_documents_by_term("iid", iv.id)
+            for doc in docs:
+                writer.add_document(doc)
+            self._changed = True
+            self._interviews[iv.id] = iv
+            self._units[iv.id] = len(numbers)
+            self._add_forms(forms)
 
-    def restore(self, state: tuple, interviews: dict[str, Interview]) -> None:
-        """Replace the contents with ``state`` (from :meth:`state`).  Interviews of the state
-        missing from ``interviews`` (id → interview) are left out, as if removed.
-
-        Raises ValueError when ``state`` is not a state of this format.
-        """
-        try:
-            (fmt, ids, unit_slot, unit_num, unit_len, dead, slot_units, postings, forms,
-             live_units, live_tokens, dead_units) = state
-            if fmt != _STATE_FORMAT:
-                raise ValueError("unknown search index format")
-            arrays = []
-            for raw in (unit_slot, unit_num, unit_len):
-                a = array("I")
-                a.frombytes(raw)
-                arrays.append(a)
-            n_units = len(arrays[0])
-            if any(len(a) != n_units for a in arrays) or len(dead) != n_units or len(ids) != len(slot_units):
-                raise ValueError("inconsistent search index")
-            post: dict[str, array] = {}
-            for stem_, raw in postings.items():
-                a = array("I")
-                a.frombytes(raw)
-                post[stem_] = a
-            form_lists = {s: list(f) for s, f in forms.items()}
-            ranges = [range(a, b) for a, b in slot_units]
-        except (TypeError, ValueError, AttributeError) as e:
-            raise ValueError(f"damaged search index: {e}") from None
-        with self._lock:
-            self._unit_slot, self._unit_num, self._unit_len = arrays
-            self._dead = bytearray(dead)
-            self._interviews = [interviews.get(iid) if iid is not None else None for iid in ids]
-            self._slot_units = ranges
-            self._slot_of = {iid: k for k, iid in enumerate(ids) if iid is not None}
-            self._postings = post
-            self._forms = form_lists
-            self._known_words = {w for f in form_lists.values() for w in f}
+    def _add_forms(self, forms: Iterable[str]) -> None:
+        new = set(forms).difference(self._known_words)
+        if new:
+            self._known_words.update(new)
+            for w in sorted(new):  # sorted: the same forms in the same order every run
+                self._forms.setdefault(stem(w), []).append(w)
             self._sorted_words = None
-            self._live_units, self._live_tokens, self._dead_units = live_units, live_tokens, dead_units
-            self._norms = None
-            for iid in [iid for iid in self._slot_of if iid not in interviews]:
-                self._remove(iid)
 
     def add_interviews(self, ivs: Iterable[Interview]) -> None:
         for iv in ivs:
@@ -203,89 +219,90 @@ class SearchIndex:
     def remove_interview(self, interview_id: str) -> bool:
         """Forget an interview (before a reload, or when its file is gone)."""
         with self._lock:
-            return self._remove(interview_id)
+            if self._interviews.pop(interview_id, None) is None:
+                return False
+            self._units.pop(interview_id, None)
+            self._writable().delete_documents_by_term("iid", interview_id)
+            self._changed = True
+            return True
 
-    def _remove(self, interview_id: str) -> bool:
-        slot = self._slot_of.pop(interview_id, None)
-        if slot is None:
-            return False
-        for uid in self._slot_units[slot]:
-            if not self._dead[uid]:
-                self._dead[uid] = 1
-                self._live_units -= 1
-                self._live_tokens -= self._unit_len[uid]
-                self._dead_units += 1
-        self._interviews[slot] = None
-        self._slot_units[slot] = range(0)
-        self._norms = None
-        # Postings of dead units are skipped at query time; drop them once they are many.
-        if self._dead_units > 1000 and self._dead_units > self._live_units // 4:
-            self._compact(renumber=False)
-        return True
+    # ---- snapshots --------------------------------------------------------------------
 
-    def _compact(self, renumber: bool) -> None:
-        dead = self._dead
-        if not renumber:
-            # Dead unit rows stay (a few bytes each) so unit ids remain valid.
-            for s, p in list(self._postings.items()):
-                kept = array("I", (x for x in p if not dead[x >> _TF_BITS]))
-                if kept:
-                    self._postings[s] = kept
-                else:
-                    del self._postings[s]
-            self._dead_units = 0
-            return
-        # Renumber live units densely (only when unit ids would overflow 24 bits).
-        new_id = array("I", bytes(4 * len(dead)))
-        n = 0
-        for uid in range(len(dead)):
-            if not dead[uid]:
-                new_id[uid] = n
-                n += 1
-        for s, p in list(self._postings.items()):
-            kept = array(
-                "I",
-                (new_id[x >> _TF_BITS] << _TF_BITS | (x & _TF_MAX) for x in p if not dead[x >> _TF_BITS]),
-            )
-            if kept:
-                self._postings[s] = kept
-            else:
-                del self._postings[s]
-        keep = [uid for uid in range(len(dead)) if not dead[uid]]
-        self._unit_slot = array("I", (self._unit_slot[u] for u in keep))
-        self._unit_num = array("I", (self._unit_num[u] for u in keep))
-        self._unit_len = array("I", (self._unit_len[u] for u in keep))
-        self._dead = bytearray(n)
-        self._slot_units = [
-            range(new_id[r.start], new_id[r.start] + len(r)) if len(r) else r for r in self._slot_units
-        ]
-        self._dead_units = 0
-        self._norms = None
+    def state(self) -> tuple:
+        """What a corpus snapshot keeps so a reopen can use the folder's index as it is:
+        plain values ``marshal`` can store.  Commits first; an index in memory gives a
+        state that :meth:`restore` refuses."""
+        with self._lock:
+            self.release()
+            token = uuid.uuid4().hex
+            if self._dir is not None:
+                _write_token(self._dir, token)
+                self._token_cleared = False
+            return (_STATE_FORMAT, token, tuple(self._slot_iid), tuple(self._units.items()),
+                    {s: tuple(f) for s, f in self._forms.items()})
+
+    def restore(self, state: tuple, interviews: dict[str, Interview]) -> None:
+        """Use the folder's index as ``state`` (from :meth:`state`) describes it.  Interviews
+        of the state missing from ``interviews`` (id → interview) are removed.
+
+        Raises ValueError, after emptying the index, when ``state`` does not describe the
+        folder's index (another format or tantivy version, another or an unfinished save).
+        """
+        with self._lock:
+            try:
+                fmt, token, slots, units, forms = state
+                if fmt != _STATE_FORMAT:
+                    raise ValueError("unknown search index format")
+                if self._dir is None or _read_token(self._dir) != token or not token:
+                    raise ValueError("the search index is not the one the snapshot saved")
+                units = dict(units)
+                slots = list(slots)
+                if not all(isinstance(i, str) for i in slots) or not units.keys() <= set(slots):
+                    raise ValueError("inconsistent search index")
+                form_lists = {s: list(f) for s, f in forms.items()}
+                self._index.reload()
+                if self._index.searcher().num_docs != sum(units.values()):
+                    raise ValueError("the search index holds other documents")
+            except (TypeError, ValueError, AttributeError) as e:
+                self.clear()
+                raise ValueError(f"damaged search index: {e}") from None
+            self._units = units
+            self._slot_iid = slots
+            self._slot_of = {iid: k for k, iid in enumerate(slots)}
+            self._interviews = {iid: interviews[iid] for iid in units if iid in interviews}
+            self._forms = form_lists
+            self._known_words = {w for f in form_lists.values() for w in f}
+            self._sorted_words = None
+            self._searcher = None
+            for iid in [iid for iid in units if iid not in interviews]:
+                self._units.pop(iid)
+                self._writable().delete_documents_by_term("iid", iid)
+                self._changed = True
 
     # ---- information -----------------------------------------------------------------
 
     def __len__(self) -> int:
         """Number of indexed interviews."""
-        return len(self._slot_of)
+        return len(self._interviews)
 
     def __contains__(self, interview_id: str) -> bool:
-        return interview_id in self._slot_of
+        return interview_id in self._interviews
 
     def interview(self, interview_id: str) -> Interview | None:
-        slot = self._slot_of.get(interview_id)
-        return None if slot is None else self._interviews[slot]
+        return self._interviews.get(interview_id)
 
     def stats(self) -> dict:
         """Sizes, for benchmarks and the about box."""
         with self._lock:
-            postings = sum(len(p) for p in self._postings.values())
+            disk = 0
+            if self._dir is not None:
+                disk = sum(f.stat().st_size for f in self._dir.iterdir() if f.is_file())
             return {
-                "interviews": len(self._slot_of),
-                "units": self._live_units,
-                "stems": len(self._postings),
+                "interviews": len(self._interviews),
+                "units": sum(self._units.values()),
+                "stems": len(self._forms),
                 "word_forms": len(self._known_words),
-                "postings": postings,
-                "posting_bytes": postings * 4,
+                "disk_bytes": disk,
             }
 
     # ---- searching -------------------------------------------------------------------
@@ -307,26 +324,50 @@ class SearchIndex:
         if q.is_empty or limit <= 0:
             return []
         with self._lock:
-            scores = self._candidates(q, interview_ids)
-            if not scores:
+            tq = self._query(q, interview_ids)
+            if tq is None:
                 return []
-            return self._collect(q, scores, exchange_filter, limit)
+            self.commit()
+            if self._searcher is None:
+                self._index.reload()
+                self._searcher = self._index.searcher()
+            return self._collect(q, tq, exchange_filter, limit)
 
-    def _norm(self) -> list[float]:
-        if self._norms is None:
-            avg = self._live_tokens / self._live_units if self._live_units else 1.0
-            avg = avg or 1.0
-            a, b = K1 * (1 - B), K1 * B / avg
-            self._norms = [a + b * n for n in self._unit_len]
-        return self._norms
+    def _query(self, q: Query, interview_ids: Collection[str] | None):
+        Q, Occur, schema = tantivy.Query, tantivy.Occur, self._schema
+        clauses = []
+        for term in q.include:
+            part = self._term_query(term)
+            if part is None:
+                return None  # a positive term that cannot occur
+            clauses.append((Occur.Must, part))
+        for term in q.exclude:
+            if not isinstance(term, PrefixTerm):  # prefixes are excluded on the text
+                part = self._term_query(term)
+                if part is not None:
+                    clauses.append((Occur.MustNot, part))
+        if interview_ids is not None:
+            ids = [i for i in interview_ids if i in self._interviews]
+            if not ids:
+                return None
+            clauses.append((Occur.Must, Q.term_set_query(schema, "iid", ids)))
+        return Q.boolean_query(clauses)
 
-    def _idf(self, df: int) -> float:
-        n = max(self._live_units, df)
-        return math.log(1.0 + (n - df + 0.5) / (df + 0.5))
+    def _term_query(self, term: Term):
+        Q, Occur, schema = tantivy.Query, tantivy.Occur, self._schema
+        if isinstance(term, PhraseTerm):
+            variants = [list(v) for _, v in zip(range(_MAX_PHRASE_VARIANTS),
+                                                 product(*map(sorted, term.alternatives)))]
+            return Q.boolean_query([(Occur.Should, Q.phrase_query(schema, "stems", v))
+                                    for v in variants])
+        stems = (sorted(term.stems) if isinstance(term, WordTerm)
+                 else self._stems_with_prefix(term.prefix))
+        if not stems:
+            return None
+        return Q.boolean_query([(Occur.Should, Q.term_query(schema, "stems", s)) for s in stems])
 
     def _stems_with_prefix(self, prefix: str) -> list[str]:
-        ws = self._words_with_prefix(prefix)
-        return sorted({stem(w) for w in ws} & self._postings.keys())
+        return sorted({stem(w) for w in self._words_with_prefix(prefix)})
 
     def _words_with_prefix(self, prefix: str) -> list[str]:
         if self._sorted_words is None:
@@ -336,185 +377,128 @@ class SearchIndex:
         j = bisect.bisect_left(sw, prefix + "\U0010ffff")
         return sw[i:j]
 
-    def _groups(self, term: Term) -> list[list[str]]:
-        """Stem groups a unit must have (one stem of each group) to possibly match ``term``."""
-        if isinstance(term, WordTerm):
-            return [sorted(term.stems)]
-        if isinstance(term, PhraseTerm):
-            return [sorted(a) for a in dict.fromkeys(term.alternatives)]
-        return [self._stems_with_prefix(term.prefix)]
-
-    def _candidates(self, q: Query, interview_ids: Collection[str] | None) -> dict[int, float]:
-        """unit id → BM25 score for units holding every positive term's stems."""
-        norms = self._norm()
-        groups: list[list[str]] = []
-        for term in q.include:
-            groups.extend(self._groups(term))
-        post = self._postings
-        sized = []
-        for g in groups:
-            df = sum(len(post[s]) for s in g if s in post)
-            if df == 0:
-                return {}  # a positive term occurs nowhere
-            sized.append((df, g))
-        sized.sort(key=lambda t: t[0])
-
-        allowed: list[int] | None = None
-        if interview_ids is not None:
-            allowed = [u for iid in interview_ids for u in self._units_of(iid)]
-            if not allowed:
-                return {}
-
-        scores: dict[int, float] = {}
-        if allowed is not None and len(allowed) < sized[0][0]:
-            scores = dict.fromkeys(allowed, 0.0)
-            rest = sized
-        else:
-            first = sized[0][1]
-            for s in first:
-                p = post.get(s)
-                if not p:
-                    continue
-                idf = self._idf(len(p))
-                k = idf * (K1 + 1)
-                for x in p:
-                    u = x >> _TF_BITS
-                    tf = x & _TF_MAX
-                    scores[u] = scores.get(u, 0.0) + k * tf / (tf + norms[u])
-            if allowed is not None:
-                keep = set(allowed)
-                scores = {u: v for u, v in scores.items() if u in keep}
-            rest = sized[1:]
-
-        for df, g in rest:
-            if not scores:
-                return {}
-            new: dict[int, float] = {}
-            for s in g:
-                p = post.get(s)
-                if not p:
-                    continue
-                k = self._idf(len(p)) * (K1 + 1)
-                if len(p) > 4 * len(scores):
-                    # long postings list: look each candidate up by binary search
-                    n = len(p)
-                    for u in scores:
-                        i = bisect.bisect_left(p, u << _TF_BITS)
-                        if i < n and p[i] >> _TF_BITS == u:
-                            tf = p[i] & _TF_MAX
-                            new[u] = new.get(u, 0.0) + k * tf / (tf + norms[u])
-                else:
-                    for x in p:
-                        u = x >> _TF_BITS
-                        if u in scores:
-                            tf = x & _TF_MAX
-                            new[u] = new.get(u, 0.0) + k * tf / (tf + norms[u])
-            scores = {u: scores[u] + v for u, v in new.items()}
-
-        for term in q.exclude:
-            if not isinstance(term, WordTerm):
-                continue  # phrases and prefixes are checked on the text
-            for s in term.stems:
-                p = post.get(s)
-                if not p or not scores:
-                    continue
-                if len(p) > 4 * len(scores):
-                    n = len(p)
-                    for u in list(scores):
-                        i = bisect.bisect_left(p, u << _TF_BITS)
-                        if i < n and p[i] >> _TF_BITS == u:
-                            del scores[u]
-                else:
-                    for x in p:
-                        scores.pop(x >> _TF_BITS, None)
-        dead = self._dead
-        if self._dead_units:
-            scores = {u: v for u, v in scores.items() if not dead[u]}
-        return scores
-
-    def _units_of(self, interview_id: str) -> range:
-        slot = self._slot_of.get(interview_id)
-        return range(0) if slot is None else self._slot_units[slot]
-
-    def _collect(
-        self, q: Query, scores: dict[int, float], exchange_filter: ExchangeFilter | None, limit: int
-    ) -> list[Hit]:
+    def _collect(self, q: Query, tq, exchange_filter: ExchangeFilter | None, limit: int) -> list[Hit]:
         finder = self._finder(q)
+        searcher = self._searcher
         hits: list[Hit] = []
         # Most candidates are real hits; rank a few more than needed and widen if some fail
         # the phrase/prefix check or the scope filter.
-        want = limit * 2 + 20
-        ranked = _top(scores, want)
-        pos = 0
+        # (tantivy makes room for offset + want hits up front: never ask for more than exist)
+        docs = searcher.num_docs
+        want, offset = limit * 2 + 20, 0
         while True:
-            for score, u in ranked[pos:]:
-                iv = self._interviews[self._unit_slot[u]]
-                num = self._unit_num[u]
-                if iv is None:
-                    continue
-                if exchange_filter is not None and not exchange_filter(iv.id, num):
-                    continue
-                paras = _unit_paragraphs(iv, num)
-                spans = match_pieces(q, ((p.text, p.start) for p in paras), finder)
-                if spans is None:
-                    continue
-                snippet, marks = make_snippet(paras, spans)
-                hits.append(Hit(iv.id, num, score, snippet, marks, tuple(spans)))
-                if len(hits) >= limit:
-                    return hits
-            if len(ranked) >= len(scores):
+            want = min(want, docs - offset)
+            if want <= 0:
                 return hits
-            pos = len(ranked)
+            found = searcher.search(tq, want, count=False, offset=offset).hits
+            keys = searcher.fast_field_values("key", [address for _score, address in found])
+            for (score, _address), key in zip(found, keys):
+                iv = self._interviews.get(self._slot_iid[key >> _NUMBER_BITS])
+                hit = checked_hit(q, iv, key & _NUMBER_MAX, score, finder, exchange_filter)
+                if hit is not None:
+                    hits.append(hit)
+                    if len(hits) >= limit:
+                        return hits
+            if len(found) < want:
+                return hits
+            offset += want
             want *= 4
-            ranked = _top(scores, want)
 
     def _finder(self, q: Query) -> Callable[[str], list[CandidateToken]]:
-        """A fast token finder that sees only the word forms ``q`` can match."""
-        forms: set[str] = set()
-        for term in q.all_terms():
-            if isinstance(term, PrefixTerm):
-                forms.update(self._words_with_prefix(term.prefix))
-            else:
-                alts = term.alternatives if isinstance(term, PhraseTerm) else (term.stems,)
-                for s in frozenset().union(*alts):
-                    forms.update(self._forms.get(s, ()))
-            if len(forms) > _MAX_REGEX_FORMS:
-                return all_tokens
-        if not forms:
-            return lambda text: []
-        # Scan folded text (lower case, ё→е) for a trie-shaped pattern of literal forms: far
-        # faster than an IGNORECASE alternation.  Texts whose length changes when lowered
-        # (rare letters such as "İ") use the IGNORECASE pattern so offsets stay exact.
-        # (very long "words", e.g. runs of digits, would nest the trie too deeply)
-        long_forms = max(map(len, forms)) > 80
-        fast = None if long_forms else re.compile(_trie_pattern(forms) + r"(?![^\W_])")
-        slow = re.compile(
-            r"(?<![^\W_])(?:"
-            + "|".join(re.escape(f).replace("е", "[её]") for f in sorted(forms, key=len, reverse=True))
-            + r")(?![^\W_])",
-            re.IGNORECASE,
-        )
-        word_char = WORD_CHAR.match
-
-        def find(text: str) -> list[CandidateToken]:
-            folded = text.lower().replace("ё", "е")
-            out = []
-            if fast is not None and len(folded) == len(text):
-                for m in fast.finditer(folded):
-                    s, e = m.span()
-                    if s and word_char(folded, s - 1):
-                        continue  # the form is the tail of a longer word
-                    f = m.group()
-                    out.append((s, e, f, stem(f)))
-            else:
-                for m in slow.finditer(text):
-                    f = fold(m.group())
-                    out.append((m.start(), m.end(), f, stem(f)))
-            return out
-
-        return find
+        return token_finder(q, self._forms, self._words_with_prefix)
 
 
+def _writer(index, wait: float = 2.0):
+    """The index's writer; a load stopping in another thread may hold it for a moment."""
+    deadline = time.monotonic() + wait
+    while True:
+        try:
+            return index.writer(heap_size=_WRITER_HEAP, num_threads=1)
+        except ValueError:
+            if time.monotonic() > deadline:
+                raise
+            time.sleep(0.05)
+
+
+def _write_token(folder: Path, token: str) -> None:
+    tmp = folder / (_TOKEN_FILE + ".tmp")
+    with open(tmp, "w", encoding="ascii") as f:
+        f.write(f"{_STATE_FORMAT}\n{token}\n")
+        f.flush()
+        os.fsync(f.fileno())
+    os.replace(tmp, folder / _TOKEN_FILE)
+
+
+def _read_token(folder: Path) -> str:
+    try:
+        fmt, token = (folder / _TOKEN_FILE).read_text("ascii").split("\n")[:2]
+    except (OSError, ValueError, UnicodeDecodeError):
+        return ""
+    return token if fmt == _STATE_FORMAT else ""
+
+
+def checked_hit(q: Query, iv: Interview | None, number: int, score: float,
+                finder: Callable[[str], list[CandidateToken]],
+                exchange_filter: ExchangeFilter | None) -> Hit | None:
+    """The hit for unit ``number`` of ``iv`` when it is in scope and its text matches ``q``
+    (the engine's candidates are checked on the text, which also gives the spans)."""
+    if iv is None or (exchange_filter is not None and not exchange_filter(iv.id, number)):
+        return None
+    paras = _unit_paragraphs(iv, number)
+    spans = match_pieces(q, ((p.text, p.start) for p in paras), finder)
+    if spans is None:
+        return None
+    snippet, marks = make_snippet(paras, spans)
+    return Hit(iv.id, number, score, snippet, marks, tuple(spans))
+
+
+def token_finder(q: Query, forms_of: dict[str, list[str]],
+                 words_with_prefix: Callable[[str], list[str]]) -> Callable[[str], list[CandidateToken]]:
+    """A fast token finder that sees only the word forms ``q`` can match, given the folded
+    forms seen per stem and a way to list the words seen with a prefix."""
+    forms: set[str] = set()
+    for term in q.all_terms():
+        if isinstance(term, PrefixTerm):
+            forms.update(words_with_prefix(term.prefix))
+        else:
+            alts = term.alternatives if isinstance(term, PhraseTerm) else (term.stems,)
+            for s in frozenset().union(*alts):
+                forms.update(forms_of.get(s, ()))
+        if len(forms) > _MAX_REGEX_FORMS:
+            return all_tokens
+    if not forms:
+        return lambda text: []
+    # Scan folded text (lower case, ё→е) for a trie-shaped pattern of literal forms: far
+    # faster than an IGNORECASE alternation.  Texts whose length changes when lowered
+    # (rare letters such as "İ") use the IGNORECASE pattern so offsets stay exact.
+    # (very long "words", e.g. runs of digits, would nest the trie too deeply)
+    long_forms = max(map(len, forms)) > 80
+    fast = None if long_forms else re.compile(_trie_pattern(forms) + r"(?![^\W_])")
+    slow = re.compile(
+        r"(?<![^\W_])(?:"
+        + "|".join(re.escape(f).replace("е", "[её]") for f in sorted(forms, key=len, reverse=True))
+        + r")(?![^\W_])",
+        re.IGNORECASE,
+    )
+    word_char = WORD_CHAR.match
+
+    def find(text: str) -> list[CandidateToken]:
+        folded = text.lower().replace("ё", "е")
+        out = []
+        if fast is not None and len(folded) == len(text):
+            for m in fast.finditer(folded):
+                s, e = m.span()
+                if s and word_char(folded, s - 1):
+                    continue  # the form is the tail of a longer word
+                f = m.group()
+                out.append((s, e, f, stem(f)))
+        else:
+            for m in slow.finditer(text):
+                f = fold(m.group())
+                out.append((m.start(), m.end(), f, stem(f)))
+        return out
+
+    return find
 
 
 def _trie_pattern(words: Iterable[str]) -> str:
@@ -536,13 +520,6 @@ def _trie_pattern(words: Iterable[str]) -> str:
         return "(?:" + "|".join(branches) + ")" + ("?" if optional else "")
 
     return emit(root)
-
-
-def _top(scores: dict[int, float], n: int) -> list[tuple[float, int]]:
-    # ties broken by unit id (corpus order), so results are stable
-    keyed = ((-v, u) for u, v in scores.items())
-    best = sorted(keyed) if n >= len(scores) else heapq.nsmallest(n, keyed)
-    return [(-v, u) for v, u in best]
 
 
 def display_order(hits: list[Hit]) -> list[Hit]:

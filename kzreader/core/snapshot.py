@@ -2,7 +2,8 @@
 
 One file per set of opened paths, ``<cache>/corpus/<digest>.kzs``: for every interview its
 source key, its summary (the list's fields, no paragraph text) and its theme tags, plus the
-search index's state.  On the next open, a file whose key is unchanged comes from the snapshot
+search index's state, which names the tantivy index kept beside it in
+``<cache>/corpus/<digest>.index/`` (it is used as it is, not copied).  On the next open, a file whose key is unchanged comes from the snapshot
 (its body is fetched from the parse cache when first read); the others load the normal way.
 The same rules as the parse cache hold: a checksum, version checks and shape checks, and any
 doubt means no snapshot, never a wrong one.
@@ -18,7 +19,7 @@ from pathlib import Path
 from .parse_cache import CACHE_VERSION, unseal, write_sealed
 from .parsing import PARSER_VERSION
 
-SNAPSHOT_VERSION = 1
+SNAPSHOT_VERSION = 2  # 2: the search index is a tantivy folder beside it (index_dir)
 _MAGIC = b"KZRS"
 _MARSHAL_VERSION = 4
 
@@ -34,12 +35,20 @@ class Record:
 class Snapshot:
     lexicon_key: str | None
     records: dict[str, Record]  # path -> record
-    index_state: tuple  # SearchIndex.state()
+    index_state: tuple  # SearchIndex.state(): names the index in ``index_dir``
+
+
+def _digest(roots: list[str]) -> str:
+    return hashlib.sha1("\n".join(roots).encode("utf-8", "surrogatepass")).hexdigest()
 
 
 def _file(cache_dir: str | os.PathLike, roots: list[str]) -> Path:
-    digest = hashlib.sha1("\n".join(roots).encode("utf-8", "surrogatepass")).hexdigest()
-    return Path(cache_dir) / "corpus" / f"{digest}.kzs"
+    return Path(cache_dir) / "corpus" / f"{_digest(roots)}.kzs"
+
+
+def index_dir(cache_dir: str | os.PathLike, roots: list[str]) -> Path:
+    """The folder of the search index that goes with the snapshot of ``roots``."""
+    return Path(cache_dir) / "corpus" / f"{_digest(roots)}.index"
 
 
 def save(cache_dir: str | os.PathLike, roots: list[str], snap: Snapshot) -> bool:
