@@ -109,10 +109,16 @@ def test_sidebar_counts_equal_the_cores(sidebar, lexicon, counts):
     for row, theme in enumerate(lexicon.themes):
         assert m.index(row).data(INTERVIEW_COUNT_ROLE) == counts.count(theme.id, "a")
     energy = m.index(m.row_of("energy"))
-    assert energy.data() == "Energy and nuclear power  (3 / 2)"
-    assert energy.data(Qt.ItemDataRole.DecorationRole).name() == lexicon.get("energy").colour
+    # the whole name, then the counts said in words
+    assert energy.data() == "Energy and nuclear power\u20283 questions, 2 in this interview"
+    # the swatch keeps the theme's colour when its row is selected
+    from PySide6.QtGui import QColor, QIcon
+
+    icon = energy.data(Qt.ItemDataRole.DecorationRole)
+    for mode in (QIcon.Mode.Normal, QIcon.Mode.Selected):
+        assert QColor(icon.pixmap(16, 16, mode).toImage().pixel(8, 8)).name() == lexicon.get("energy").colour
     sidebar.set_current_interview(None)
-    assert energy.data() == "Energy and nuclear power  (3)"
+    assert energy.data() == "Energy and nuclear power\u20283 questions"
 
 
 def _click_row(qtbot, sidebar, theme_id, modifier=Qt.KeyboardModifier.NoModifier):

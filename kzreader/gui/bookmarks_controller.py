@@ -16,10 +16,11 @@ from kzreader.core.model import Interview, text_hash
 from kzreader.core.sources import SourceError, read_source
 
 from .bookmarks_panel import BookmarksPanel
+from .highlight_colours import BOOKMARK_UNDERLINE
 
 BOOKMARKS_FILE = "bookmarks.json"
 HIGHLIGHT_KEY = "bookmarks"
-HIGHLIGHT_COLOUR = QColor(120, 190, 255, 110)
+HIGHLIGHT_COLOUR = QColor(120, 190, 255, 110)  # a bookmark's fill where a view cannot underline
 STATUS_MS = 10_000
 
 
@@ -149,7 +150,7 @@ class BookmarksController(QObject):
         if iv is None:
             return
         ranges = [(b.anchor.start, b.anchor.end) for b in self.store.list(iv.id) if b.status == STATUS_OK]
-        pane.highlight_source_ranges(ranges, HIGHLIGHT_COLOUR, key=HIGHLIGHT_KEY)
+        pane.highlight_source_ranges(ranges, BOOKMARK_UNDERLINE, key=HIGHLIGHT_KEY, underline=True)
 
     def notes_at(self, offset: int) -> list[str]:
         iv = self.window.reading_pane.interview()

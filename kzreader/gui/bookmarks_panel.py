@@ -37,6 +37,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFileDialog,
     QFormLayout,
+    QGridLayout,
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
@@ -64,11 +65,14 @@ from kzreader.core.export import SUFFIXES, bookmarks_to_clipboard_text, export_b
 from kzreader.core.model import Interview
 from kzreader.core.text import fold
 
+from .two_line_delegate import TwoLineDelegate
+
 from .i18n import format_datetime
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 STATUS_ROLE = Qt.ItemDataRole.UserRole + 2
 INTERVIEW_ROLE = Qt.ItemDataRole.UserRole + 3
+WHERE_ROLE = Qt.ItemDataRole.UserRole + 4  # "interview · question N", the quote's first line in the list
 
 COL_QUOTE, COL_INTERVIEWEE, COL_TITLE, COL_QUESTION, COL_NOTE, COL_TAGS, COL_ADDED = range(7)
 MARKDOWN_MIME = "text/markdown"
@@ -205,6 +209,9 @@ class BookmarksTableModel(QAbstractTableModel):
             return b.status
         if role == INTERVIEW_ROLE:
             return b.interview_id
+        if role == WHERE_ROLE:
+            where = self.title_of(b)
+            return where if b.exchange is None else self.tr("{0} · question {1}").format(where, b.exchange)
         return None
 
     def _display(self, b: Bookmark, col: int) -> str:
@@ -520,6 +527,17 @@ class BookmarksPanel(QWidget):
 
         self.view = self._make_view(self.proxy)
         self.view.setAccessibleName(self.tr("Bookmarks"))
+        # one column of two-line items (where, then the quote), wrapped: no horizontal scrolling
+        for col in range(COL_INTERVIEWEE, COL_ADDED + 1):
+            self.view.setColumnHidden(col, True)
+        self.view.horizontalHeader().hide()
+        self.view.setItemDelegateForColumn(COL_QUOTE, TwoLineDelegate(WHERE_ROLE, self.view))
+        self.view.setWordWrap(True)
+        self.view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        for combo in (self.tag_combo, self.interview_combo, self.sort_combo):
+            # a long tag or title must not widen the panel
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(4)
         self.view.doubleClicked.connect(self._on_double_clicked)
         self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.view.customContextMenuRequested.connect(self._on_context_menu)
@@ -570,12 +588,12 @@ class BookmarksPanel(QWidget):
         filters.addWidget(self.tag_combo, 1)
         filters.addWidget(self.interview_combo, 2)
         filters.addWidget(self.sort_combo, 1)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.edit_button)
-        buttons.addWidget(self.delete_button)
-        buttons.addStretch(1)
-        buttons.addWidget(self.copy_button)
-        buttons.addWidget(self.export_button)
+        # two rows of buttons when one would not fit the panel
+        self._buttons = [self.edit_button, self.delete_button, self.copy_button, self.export_button]
+        buttons = self._button_grid = QGridLayout()
+        buttons.setContentsMargins(0, 0, 0, 0)
+        self._button_rows = 0
+        self._place_buttons(1)
         lay = QVBoxLayout(self)
         lay.setContentsMargins(2, 2, 2, 2)
         lay.addWidget(self.review_box)
@@ -593,6 +611,20 @@ class BookmarksPanel(QWidget):
             sig.connect(self._refresh_timer.start)
         self.refresh_filters()
 
+    def _place_buttons(self, rows: int) -> None:
+        if rows == self._button_rows:
+            return
+        self._button_rows = rows
+        per_row = len(self._buttons) // rows
+        for i, button in enumerate(self._buttons):
+            self._button_grid.removeWidget(button)
+            self._button_grid.addWidget(button, i // per_row, i % per_row)
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        needed = sum(b.sizeHint().width() for b in self._buttons) + 6 * len(self._buttons)
+        self._place_buttons(1 if self.width() >= needed else 2)
+
     def _make_view(self, model) -> QTableView:
         v = QTableView()
         v.setModel(model)
@@ -602,6 +634,7 @@ class BookmarksPanel(QWidget):
         v.verticalHeader().hide()
         v.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         v.horizontalHeader().setStretchLastSection(True)
+        v.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         v.installEventFilter(self)
         return v
 

@@ -245,6 +245,9 @@ class InterviewListView(QWidget):
         header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
         self.table.setSortingEnabled(True)
         self.table.selectionModel().currentRowChanged.connect(self._on_current_row_changed)
+        # never a horizontal scrollbar: a narrow list drops its lesser columns instead
+        self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self._widths = {c: header.sectionSize(c) for c in range(COL_QUESTIONS + 1)}
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -252,6 +255,25 @@ class InterviewListView(QWidget):
         layout.addWidget(self.filter_edit)
         layout.addWidget(self.table)
         self.setFocusProxy(self.table)
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self.fit_columns()
+
+    def fit_columns(self) -> None:
+        """Show the columns that fit beside a readable title, lesser ones dropped first."""
+        header = self.table.horizontalHeader()
+        # the table's inner width (not viewport(): its first call costs a search through every
+        # widget class before the first paint)
+        bar = self.table.verticalScrollBar()
+        inner = self.table.contentsRect().width() - (bar.width() if bar.isVisible() else 0)
+        room = inner - self.table.fontMetrics().horizontalAdvance("M" * 12)
+        for col in (COL_INTERVIEWEE, COL_DATE, COL_QUESTIONS, COL_OUTLET):  # in order of worth
+            width = header.sectionSize(col) if not header.isSectionHidden(col) else self._widths[col]
+            keep = room >= width
+            header.setSectionHidden(col, not keep)
+            if keep:
+                room -= width
 
     # -- rows -----------------------------------------------------------------------------
     def append(self, interviews: list[Interview]) -> None:

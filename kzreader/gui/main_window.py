@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QMenu, QProgress
 
 from kzreader import __version__
 
+from .dock_layout import ResponsiveDocks
 from .interview_list import InterviewListView
 from .file_watcher import CorpusWatcher
 from .loader import CorpusLoader
@@ -86,6 +87,8 @@ class MainWindow(QMainWindow):
         self.problems_view = ProblemsView()
         self.setCentralWidget(self.reading_pane)
         self._build_docks()
+        self.dock_layout = ResponsiveDocks(self, [self.interviews_dock, self.questions_dock],
+                                           [self.themes_dock, self.bookmarks_dock, self.search_dock])
         self._build_status_bar()
         self._build_menus()
         self._connect()

@@ -38,6 +38,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from .elided_label import ElidedLabel
 from .i18n import core_message, format_date
 from .shortcuts import merged_keys
 
@@ -109,6 +110,7 @@ def reading_colours(pal: QPalette) -> dict[str, QColor]:
     base = pal.color(QPalette.ColorRole.Base)
     text = pal.color(QPalette.ColorRole.Text)
     return {
+        "page": base,
         "text": text,
         "muted": _mix(text, base, 0.45),
         "question_bg": _mix(base, pal.color(QPalette.ColorRole.Highlight), 0.13),
@@ -259,6 +261,7 @@ class ReadingPane(QWidget):
         self._segment_starts: list[int] = []
         self._exchange_pos: dict[int, int] = {}  # whole mode: exchange → document position
         self._highlights: dict[str, tuple[list[tuple[int, int]], QColor]] = {}
+        self._underlined: set[str] = set()  # highlight keys drawn as an underline
         self._syncing = False
         self._exchange_filter: set[int] | None = None
 
@@ -317,9 +320,7 @@ class ReadingPane(QWidget):
         self.title_label.setObjectName("title_label")
         self.meta_label = QLabel(self)
         self.meta_label.setObjectName("meta_label")
-        self.path_label = QLabel(self)
-        self.path_label.setObjectName("path_label")
-        for label in (self.title_label, self.meta_label, self.path_label):
+        for label in (self.title_label, self.meta_label):
             label.setTextFormat(Qt.TextFormat.PlainText)  # metadata comes from the files
             label.setWordWrap(True)
             label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -328,10 +329,6 @@ class ReadingPane(QWidget):
         title_font.setPointSizeF(self.font().pointSizeF() * 1.35)
         title_font.setBold(True)
         self.title_label.setFont(title_font)
-        small = QFont(self.font())
-        small.setPointSizeF(self.font().pointSizeF() * 0.9)
-        self.path_label.setFont(small)
-        self.path_label.setForegroundRole(QPalette.ColorRole.PlaceholderText)
 
         self.prev_button = QToolButton(self)
         self.prev_button.setDefaultAction(self.prev_action)
@@ -345,27 +342,33 @@ class ReadingPane(QWidget):
         self.position_label.setObjectName("position_label")
         self.position_label.setTextFormat(Qt.TextFormat.PlainText)
         self.position_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.position_label.setMinimumWidth(self.fontMetrics().horizontalAdvance("Question 888 of 888") + 12)
         self.whole_button = QToolButton(self)
         self.whole_button.setDefaultAction(self.whole_action)
         self.removed_button = QToolButton(self)
         self.removed_button.setDefaultAction(self.removed_action)
+        for button in (self.whole_button, self.removed_button):
+            # a switched-on toggle must look on, not merely a shade darker
+            button.setStyleSheet("QToolButton:checked { background: palette(highlight);"
+                                 " color: palette(highlighted-text); border-radius: 3px; padding: 2px 6px; }")
         # the themes of the current exchange (filled by the window's themes controller)
-        self.themes_label = QLabel(self)
+        self.themes_label = ElidedLabel(self)
         self.themes_label.setObjectName("themes_label")
-        self.themes_label.setTextFormat(Qt.TextFormat.PlainText)
-        self.themes_label.setWordWrap(True)
         self.themes_label.setForegroundRole(QPalette.ColorRole.PlaceholderText)
         self.themes_label.hide()
 
+        # the view toggles beside the metadata, so the navigation row stays narrow
+        meta_row = QHBoxLayout()
+        meta_row.setContentsMargins(0, 0, 0, 0)
+        meta_row.addWidget(self.meta_label, 1)
+        meta_row.addWidget(self.whole_button, 0, Qt.AlignmentFlag.AlignTop)
+        meta_row.addWidget(self.removed_button, 0, Qt.AlignmentFlag.AlignTop)
         nav = QHBoxLayout()
         nav.setContentsMargins(0, 0, 0, 0)
         nav.addWidget(self.prev_button)
         nav.addWidget(self.position_label)
         nav.addWidget(self.next_button)
-        nav.addStretch(1)
-        nav.addWidget(self.whole_button)
-        nav.addWidget(self.removed_button)
+        nav.addSpacing(8)
+        nav.addWidget(self.themes_label, 1)  # one line; the whole list in its tooltip
 
         self.text = ReadingText(self)
         self.text.setObjectName("reading_text")
@@ -382,17 +385,16 @@ class ReadingPane(QWidget):
         self.navigator.setWordWrap(True)
         self.navigator.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.navigator.setUniformItemSizes(False)
+        self.navigator.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.navigator.currentRowChanged.connect(self._on_navigator_row)
 
         header = QVBoxLayout()
         header.setContentsMargins(12, 10, 12, 4)
         header.setSpacing(2)
         header.addWidget(self.title_label)
-        header.addWidget(self.meta_label)
-        header.addWidget(self.path_label)
+        header.addLayout(meta_row)
         header.addSpacing(6)
         header.addLayout(nav)
-        header.addWidget(self.themes_label)
 
         self._layout = QVBoxLayout(self)
         self._layout.setContentsMargins(0, 0, 0, 0)
@@ -605,15 +607,21 @@ class ReadingPane(QWidget):
                 return seg.to_document(offset)
         return None
 
-    def highlight_source_ranges(self, ranges, colour, key: str = "default") -> None:
+    def highlight_source_ranges(self, ranges, colour, key: str = "default", underline: bool = False) -> None:
         """Tint source ranges [(start, end), …] of the current interview wherever they are
         shown, now and after every re-render, until replaced (same key) or cleared.
-        Different keys (search, bookmarks, themes) keep separate layers."""
+        Different keys (search, bookmarks, themes) keep separate layers.  ``underline``
+        marks them with a line in ``colour`` instead of a fill (bookmarks: a fill would look
+        like the selection)."""
         ranges = [(int(a), int(b)) for a, b in ranges]
         if ranges:
             self._highlights[key] = (ranges, QColor(colour))
         else:
             self._highlights.pop(key, None)
+        if underline:
+            self._underlined.add(key)
+        else:
+            self._underlined.discard(key)
         self._apply_highlights()
 
     def clear_highlights(self, key: str | None = None) -> None:
@@ -735,9 +743,13 @@ class ReadingPane(QWidget):
 
     def _apply_highlights(self) -> None:
         selections = []
-        for ranges, colour in self._highlights.values():
+        for key, (ranges, colour) in self._highlights.items():
             fmt = QTextCharFormat()
-            fmt.setBackground(colour)
+            if key in self._underlined:
+                fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
+                fmt.setUnderlineColor(colour)
+            else:
+                fmt.setBackground(colour)
             for seg in self._segments:
                 p = seg.paragraph
                 for a, b in ranges:
@@ -773,15 +785,11 @@ class ReadingPane(QWidget):
             self.title_label.setText(self.tr("No interview open"))
             self.meta_label.setText("")
             self.meta_label.hide()
-            self.path_label.setText("")
-            self.path_label.hide()
             return
         self.title_label.setText(iv.display_title)
         font = self.title_label.font()
         font.setItalic(iv.title_is_derived)  # a title the file did not give, set apart
         self.title_label.setFont(font)
-        self.title_label.setToolTip(
-            self.tr("The file has no title; this one is made up from it.") if iv.title_is_derived else "")
         who = iv.interviewee or ""
         if iv.role:
             who = f"{who}, {iv.role}" if who else iv.role
@@ -790,9 +798,11 @@ class ReadingPane(QWidget):
             parts.append(self.tr("interviewed by {0}").format(iv.interviewer))
         self.meta_label.setText("  ·  ".join(parts) if parts else self.tr("(no interviewee, outlet or date found)"))
         self.meta_label.show()
-        self.path_label.setText(iv.url + "\n" + iv.path if iv.url else iv.path)
-        self.path_label.setToolTip(iv.path)
-        self.path_label.show()
+        # where the file is: in the title's tooltip, not a line of its own
+        where = "\n".join(p for p in (iv.url, iv.path) if p)
+        self.title_label.setToolTip(
+            self.tr("The file has no title; this one is made up from it.") + "\n" + where
+            if iv.title_is_derived else where)
 
     def _fill_navigator(self) -> None:
         self._syncing = True

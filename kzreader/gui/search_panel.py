@@ -28,11 +28,16 @@ from PySide6.QtWidgets import (
 
 from kzreader.core.search import Hit, SearchIndex
 
+from .hit_delegate import TwoLineHitDelegate
+
 KIND_ROLE = Qt.ItemDataRole.UserRole + 1  # "interview" or "hit"
 INTERVIEW_ID_ROLE = Qt.ItemDataRole.UserRole + 2
 EXCHANGE_ROLE = Qt.ItemDataRole.UserRole + 3  # exchange number (0 = lead)
 SPANS_ROLE = Qt.ItemDataRole.UserRole + 4  # match spans, source offsets
 HIGHLIGHTS_ROLE = Qt.ItemDataRole.UserRole + 5  # [(start, end)] in the display text
+WHERE_ROLE = Qt.ItemDataRole.UserRole + 6  # a hit's first line: "Question 3", "Lead"
+SNIPPET_ROLE = Qt.ItemDataRole.UserRole + 7  # the whole snippet, and its matches:
+SNIPPET_MARKS_ROLE = Qt.ItemDataRole.UserRole + 8  # the second line is cut around them
 
 SCOPE_ALL, SCOPE_CURRENT, SCOPE_THEMES = range(3)
 DEBOUNCE_MS = 150
@@ -156,10 +161,13 @@ class SearchPanel(QWidget):
         self.view.setAccessibleName(self.tr("Search results"))
         self.view.setModel(self.model)
         self.view.setHeaderHidden(True)
-        self.view.setUniformRowHeights(True)
+        self.view.setUniformRowHeights(False)  # hits take two lines, interviews one
+        self.view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.view.header().setStretchLastSection(True)  # the column is the view's width, so a
+        self.view.header().setSectionResizeMode(0, self.view.header().ResizeMode.Stretch)  # hit centres in it
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.view.setTextElideMode(Qt.TextElideMode.ElideRight)
-        self.delegate = HighlightDelegate(self.view)
+        self.delegate = TwoLineHitDelegate(WHERE_ROLE, SNIPPET_ROLE, SNIPPET_MARKS_ROLE, self.view)
         self.view.setItemDelegate(self.delegate)
 
         top = QHBoxLayout()
@@ -276,6 +284,10 @@ class SearchPanel(QWidget):
                 child.setData(h.exchange_number, EXCHANGE_ROLE)
                 child.setData(list(h.match_spans), SPANS_ROLE)
                 child.setData(marks, HIGHLIGHTS_ROLE)
+                child.setData(self.tr("Lead") if h.exchange_number == 0 else self.tr("Question %1").replace(
+                    "%1", str(h.exchange_number)), WHERE_ROLE)
+                child.setData(h.snippet, SNIPPET_ROLE)
+                child.setData(list(h.snippet_highlights), SNIPPET_MARKS_ROLE)
                 # tooltips may be shown as rich text: escape the untrusted snippet
                 child.setToolTip("<p>" + html.escape(h.snippet) + "</p>")
                 child.setEditable(False)

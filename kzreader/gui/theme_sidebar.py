@@ -44,6 +44,29 @@ COLOUR_ROLE = Qt.ItemDataRole.UserRole + 4
 _NO_INDEX = QModelIndex()
 
 
+_SWATCHES: dict[str, object] = {}
+
+
+def _swatch(colour: str):
+    """The theme's colour as an icon that stays that colour when its row is selected (a
+    plain colour is tinted with the selection colour and can vanish in it)."""
+    icon = _SWATCHES.get(colour)
+    if icon is None:
+        from PySide6.QtGui import QIcon, QPainter, QPixmap
+
+        pixmap = QPixmap(16, 16)
+        pixmap.fill(QColor(colour))
+        painter = QPainter(pixmap)
+        painter.setPen(QColor(255, 255, 255))  # a light rim parts it from a dark selection
+        painter.drawRect(0, 0, 15, 15)
+        painter.end()
+        icon = QIcon()
+        for mode in (QIcon.Mode.Normal, QIcon.Mode.Selected, QIcon.Mode.Active):
+            icon.addPixmap(pixmap, mode)
+        _SWATCHES[colour] = icon
+    return icon
+
+
 class ThemeCountsModel(QAbstractListModel):
     """One row per theme of the lexicon; counts are read from a core CorpusThemes."""
 
@@ -98,13 +121,16 @@ class ThemeCountsModel(QAbstractListModel):
         if t is None:
             return None
         if role == Qt.ItemDataRole.DisplayRole:
+            # the whole name (wrapped, never cut in the middle), then the counts in words
             name = t.name(self._language)
             if self._current is None:
-                return self.tr("{name}  ({corpus})").format(name=name, corpus=self.corpus_count(t.id))
-            return self.tr("{name}  ({corpus} / {current})").format(
-                name=name, corpus=self.corpus_count(t.id), current=self.interview_count(t.id))
+                counts = self.tr("{corpus} questions").format(corpus=self.corpus_count(t.id))
+            else:
+                counts = self.tr("{corpus} questions, {current} in this interview").format(
+                    corpus=self.corpus_count(t.id), current=self.interview_count(t.id))
+            return f"{name}\u2028{counts}"
         if role == Qt.ItemDataRole.DecorationRole:
-            return QColor(t.colour)  # the view paints it as a swatch
+            return _swatch(t.colour)
         if role == Qt.ItemDataRole.ToolTipRole:
             tip = self.tr("{name}\n{corpus} exchanges in the corpus").format(
                 name=t.name(self._language), corpus=self.corpus_count(t.id))
@@ -146,9 +172,9 @@ class ThemeSidebar(QWidget):
         self.view.setModel(self.model)
         self.view.setAccessibleName(self.tr("Themes"))
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        self.view.setUniformItemSizes(True)
-        # long names lose their middle, so the counts at the end stay readable
-        self.view.setTextElideMode(Qt.TextElideMode.ElideMiddle)
+        self.view.setUniformItemSizes(False)
+        self.view.setWordWrap(True)  # a long name takes another line rather than losing letters
+        self.view.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.clear_button = QPushButton(self.tr("Clear"), self)

@@ -24,6 +24,8 @@ from kzreader.core.themes import (
 )
 
 from .filter_bar import FilterBar
+from .highlight_colours import theme_tint
+from .reading_pane import reading_colours
 from .theme_map import ThemeMapDialog
 from .theme_sidebar import ThemeSidebar
 
@@ -297,6 +299,14 @@ class ThemesController(QObject):
             self._hits[iv.id] = {ex.number: self.index.tag_exchange(ex) for ex in iv.exchanges}
         return self._hits[iv.id]
 
+    def tint(self, colour: str) -> QColor:
+        """The theme colour at a strength that stays apart from the page, the question box,
+        the search colours and the selection (see highlight_colours)."""
+        pal = self.window.reading_pane.palette()
+        colours = reading_colours(pal)
+        return theme_tint(QColor(colour), colours["page"], colours["question_bg"],
+                          pal.color(pal.ColorRole.Highlight))
+
     def _set_highlights(self, ranges: dict[str, list[tuple[int, int]]]) -> None:
         pane = self.window.reading_pane
         for key in self._highlight_keys - {f"theme:{t}" for t in ranges}:
@@ -304,8 +314,7 @@ class ThemesController(QObject):
         self._highlight_keys = set()
         for tid, spans in ranges.items():
             theme = self.lexicon.get(tid)
-            colour = QColor(theme.colour if theme is not None else "#ffd54f")
-            colour.setAlpha(HIGHLIGHT_ALPHA)
+            colour = self.tint(theme.colour if theme is not None else "#ffd54f")
             key = f"theme:{tid}"
             pane.highlight_source_ranges(spans, colour, key=key)
             self._highlight_keys.add(key)

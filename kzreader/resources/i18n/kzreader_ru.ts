@@ -533,6 +533,10 @@
         <source>Added</source>
         <translation>Добавлена</translation>
     </message>
+    <message>
+        <source>{0} · question {1}</source>
+        <translation>{0} · вопрос {1}</translation>
+    </message>
 </context>
 <context>
     <name>CoreMessages</name>
@@ -1602,6 +1606,10 @@ Case and ё/е do not matter.</source>
         <translation>В%1</translation>
     </message>
     <message>
+        <source>Question %1</source>
+        <translation>Вопрос %1</translation>
+    </message>
+    <message>
         <source>No interviews loaded</source>
         <translation>Интервью не загружены</translation>
     </message>
@@ -1649,12 +1657,12 @@ Case and ё/е do not matter.</source>
 <context>
     <name>ThemeCountsModel</name>
     <message>
-        <source>{name}  ({corpus})</source>
-        <translation>{name}  ({corpus})</translation>
+        <source>{corpus} questions</source>
+        <translation>вопросов: {corpus}</translation>
     </message>
     <message>
-        <source>{name}  ({corpus} / {current})</source>
-        <translation>{name}  ({corpus} / {current})</translation>
+        <source>{corpus} questions, {current} in this interview</source>
+        <translation>вопросов: {corpus}, в этом интервью: {current}</translation>
     </message>
     <message>
         <source>{name}

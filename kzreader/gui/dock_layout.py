@@ -1,0 +1,94 @@
+"""Side panels that fit the window: narrow, every side panel goes into one column of tabs on
+the left (so none is a sliver); wide again, the wide arrangement comes back; and as the window
+grows or shrinks, the side panels keep their share of its width instead of leaving every new
+pixel to the text.
+
+The window hands over its docks; this object only moves and sizes them.
+"""
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+
+NARROW_BELOW = 1000  # window width (px) under which the side panels share one column
+NARROW_SHARE = 0.42  # that column's share of the window
+LEFT_SHARE, RIGHT_SHARE = 0.30, 0.22  # wide: the left and right columns' shares
+
+
+class ResponsiveDocks(QObject):
+    def __init__(self, window, left: list, right: list):
+        """``left``: [list dock, dock under it]; ``right``: the docks tabbed on the right."""
+        super().__init__(window)
+        self.window = window
+        self.left = list(left)
+        self.right = list(right)
+        self.narrow = False
+        self._width = 0
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(0)
+        self._timer.timeout.connect(self.fit)
+        window.installEventFilter(self)
+
+    def eventFilter(self, obj, event) -> bool:
+        if obj is self.window and event.type() in (QEvent.Type.Resize, QEvent.Type.Show):
+            self._timer.start()  # after the resize, once the layout has the new size
+        return False
+
+    def fit(self) -> None:
+        window = self.window
+        width = window.width()
+        narrow = width < NARROW_BELOW
+        if not self._width:  # first fit: a restored layout may be the narrow one, or not
+            self.narrow = window.dockWidgetArea(self.right[0]) == Qt.DockWidgetArea.LeftDockWidgetArea
+        if narrow != self.narrow:
+            self.narrow = narrow
+            self._arrange_narrow() if narrow else self._arrange_wide()
+        elif self._width and abs(width - self._width) > 40:
+            self._keep_shares(self._width, width)
+        self._width = width
+
+    def _visible(self, docks):
+        return [d for d in docks if not d.isHidden() and not d.isFloating()]
+
+    def _arrange_narrow(self) -> None:
+        window = self.window
+        area = Qt.DockWidgetArea.LeftDockWidgetArea
+        under = self.left[1]
+        for dock in self.right:
+            window.addDockWidget(area, dock)
+            window.tabifyDockWidget(under, dock)
+        under.raise_()
+        width = int(window.width() * NARROW_SHARE)
+        window.resizeDocks(self._visible([self.left[0]]), [width], Qt.Orientation.Horizontal)
+
+    def _arrange_wide(self) -> None:
+        window = self.window
+        area = Qt.DockWidgetArea.RightDockWidgetArea
+        first = self.right[0]
+        window.addDockWidget(area, first)
+        for dock in self.right[1:]:
+            window.addDockWidget(area, dock)
+            window.tabifyDockWidget(first, dock)
+        first.raise_()
+        self._set_shares()
+
+    def _set_shares(self) -> None:
+        window = self.window
+        w = window.width()
+        docks, sizes = [], []
+        for group, share in ((self.left, LEFT_SHARE), (self.right, RIGHT_SHARE)):
+            shown = self._visible(group)
+            if shown:
+                docks.append(shown[0])
+                sizes.append(int(w * share))
+        if docks:
+            window.resizeDocks(docks, sizes, Qt.Orientation.Horizontal)
+
+    def _keep_shares(self, old: int, new: int) -> None:
+        """Scale the side columns with the window, as the user had sized them."""
+        docks = [g[0] for g in (self._visible(self.left), self._visible(self.right)) if g]
+        if self.narrow:
+            docks = docks[:1]
+        sizes = [max(120, int(d.width() * new / old)) for d in docks]
+        if docks:
+            self.window.resizeDocks(docks, sizes, Qt.Orientation.Horizontal)

@@ -1,0 +1,112 @@
+"""The window at 800x600 and 1920x1080: side panels become one column of tabs when narrow and
+take their share back when wide; no list scrolls sideways; search hits and bookmarks are two
+lines (where, then what)."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+pytest.importorskip("PySide6")
+
+from PySide6.QtCore import Qt  # noqa: E402
+from PySide6.QtWidgets import QAbstractScrollArea  # noqa: E402
+
+from gui_helpers import make_window, open_and_wait  # noqa: E402
+
+SAMPLES = Path(__file__).resolve().parents[1] / "kzreader" / "resources" / "samples"
+LEFT, RIGHT = Qt.DockWidgetArea.LeftDockWidgetArea, Qt.DockWidgetArea.RightDockWidgetArea
+
+
+def settle(qtbot, w, width, height):
+    w.resize(width, height)
+    qtbot.wait(50)  # the docks are fitted after the resize, on the next turn of the loop
+    w.layout().activate()
+
+
+@pytest.fixture
+def window(qtbot, tmp_path):
+    w = make_window(qtbot, tmp_path)
+    w.resize(1280, 800)
+    w.show()
+    qtbot.waitExposed(w)
+    open_and_wait(qtbot, w, [SAMPLES])
+    yield w
+    w.loader.shutdown()
+
+
+def test_narrow_window_puts_the_side_panels_in_one_column_and_wide_gives_them_back(qtbot, window):
+    w = window
+    side = [w.themes_dock, w.bookmarks_dock, w.search_dock]
+    assert all(w.dockWidgetArea(d) == RIGHT for d in side)
+    settle(qtbot, w, 800, 600)
+    assert all(w.dockWidgetArea(d) == LEFT for d in side)
+    # one column of readable width, not slivers on both sides
+    assert w.interviews_dock.width() >= 0.3 * w.width()
+    assert w.reading_pane.width() >= 0.5 * w.width()
+    tabbed = set(w.tabifiedDockWidgets(w.questions_dock))
+    assert set(side) <= tabbed
+    settle(qtbot, w, 1920, 1080)
+    assert all(w.dockWidgetArea(d) == RIGHT for d in side)
+    # each side column has its share of the wide window again
+    assert w.interviews_dock.width() >= 0.25 * w.width()
+    assert w.themes_dock.width() >= 0.18 * w.width()
+
+
+@pytest.mark.parametrize("size", [(800, 600), (1920, 1080)])
+def test_no_list_scrolls_sideways(qtbot, window, size):
+    w = window
+    settle(qtbot, w, *size)
+    w.bookmarks.bookmark_selection()
+    w.search.show_search()
+    w.search.panel.query_edit.setText("энергетической")
+    qtbot.wait(400)
+    views = [w.interview_list.table, w.reading_pane.navigator, w.search.panel.view, w.bookmarks.panel.view,
+             w.themes.sidebar.view]
+    for view in views:
+        assert isinstance(view, QAbstractScrollArea)
+        assert view.horizontalScrollBarPolicy() == Qt.ScrollBarPolicy.ScrollBarAlwaysOff, view.objectName()
+    # the interview list keeps its title readable: lesser columns go first
+    table = w.interview_list.table
+    header = table.horizontalHeader()
+    assert not header.isSectionHidden(0)
+    assert header.sectionSize(0) >= table.fontMetrics().horizontalAdvance("M" * 8)
+    shown = sum(header.sectionSize(c) for c in range(header.count()) if not header.isSectionHidden(c))
+    assert shown <= table.viewport().width() + 1
+
+
+def test_search_hits_and_bookmarks_say_where_and_what_on_two_lines(qtbot, window):
+    from kzreader.gui.bookmarks_panel import WHERE_ROLE as BOOKMARK_WHERE
+    from kzreader.gui.search_panel import SNIPPET_MARKS_ROLE, SNIPPET_ROLE, WHERE_ROLE
+
+    w = window
+    w.reading_pane.go_to(2)
+    w.bookmarks.bookmark_selection()
+    panel = w.bookmarks.panel
+    index = panel.view.model().index(0, 0)
+    iv = w.reading_pane.interview()
+    assert index.data(BOOKMARK_WHERE) == f"{iv.display_title} · question 2"
+    line = panel.view.fontMetrics().lineSpacing()
+    assert panel.view.rowHeight(0) >= 2 * line  # where, then the quote
+
+    w.search.show_search()
+    with qtbot.waitSignal(w.search.panel.results_changed, timeout=3000):
+        w.search.panel.query_edit.setText("энергетической")
+    model = w.search.panel.model
+    group = model.index(0, 0)
+    hit = model.index(0, 0, group)
+    assert hit.data(WHERE_ROLE).startswith("Question ") or hit.data(WHERE_ROLE) == "Lead"
+    snippet, marks = hit.data(SNIPPET_ROLE), hit.data(SNIPPET_MARKS_ROLE)
+    assert marks and all(snippet[a:b].lower().startswith("энергетическ") for a, b in marks)
+    assert w.search.panel.view.visualRect(hit).height() >= 2 * line
+
+
+def test_the_snippet_is_cut_so_the_match_sits_in_the_middle():
+    from kzreader.gui.hit_delegate import centred_cut
+
+    text = "один два три четыре пять шесть семь восемь девять десять МАТЧ конец"
+    first = text.index("МАТЧ")
+    # room for 20 characters before the match: the cut starts at a word within them
+    cut = centred_cut(text, first, lambda before: len("…" + before) <= 20)
+    assert cut > 0 and len("…" + text[cut:first]) <= 20 and text[cut - 1] == " "
+    assert centred_cut(text, first, lambda before: True) == 0  # everything fits: no cut
