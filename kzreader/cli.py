@@ -82,8 +82,9 @@ def _empty_folders(paths: list[str], corpus) -> list[str]:
     empty = []
     for p in paths:
         if os.path.isdir(p):
-            prefix = os.path.join(os.path.abspath(p), "")
-            if not any(f.startswith(prefix) for f in found):
+            # interviews carry resolved paths, problems the path as it was found
+            prefixes = (os.path.join(os.path.realpath(p), ""), os.path.join(os.path.abspath(p), ""))
+            if not any(f.startswith(prefixes) for f in found):
                 empty.append(p)
     return empty
 

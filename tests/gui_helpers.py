@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QSettings
+from PySide6.QtGui import Qt as GuiQt, QTextDocument
 
 from kzreader.gui.main_window import MainWindow
 
@@ -18,3 +19,12 @@ def make_window(qtbot, tmp_path) -> MainWindow:
 def open_and_wait(qtbot, w, paths) -> None:
     with qtbot.waitSignal(w.loader.finished, timeout=LOAD_TIMEOUT):
         w.open_paths([str(p) for p in paths])
+
+
+def shown_tooltip(tip: str) -> str:
+    """The characters a tooltip shows: Qt renders it as HTML when it looks like HTML."""
+    if not GuiQt.mightBeRichText(tip):
+        return tip
+    doc = QTextDocument()
+    doc.setHtml(tip)
+    return doc.toPlainText()

@@ -179,7 +179,7 @@ def test_newer_schema_is_read_only_and_untouched(path):
     assert path.read_text(encoding="utf-8") == content
 
 
-def test_migration_v0_to_v1(path):
+def test_migration_from_v0(path):
     b = new_bookmark("iv1", "/corpus/a.txt", TEXT, 10, 30, note="старая")
     v0 = [b.to_dict()]
     for item in v0:  # version 0 had neither status nor modified
@@ -191,11 +191,12 @@ def test_migration_v0_to_v1(path):
     got = st.get(b.id)
     assert got.note == "старая" and got.status == STATUS_OK and got.modified == b.created
     _add(st)
-    assert json.loads(path.read_text(encoding="utf-8"))["schema_version"] == 1
+    assert json.loads(path.read_text(encoding="utf-8"))["schema_version"] == SCHEMA_VERSION == 2
 
 
 def test_migrate_current_version_is_identity():
-    doc = {"schema_version": 1, "bookmarks": [], "deleted": {"x": "2024-01-01T00:00:00.000000Z"}}
+    doc = {"schema_version": 2, "bookmarks": [],
+           "deleted": {"x": {"revision": 3, "time": "2024-01-01T00:00:00.000000Z"}}}
     assert migrate(json.loads(json.dumps(doc))) == doc
 
 

@@ -16,6 +16,7 @@ from kzreader.gui.interview_list import (  # noqa: E402
     InterviewTableModel,
 )
 from kzreader.gui.problems_view import ProblemTableModel  # noqa: E402
+from gui_helpers import shown_tooltip  # noqa: E402
 
 
 def interview(n: int, **kw) -> Interview:
@@ -74,5 +75,5 @@ def test_problem_model(qtmodeltester):
     qtmodeltester.check(model)
     assert [model.index(r, 0).data() for r in range(2)] == ["Error", "Warning"]
     assert model.index(0, 1).data() == "b.txt"
-    assert model.index(0, 1).data(Qt.ItemDataRole.ToolTipRole) == "/a/b.txt"
+    assert shown_tooltip(model.index(0, 1).data(Qt.ItemDataRole.ToolTipRole)) == "/a/b.txt"
     assert model.error_count() == 1

@@ -9,9 +9,13 @@ Durability:
   (never overwritten), reported in :attr:`BookmarkStore.problems`, and the newest valid
   backup is used instead (also reported);
 - two running instances do not clobber each other: every load and save holds an exclusive
-  lock on ``<name>.lock``, and a save first re-reads the file and merges it with memory by
-  bookmark id — the version with the later ``modified`` wins, and deletions are kept as
-  tombstones so a deleted bookmark is not resurrected by an instance that still had it.
+  lock on ``<name>.lock``, and a change first re-reads the file and merges it with memory by
+  bookmark id — the version with the higher ``revision`` wins (a counter each change raises
+  past what any instance saved; wall-clock times are not compared, so a bookmark dated in the
+  future by a skewed clock can still be edited), and deletions are kept as tombstones with
+  their own revision so a deleted bookmark is not resurrected by an instance that still had it;
+- a folder that cannot be written (read-only data folder or file system) leaves the store
+  read-only: bookmarks are shown, :attr:`BookmarkStore.read_only` says so, nothing is written.
 
 The path is given by the caller (the GUI resolves the user data directory).
 """
@@ -31,7 +35,7 @@ from typing import Any, Callable, Iterator
 from .anchoring import EXACT_POSITION, NEEDS_REVIEW, Anchor, AnchorResult, make_anchor, reanchor
 from .model import text_hash
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 BACKUPS = 3
 TOMBSTONE_DAYS = 365  # how long a deletion is remembered for merging with other instances
 
@@ -45,7 +49,8 @@ class StoreError(Exception):
 
 @dataclass(frozen=True, slots=True)
 class StoreProblem:
-    kind: str  # "corrupt", "restored_from_backup", "unreadable", "newer_version", "bad_entries"
+    kind: str  # "corrupt", "restored_from_backup", "unreadable", "newer_version", "bad_entries",
+    # "read_only" (the folder or file system cannot be written), "moved" (followed a file)
     message: str
     path: str = ""
 
@@ -63,6 +68,7 @@ class Bookmark:
     created: str = ""  # ISO 8601, UTC
     modified: str = ""
     status: str = STATUS_OK
+    revision: int = 1  # raised by every change; merges keep the higher one
 
     @property
     def quote(self) -> str:
@@ -81,6 +87,7 @@ class Bookmark:
             "created": self.created,
             "modified": self.modified,
             "status": self.status,
+            "revision": self.revision,
         }
 
     @classmethod
@@ -101,6 +108,7 @@ class Bookmark:
             created=str(d["created"]),
             modified=str(d.get("modified") or d["created"]),
             status=status,
+            revision=_revision(d.get("revision", 1)),
         )
         _parse_time(b.created), _parse_time(b.modified)  # validate
         return b
@@ -161,7 +169,20 @@ def _migrate_0_to_1(doc: Any) -> dict[str, Any]:
     return {"schema_version": 1, "bookmarks": out, "deleted": {}}
 
 
-MIGRATIONS: dict[int, Callable[[Any], dict[str, Any]]] = {0: _migrate_0_to_1}
+def _migrate_1_to_2(doc: dict[str, Any]) -> dict[str, Any]:
+    """Version 2 merges by revision instead of time: every bookmark starts at revision 1, and
+    a tombstone ("deleted": id -> time) becomes {"revision": 1, "time": ...}, which beats the
+    bookmark it deleted (a deletion wins a tie)."""
+    deleted = doc.get("deleted", {})
+    if isinstance(deleted, dict):
+        deleted = {k: {"revision": 1, "time": v} for k, v in deleted.items()}
+    items = doc.get("bookmarks")
+    if isinstance(items, list):
+        items = [dict(item, revision=1) if isinstance(item, dict) else item for item in items]
+    return {**doc, "schema_version": 2, "bookmarks": items, "deleted": deleted}
+
+
+MIGRATIONS: dict[int, Callable[[Any], dict[str, Any]]] = {0: _migrate_0_to_1, 1: _migrate_1_to_2}
 
 
 def migrate(doc: Any) -> dict[str, Any]:
@@ -186,10 +207,25 @@ class _NewerVersion(Exception):
 # --- the store ---------------------------------------------------------------------------------
 
 
+@dataclass(frozen=True, slots=True)
+class _Tombstone:
+    revision: int  # the deleted bookmark's revision + 1
+    time: str  # ISO 8601, UTC: when, to forget it after TOMBSTONE_DAYS
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"revision": self.revision, "time": self.time}
+
+
+def _revision(v: Any) -> int:
+    if isinstance(v, bool) or not isinstance(v, int) or v < 1:
+        raise ValueError(f"bad revision {v!r}")
+    return v
+
+
 @dataclass
 class _State:
     bookmarks: dict[str, Bookmark] = field(default_factory=dict)
-    deleted: dict[str, str] = field(default_factory=dict)  # id -> ISO time of deletion
+    deleted: dict[str, _Tombstone] = field(default_factory=dict)
     raw_bad: dict[str, Any] = field(default_factory=dict)  # unreadable entries, kept verbatim
 
 
@@ -207,11 +243,15 @@ class BookmarkStore:
         self.path = Path(path)
         self.backups = backups
         self.problems: list[StoreProblem] = []
-        self.read_only = False  # set when the file on disk must not be replaced
+        self.read_only = False  # set when the file on disk must not (or cannot) be replaced
+        self._read_only_reason = ""
         self._state = _State()
         self._listeners: list[Listener] = []
         self._last_time = ""
-        self.path.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as e:
+            self._cannot_write(e)
         with self._locked():
             disk = self._read_disk()
         if disk is not None:
@@ -244,12 +284,17 @@ class BookmarkStore:
     # -- changes (each one is saved before it returns) --
     def add(self, bookmark: Bookmark) -> Bookmark:
         self._check_writable()
-        if bookmark.id in self._state.bookmarks:
-            raise StoreError(f"bookmark {bookmark.id} already exists")
-        now = self._tick()
-        b = dataclasses.replace(bookmark, created=bookmark.created or now, modified=now)
-        self._state.bookmarks[b.id] = b
-        self._state.deleted.pop(b.id, None)
+        def change() -> Bookmark:
+            if bookmark.id in self._state.bookmarks:
+                raise StoreError(f"bookmark {bookmark.id} already exists")
+            now = self._tick()
+            b = dataclasses.replace(bookmark, created=bookmark.created or now, modified=now,
+                                    revision=self._next_revision(bookmark.id, bookmark.revision - 1))
+            self._state.bookmarks[b.id] = b
+            self._state.deleted.pop(b.id, None)
+            return b
+
+        b = self._change(change)
         self._commit("added", (b.id,))
         return b
 
@@ -259,14 +304,20 @@ class BookmarkStore:
     def update(self, bookmark_id: str, **changes: Any) -> Bookmark:
         """Change fields (note, tags, colour, exchange, anchor, status, path, interview_id)."""
         self._check_writable()
-        old = self._require(bookmark_id)
-        for k in ("id", "created", "modified"):
+        for k in ("id", "created", "modified", "revision"):
             if k in changes:
                 raise StoreError(f"{k} cannot be changed")
         if "tags" in changes:
             changes["tags"] = normalise_tags(changes["tags"])
-        new = dataclasses.replace(old, **changes, modified=self._tick())
-        self._state.bookmarks[bookmark_id] = new
+
+        def change() -> Bookmark:
+            old = self._require(bookmark_id)
+            new = dataclasses.replace(old, **changes, modified=self._tick(),
+                                      revision=self._next_revision(bookmark_id))
+            self._state.bookmarks[bookmark_id] = new
+            return new
+
+        new = self._change(change)
         self._commit("updated", (bookmark_id,))
         return new
 
@@ -292,21 +343,31 @@ class BookmarkStore:
 
     def delete(self, bookmark_id: str) -> Bookmark:
         """Remove a bookmark; returns it so that :meth:`restore` can undo the deletion."""
-        self._check_writable()
-        b = self._require(bookmark_id)
-        del self._state.bookmarks[bookmark_id]
-        self._state.deleted[bookmark_id] = self._tick()
+        def change() -> Bookmark:
+            b = self._require(bookmark_id)
+            tomb = _Tombstone(self._next_revision(bookmark_id), self._tick())
+            del self._state.bookmarks[bookmark_id]
+            self._state.deleted[bookmark_id] = tomb
+            return b
+
+        b = self._change(change)
         self._commit("removed", (bookmark_id,))
         return b
 
     def restore(self, bookmark: Bookmark) -> Bookmark:
         """Put back a bookmark exactly as it was (undo of delete or edit)."""
-        self._check_writable()
-        existed = bookmark.id in self._state.bookmarks
-        b = dataclasses.replace(bookmark, modified=self._tick())
-        self._state.bookmarks[b.id] = b
-        self._state.deleted.pop(b.id, None)
-        self._commit("updated" if existed else "added", (b.id,))
+        existed = []
+
+        def change() -> Bookmark:
+            existed.append(bookmark.id in self._state.bookmarks)
+            b = dataclasses.replace(bookmark, modified=self._tick(),
+                                    revision=self._next_revision(bookmark.id, bookmark.revision))
+            self._state.bookmarks[b.id] = b
+            self._state.deleted.pop(b.id, None)
+            return b
+
+        b = self._change(change)
+        self._commit("updated" if existed[0] else "added", (b.id,))
         return b
 
     def reanchor_all(
@@ -347,13 +408,36 @@ class BookmarkStore:
             else:
                 new = dataclasses.replace(b, status=STATUS_NEEDS_REVIEW)
             if new != b:
-                self._state.bookmarks[b.id] = dataclasses.replace(new, modified=self._tick())
+                self._state.bookmarks[b.id] = dataclasses.replace(
+                    new, modified=self._tick(), revision=b.revision + 1)
                 changed.append(b.id)
         if changed:
             self._notify("updated", tuple(changed))
             if not self.read_only:  # a read-only store keeps the new statuses in memory only
                 self.save()
         return results
+
+    def follow_moves(self, loaded: dict[str, tuple[str, str]], present: set[str]) -> list[tuple[Bookmark, str]]:
+        """Re-attach bookmarks whose file is gone to a loaded file with the same text (a moved
+        or renamed folder or file).  ``loaded``: source hash -> (interview id, path) of the
+        loaded interviews; ``present``: their interview ids.  Returns (bookmark as it is now,
+        old path) for each bookmark moved; each move is also kept in :attr:`problems`."""
+        moves: list[tuple[Bookmark, str]] = []
+        for b in self.list():
+            target = loaded.get(b.anchor.source_hash)
+            if b.interview_id in present or target is None or target[1] == b.path:
+                continue
+            if _exists(b.path):
+                continue  # the old file is still there: a copy, not a move
+            new = dataclasses.replace(b, interview_id=target[0], path=target[1],
+                                      modified=self._tick(), revision=b.revision + 1)
+            self._state.bookmarks[b.id] = new
+            moves.append((new, b.path))
+        if moves:
+            self._notify("updated", tuple(b.id for b, _ in moves))
+            if not self.read_only:
+                self.save()
+        return moves
 
     def reload(self) -> None:
         """Merge in what other instances saved (e.g. when the window regains focus)."""
@@ -366,17 +450,32 @@ class BookmarkStore:
                 self._notify("reset", ())
 
     def save(self) -> None:
-        """Merge with the file on disk and write it (called by every change)."""
+        """Merge with the file on disk and write it."""
+        self._change(lambda: None)
+
+    def _change(self, change: Callable[[], Any]) -> Any:
+        """Under the lock: merge in the file on disk, apply ``change`` (so its revisions count
+        what other instances saved), write.  Listeners hear "reset" when the merge brought in
+        changes from elsewhere."""
         self._check_writable()
         with self._locked():
             disk = self._read_disk()
             before = dict(self._state.bookmarks)
             if disk is not None:
                 self._state = _merge(self._state, disk)
+            merged = self._state.bookmarks != before
+            result = change()
             self._prune_tombstones()
             self._write(self._document())
-        if self._state.bookmarks != before:
+        if merged:
             self._notify("reset", ())
+        return result
+
+    def _next_revision(self, bookmark_id: str, floor: int = 0) -> int:
+        """One more than any revision this bookmark (or its tombstone) has had here."""
+        b = self._state.bookmarks.get(bookmark_id)
+        tomb = self._state.deleted.get(bookmark_id)
+        return max(floor, b.revision if b else 0, tomb.revision if tomb else 0) + 1
 
     # -- listeners --
     def add_listener(self, fn: Listener) -> None:
@@ -389,9 +488,18 @@ class BookmarkStore:
     # -- internals --
     def _check_writable(self) -> None:
         if self.read_only:
-            raise StoreError(
+            raise StoreError(self._read_only_reason or
                 f"Bookmarks cannot be saved: {self.path} could not be read safely, so it is left untouched."
             )
+
+    def _cannot_write(self, e: OSError) -> None:
+        """The folder cannot be written (read-only folder or file system): read-only, once."""
+        if self._read_only_reason:
+            return
+        self.read_only = True
+        self._read_only_reason = (f"Bookmarks are read-only: the folder {self.path.parent} cannot be "
+                                  f"written ({e.strerror or e}).")
+        self._problem("read_only", self._read_only_reason, str(self.path.parent))
 
     def _require(self, bookmark_id: str) -> Bookmark:
         b = self._state.bookmarks.get(bookmark_id)
@@ -409,7 +517,6 @@ class BookmarkStore:
 
     def _commit(self, event: str, ids: tuple[str, ...]) -> None:
         self._notify(event, ids)
-        self.save()
 
     def _notify(self, event: str, ids: tuple[str, ...]) -> None:
         for fn in list(self._listeners):
@@ -422,17 +529,25 @@ class BookmarkStore:
             "app": "kzreader",
             "saved": _now(),
             "bookmarks": items,
-            "deleted": dict(sorted(self._state.deleted.items())),
+            "deleted": {k: v.to_dict() for k, v in sorted(self._state.deleted.items())},
         }
 
     def _prune_tombstones(self) -> None:
         limit = _fmt_time(datetime.now(timezone.utc) - timedelta(days=TOMBSTONE_DAYS))
-        self._state.deleted = {k: v for k, v in self._state.deleted.items() if v >= limit}
+        self._state.deleted = {k: v for k, v in self._state.deleted.items() if v.time >= limit}
 
     @contextlib.contextmanager
     def _locked(self) -> Iterator[None]:
         lock_path = self.path.with_name(self.path.name + ".lock")
-        fd = os.open(lock_path, os.O_RDWR | os.O_CREAT, 0o644)
+        try:
+            fd = os.open(lock_path, os.O_RDWR | os.O_CREAT, 0o644)
+        except OSError as e:  # a read-only folder or file system: read, never write
+            self._cannot_write(e)
+            try:  # a lock file left from before still keeps writers of other instances out
+                fd = os.open(lock_path, os.O_RDONLY)
+            except OSError:
+                yield
+                return
         try:
             _lock(fd)
             yield
@@ -472,8 +587,17 @@ class BookmarkStore:
                 f"(schema {e.args[0]}); it is opened read-only and will not be changed.",
             )
             return None
-        except (ValueError, KeyError, TypeError, AttributeError, UnicodeDecodeError) as e:
-            aside = self._move_aside()
+        except (ValueError, KeyError, TypeError, AttributeError, UnicodeDecodeError, RecursionError) as e:
+            if isinstance(e, RecursionError):
+                e = ValueError("nested too deeply")
+            try:
+                aside = self._move_aside()
+            except OSError as err:  # a read-only folder: leave it where it is, untouched
+                self._cannot_write(err)
+                self._problem("corrupt", f"The bookmarks file {self.path} is damaged ({e}); it is left "
+                                         "as it is and bookmarks are read-only.")
+                backup = self._first_valid_backup()
+                return backup[0] if backup else None
             self._problem(
                 "corrupt",
                 f"The bookmarks file {self.path} is damaged ({e}); it was kept as {aside}.",
@@ -505,8 +629,8 @@ class BookmarkStore:
                 continue
             state.bookmarks[b.id] = b
         for k, v in doc.get("deleted", {}).items():
-            _parse_time(v)
-            state.deleted[str(k)] = v
+            _parse_time(v["time"])
+            state.deleted[str(k)] = _Tombstone(_revision(v["revision"]), v["time"])
         if bad and report:
             self._problem(
                 "bad_entries",
@@ -585,18 +709,19 @@ class BookmarkStore:
 
 
 def _merge(mine: _State, disk: _State) -> _State:
-    """Union by id; the later ``modified`` wins; a later deletion beats an older bookmark."""
+    """Union by id; the higher revision wins (a tie goes to the later ``modified``, then to
+    memory); a deletion beats the bookmark it deleted and older ones."""
     out = _State(raw_bad={**disk.raw_bad, **mine.raw_bad})
     deleted = dict(disk.deleted)
     for k, v in mine.deleted.items():
-        if v > deleted.get(k, ""):
+        if k not in deleted or v.revision > deleted[k].revision:
             deleted[k] = v
     for bid in set(mine.bookmarks) | set(disk.bookmarks):
         a, b = mine.bookmarks.get(bid), disk.bookmarks.get(bid)
-        win = a if b is None or (a is not None and a.modified >= b.modified) else b
+        win = a if b is None or (a is not None and (a.revision, a.modified) >= (b.revision, b.modified)) else b
         assert win is not None
         gone = deleted.get(bid)
-        if gone is not None and gone >= win.modified:
+        if gone is not None and gone.revision >= win.revision:
             continue
         deleted.pop(bid, None)
         out.bookmarks[bid] = win
@@ -617,6 +742,14 @@ def _lock(fd: int) -> None:
             except OSError:
                 continue
     fcntl.flock(fd, fcntl.LOCK_EX)
+
+
+def _exists(path: str) -> bool:
+    try:
+        os.stat(path)
+    except (OSError, ValueError):
+        return False
+    return True
 
 
 def _fsync_dir(d: Path) -> None:

@@ -40,10 +40,12 @@ class Source:
 
 
 def iter_source_files(paths, suffixes=SUPPORTED_SUFFIXES, errors=None):
-    """Yield supported files under ``paths`` (files or folders, recursively), sorted, each once.
+    """Yield supported files under ``paths`` (files or folders, recursively), sorted, each once,
+    as resolved paths (``os.path.realpath``): interview ids come from the path, so two
+    spellings of one file ("../x.txt", a symlinked folder) are one interview.
 
-    Symlink loops and unreadable folders are skipped; when ``errors`` is a list, a
-    (path, message) pair is appended for each.
+    Symlink loops, unreadable folders and what is not a regular file (pipes, sockets,
+    devices) are skipped; when ``errors`` is a list, a (path, message) pair is appended for each.
     """
     seen_dirs: set[tuple[int, int]] = set()
     seen_files: set[str] = set()
@@ -67,7 +69,7 @@ def iter_source_files(paths, suffixes=SUPPORTED_SUFFIXES, errors=None):
         except OSError as e:
             report(d, f"cannot list folder: {e.strerror or e}")
             return
-        base = str(d.absolute())  # once per folder: pathlib per file costs more than the stat
+        base = os.path.realpath(d)  # once per folder: per file only for a symlinked file
         for e in entries:
             try:
                 if e.is_dir():
@@ -77,7 +79,7 @@ def iter_source_files(paths, suffixes=SUPPORTED_SUFFIXES, errors=None):
                     if not e.is_file():  # a named pipe, socket or device: reading could hang
                         report(e.path, _not_regular(e.stat().st_mode))
                         continue
-                    r = os.path.join(base, e.name)
+                    r = os.path.realpath(e.path) if e.is_symlink() else os.path.join(base, e.name)
                     if r not in seen_files:
                         seen_files.add(r)
                         yield r
@@ -93,7 +95,7 @@ def iter_source_files(paths, suffixes=SUPPORTED_SUFFIXES, errors=None):
         if not stat.S_ISREG(mode):
             report(p, _not_regular(mode))
             return
-        r = str(p.absolute())
+        r = os.path.realpath(p)
         if r not in seen_files:
             seen_files.add(r)
             yield r

@@ -33,6 +33,7 @@ from kzreader.core.model import Interview
 
 from .i18n import format_date
 from .reading_pane import ReadingText, _Builder, _Segment, apply_measure, reading_colours, source_range
+from .plain_text import plain_tooltip
 
 CHUNK = 8  # exchanges built at a time: about a screenful, some 30 ms
 AHEAD_PAGES = 3  # build more when the reader is this many pages from the end
@@ -217,7 +218,7 @@ class AcrossView(QWidget):
     def set_similar_label(self, text: str) -> None:
         """The question followed, elided to the room there is (the tooltip has all of it)."""
         self._similar_text = text
-        self.similar_label.setToolTip(text)
+        self.similar_label.setToolTip(plain_tooltip(text))  # a question from a file: never HTML
         self._elide_similar_label()
 
     def _elide_similar_label(self) -> None:

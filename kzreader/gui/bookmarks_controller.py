@@ -12,11 +12,12 @@ from PySide6.QtGui import QColor, QTextCursor, QUndoStack
 from PySide6.QtWidgets import QMessageBox, QToolTip
 
 from kzreader.core.bookmarks import STATUS_OK, BookmarkStore
-from kzreader.core.model import Interview, text_hash
+from kzreader.core.model import Interview, Problem, text_hash
 from kzreader.core.sources import SourceError, read_source
 
 from .bookmarks_panel import BookmarksPanel
 from .highlight_colours import BOOKMARK_UNDERLINE
+from .i18n import core_message
 
 BOOKMARKS_FILE = "bookmarks.json"
 HIGHLIGHT_KEY = "bookmarks"
@@ -43,6 +44,9 @@ class BookmarksController(QObject):
         self.panel = BookmarksPanel(self.store, self.undo_stack, self._lookup)
         self.panel.setObjectName("bookmarks_panel")
         self._texts: dict[str, tuple[str, str]] = {}  # interview id -> (source hash, text)
+        # what the Problems view keeps showing about the store (read-only, moved bookmarks);
+        # a new load clears that view, so these are put back each time
+        self._notices: list[Problem] = []
 
         self._undo_place: tuple[int, list] = (0, [])  # index and commands, to tell undo from a push
         self.undo_stack.indexChanged.connect(self._on_undo_index)
@@ -51,15 +55,29 @@ class BookmarksController(QObject):
         self.panel.store_error.connect(self._show_error)
         self.store.add_listener(self._on_store_changed)
         window.corpus_cleared.connect(self._texts.clear)
+        window.corpus_cleared.connect(self._show_notices)
         window.corpus_loaded.connect(self._on_corpus_loaded)
         window.reading_pane.current_exchange_changed.connect(lambda *_: self.refresh_highlights())
         window.reading_pane.text.viewport().installEventFilter(self)
 
     def report_problems(self) -> None:
-        """Store problems found while reading the file (shown once, after the window is up)."""
-        if self.store.problems:
-            text = "\n\n".join(p.message for p in self.store.problems)
+        """Store problems found while reading the file (shown once, after the window is up).
+
+        A store that cannot be written is said in the status bar and the Problems view (the
+        window works, bookmarks are read-only); damage is shown in a message box."""
+        for p in self.store.problems:
+            if p.kind == "read_only":
+                self._notices.append(Problem(p.path, p.message, "warning"))
+                self._status(core_message(p.message))
+        self._show_notices()
+        damage = [p for p in self.store.problems if p.kind != "read_only"]
+        if damage:
+            text = "\n\n".join(core_message(p.message) for p in damage)
             QMessageBox.warning(self.window, self.tr("Bookmarks"), text)
+
+    @Slot()
+    def _show_notices(self) -> None:
+        self.window.problems_view.append(list(self._notices))
 
     def detach(self) -> None:
         self.store.remove_listener(self._on_store_changed)
@@ -176,10 +194,29 @@ class BookmarksController(QObject):
         self.refresh_highlights()
 
     # -- after loading -----------------------------------------------------------------------
+    def _follow_moves(self, corpus) -> None:
+        """Bookmarks of files that are gone follow a loaded file with the same text (a moved
+        or renamed folder), and the Problems view says so."""
+        loaded = {iv.source_hash: (iv.id, iv.path) for iv in corpus.interviews if iv.source_hash}
+        moves = self.store.follow_moves(loaded, {iv.id for iv in corpus.interviews})
+        if not moves:
+            return
+        counts: dict[tuple[str, str], int] = {}
+        for b, old in moves:
+            counts[(old, b.path)] = counts.get((old, b.path), 0) + 1
+        notices = [Problem(new, f"{n} bookmark(s) followed this file from {old}", "warning")
+                   for (old, new), n in counts.items()]
+        self.window.problems_view.append(notices)
+        self._status(self.tr("%n bookmark(s) followed their files to a new place.", "", len(moves)))
+
     @Slot(object)
     def _on_corpus_loaded(self, corpus) -> None:
+        try:
+            self._follow_moves(corpus)
+        except Exception as e:  # a store that cannot be written must not break loading
+            self._show_error(str(e))
         by_path = {iv.path: iv for iv in corpus.interviews}
-        roots = [os.path.abspath(p) for p in self.window.corpus_paths]
+        roots = [os.path.realpath(p) for p in self.window.corpus_paths]  # as interviews' paths
         texts: dict[str, str | None] = {}
         for b in self.store.list():
             if b.path in texts:

@@ -9,7 +9,6 @@ and the file dialog.
 """
 from __future__ import annotations
 
-import html
 from pathlib import PurePath
 from typing import Callable, Iterable
 
@@ -68,6 +67,7 @@ from kzreader.core.text import fold
 from .two_line_delegate import TwoLineDelegate
 
 from .i18n import format_datetime
+from .plain_text import plain_tooltip
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 STATUS_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -89,8 +89,8 @@ def _one_line(text: str, limit: int) -> str:
 
 
 def _plain_tooltip(text: str) -> str:
-    # tooltips render anything that looks like HTML; the quote is untrusted, so escape it
-    return "<p style='white-space:pre-wrap'>" + html.escape(text) + "</p>"
+    # tooltips render anything that looks like HTML; the quote is untrusted
+    return plain_tooltip(text)
 
 
 def _local_time(iso: str) -> str:

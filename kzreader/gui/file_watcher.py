@@ -42,7 +42,7 @@ class CorpusWatcher(QObject):
         self._timer.stop()
         self._changed.clear()
         self._held = False
-        dirs = {os.path.abspath(f) for f in folders if os.path.isdir(f)}
+        dirs = {os.path.realpath(f) for f in folders if os.path.isdir(f)}  # as the files' paths
         dirs.update(os.path.dirname(p) for p in files)
         self._listing = {d: _supported_names(d) for d in dirs}
         wanted = (sorted(dirs) + list(files))[:MAX_WATCHED]

@@ -223,6 +223,19 @@ _CORE_PATTERN_SOURCES = (
      QT_TRANSLATE_NOOP("CoreMessages", "control characters shown as � at lines %1")),
     (r"control characters shown as \ufffd at lines ([\d, ]+) and (\d+) more",
      QT_TRANSLATE_NOOP("CoreMessages", "control characters shown as � at lines %1 and %2 more")),
+    # the bookmark store (core.bookmarks)
+    (r"Bookmarks are read-only: the folder (.+) cannot be written \((.*)\)\.",
+     QT_TRANSLATE_NOOP("CoreMessages", "Bookmarks are read-only: the folder %1 cannot be written (%2).")),
+    (r"The bookmarks file (.+) is damaged \((.*)\); it is left as it is and bookmarks are read-only\.",
+     QT_TRANSLATE_NOOP("CoreMessages", "The bookmarks file %1 is damaged (%2); it is left as it is and "
+                                       "bookmarks are read-only.")),
+    (r"The bookmarks file (.+) is damaged \((.*)\); it was kept as (.+)\.",
+     QT_TRANSLATE_NOOP("CoreMessages", "The bookmarks file %1 is damaged (%2); it was kept as %3.")),
+    (r"Bookmarks were restored from the backup (.+); changes made after that backup may be missing\.",
+     QT_TRANSLATE_NOOP("CoreMessages", "Bookmarks were restored from the backup %1; changes made after "
+                                       "that backup may be missing.")),
+    (r"(\d+) bookmark\(s\) followed this file from (.+)",
+     QT_TRANSLATE_NOOP("CoreMessages", "%1 bookmark(s) followed this file from %2")),
     (r"metadata file (.+) ignored: not a regular file",
      QT_TRANSLATE_NOOP("CoreMessages", "metadata file %1 ignored: not a regular file")),
     (r"metadata file (.+) ignored: not a mapping",

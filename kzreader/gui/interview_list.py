@@ -15,6 +15,7 @@ from PySide6.QtCore import (
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLineEdit, QTableView, QVBoxLayout, QWidget
 
 from .i18n import format_date
+from .plain_text import plain_tooltip
 
 if TYPE_CHECKING:  # annotations only; the model is imported when files load
     from kzreader.core.model import Interview
@@ -128,12 +129,12 @@ class InterviewTableModel(QAbstractTableModel):
             return fold(self._cells(iv)[col])
         if role == ID_ROLE:
             return iv.id
-        if role == Qt.ItemDataRole.ToolTipRole:
+        if role == Qt.ItemDataRole.ToolTipRole:  # file-derived text: never rendered as HTML
             if col == COL_INTERVIEWEE and iv.role:
-                return f"{iv.interviewee or ''}\n{iv.role}"
+                return plain_tooltip(f"{iv.interviewee or ''}\n{iv.role}")
             if col == COL_TITLE and iv.title_is_derived:
-                return self.tr("The file has no title; this one is made up from it.") + "\n" + iv.path
-            return iv.path
+                return plain_tooltip(self.tr("The file has no title; this one is made up from it.") + "\n" + iv.path)
+            return plain_tooltip(iv.path)
         if role == Qt.ItemDataRole.FontRole and col == COL_TITLE and iv.title_is_derived:
             return _derived_font()  # a title the file did not give: set apart in italics
         if role == Qt.ItemDataRole.TextAlignmentRole and col == COL_QUESTIONS:

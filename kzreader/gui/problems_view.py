@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from .i18n import core_message
+from .plain_text import plain_tooltip
 
 if TYPE_CHECKING:  # annotations only
     from PySide6.QtWidgets import QMessageBox
@@ -71,8 +72,8 @@ class ProblemTableModel(QAbstractTableModel):
             if col == COL_FILE:
                 return os.path.basename(p.path) or p.path
             return core_message(p.message)
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return p.path if col == COL_FILE else core_message(p.message)
+        if role == Qt.ItemDataRole.ToolTipRole:  # messages quote file names and file text
+            return plain_tooltip(p.path if col == COL_FILE else core_message(p.message))
         return None
 
     def _severity_label(self, severity: str) -> str:

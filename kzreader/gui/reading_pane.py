@@ -41,6 +41,7 @@ from PySide6.QtWidgets import (
 from .elided_label import ElidedLabel
 from .i18n import core_message, format_date
 from .shortcuts import merged_keys
+from .plain_text import plain_tooltip
 
 if TYPE_CHECKING:  # annotations only; the model is imported when files load
     from kzreader.core.model import Interview, Paragraph, Span
@@ -800,9 +801,9 @@ class ReadingPane(QWidget):
         self.meta_label.show()
         # where the file is: in the title's tooltip, not a line of its own
         where = "\n".join(p for p in (iv.url, iv.path) if p)
-        self.title_label.setToolTip(
+        self.title_label.setToolTip(plain_tooltip(  # the path and URL come from the file system and file
             self.tr("The file has no title; this one is made up from it.") + "\n" + where
-            if iv.title_is_derived else where)
+            if iv.title_is_derived else where))
 
     def _fill_navigator(self) -> None:
         self._syncing = True
@@ -816,7 +817,7 @@ class ReadingPane(QWidget):
                     if len(text) > NAVIGATOR_CHARS:
                         text = text[: NAVIGATOR_CHARS - 1].rstrip() + "…"
                     item = QListWidgetItem(f"{ex.number}. {text}")
-                    item.setToolTip(ex.question.text[:600])
+                    item.setToolTip(plain_tooltip(ex.question.text[:600]))  # source text: never HTML
                     self.navigator.addItem(item)
                     if self._exchange_filter is not None and ex.number not in self._exchange_filter:
                         self.navigator.setRowHidden(self.navigator.count() - 1, True)

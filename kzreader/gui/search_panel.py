@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 from kzreader.core.search import Hit, SearchIndex
 
 from .hit_delegate import TwoLineHitDelegate
+from .plain_text import plain_tooltip
 
 KIND_ROLE = Qt.ItemDataRole.UserRole + 1  # "interview" or "hit"
 INTERVIEW_ID_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -272,7 +273,7 @@ class SearchPanel(QWidget):
                 self.tr("%1 (%2)").replace("%2", str(len(group))).replace("%1", title))
             parent.setData("interview", KIND_ROLE)
             parent.setData(iid, INTERVIEW_ID_ROLE)
-            parent.setToolTip(html.escape(iv.path) if iv is not None else "")
+            parent.setToolTip(plain_tooltip(iv.path) if iv is not None else "")
             parent.setEditable(False)
             for h in sorted(group, key=lambda h: h.exchange_number):
                 label = self.tr("Lead") if h.exchange_number == 0 else self.tr("Q%1").replace(

@@ -41,6 +41,8 @@ from kzreader.core.model import Interview
 from kzreader.core.text import fold
 from kzreader.core.themes import CorpusThemes, Lexicon, Theme
 
+from .plain_text import plain_tooltip
+
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 INTENSITY_ROLE = Qt.ItemDataRole.UserRole + 2  # 0..1, the cell's value over the map's maximum
 COLOUR_ROLE = Qt.ItemDataRole.UserRole + 3  # "#rrggbb" of the column's theme
@@ -119,8 +121,10 @@ class ThemeMapModel(QAbstractTableModel):
         if role == INTERVIEW_ID_ROLE:
             return iid
         if col == 0:
-            if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            if role == Qt.ItemDataRole.DisplayRole:
                 return title
+            if role == Qt.ItemDataRole.ToolTipRole:
+                return plain_tooltip(title)  # the title comes from the file
             if role == SORT_ROLE:
                 return fold(title)
             return None
@@ -141,8 +145,9 @@ class ThemeMapModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             n = self._counts.count(theme.id, iid)
             total = self._counts.exchange_count(iid)
-            return QCoreApplication.translate("ThemeMapModel", "{title}\n{theme}: {n} of {total} exchanges").format(
-                title=title, theme=theme.name(self._language), n=n, total=total)
+            return plain_tooltip(QCoreApplication.translate(
+                "ThemeMapModel", "{title}\n{theme}: {n} of {total} exchanges").format(
+                title=title, theme=theme.name(self._language), n=n, total=total))
         return None
 
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):

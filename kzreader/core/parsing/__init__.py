@@ -7,6 +7,7 @@ the lead, a turn (its paragraphs or its marker), or a removed span.
 """
 from __future__ import annotations
 
+import os
 import re
 
 import yaml
@@ -129,7 +130,8 @@ def parse_text(text: str, path: str = "", *, fmt: str = "txt", metadata: dict | 
 
     f = b.fields
     return Interview(
-        id=interview_id(str(path)),
+        # from the resolved path: "../x.txt" and a symlinked folder's copy are one interview
+        id=interview_id(os.path.realpath(path) if path else ""),
         path=str(path),
         title=f.get("title"),
         date=_valid_date(f.get("date")),

@@ -263,6 +263,14 @@
         <source>The interview of this bookmark is not loaded.</source>
         <translation>Интервью этой закладки не загружено.</translation>
     </message>
+    <message numerus="yes">
+        <source>%n bookmark(s) followed their files to a new place.</source>
+        <translation>
+            <numerusform>%n закладка перешла вслед за своим файлом на новое место.</numerusform>
+            <numerusform>%n закладки перешли вслед за своими файлами на новое место.</numerusform>
+            <numerusform>%n закладок перешли вслед за своими файлами на новое место.</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Bookmarks: {0}</source>
         <translation>Закладки: {0}</translation>
@@ -791,6 +799,26 @@
     <message>
         <source>control characters shown as � at lines %1 and %2 more</source>
         <translation>управляющие символы показаны как � в строках %1 и ещё в %2</translation>
+    </message>
+    <message>
+        <source>Bookmarks are read-only: the folder %1 cannot be written (%2).</source>
+        <translation>Закладки только для чтения: в папку %1 нельзя записывать (%2).</translation>
+    </message>
+    <message>
+        <source>The bookmarks file %1 is damaged (%2); it is left as it is and bookmarks are read-only.</source>
+        <translation>Файл закладок %1 повреждён (%2); он оставлен как есть, закладки только для чтения.</translation>
+    </message>
+    <message>
+        <source>The bookmarks file %1 is damaged (%2); it was kept as %3.</source>
+        <translation>Файл закладок %1 повреждён (%2); он сохранён как %3.</translation>
+    </message>
+    <message>
+        <source>Bookmarks were restored from the backup %1; changes made after that backup may be missing.</source>
+        <translation>Закладки восстановлены из резервной копии %1; изменения, сделанные после неё, могут отсутствовать.</translation>
+    </message>
+    <message>
+        <source>%1 bookmark(s) followed this file from %2</source>
+        <translation>закладок, перешедших вслед за этим файлом из %2: %1</translation>
     </message>
     <message>
         <source>metadata file %1 ignored: not a regular file</source>
