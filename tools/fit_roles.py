@@ -65,7 +65,7 @@ class Doc:
         self.truth = yaml.safe_load(path.with_name(self.name + ".truth.yaml").read_text(encoding="utf-8"))
         self.src = sources.read_source(str(path))
         self.blocks = prepare_blocks(self.src.text, self.src.removed)
-        self.content, self.feats = block_features(self.blocks)
+        self.content, self.feats = block_features(self.blocks, self.src.text)
         self.gold = self._gold()
 
     def _gold(self) -> list[str] | None:
@@ -120,7 +120,7 @@ class Case(Doc):
         self.truth = None
         self.src = sources.read_source(str(path))
         self.blocks = prepare_blocks(self.src.text, self.src.removed)
-        self.content, self.feats = block_features(self.blocks)
+        self.content, self.feats = block_features(self.blocks, self.src.text)
         self.gold = self._gold()
 
     def _gold(self) -> list[str] | None:
@@ -143,6 +143,49 @@ class Case(Doc):
             gold.append(s)
             prev = s
         return gold if k == len(want) else None
+
+
+class Seed(Doc):
+    """A file with a truth file but no line roles (../shared/seeds): gold roles from the truth's
+    first words of each question and last words of each answer.  A question is the block that
+    starts with its words (and the unmarked blocks after it); its answer starts at the next
+    marked block, or the next block, and ends at the block that ends with its words."""
+
+    def __init__(self, path: Path):
+        self.path = path
+        self.name = path.stem
+        self.truth = yaml.safe_load(path.with_name(self.name + ".truth.yaml").read_text(encoding="utf-8"))
+        self.src = sources.read_source(str(path))
+        self.blocks = prepare_blocks(self.src.text, self.src.removed)
+        self.content, self.feats = block_features(self.blocks, self.src.text)
+        self.gold = self._gold()
+
+    def _gold(self) -> list[str] | None:
+        qs = [_words(q)[:6] for q in self.truth["questions"]]
+        ans = [_words(a)[-5:] for a in self.truth["answers_last_words"]]
+        gold: list[str] = []
+        k = -1  # the exchange being read
+        where = "P"  # P, q (in a question), a (in an answer), J (after an answer's end)
+        for i in self.content:
+            b = self.blocks[i]
+            w = _words(b.body)
+            if k + 1 < len(qs) and w[:len(qs[k + 1])] == qs[k + 1]:
+                k += 1
+                gold.append("Q")
+                where = "q"
+            elif where == "q":
+                if b.marker is None and gold[-1] in ("Q", "q") and w[-len(ans[k]):] != ans[k]:
+                    gold.append("q")
+                else:
+                    gold.append("A")
+                    where = "a"
+            elif where == "a":
+                gold.append("a")
+            else:
+                gold.append("P" if where == "P" else "E" if k == len(qs) - 1 else "Ja")
+            if where == "a" and w[-len(ans[k]):] == ans[k]:
+                where = "J"
+        return gold if k == len(qs) - 1 and where == "J" else None
 
 
 def _features_of(doc: Doc, path: list[str]):
@@ -169,13 +212,35 @@ def _weights(w: dict) -> dec.Weights:
 
 # Knowledge the corpus cannot teach, added to the fitted weights (on their scale, SCALE = the
 # largest weight): a table row ("Year | Level") belongs to the answer around it; a heading of
-# the level the document's questions use is a question even without its '?'.
+# the level the document's questions use is a question even without its '?'; a speaker whose
+# turns mostly do not ask is a guest, not the interviewer, and a guest speaking right after
+# another guest continues the same answer (files with several guests are few, so the fit
+# alone lets a second guest's label start questions).
 PRIOR = {("e", "table", "a"): 10.0, ("e", "table", "E"): -10.0, ("e", "table", "Ja"): -5.0,
-         ("e", "qshape|hash", "Q"): 6.0, ("e", "qshape|bold", "Q"): 3.0}
+         ("e", "qshape|hash", "Q"): 6.0, ("e", "qshape|bold", "Q"): 3.0,
+         ("e", "spk_alab", "Q"): -6.0, ("e", "spk_alab", "q"): -3.0,
+         ("e", "spk_qlab", "A"): -3.0, ("e", "spk_qlab", "a"): -3.0,
+         ("e", "spk_again", "a"): 8.0, ("e", "spk_again", "A"): -4.0}
 SCALE = 10.0
+MARGIN = 6.0  # cost of a wrong role during the fit (in update steps), for a safety margin
+RUNS = 3
 
 
-def fit(docs: list[Doc], epochs: int, seed: int = 1) -> dict:
+def fit(docs: list[Doc], epochs: int, runs: int = RUNS) -> dict:
+    """The average of ``runs`` fits that see the files in different orders (a perceptron's
+    result depends on the order; the average is steadier), scaled, plus PRIOR."""
+    out: dict = defaultdict(float)
+    for seed in range(1, runs + 1):
+        avg = _fit_once(docs, epochs, seed)
+        top = max((abs(v) for v in avg.values()), default=1.0) or 1.0
+        for k, v in avg.items():
+            out[k] += v * SCALE / top / runs
+    for k, v in PRIOR.items():
+        out[k] += v
+    return {k: round(v, 2) for k, v in out.items() if abs(v) >= 0.005}
+
+
+def _fit_once(docs: list[Doc], epochs: int, seed: int, margin: float = MARGIN) -> dict:
     w: dict = defaultdict(float)
     total: dict = defaultdict(float)  # sum of w over all steps, for the averaged weights
     stamp: dict = defaultdict(int)
@@ -187,7 +252,11 @@ def fit(docs: list[Doc], epochs: int, seed: int = 1) -> dict:
         for d in train:
             step += 1
             ws = _weights(w)
-            pred = [dec.STATES[k] for k in dec.viterbi([ws.row(f) for f in d.feats], ws)]
+            rows = [ws.row(f) for f in d.feats]
+            if margin:  # cost-augmented: a wrong role gets a head start, so the fit keeps a margin
+                rows = [tuple(v + (margin if s != g else 0.0) for v, s in zip(r, dec.STATES))
+                        for r, g in zip(rows, d.gold)]
+            pred = [dec.STATES[k] for k in dec.viterbi(rows, ws)]
             if pred == d.gold:
                 continue
             delta: dict = defaultdict(float)
@@ -204,13 +273,7 @@ def fit(docs: list[Doc], epochs: int, seed: int = 1) -> dict:
     for k in w:
         total[k] += w[k] * (step - stamp[k])
         avg[k] = total[k] / max(step, 1)
-    top = max((abs(v) for v in avg.values()), default=1.0) or 1.0
-    out = defaultdict(float)
-    for k, v in avg.items():
-        out[k] = v * SCALE / top
-    for k, v in PRIOR.items():
-        out[k] += v
-    return {k: round(v, 2) for k, v in out.items() if abs(v) >= 0.005}
+    return avg
 
 
 def _words(text: str) -> list[str]:
@@ -224,7 +287,7 @@ def _words(text: str) -> list[str]:
     return out
 
 
-def score(docs: list[Doc], w: dict) -> tuple[int, int, int]:
+def score(docs: list[Doc], w: dict, verbose: bool = False) -> tuple[int, int, int]:
     """(exchanges found, exchanges in truth, files with the exact count), as check_parse.py."""
     saved = dec.DEFAULT
     dec.DEFAULT = _weights(w)
@@ -241,6 +304,8 @@ def score(docs: list[Doc], w: dict) -> tuple[int, int, int]:
                 if hit is not None:
                     got.remove(hit)
                     hits += 1
+                elif verbose:
+                    print(f"  {d.name}: missed Q {' '.join(q)!r}")
         return hits, total, exact
     finally:
         dec.DEFAULT = saved
@@ -273,22 +338,36 @@ def write(w: dict, n_docs: int, epochs: int) -> None:
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("corpus", nargs="?", default=str(ROOT.parent / "shared" / "corpus"))
-    ap.add_argument("--epochs", type=int, default=15)
+    ap.add_argument("--seeds", default=str(ROOT.parent / "shared" / "seeds"))
+    ap.add_argument("--epochs", type=int, default=25)
     ap.add_argument("--folds", type=int, default=4)
     ap.add_argument("--write", action="store_true")
+    ap.add_argument("--verbose", action="store_true", help="list the held-out misses")
+    ap.add_argument("--show", metavar="NAME", help="fit without file NAME…, print its roles and gold")
     a = ap.parse_args()
     paths = sorted(p for p in Path(a.corpus).iterdir()
                    if p.suffix in SUFFIXES and p.with_name(p.stem + ".turns.json").exists())
     docs = [Doc(p) for p in paths]
     cases = [Case(p) for p in sorted(CASES.iterdir()) if p.suffix in (".txt", ".md")]
+    if Path(a.seeds).is_dir():
+        cases += [Seed(p) for p in sorted(Path(a.seeds).glob("*.txt"))]
     print(f"{len(docs)} files, {sum(1 for d in docs if d.gold)} with line roles; "
-          f"{sum(1 for c in cases if c.gold)}/{len(cases)} test cases")
+          f"{sum(1 for c in cases if c.gold)}/{len(cases)} test cases and seeds (always fitted)")
+    if a.show:
+        d = next(d for d in docs if d.name.startswith(a.show))
+        ws = _weights(fit([x for x in docs if x is not d] + cases, a.epochs))
+        rows = [ws.row(f) for f in d.feats]
+        pred = [dec.STATES[k] for k in dec.viterbi(rows, ws)]
+        for i, f, r, p, g in zip(d.content, d.feats, rows, pred, d.gold or [""] * len(pred)):
+            best = " ".join(f"{dec.STATES[k]}:{r[k]:.1f}" for k in sorted(range(len(r)), key=lambda k: -r[k])[:3])
+            print(f"{'  ' if p == g else '!!'} {p:>2} {g:>2} {d.blocks[i].text[:50]!r:54} {best}  {' '.join(f)}")
+        return 0
     if a.folds > 1:
         hits = total = exact = 0
         for k in range(a.folds):
             held = [d for j, d in enumerate(docs) if j % a.folds == k]
             train = [d for j, d in enumerate(docs) if j % a.folds != k] + cases
-            h, t, e = score(held, fit(train, a.epochs))
+            h, t, e = score(held, fit(train, a.epochs), a.verbose)
             print(f"fold {k + 1}/{a.folds}: fitted on {len(train)}, held-out {len(held)} files: "
                   f"exchanges {h}/{t} ({h / t:.0%}), exact counts {e}/{len(held)}")
             hits, total, exact = hits + h, total + t, exact + e

@@ -69,7 +69,7 @@ def parse_text(text: str, path: str = "", *, fmt: str = "txt", metadata: dict | 
     b.warnings.extend(warnings)
     blocks = _blocks(b, removed)
     english = _is_english(text)
-    seg = decode(blocks)
+    seg = decode(blocks, text)
 
     exchanges: list[Exchange] = []
     if seg is None:

@@ -161,7 +161,16 @@ def _is_lone_label(line: str) -> bool:
 
 
 def starts_turn(line: str) -> bool:
-    return bool(DASH.match(line) or QA_LABEL.match(line) or CHEVRON.match(line) or _speaker(line))
+    return bool(DASH.match(line) or _qa_label(line) or CHEVRON.match(line) or _speaker(line))
+
+
+def _qa_label(line: str):
+    """QA_LABEL at the start of ``line``, except a single lower-case letter: "о. И чтобы" is the
+    end of a word a copy broke ("эт" ⏎ "о. И чтобы"), not the answer label "О."."""
+    m = QA_LABEL.match(line)
+    if m is not None and len(m.group("lab")) == 1 and m.group("lab").islower():
+        return None
+    return m
 
 
 def _speaker(line: str):
@@ -194,7 +203,7 @@ def describe(b: Block) -> None:
             b.marker, b.body_start = "dash", b.start + m.end()
             return
     if c in _QA_START or c > "\u04ff" and _qa_letter_case_form(c):
-        m = QA_LABEL.match(t)
+        m = _qa_label(t)
         if m:
             lab = m.group("lab").lower()
             b.marker, b.label = "qa", lab
@@ -268,7 +277,7 @@ def _emphasised_label(b: Block, t: str) -> bool:
     if not plain or len(plain) == len(t) - off and not h:
         return False  # no emphasis at all: the plain patterns already said no
     head = "".join(plain)
-    m = QA_LABEL.match(head)
+    m = _qa_label(head)
     kind = "qa"
     if m is None and not h:  # a heading "Name: «…»" is a title, not a speaker's turn
         m = _speaker(head)

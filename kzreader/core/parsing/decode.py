@@ -153,10 +153,10 @@ def viterbi(rows: list[tuple[float, ...]], w: Weights) -> list[int]:
     return path
 
 
-def decode(blocks: list[Block], weights: Weights | None = None) -> Segmentation | None:
-    """Roles for the blocks; None when the best reading has no question/answer exchange."""
+def decode(blocks: list[Block], text: str = "", weights: Weights | None = None) -> Segmentation | None:
+    """Roles for the blocks of ``text``; None when the best reading has no exchange."""
     w = weights or DEFAULT
-    content, feats = block_features(blocks)
+    content, feats = block_features(blocks, text)
     if not content:
         return None
     path = viterbi([w.row(f) for f in feats], w)

@@ -8,11 +8,16 @@ the decoder (``decode.py``) scores a block for a role by adding the weights that
   document says about that label: do its turns end with '?', is it the first label used, does
   it occur once only), a Markdown heading or bold paragraph, a blockquote, a list item;
 * its text: '?' at the end or inside, length bucket, address to "вы"/"you", first person,
-  no closing punctuation (headline shape), starts in lower case, quoted whole;
-* debris signals (and a table row, which is not debris): credit words and ©, "по теме" teasers, tweets, code characters, footnote
-  asterisk, URLs, CJK text (translation-project footers), a date alone;
+  no closing punctuation (headline shape) or a sentence cut off (ends on a comma or a short
+  word), starts in lower case, quoted whole;
+* debris signals: credit words and ©, "по теме" teasers, tweets, code characters, footnote
+  asterisk, URLs, CJK text (translation-project footers), a date alone, mostly capitals, an
+  editor's note, closing thanks, text repeated elsewhere in the file (pull quotes), headline
+  shape, a summary cut short with '…', a line indented in the source, no one
+  speaking after the last turn (background, byline); and a table row, which is not debris;
 * its place: first block, before the first / after the last marked turn, and its neighbours
-  (is the next block a marked turn, did the previous one end with '?'), plus the marker
+  (is the next block a marked turn or debris, did the previous one end with '?', is a block
+  junk.py removed right before or after it), plus the marker
   combined with the document's main turn marker, with '?' and with length, and whether it
   has the look ("qshape") that most of the document's '?' blocks share.
 
@@ -55,6 +60,9 @@ _TEASER = re.compile(r"[ТтПпЧчСсRrS](?:(?<=[Тт])акже по теме
                      r"(?<=[Сс])мотрите также|(?<=[Ss])ee also|(?<=[Rr])ead (?:also|more)|(?<=[Rr])elated)")
 _TWEET = re.compile(r"pic\.twitter\.com|\(@\w+\)|twitter\.com/|instagram\.com/|@\w{3,}", re.IGNORECASE)
 _DATE_LINE = re.compile(r"\d{1,2}(?:\s+\w+\.?\s+\d{4}|[./]\d{1,2}[./]\d{2,4})|[A-Z][a-z]+\.?\s+\d{1,2},?\s+\d{4}")
+# an editor's or author's note: "Примечание:", "**Note**:", "Прим. ред.", "Editor’s note:"
+_NOTE = re.compile(r"[*_]*(?:[Пп]римечание|[Пп]рим\. ред|[Оо]т редакции|[Nn]ote|[Ee]ditor[’']?s note|"
+                   r"[Uu]pdate|[Оо]бновлено)\b")
 _CJK = re.compile(r"[\u3000-\u9fff]")
 _CODE = re.compile(r"[{};=$<>]")
 _LIST = re.compile(r"(?:[*•·+-]|\d{1,2}[.)])\s")
@@ -66,8 +74,19 @@ _CLOSERS = "\"»”')]*_ "
 _LIST_OR_QUOTE = frozenset(">*•·+-0123456789")  # first characters _marker must look at
 
 
-def _label_stats(blocks: list[Block], content: list[int], bodies: list[str]) -> dict[str, tuple[int, float, int]]:
-    """label → (how many blocks carry it, share of them with '?', rank of its first use)."""
+def _lower_or_cut(f: list[str]) -> bool:
+    return "lower" in f or "cut" in f
+
+
+def _caps(body: str) -> bool:
+    """All in capitals ("ДААА!!! ЗВУЧИТ СВИСТОК!"): a shout in an embed, a banner."""
+    return body.isupper()
+
+
+def _label_stats(blocks: list[Block], content: list[int], bodies: list[str]) -> dict[str, tuple[int, bool, int]]:
+    """label → (how many blocks carry it, does it ask, rank of its first use).  A label asks
+    when most of its turns hold a '?', or when it is the recurring label that asks most (an
+    interviewer whose turns are often statements still asks more than the guests)."""
     count: Counter[str] = Counter()
     asks: Counter[str] = Counter()
     order: dict[str, int] = {}
@@ -78,7 +97,10 @@ def _label_stats(blocks: list[Block], content: list[int], bodies: list[str]) -> 
             if "?" in body:
                 asks[b.label] += 1
             order.setdefault(b.label, len(order))
-    return {lab: (n, asks[lab] / n, order[lab]) for lab, n in count.items()}
+    share = {lab: asks[lab] / n for lab, n in count.items()}
+    top = max((v for lab, v in share.items() if count[lab] >= 2), default=0.0)
+    return {lab: (n, share[lab] >= 0.5 or n >= 2 and 0 < share[lab] == top, order[lab])
+            for lab, n in count.items()}
 
 
 def _shape(b: Block) -> str | None:
@@ -133,8 +155,8 @@ def _marker(b: Block, stats) -> tuple[str, list[str]]:
     if m == "chevron":
         return "chev", extra
     if m == "speaker":
-        n, share, rank = stats.get(b.label, (1, 0.0, 9))
-        extra.append("spk_qlab" if share >= 0.5 else "spk_alab")
+        n, asks, rank = stats.get(b.label, (1, False, 9))
+        extra.append("spk_qlab" if asks else "spk_alab")
         if n == 1:
             extra.append("spk_once")
         if rank == 0:
@@ -155,8 +177,24 @@ def _marker(b: Block, stats) -> tuple[str, list[str]]:
     return "none", extra
 
 
-def block_features(blocks: list[Block]) -> tuple[list[int], list[tuple[str, ...]]]:
-    """The blocks the decoder places (all but those junk.py already removed) and their features."""
+_MARKS = ("none", "dash", "qa_q", "qa_a", "chev", "spk", "hash", "bold")  # what _marker returns
+_DEBRIS = frozenset(("credit", "tweet", "teaser", "date", "code", "url", "caps"))
+
+
+def _repeated(body: str, text: str) -> bool:
+    """Does a stretch from the middle of ``body`` occur elsewhere in the text too (a pull quote
+    or a caption repeating the answer)?"""
+    core = body.strip("> *_\"«»“”„'‘’")
+    if len(core) < 60:
+        return False
+    chunk = core[20:60]
+    first = text.find(chunk)
+    return first >= 0 and text.find(chunk, first + 1) >= 0
+
+
+def block_features(blocks: list[Block], text: str = "") -> tuple[list[int], list[tuple[str, ...]]]:
+    """The blocks the decoder places (all but those junk.py already removed) and their features.
+    ``text`` is the whole text the blocks index into (for "repeats text elsewhere")."""
     content: list[int] = []
     bodies: list[str] = []
     for i, b in enumerate(blocks):
@@ -182,19 +220,28 @@ def block_features(blocks: list[Block]) -> tuple[list[int], list[tuple[str, ...]
     # after the last turn is the epilogue only where answers carry markers too
     last_turn = turns[-1] if turns and kinds is TURN_MARKERS else len(content)
     qshape = _question_shape(blocks, content, qends)
+    by_doc = {m: m + "|" + doc for m in _MARKS}
     rows: list[list[str]] = []
     marks: list[bool] = []
+    last_label_asks: bool | None = None  # did the last speaker label before this block ask
     for k, i in enumerate(content):
         b = blocks[i]
         body = bodies[k]
         tail = tails[k]
         n = len(body)
         if b.marker is None and body[0] not in _LIST_OR_QUOTE:
-            m, f = "none", ["none"]  # most blocks: plain paragraphs (skip the call)
+            m, f = "none", ["none"]  # most blocks: plain paragraphs or dashed turns (no call)
+        elif b.marker == "dash":
+            m, f = "dash", ["dash"]
         else:
             m, f = _marker(b, stats)
             f.append(m)
         marks.append(m not in ("none", "bold", "hash"))
+        if m == "spk":
+            asks = "spk_qlab" in f
+            if last_label_asks is False and not asks:
+                f.append("spk_again")  # a second guest speaking after the first: same answer
+            last_label_asks = asks
         q_end = qends[k]
         if q_end:
             f.append("q_end")
@@ -203,7 +250,7 @@ def block_features(blocks: list[Block]) -> tuple[list[int], list[tuple[str, ...]
         size = "L0" if n < 30 else "L1" if n < 100 else "L2" if n < 300 else "L3" if n < 800 else (
             "L4" if n < 2000 else "L5")
         f.append(size)
-        if n < 300 or q_end:  # only where it can tell a question: the search is costly
+        if n < 150 or q_end:  # only where it can tell a question: the search is costly
             addr = first_p = False
             for w in _PERSON.finditer(body, 0, 150):
                 if w.lastgroup == "you":
@@ -219,6 +266,9 @@ def block_features(blocks: list[Block]) -> tuple[list[int], list[tuple[str, ...]
         noterm = not tail.endswith(TERMINAL_CHARS)  # blocks.ends_terminal, on text stripped already
         if noterm:
             f.append("noterm")
+            word = tail.rsplit(None, 1)[-1] if tail else "-"
+            if word[-1] in ",—–-(" or len(word) <= 3 and word.islower():
+                f.append("cut")  # ends on a comma, a dash, a preposition: a sentence a copy broke
         c = body[0]
         if c.islower():
             f.append("lower")
@@ -233,19 +283,40 @@ def block_features(blocks: list[Block]) -> tuple[list[int], list[tuple[str, ...]
         # debris is short and seldom ends a sentence: look for its words only there (most
         # blocks are answer paragraphs, and these searches are most of this function's time)
         if n < 300 and (noterm or n < 100):
+            if n > 12 and _caps(body):
+                f.append("caps")
             if _CREDIT.search(body):
                 f.append("credit")
-            if _TEASER.search(body):
+            if ("теме" in body or "также" in body or "also" in body or "more" in body
+                    or "elated" in body) and _TEASER.search(body):
                 f.append("teaser")
-            if n < 60 and _DATE_LINE.search(body):
+            if n < 60 and (c.isdigit() or body[-1].isdigit()) and _DATE_LINE.search(body):
                 f.append("date")
             if "http" in body or "www." in body:
                 f.append("url")
         if " | " in body:
             f.append("table")
+        if noterm and n < 120 and not _lower_or_cut(f):
+            f.append("headline")  # short, no closing mark: a subheading, a caption, a teaser title
+        elif tail.endswith(("...", "…")) and n < 400:
+            f.append("trunc")  # a summary cut short: a teaser
+        if text and b.start and text[b.start - 1] in " \t\xa0":
+            f.append("indent")  # the line opens with blanks: scraped layouts indent captions
+        if c in "ПпNnEeUuОо*_" and _NOTE.match(body):
+            f.append("note")
+        if n < 120 and ("пасибо" in body or "hank" in body):
+            f.append("thanks")
+        if text and c in ">«“\"„" and _repeated(body, text):
+            f.append("dup")
+        if k > last_turn and "first_p" not in f and _PERSON.search(body, 0, 300) is None:
+            f.append("post_3rd")  # after the last turn, and nobody speaks: background, byline
+        if i and blocks[i - 1].junk and not blocks[i - 1].junk.startswith("meta:"):
+            f.append("pv_junk")
+        if i + 1 < len(blocks) and blocks[i + 1].junk and not blocks[i + 1].junk.startswith("meta:"):
+            f.append("nx_junk")
         if "@" in body and _TWEET.search(body) or "twitter" in body:
             f.append("tweet")
-        if ("{" in body or ";" in body or "=" in body or "<" in body) and len(_CODE.findall(body, 0, 400)) >= 4:
+        if ("{" in body or ";" in body) and len(_CODE.findall(body, 0, 400)) >= 4:
             f.append("code")
         if b.text.count("\n") >= 2:
             f.append("lines3")
@@ -257,15 +328,21 @@ def block_features(blocks: list[Block]) -> tuple[list[int], list[tuple[str, ...]
             f.append("post")
         if qshape and b.marker and _shape(b) == qshape:
             f.append("qshape|" + m)
-        f.append(m + "|" + doc)
+        f.append(by_doc[m])
         f.append(m + "|" + size)
         if q_end:
             f.append(m + "|q")
         rows.append(f)
     last = len(content) - 1
+    debris = [not _DEBRIS.isdisjoint(f) for f in rows]
     for k, f in enumerate(rows):
-        if k < last and marks[k + 1]:
-            f.append("nx_mark")
+        if k < last:
+            if marks[k + 1]:
+                f.append("nx_mark")
+            if debris[k + 1]:
+                f.append("nx_debris")
+        if k > 0 and debris[k - 1]:
+            f.append("pv_debris")
         if k > 0:
             if qends[k - 1]:
                 f.append("pv_q")
