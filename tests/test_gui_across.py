@@ -58,8 +58,8 @@ def samples(tmp_path) -> Path:
 
 
 def _activate(qtbot, win) -> None:
-    """Make the cross-reading window the active one, as a click into it does: the keys go to
-    the window the reader is in.  Offscreen there is no window manager to do it."""
+    """Make ``win`` the active window, as a click into it does: the keys go to the window the
+    reader is in.  Offscreen, or under Xvfb without a window manager, nothing else does it."""
     import warnings
 
     win.activateWindow()
@@ -157,6 +157,7 @@ def test_similar_questions_follow_one_question(qtbot, window, seeds_dir):
     w = window([seeds_dir])
     iv = next(i for i in w.corpus.interviews if i.path.endswith("002_2b1ee1819a5415bb.txt"))
     w.show_interview(iv.id, 5)
+    _activate(qtbot, w)
     qtbot.keyClick(w.reading_pane.text, Qt.Key.Key_S, CTRL_SHIFT)  # Go ▸ Similar Questions
     win = w.across.win
     assert win is not None and win.view.mode() == MODE_SIMILAR

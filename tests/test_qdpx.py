@@ -33,9 +33,20 @@ EMOJI = """Энергия 🌍 и степь 🚆
 
 — Коридор через Каспий уже работает.
 """
-# child elements of Project in the order the schema's sequence gives them
-PROJECT_ORDER = ["Users", "CodeBook", "Variables", "Cases", "Sources", "Notes", "Links", "Sets", "Graphs",
-                 "Description", "NoteRef"]
+# child elements in the order the schema's sequences give them
+ORDER = {
+    "Project": ["Users", "CodeBook", "Variables", "Cases", "Sources", "Notes", "Links", "Sets", "Graphs",
+                "Description", "NoteRef"],
+    "TextSource": ["Description", "PlainTextContent", "PlainTextSelection", "Coding", "NoteRef", "VariableValue"],
+    "PlainTextSelection": ["Description", "Coding", "NoteRef"],
+    "Coding": ["CodeRef", "NoteRef"],
+    "Code": ["Description", "NoteRef", "Code"],
+    "Note": ["Description", "PlainTextContent", "PlainTextSelection", "Coding", "NoteRef", "VariableValue"],
+}
+# attributes the schema marks use="required"
+REQUIRED = {"Project": {"name"}, "User": {"guid"}, "Code": {"guid", "name", "isCodable"},
+            "TextSource": {"guid"}, "PlainTextSelection": {"guid", "startPosition", "endPosition"},
+            "Coding": {"guid"}, "CodeRef": {"targetGUID"}, "NoteRef": {"targetGUID"}, "Note": {"guid"}}
 
 
 @pytest.fixture
@@ -80,9 +91,16 @@ def test_schema_rules(tmp_path, corpus_dir):
     assert root.tag == Q + "Project"
     assert root.get("name")
     children = [c.tag.removeprefix(Q) for c in root]
-    assert children == sorted(children, key=PROJECT_ORDER.index)
     assert {"Users", "CodeBook", "Sources", "Notes"} <= set(children)
     assert all(el.tag.startswith(Q) for el in root.iter())  # nothing outside the namespace
+    for el in root.iter():
+        name = el.tag.removeprefix(Q)
+        kids = [c.tag.removeprefix(Q) for c in el]
+        if name in ORDER:  # only children the schema allows, in its order
+            assert kids == sorted(kids, key=ORDER[name].index), name
+        assert REQUIRED.get(name, set()) <= set(el.attrib), name
+    for sel in root.iter(Q + "PlainTextSelection"):
+        assert sel.get("startPosition").isdigit() and sel.get("endPosition").isdigit()  # xsd:integer, >= 0
 
     guids = []
     for el in root.iter():
