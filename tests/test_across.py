@@ -85,6 +85,13 @@ def test_header_fields():
     rail = _corpus().interviews[0]
     h = header(rail, 2)
     assert (h.interviewee, h.outlet, h.date, h.number, h.count) == ("Борис Железнов", "Степь", "2024-03-01", 2, 2)
+    # no title in the file: a made-up one would repeat the name and date above, so none
+    assert rail.title is None and h.title == ""
+    titled = parse_text(RAIL, "/c/t.txt", metadata={"title": "Транзит", "interviewee": "Борис Железнов"})
+    assert header(titled, 1).title == "Транзит"
+    # nobody named: the made-up title (the opening words) is all that says which interview it is
+    anonymous = parse_text(RAIL, "/c/a.txt")
+    assert anonymous.interviewee is None and header(anonymous, 1).title == anonymous.display_title != ""
 
 
 def test_items_from_themes_and_search():

@@ -45,12 +45,15 @@ class Header:
     date: str  # ISO "YYYY-MM-DD" or ""
     number: int
     count: int  # exchanges in the interview
-    title: str
+    title: str  # "" when there is none worth showing
 
 
 def header(iv: Interview, number: int) -> Header:
+    """The header of exchange ``number``.  ``title`` is "" when the file has none and the
+    made-up one would only repeat the interviewee and date the header shows anyway."""
+    title = iv.title or ("" if iv.interviewee else iv.display_title)
     return Header(iv.interviewee or "", iv.role or "", iv.source or "", iv.date or "", number,
-                  iv.exchange_count, iv.display_title)
+                  iv.exchange_count, title)
 
 
 def items_for_themes(exchange_themes: dict[str, Sequence[frozenset[str]]], theme_ids: Iterable[str],

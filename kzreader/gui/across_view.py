@@ -70,6 +70,34 @@ class _AcrossBuilder(_Builder):
         return self._text_fmt(bold=bold, colour=colour, scale=scale)
 
 
+class _ElidedLabel(QLabel):
+    """One line of plain text, cut with "…" to the label's width whenever that changes."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self._full = ""
+
+    def set_full_text(self, text: str) -> None:
+        self._full = text
+        self.setToolTip(plain_tooltip(text))  # a question from a file: never HTML
+        self._elide()
+
+    def full_text(self) -> str:
+        return self._full
+
+    def _elide(self) -> None:
+        self.setText(self.fontMetrics().elidedText(self._full, Qt.TextElideMode.ElideRight, max(self.width(), 40)))
+
+    def minimumSizeHint(self):
+        hint = super().minimumSizeHint()
+        hint.setWidth(40)  # the elided text may be as short as that; the layout decides
+        return hint
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self._elide()
+
+
 class AcrossView(QWidget):
     """Pick what to read across (a theme, a search, similar questions) and read it.
 
@@ -119,7 +147,7 @@ class AcrossView(QWidget):
         self.query_edit.setPlaceholderText(self.tr("Words to find in every interview"))
         self.query_edit.setAccessibleName(self.tr("Search words"))
         self.query_edit.setClearButtonEnabled(True)
-        self.similar_label = QLabel(self)
+        self.similar_label = _ElidedLabel(self)
         self.similar_label.setObjectName("across_similar_label")
         self.similar_label.setTextFormat(Qt.TextFormat.PlainText)
         self.similar_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
@@ -217,14 +245,7 @@ class AcrossView(QWidget):
 
     def set_similar_label(self, text: str) -> None:
         """The question followed, elided to the room there is (the tooltip has all of it)."""
-        self._similar_text = text
-        self.similar_label.setToolTip(plain_tooltip(text))  # a question from a file: never HTML
-        self._elide_similar_label()
-
-    def _elide_similar_label(self) -> None:
-        width = max(self.similar_label.width(), 80)
-        self.similar_label.setText(self.similar_label.fontMetrics().elidedText(
-            getattr(self, "_similar_text", ""), Qt.TextElideMode.ElideRight, width))
+        self.similar_label.set_full_text(text)
 
     # -- items -----------------------------------------------------------------------------
     def set_reading_font(self, font: QFont) -> None:
@@ -329,7 +350,8 @@ class AcrossView(QWidget):
             if facts:
                 title_line.append(("  ·  " + "  ·  ".join(facts), b.fmt(colour=colours["muted"])))
             start = b.heading(title_line, b.em * (0.2 if sectioned else 2.2))
-            b.heading([(h.title, muted)], 0)
+            if h.title:
+                b.heading([(h.title, muted)], 0)
             top = b.em * 0.4
         else:
             start = None
@@ -446,7 +468,6 @@ class AcrossView(QWidget):
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
         apply_measure(self.text)
-        self._elide_similar_label()
         self._schedule_more()
 
     def changeEvent(self, event) -> None:
