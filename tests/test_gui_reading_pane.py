@@ -77,7 +77,9 @@ def test_offsets_agree_with_the_source(interview):
 
 
 def test_first_exchange_shows_lead_question_and_answer_only(pane):
-    text = pane.document().toPlainText()
+    text, invitation = pane.document().toPlainText().rsplit("\n", 1)
+    # under the answer, a line that invites the reader on to the next question
+    assert invitation == "Space: question 2 — Второй вопрос?"
     assert "Лид: беседа с экспертом." in text
     assert "Первый вопрос?" in text and "Второй абзац ответа." in text
     assert "Второй вопрос?" not in text
@@ -164,9 +166,9 @@ def test_whole_interview_shows_every_exchange_in_order(pane):
 def test_removed_text_is_shown_on_demand_and_marked(pane):
     pane.set_show_removed(True)
     text = pane.document().toPlainText()
-    assert "removed: credit" in text
+    assert "Left out: Photo credit" in text  # what it is, in words
     # where it sat in the source: after the lead, before the first question
-    assert text.index("Лид") < text.index("removed: credit") < text.index("Фото: архив") < text.index("Первый")
+    assert text.index("Лид") < text.index("Left out: Photo credit") < text.index("Фото: архив") < text.index("Первый")
     pane.go_to(2)
     assert "Фото" not in pane.document().toPlainText()
     pane.go_to(1)
@@ -220,3 +222,22 @@ def test_no_interview_and_no_exchanges(qtbot):
     assert pane.position_label.text() == "No questions"
     assert "Text" in pane.document().toPlainText()
     assert not pane.next_question()
+
+
+def test_the_last_answer_ends_the_interview_in_words(pane):
+    pane.go_to(2)
+    assert pane.document().toPlainText().rsplit("\n", 1)[1] == "End of the interview. Alt+Down opens the next one."
+    # with a filter, the invitation names the next question the filter keeps
+    pane.go_to(1)
+    pane.set_exchange_filter([1])
+    assert pane.document().toPlainText().rsplit("\n", 1)[1] == "End of the interview. Alt+Down opens the next one."
+    pane.set_exchange_filter(None)
+    assert pane.document().toPlainText().rsplit("\n", 1)[1] == "Space: question 2 — Второй вопрос?"
+
+
+def test_removed_kinds_read_as_words():
+    from kzreader.gui.removed_labels import removed_label
+
+    assert removed_label("counter") == "Left out: View counter"
+    assert removed_label("headline list") == "Left out: List of other articles"
+    assert removed_label("some new kind") == "Left out of the text"

@@ -72,7 +72,9 @@ def cell(window: MainWindow, row: int, col: int) -> str:
 
 
 def plain(window: MainWindow) -> str:
-    return window.reading_pane.document().toPlainText()
+    """The shown text without the line under the answer that names the next question."""
+    text = window.reading_pane.document().toPlainText()
+    return text.rsplit("\n", 1)[0] if not window.reading_pane.is_whole_interview() else text
 
 
 @needs_seeds

@@ -39,7 +39,8 @@ from PySide6.QtWidgets import (
 )
 
 from .elided_label import ElidedLabel
-from .i18n import core_message, format_date
+from .removed_labels import removed_label
+from .i18n import format_date
 from .shortcuts import merged_keys
 from .plain_text import plain_tooltip
 
@@ -425,8 +426,11 @@ class ReadingPane(QWidget):
         keep = None if numbers is None else set(numbers)
         for row in range(self.navigator.count()):
             self.navigator.setRowHidden(row, keep is not None and row + 1 not in keep)
+        changed = keep != self._exchange_filter
         self._exchange_filter = keep
         self._update_navigation()
+        if changed and self._interview is not None and not self._whole:
+            self._render(keep_scroll=True)  # the line under the answer names the next question shown
 
     def visible_navigator_numbers(self) -> list[int]:
         return [row + 1 for row in range(self.navigator.count()) if not self.navigator.isRowHidden(row)]
@@ -682,6 +686,8 @@ class ReadingPane(QWidget):
             else:
                 shown = self._pieces_of_exchange(self._number)
             self._build(builder, shown)
+            if iv.exchanges and not self._whole:
+                builder.message(self._invitation())
             if not iv.exchanges:
                 builder.message(self.tr("No questions were recognised in this file; its text is shown as it was read."))
         self._segment_starts = [s.doc_start for s in self._segments]
@@ -696,6 +702,16 @@ class ReadingPane(QWidget):
             bar.setValue(round(fraction * bar.maximum()))
         else:
             bar.setValue(0)
+
+    def _invitation(self) -> str:
+        """The line under an answer that says how to read on."""
+        following = self._step(1)
+        if not following:
+            return self.tr("End of the interview. Alt+Down opens the next one.")
+        words = " ".join(self._interview.exchanges[following - 1].question.text.split()).lstrip("—–- ")
+        if len(words) > NAVIGATOR_CHARS:
+            words = words[: NAVIGATOR_CHARS - 1].rstrip() + "…"
+        return self.tr("Space: question {0} — {1}").format(following, words)
 
     def _pieces_of_exchange(self, number: int) -> list[_Piece]:
         """The pieces of one exchange plus the lead/removed text lying in its stretch of source."""
@@ -717,7 +733,7 @@ class ReadingPane(QWidget):
         run: list[Span] = []  # consecutive removed spans of one kind share a box
         for pc in pieces:
             if run and (pc.kind != "removed" or pc.span.kind != run[0].kind):
-                b.removed(run, self.tr("removed: {0}").format(core_message(run[0].kind)))
+                b.removed(run, removed_label(run[0].kind))
                 run = []
             if pc.kind == "removed":
                 run.append(pc.span)
@@ -737,7 +753,7 @@ class ReadingPane(QWidget):
                 b.lead(pc.paragraph)
             previous_kind = pc.kind
         if run:
-            b.removed(run, self.tr("removed: {0}").format(core_message(run[0].kind)))
+            b.removed(run, removed_label(run[0].kind))
 
     def _apply_width(self) -> None:
         apply_measure(self.text)
