@@ -24,3 +24,16 @@ def test_quit_with_rich_clipboard_exits_cleanly():
     r = subprocess.run([sys.executable, "-c", SCRIPT], cwd=REPO, capture_output=True, text=True,
                        env={**__import__("os").environ, "QT_QPA_PLATFORM": "offscreen"}, timeout=60)
     assert r.returncode == 0, (r.returncode, r.stderr[-2000:])
+
+
+def test_a_quote_copied_before_quitting_stays_as_plain_text():
+    script = SCRIPT.replace(
+        "app.aboutToQuit.connect(hand_over_clipboard)\n",
+        "app.aboutToQuit.connect(hand_over_clipboard)\n"
+        "app.aboutToQuit.connect(lambda: print('LEFT', repr(app.clipboard().text()),"
+        " app.clipboard().mimeData().hasHtml(), flush=True))\n")
+    r = subprocess.run([sys.executable, "-c", script], cwd=REPO, capture_output=True, text=True,
+                       env={**__import__("os").environ, "QT_QPA_PLATFORM": "offscreen"}, timeout=60)
+    assert r.returncode == 0, (r.returncode, r.stderr[-2000:])
+    # the words are still there for a paste (or a clipboard manager); the rich part is gone
+    assert "LEFT '«цитата»' False" in r.stdout

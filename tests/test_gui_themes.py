@@ -302,3 +302,60 @@ def test_map_dialog_forwards_cell_activation(qtbot, lexicon, counts, corpus):
     with qtbot.waitSignal(d.cell_activated) as blocker:
         d.map.cell_activated.emit("c", "education_science")
     assert blocker.args == ["c", "education_science"]
+
+
+def test_map_has_every_theme_in_view_one_colour_scale_and_totals(qtbot, lexicon, counts, corpus):
+    from kzreader.gui.theme_map import SCALE_COLOUR, TOTAL_ROLE, ThemeMapDialog
+
+    dialog = ThemeMapDialog(lexicon, counts, corpus, language="en")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    view = dialog.map.view
+    header = view.horizontalHeader()
+    assert header.count() == 1 + len(lexicon.themes)
+    # every theme column lies inside the view: none needs scrolling to
+    right = max(header.sectionViewportPosition(c) + header.sectionSize(c) for c in range(header.count()))
+    assert right <= view.viewport().width() + 1
+    # totals counted by hand (see corpus): energy 3, transport 2, education 1
+    m = dialog.map.model
+    assert m.headerData(_column(lexicon, "energy"), Qt.Orientation.Horizontal, TOTAL_ROLE) == 3
+    assert m.headerData(_column(lexicon, "transport_logistics"), Qt.Orientation.Horizontal, TOTAL_ROLE) == 2
+    assert "Energy and nuclear power 3" in dialog.map.totals_label.text()
+    # the same value paints the same colour in any column
+    image = view.viewport().grab().toImage()
+    def colour_of(row, col):
+        rect = view.visualRect(dialog.map.proxy.index(row, col))
+        return image.pixelColor(rect.left() + 3, rect.top() + 3).name()
+    e, ed = _column(lexicon, "energy"), _column(lexicon, "education_science")
+    rows = {m.index(r, 0).data(): r for r in range(3)}
+    # Beta has 1 energy exchange, Gamma 1 education exchange
+    assert m.index(rows["Beta"], e).data() == "1" and m.index(rows["Gamma"], ed).data() == "1"
+    assert colour_of(rows["Beta"], e) == colour_of(rows["Gamma"], ed)
+    assert SCALE_COLOUR.isValid()
+
+
+def test_empty_search_panel_explains_the_syntax(qtbot):
+    from kzreader.gui.search_panel import SearchPanel
+
+    panel = SearchPanel(None)
+    qtbot.addWidget(panel)
+    panel.show()
+    assert panel.help_label.isVisible() and '"quoted words"' in panel.help_label.text()
+    panel.query_edit.setText("газ")
+    qtbot.waitUntil(lambda: not panel.help_label.isVisible(), timeout=2000)
+
+
+def test_problems_wrap_their_messages(qtbot):
+    from kzreader.core.model import Problem
+    from kzreader.gui.problems_view import ProblemsView
+
+    view = ProblemsView()
+    qtbot.addWidget(view)
+    view.resize(500, 300)
+    view.show()
+    view.append([Problem("/c/a.txt", "a very long message " * 12, "error")])
+    qtbot.wait(10)
+    table = view.table
+    assert table.wordWrap()
+    assert table.rowHeight(0) >= 2 * table.fontMetrics().lineSpacing()

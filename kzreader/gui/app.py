@@ -180,17 +180,21 @@ def take_screenshot(window: MainWindow, file: str) -> bool:
 
 
 def hand_over_clipboard() -> None:
-    """Release a copied quote before Qt tears down.  Rich QMimeData created from Python and
-    still owned by the clipboard at exit segfaults Qt's teardown (PySide6 6.11, offscreen; also
-    when text is set again afterwards), so it is cleared while Qt is alive.  On X11 a process's
-    clipboard dies with it anyway unless a clipboard manager took a copy on change."""
+    """Keep a copied quote past quitting, as plain text.  Rich QMimeData created from Python
+    and still owned by the clipboard at exit segfaults Qt's teardown (PySide6 6.11, offscreen),
+    so it is replaced, while Qt is alive, by the same words as Qt's own plain text; on X11 Qt
+    hands that to a clipboard manager as the process ends, so the quote can still be pasted."""
     app = QApplication.instance()
     if app is None:
         return
     clip = app.clipboard()
-    # offscreen has no other owner to protect; elsewhere never clear another program's data
+    # offscreen has no other owner to protect; elsewhere never touch another program's data
     if clip.ownsClipboard() or QApplication.platformName() == "offscreen":
-        clip.clear()
+        text = clip.text()
+        if text:
+            clip.setText(text)
+        else:
+            clip.clear()
 
 
 def main(args: list[str]) -> int:

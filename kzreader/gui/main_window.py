@@ -196,7 +196,7 @@ class MainWindow(QMainWindow):
         height = max(self.height(), 600)
         self.resizeDocks([self.interviews_dock, self.questions_dock],
                          [int(height * 0.4), int(height * 0.45)], Qt.Orientation.Vertical)
-        self.resizeDocks([self.problems_dock], [int(height * 0.13)], Qt.Orientation.Vertical)
+        self.resizeDocks([self.problems_dock], [int(height * 0.22)], Qt.Orientation.Vertical)  # a few messages
 
     def _build_status_bar(self) -> None:
         self.progress_bar = QProgressBar(self)

@@ -144,6 +144,13 @@ class SearchPanel(QWidget):
             "Words match any form: энергетическая finds энергетической.\n"
             "\"quoted words\" match a phrase, -word excludes, word* matches a prefix.\n"
             "Case and ё/е do not matter."))
+        # the empty panel says what a query can do (the same words as the tooltip)
+        self.help_label = QLabel(self.query_edit.toolTip(), self)
+        self.help_label.setObjectName("search_help")
+        self.help_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.help_label.setWordWrap(True)
+        self.help_label.setForegroundRole(self.help_label.foregroundRole().PlaceholderText)
+        self.help_label.setAlignment(Qt.AlignmentFlag.AlignTop)
 
         self.scope_combo = QComboBox(self)
         self.scope_combo.setObjectName("search_scope")
@@ -178,6 +185,7 @@ class SearchPanel(QWidget):
         box.setContentsMargins(2, 2, 2, 2)
         box.addLayout(top)
         box.addWidget(self.count_label)
+        box.addWidget(self.help_label)
         box.addWidget(self.view, 1)
 
         self._timer = QTimer(self)
@@ -297,6 +305,7 @@ class SearchPanel(QWidget):
         self.view.expandAll()
 
     def _show_count(self, text: str, hits: list[Hit]) -> None:
+        self.help_label.setVisible(not text.strip())
         if not text.strip():
             self.count_label.clear()
             return

@@ -45,6 +45,8 @@ from .plain_text import plain_tooltip
 
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 INTENSITY_ROLE = Qt.ItemDataRole.UserRole + 2  # 0..1, the cell's value over the map's maximum
+TOTAL_ROLE = Qt.ItemDataRole.UserRole + 7  # a theme column's total (header)
+SCALE_COLOUR = QColor(40, 100, 170)  # one colour for every cell, so columns compare
 COLOUR_ROLE = Qt.ItemDataRole.UserRole + 3  # "#rrggbb" of the column's theme
 INTERVIEW_ID_ROLE = Qt.ItemDataRole.UserRole + 4
 THEME_ID_ROLE = Qt.ItemDataRole.UserRole + 5
@@ -97,6 +99,12 @@ class ThemeMapModel(QAbstractTableModel):
     def _update_max(self) -> None:
         self._max = max((self.value(r, t.id) for r in range(len(self._rows))
                          for t in self._themes), default=0.0)
+
+    def total(self, theme_id: str) -> int:
+        """Exchanges on the theme across the interviews of the map."""
+        if self._counts is None:
+            return 0
+        return sum(self._counts.count(theme_id, iid) for iid, _title in self._rows)
 
     def interview_id(self, row: int) -> str:
         return self._rows[row][0]
@@ -159,8 +167,13 @@ class ThemeMapModel(QAbstractTableModel):
             theme = self.theme(section)
             if theme is None:
                 return None
-            if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            if role == Qt.ItemDataRole.DisplayRole:
                 return theme.name(self._language)
+            if role == Qt.ItemDataRole.ToolTipRole:
+                return QCoreApplication.translate("ThemeMapModel", "{theme}: {n} exchanges in all").format(
+                    theme=theme.name(self._language), n=self.total(theme.id))
+            if role == TOTAL_ROLE:
+                return self.total(theme.id)
             if role == Qt.ItemDataRole.DecorationRole:
                 return QColor(theme.colour)
             return None
@@ -175,7 +188,8 @@ class ThemeMapModel(QAbstractTableModel):
 
 
 class HeatDelegate(QStyledItemDelegate):
-    """Paints a theme cell in its theme's colour, stronger for higher values."""
+    """Paints a cell in the map's one colour, stronger for higher values (a colour per theme
+    would make columns incomparable); the theme's own colour is in its header."""
 
     def paint(self, painter, option, index):
         intensity = index.data(INTENSITY_ROLE)
@@ -183,7 +197,7 @@ class HeatDelegate(QStyledItemDelegate):
         if intensity is None or colour is None:
             super().paint(painter, option, index)
             return
-        c = QColor(colour)
+        c = QColor(SCALE_COLOUR)
         c.setAlphaF(0.08 + 0.92 * float(intensity) if intensity > 0 else 0.0)
         painter.save()
         painter.fillRect(option.rect, c)
@@ -227,8 +241,9 @@ class ThemeMapWidget(QWidget):
         self.view.sortByColumn(-1, Qt.SortOrder.AscendingOrder)  # load order until a click
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        self.view.horizontalHeader().setDefaultSectionSize(110)
+        # every theme in view: the theme columns share the width, names elided (whole in tooltips)
+        self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.view.horizontalHeader().setMinimumSectionSize(48)
         self.view.horizontalHeader().setTextElideMode(Qt.TextElideMode.ElideRight)
         self.view.setWordWrap(False)
 
@@ -243,9 +258,13 @@ class ThemeMapWidget(QWidget):
         top.addWidget(self.mode_box)
         top.addStretch(1)
         top.addWidget(self.save_button)
+        self.totals_label = QLabel(self)
+        self.totals_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.totals_label.setWordWrap(True)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.view)
+        layout.addWidget(self.totals_label)
 
         self.mode_box.currentIndexChanged.connect(self._on_mode_changed)
         self.save_button.clicked.connect(self._on_save_clicked)
@@ -257,7 +276,14 @@ class ThemeMapWidget(QWidget):
     def set_data(self, lexicon: Lexicon | None, counts: CorpusThemes | None,
                  interviews: Sequence[Interview] = ()) -> None:
         self.model.set_data(lexicon, counts, interviews)
-        self.view.setColumnWidth(0, 260)
+        header = self.view.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
+        self.view.setColumnWidth(0, 220)
+        totals = [str(self.model.headerData(c, Qt.Orientation.Horizontal, TOTAL_ROLE))
+                  for c in range(1, self.model.columnCount())]
+        self.totals_label.setText(self.tr("Exchanges in all, by theme: {0}").format(", ".join(
+            f"{self.model.headerData(c, Qt.Orientation.Horizontal)} {t}"
+            for c, t in enumerate(totals, 1))))
 
     def set_mode(self, mode: str) -> None:
         """MODE_COUNT or MODE_SHARE (also what the combo box offers)."""
@@ -310,4 +336,4 @@ class ThemeMapDialog(QDialog):
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.map)
         self.map.cell_activated.connect(self.cell_activated)
-        self.resize(1000, 600)
+        self.resize(1200, 640)

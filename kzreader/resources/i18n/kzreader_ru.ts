@@ -1551,10 +1551,6 @@ A reader for collections of published interviews: read them question by question
         <translation>В этом файле не распознано ни одного вопроса; текст показан в том виде, в каком прочитан.</translation>
     </message>
     <message>
-        <source>removed: {0}</source>
-        <translation>удалено: {0}</translation>
-    </message>
-    <message>
         <source>Question {0} of {1}</source>
         <translation>Вопрос {0} из {1}</translation>
     </message>
@@ -1571,6 +1567,14 @@ A reader for collections of published interviews: read them question by question
         <translation>беседовал(а) {0}</translation>
     </message>
     <message>
+        <source>End of the interview. Alt+Down opens the next one.</source>
+        <translation>Конец интервью. Alt+Вниз откроет следующее.</translation>
+    </message>
+    <message>
+        <source>Space: question {0} — {1}</source>
+        <translation>Пробел: вопрос {0} — {1}</translation>
+    </message>
+    <message>
         <source>(no interviewee, outlet or date found)</source>
         <translation>(собеседник, издание и дата не найдены)</translation>
     </message>
@@ -1581,6 +1585,105 @@ A reader for collections of published interviews: read them question by question
     <message>
         <source>Question {0} of {1} shown (no. {2} of {3})</source>
         <translation>Вопрос {0} из {1} показанных (№ {2} из {3})</translation>
+    </message>
+</context>
+<context>
+    <name>RemovedText</name>
+    <message>
+        <source>List of other articles</source>
+        <translation>список других статей</translation>
+    </message>
+    <message>
+        <source>View counter</source>
+        <translation>счётчик просмотров</translation>
+    </message>
+    <message>
+        <source>Note after the interview</source>
+        <translation>приписка после интервью</translation>
+    </message>
+    <message>
+        <source>Page markup</source>
+        <translation>разметка страницы</translation>
+    </message>
+    <message>
+        <source>Page clutter</source>
+        <translation>мусор со страницы</translation>
+    </message>
+    <message>
+        <source>Page script</source>
+        <translation>скрипт страницы</translation>
+    </message>
+    <message>
+        <source>Photo credit</source>
+        <translation>подпись автора фото</translation>
+    </message>
+    <message>
+        <source>Photo caption</source>
+        <translation>подпись к фото</translation>
+    </message>
+    <message>
+        <source>Text of the website</source>
+        <translation>текст сайта</translation>
+    </message>
+    <message>
+        <source>Teaser of another article</source>
+        <translation>анонс другой статьи</translation>
+    </message>
+    <message>
+        <source>Embedded media</source>
+        <translation>встроенное медиа</translation>
+    </message>
+    <message>
+        <source>Site navigation</source>
+        <translation>навигация сайта</translation>
+    </message>
+    <message>
+        <source>Section name</source>
+        <translation>название рубрики</translation>
+    </message>
+    <message>
+        <source>Unfilled template text</source>
+        <translation>незаполненный шаблон</translation>
+    </message>
+    <message>
+        <source>Footnote</source>
+        <translation>сноска</translation>
+    </message>
+    <message>
+        <source>Text outside the article</source>
+        <translation>текст вне статьи</translation>
+    </message>
+    <message>
+        <source>Share buttons</source>
+        <translation>кнопки «Поделиться»</translation>
+    </message>
+    <message>
+        <source>Related articles</source>
+        <translation>похожие статьи</translation>
+    </message>
+    <message>
+        <source>Comments</source>
+        <translation>комментарии</translation>
+    </message>
+    <message>
+        <source>Page footer</source>
+        <translation>подвал страницы</translation>
+    </message>
+    <message>
+        <source>Cookie notice</source>
+        <translation>уведомление о cookie</translation>
+    </message>
+    <message>
+        <source>Advertisement</source>
+        <translation>реклама</translation>
+    </message>
+    <message>
+        <source>Left out of the text</source>
+        <translation>Убрано из текста</translation>
+    </message>
+    <message>
+        <source>Left out: {0}</source>
+        <translation>Убрано: {0}</translation>
     </message>
 </context>
 <context>
@@ -1789,6 +1892,10 @@ Case and ё/е do not matter.</source>
         <source>Interview</source>
         <translation>Интервью</translation>
     </message>
+    <message>
+        <source>{theme}: {n} exchanges in all</source>
+        <translation>{theme}: всего вопросов — {n}</translation>
+    </message>
 </context>
 <context>
     <name>ThemeMapWidget</name>
@@ -1815,6 +1922,10 @@ Case and ё/е do not matter.</source>
     <message>
         <source>Show:</source>
         <translation>Показать:</translation>
+    </message>
+    <message>
+        <source>Exchanges in all, by theme: {0}</source>
+        <translation>Всего вопросов по темам: {0}</translation>
     </message>
     <message>
         <source>Save theme map</source>
