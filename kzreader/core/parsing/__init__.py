@@ -166,8 +166,8 @@ def _zones(b: _Builder, lead_text: str, captions: str, exchanges: list[Exchange]
         title=b.fields.get("title") or "", lead=lead_text, captions=captions, text=b.text,
         first_question=first.question.text if first else "",
         first_answer=first.answer.text if first else "",
-        question_speakers=tuple({e.question.speaker for e in exchanges if e.question.speaker}),
-        answer_speakers=tuple(dict.fromkeys(e.answer.speaker for e in exchanges if e.answer.speaker)),
+        question_speakers=tuple(e.question.speaker for e in exchanges if e.question.speaker),
+        answer_speakers=tuple(e.answer.speaker for e in exchanges if e.answer.speaker),
         interviewers=tuple(v for v in (b.fields.get("interviewer"),) if v),
         english=english)
 

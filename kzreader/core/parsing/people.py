@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -429,14 +430,18 @@ def _collect(z: Zones, book: _Book) -> dict:
 
     # speaker labels: guests' labels name them, the interviewer's strike them out
     labels = _labels(z.text)
-    qs = {_norm_label(s) for s in z.question_speakers if s}
+    # the turns the parser gave each label: a guest may ask back once ("А вы?"), the
+    # interviewer's label leads most questions
+    asked = Counter(_norm_label(s) for s in z.question_speakers if s)
+    answered = Counter(_norm_label(s) for s in z.answer_speakers if s)
     by_label: dict[str, list] = {}
     for pos, lab, rest in labels:
         by_label.setdefault(lab, []).append((pos, rest))
     label_turns: dict[int, int] = {}
     for lab, turns in by_label.items():
         questions = sum(1 for _, r in turns if r.rstrip("*_ ").endswith("?"))
-        is_q = _norm_label(lab) in qs or questions * 2 > len(turns)
+        n = _norm_label(lab)
+        is_q = asked[n] > answered[n] if asked[n] or answered[n] else questions * 2 > len(turns)
         p = book.by_label(lab)
         if not names.label_initials(lab) and len(lab.split()) >= 2 and _looks_like_name(lab, z.english):
             p = book.person(lab, 2e6 + turns[0][0], 3.0)  # a full-name label is nominative
@@ -455,7 +460,7 @@ def _collect(z: Zones, book: _Book) -> dict:
         p.label_turns = label_turns.get(id(p), 0)
         if p.label_turns >= 2:
             p.add("label")
-    for s in z.answer_speakers:
+    for s in dict.fromkeys(z.answer_speakers):
         p = book.by_label(_norm_label(s)) if s else None
         if p is not None and not p.interviewer:
             p.add("label")
