@@ -9,7 +9,7 @@ from kzreader.core.parsing import metadata, parse_text, people
 
 CASES = yaml.safe_load((Path(__file__).parent / "data" / "people" / "cases.yaml").read_text(encoding="utf-8"))
 FIELDS = ("title", "lead", "captions", "text", "first_question", "first_answer", "english",
-          "question_speakers", "answer_speakers")
+          "question_speakers", "answer_speakers", "exchanges")
 
 
 @pytest.mark.parametrize("case", CASES, ids=[c["id"] for c in CASES])

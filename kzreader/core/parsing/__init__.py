@@ -168,6 +168,7 @@ def _zones(b: _Builder, lead_text: str, captions: str, exchanges: list[Exchange]
         first_answer=first.answer.text if first else "",
         question_speakers=tuple(e.question.speaker for e in exchanges if e.question.speaker),
         answer_speakers=tuple(e.answer.speaker for e in exchanges if e.answer.speaker),
+        exchanges=len(exchanges),
         interviewers=tuple(v for v in (b.fields.get("interviewer"),) if v),
         english=english)
 

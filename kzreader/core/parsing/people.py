@@ -118,8 +118,9 @@ class Zones:
     text: str = ""
     first_question: str = ""
     first_answer: str = ""
-    question_speakers: tuple = ()
+    question_speakers: tuple = ()  # one per exchange whose question has a speaker label
     answer_speakers: tuple = ()
+    exchanges: int = 0
     interviewers: tuple = ()
     english: bool = False
 
@@ -417,14 +418,18 @@ def _collect(z: Zones, book: _Book) -> dict:
         if not body or body.rstrip("*_# ").endswith((".", "!", "?", "…", ":", ";", ",")):
             continue
         found = list(_names(find, body, z.english))
-        # a line that opens with a name, or a heading that names someone
+        # a heading that names someone, or a line that opens with a name: a section header
+        # when the name stands alone or is followed by a role ("Иван Петров, депутат …",
+        # "Киану Ривз (Нео)"), otherwise a caption ("Иван Петров на встрече …")
         if found and (found[0][0] == 0 or m.group("h")):
-            header_hits.append((m.start(), body, found))
+            rest = body[found[0][1]:].lstrip()
+            section = bool(m.group("h")) or not rest or rest[0] in ",(—–-" or rest.startswith(("и ", "and "))
+            header_hits.append((m.start(), body, found, section))
     order_base = {"title": 0.0, "lead": 1e6, "captions": 3e6}
     for zone, text, s, e, name, case in mentions:
         q = 2.0 if case in ("nomn",) else 1.0
         book.person(name, order_base[zone] + s, q + 0.1 * len(name.split()))
-    for pos, body, found in header_hits:
+    for pos, body, found, _ in header_hits:
         for s, e, name, case in found:
             book.person(name, 2e6 + pos, (2.0 if case == "nomn" else 1.0) + 0.1 * len(name.split()))
 
@@ -441,7 +446,11 @@ def _collect(z: Zones, book: _Book) -> dict:
     for lab, turns in by_label.items():
         questions = sum(1 for _, r in turns if r.rstrip("*_ ").endswith("?"))
         n = _norm_label(lab)
-        is_q = asked[n] > answered[n] if asked[n] or answered[n] else questions * 2 > len(turns)
+        if asked[n] or answered[n]:
+            # the interviewer leads most of the page's questions; a guest may ask back
+            is_q = asked[n] > answered[n] and asked[n] * 2 > max(z.exchanges, len(z.question_speakers))
+        else:
+            is_q = questions * 2 > len(turns)
         p = book.by_label(lab)
         if not names.label_initials(lab) and len(lab.split()) >= 2 and _looks_like_name(lab, z.english):
             p = book.person(lab, 2e6 + turns[0][0], 3.0)  # a full-name label is nominative
@@ -472,13 +481,13 @@ def _collect(z: Zones, book: _Book) -> dict:
         if zone != "title":
             p.spots.append((text, s, e))  # where a role may be written beside the name
         _weigh(p, zone, text, s, e, case, z.english, title)
-    for pos, body, found in header_hits:
+    for pos, body, found, section in header_hits:
         for s, e, name, case in found:
             p = book.person(name, 2e6 + pos)
             if pos > 0.9 * len(z.text) and len(found) == 1 and e >= len(body) - 1:
                 p.interviewer = True  # a name alone on a line at the end: the byline
             else:
-                p.add("header")
+                p.add("header" if section else "caption")
     # surnames alone ("Путин о …", "Винник заявил") count for the full name they belong to
     stems = {_fold(p.surname)[:4] for p in book.people if len(p.surname) >= 4}
     for zone, text in (("title", title), ("lead", lead)):
