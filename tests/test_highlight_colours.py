@@ -59,7 +59,7 @@ def test_bookmarks_are_underlined_not_filled_like_the_selection(qtbot, tmp_path)
                  for s in pane.text.extraSelections()]
         assert marks
         for underline, fill in marks:
-            assert underline == QTextCharFormat.UnderlineStyle.SingleUnderline
+            assert underline == QTextCharFormat.UnderlineStyle.DotLine
             assert fill.name == "NoBrush"
     finally:
         w.loader.shutdown()

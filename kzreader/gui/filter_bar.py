@@ -8,7 +8,8 @@ It only shows state and asks for changes through signals; ``ThemesController`` f
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal, Slot
-from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QLabel, QPushButton, QSizePolicy, QToolButton, QWidget
+from PySide6.QtWidgets import (
+    QButtonGroup, QHBoxLayout, QLabel, QPushButton, QSizePolicy, QToolButton, QVBoxLayout, QWidget)
 
 
 class FilterBar(QWidget):
@@ -47,10 +48,14 @@ class FilterBar(QWidget):
         self.clear_button = QPushButton(self.tr("Clear filter"), self)
         self.clear_button.setObjectName("filter_clear")
 
+        # what, and under it how much is left, so the two share the width the buttons leave
+        text = QVBoxLayout()
+        text.setSpacing(0)
+        text.addWidget(self.what_label)
+        text.addWidget(self.count_label)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(12, 4, 12, 4)
-        layout.addWidget(self.what_label, 1)
-        layout.addWidget(self.count_label)
+        layout.addLayout(text, 1)
         layout.addWidget(self.any_button)
         layout.addWidget(self.all_button)
         layout.addWidget(self.clear_button)

@@ -763,7 +763,7 @@ class ReadingPane(QWidget):
         for key, (ranges, colour) in self._highlights.items():
             fmt = QTextCharFormat()
             if key in self._underlined:
-                fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
+                fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DotLine)  # lighter than a link
                 fmt.setUnderlineColor(colour)
             else:
                 fmt.setBackground(colour)

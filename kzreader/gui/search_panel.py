@@ -158,6 +158,9 @@ class SearchPanel(QWidget):
         self.scope_combo.addItem(self.tr("All interviews"), SCOPE_ALL)
         self.scope_combo.addItem(self.tr("Current interview"), SCOPE_CURRENT)
         self.scope_combo.addItem(self.tr("Selected themes"), SCOPE_THEMES)
+        # a narrow dock must not be widened (and the hits cut at its edge) by the combo's text
+        self.scope_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.scope_combo.setMinimumContentsLength(6)
 
         self.count_label = QLabel(self)
         self.count_label.setObjectName("search_count")
