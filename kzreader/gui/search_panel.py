@@ -2,15 +2,15 @@
 
 The panel asks a core :class:`~kzreader.core.search.SearchIndex`; it never builds one.  Results
 follow typing after a short pause.  Snippets are source text, so they are painted as plain text
-with the matched words highlighted by :class:`HighlightDelegate` (never as rich text).
+with the matched words highlighted by :mod:`.hit_delegate` (never as rich text).
 """
 from __future__ import annotations
 
 import html
 from typing import Callable, Collection
 
-from PySide6.QtCore import QElapsedTimer, QModelIndex, QPointF, QRectF, Qt, QTimer, Signal, Slot
-from PySide6.QtGui import QColor, QFont, QStandardItem, QStandardItemModel, QTextCharFormat, QTextLayout, QTextOption
+from PySide6.QtCore import QElapsedTimer, QModelIndex, Qt, QTimer, Signal, Slot
+from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -18,9 +18,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QStyle,
-    QStyledItemDelegate,
-    QStyleOptionViewItem,
     QTreeView,
     QVBoxLayout,
     QWidget,
@@ -45,56 +42,6 @@ DEBOUNCE_MS = 150
 # Characters of context kept before the first match in a row: the row is one line, so the
 # match must be near its start to be visible in a narrow dock.
 _LEAD_CONTEXT = 30
-
-
-class HighlightDelegate(QStyledItemDelegate):
-    """Paints an item's text as plain text with the HIGHLIGHTS_ROLE ranges marked."""
-
-    def __init__(self, parent=None):
-        super().__init__(parent)
-        self.highlight = QTextCharFormat()
-        self.highlight.setBackground(QColor(255, 224, 102))
-        self.highlight.setForeground(QColor(0, 0, 0))
-        self.highlight.setFontWeight(QFont.Weight.Bold)
-
-    def paint(self, painter, option, index: QModelIndex) -> None:
-        marks = index.data(HIGHLIGHTS_ROLE)
-        if not marks:
-            super().paint(painter, option, index)
-            return
-        opt = QStyleOptionViewItem(option)
-        self.initStyleOption(opt, index)
-        text = opt.text
-        opt.text = ""
-        widget = opt.widget
-        style = widget.style() if widget is not None else QApplication.style()
-        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, widget)
-        rect = style.subElementRect(QStyle.SubElement.SE_ItemViewItemText, opt, widget)
-
-        layout = QTextLayout(text, opt.font)
-        text_option = QTextOption()
-        text_option.setWrapMode(QTextOption.WrapMode.NoWrap)
-        layout.setTextOption(text_option)
-        ranges = []
-        for start, end in marks:
-            if 0 <= start < end <= len(text):
-                r = QTextLayout.FormatRange()
-                r.start, r.length, r.format = start, end - start, self.highlight
-                ranges.append(r)
-        layout.setFormats(ranges)
-        layout.beginLayout()
-        line = layout.createLine()
-        line.setLineWidth(1e6)
-        layout.endLayout()
-
-        painter.save()
-        selected = bool(opt.state & QStyle.StateFlag.State_Selected)
-        role = opt.palette.ColorRole.HighlightedText if selected else opt.palette.ColorRole.Text
-        painter.setPen(opt.palette.color(role))
-        painter.setClipRect(rect)
-        top = rect.top() + (rect.height() - line.height()) / 2
-        layout.draw(painter, QPointF(rect.left() + 3, top), [], QRectF(rect))
-        painter.restore()
 
 
 def display_snippet(snippet: str, marks: Collection[tuple[int, int]], label: str) -> tuple[str, list]:
