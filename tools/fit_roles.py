@@ -224,6 +224,16 @@ PRIOR = {("e", "table", "a"): 10.0, ("e", "table", "E"): -10.0, ("e", "table", "
 SCALE = 10.0
 MARGIN = 6.0  # cost of a wrong role during the fit (in update steps), for a safety margin
 RUNS = 3
+LEAK_COST = 8.0
+
+
+_TURN = frozenset("QqAa")
+
+
+def _cost(gold: str, pred: str) -> float:
+    """How bad a wrong role is: debris read as part of a turn (a leak into a question or an
+    answer) costs LEAK_COST times more than other confusions."""
+    return LEAK_COST if gold not in _TURN and pred in _TURN else 1.0
 
 
 def fit(docs: list[Doc], epochs: int, runs: int = RUNS) -> dict:
@@ -254,7 +264,7 @@ def _fit_once(docs: list[Doc], epochs: int, seed: int, margin: float = MARGIN) -
             ws = _weights(w)
             rows = [ws.row(f) for f in d.feats]
             if margin:  # cost-augmented: a wrong role gets a head start, so the fit keeps a margin
-                rows = [tuple(v + (margin if s != g else 0.0) for v, s in zip(r, dec.STATES))
+                rows = [tuple(v + (0.0 if s == g else margin * _cost(g, s)) for v, s in zip(r, dec.STATES))
                         for r, g in zip(rows, d.gold)]
             pred = [dec.STATES[k] for k in dec.viterbi(rows, ws)]
             if pred == d.gold:
@@ -287,14 +297,17 @@ def _words(text: str) -> list[str]:
     return out
 
 
-def score(docs: list[Doc], w: dict, verbose: bool = False) -> tuple[int, int, int]:
-    """(exchanges found, exchanges in truth, files with the exact count), as check_parse.py."""
+def score(docs: list[Doc], w: dict, verbose: bool = False) -> tuple[int, int, int, int]:
+    """(exchanges found, exchanges in truth, files with the exact count, junk leaks), as
+    check_parse.py counts them."""
     saved = dec.DEFAULT
     dec.DEFAULT = _weights(w)
     try:
-        hits = total = exact = 0
+        hits = total = exact = leaks = 0
         for d in docs:
             iv = parse_source(d.src)
+            body = " ".join(e.question.text + " " + e.answer.text for e in iv.exchanges).replace("\n\n", " ")
+            leaks += sum(1 for j in d.truth.get("junk_markers") or [] if j in body)
             got = [(_words(e.question.text), _words(e.answer.text)) for e in iv.exchanges]
             exact += len(got) == d.truth["qa_count"]
             for q, a in zip(d.truth["questions"], d.truth["answers_last_words"]):
@@ -306,7 +319,7 @@ def score(docs: list[Doc], w: dict, verbose: bool = False) -> tuple[int, int, in
                     hits += 1
                 elif verbose:
                     print(f"  {d.name}: missed Q {' '.join(q)!r}")
-        return hits, total, exact
+        return hits, total, exact, leaks
     finally:
         dec.DEFAULT = saved
 
@@ -363,18 +376,20 @@ def main() -> int:
             print(f"{'  ' if p == g else '!!'} {p:>2} {g:>2} {d.blocks[i].text[:50]!r:54} {best}  {' '.join(f)}")
         return 0
     if a.folds > 1:
-        hits = total = exact = 0
+        hits = total = exact = leaks = 0
         for k in range(a.folds):
             held = [d for j, d in enumerate(docs) if j % a.folds == k]
             train = [d for j, d in enumerate(docs) if j % a.folds != k] + cases
-            h, t, e = score(held, fit(train, a.epochs), a.verbose)
+            h, t, e, x = score(held, fit(train, a.epochs), a.verbose)
             print(f"fold {k + 1}/{a.folds}: fitted on {len(train)}, held-out {len(held)} files: "
-                  f"exchanges {h}/{t} ({h / t:.0%}), exact counts {e}/{len(held)}")
-            hits, total, exact = hits + h, total + t, exact + e
-        print(f"held-out total: exchanges {hits}/{total} ({hits / total:.0%}), exact counts {exact}/{len(docs)}")
+                  f"exchanges {h}/{t} ({h / t:.0%}), exact counts {e}/{len(held)}, junk leaks {x}")
+            hits, total, exact, leaks = hits + h, total + t, exact + e, leaks + x
+        print(f"held-out total: exchanges {hits}/{total} ({hits / total:.0%}), exact counts "
+              f"{exact}/{len(docs)}, junk leaks {leaks}")
     w = fit(docs + cases, a.epochs)
-    h, t, e = score(docs, w)
-    print(f"fitted on all, scored on all: exchanges {h}/{t} ({h / t:.0%}), exact counts {e}/{len(docs)}")
+    h, t, e, x = score(docs, w)
+    print(f"fitted on all, scored on all: exchanges {h}/{t} ({h / t:.0%}), exact counts {e}/{len(docs)}, "
+          f"junk leaks {x}")
     if a.write:
         write(w, sum(1 for d in docs + cases if d.gold), a.epochs)
         print(f"wrote {OUT.relative_to(ROOT)}")

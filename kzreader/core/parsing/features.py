@@ -116,22 +116,20 @@ def _shape(b: Block) -> str | None:
     return m
 
 
-def _question_shape(blocks: list[Block], content: list[int], qends: list[bool]) -> str | None:
+def _question_shape(asking: list[Block]) -> str | None:
     """The marker look most blocks ending with '?' share (how this document marks questions);
     a heading of that level without '?' is then a question too, one of another level not."""
-    seen: Counter[str | None] = Counter()
-    for i, q in zip(content, qends):
-        b = blocks[i]
-        if q and b.marker:
-            seen[_shape(b)] += 1
+    if not asking:
+        return None
+    seen = Counter(_shape(b) for b in asking)
     if not seen:
         return None
     shape, n = seen.most_common(1)[0]
     return shape
 
 
-def _doc_kind(blocks: list[Block], content: list[int]) -> str:
-    n = Counter(blocks[i].marker for i in content)
+def _doc_kind(n: Counter) -> str:
+    """The document's main turn marker, from the count of each marker."""
     if n["qa"] >= 2:
         return "doc_qa"
     if n["speaker"] >= 3:
@@ -207,19 +205,21 @@ def block_features(blocks: list[Block], text: str = "") -> tuple[list[int], list
         return content, []
     tails = [body.rstrip(_CLOSERS) for body in bodies]
     qends = [t.endswith("?") for t in tails]
-    stats = _label_stats(blocks, content, bodies)
-    doc = _doc_kind(blocks, content)
+    markers = [blocks[i].marker for i in content]
+    counts = Counter(markers)
+    stats = _label_stats(blocks, content, bodies) if counts["speaker"] else {}
+    doc = _doc_kind(counts)
     # where the turns are, for "before the first" / "after the last": marked turns, or in a
     # document without turn markers its headings, or failing those its questions
     kinds = TURN_MARKERS if doc not in ("doc_head", "doc_plain") else ("heading",)
     # (the first block is the title unless it asks something)
-    turns = [k for k, i in enumerate(content) if blocks[i].marker in kinds and (k or qends[0])]
+    turns = [k for k, m in enumerate(markers) if m in kinds and (k or qends[0])]
     if not turns and doc == "doc_plain":
         turns = [k for k, q in enumerate(qends) if q]
     first_turn = turns[0] if turns else len(content)
     # after the last turn is the epilogue only where answers carry markers too
     last_turn = turns[-1] if turns and kinds is TURN_MARKERS else len(content)
-    qshape = _question_shape(blocks, content, qends)
+    qshape = _question_shape([blocks[i] for i, q, m in zip(content, qends, markers) if q and m])
     by_doc = {m: m + "|" + doc for m in _MARKS}
     rows: list[list[str]] = []
     marks: list[bool] = []
@@ -298,7 +298,7 @@ def block_features(blocks: list[Block], text: str = "") -> tuple[list[int], list
             f.append("table")
         if noterm and n < 120 and not _lower_or_cut(f):
             f.append("headline")  # short, no closing mark: a subheading, a caption, a teaser title
-        elif tail.endswith(("...", "…")) and n < 400:
+        elif n < 400 and tail.endswith(("...", "…")):
             f.append("trunc")  # a summary cut short: a teaser
         if text and b.start and text[b.start - 1] in " \t\xa0":
             f.append("indent")  # the line opens with blanks: scraped layouts indent captions
@@ -308,8 +308,9 @@ def block_features(blocks: list[Block], text: str = "") -> tuple[list[int], list
             f.append("thanks")
         if text and c in ">«“\"„" and _repeated(body, text):
             f.append("dup")
-        if k > last_turn and "first_p" not in f and _PERSON.search(body, 0, 300) is None:
-            f.append("post_3rd")  # after the last turn, and nobody speaks: background, byline
+        if k > last_turn:
+            if "first_p" not in f and _PERSON.search(body, 0, 300) is None:
+                f.append("post_3rd")  # after the last turn, and nobody speaks: background, byline
         if i and blocks[i - 1].junk and not blocks[i - 1].junk.startswith("meta:"):
             f.append("pv_junk")
         if i + 1 < len(blocks) and blocks[i + 1].junk and not blocks[i + 1].junk.startswith("meta:"):
@@ -339,6 +340,8 @@ def block_features(blocks: list[Block], text: str = "") -> tuple[list[int], list
         if k < last:
             if marks[k + 1]:
                 f.append("nx_mark")
+                if "headline" in f:
+                    f.append("headline|nx_mark")  # a subheading over the next question
             if debris[k + 1]:
                 f.append("nx_debris")
         if k > 0 and debris[k - 1]:
