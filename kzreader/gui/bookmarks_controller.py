@@ -65,10 +65,10 @@ class BookmarksController(QObject):
 
         A store that cannot be written is said in the status bar and the Problems view (the
         window works, bookmarks are read-only); damage is shown in a message box."""
-        for p in self.store.problems:
-            if p.kind == "read_only":
-                self._notices.append(Problem(p.path, p.message, "warning"))
-                self._status(core_message(p.message))
+        self._notices = [Problem(p.path, p.message, "warning") for p in self.store.problems
+                         if p.kind == "read_only"]
+        for p in self._notices:
+            self._status(core_message(p.message))
         self._show_notices()
         damage = [p for p in self.store.problems if p.kind != "read_only"]
         if damage:
