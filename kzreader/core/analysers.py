@@ -1,21 +1,30 @@
 """The optional analysers: kzreader runs without them, with weaker results, and says so.
 
 They are regular dependencies, but a compiled one can fail to install, and an environment
-can lose one; the parser and search then fall back quietly (core.text, parsing.names), so a
-single line at start tells the user what is weaker and how to get it back.
+can lose one; the parser and search then fall back quietly (core.text, core.word_forms,
+parsing.names), so a single line (stderr, and the Problems view in the window) tells the user
+what is weaker and how to get it back.
 """
 from __future__ import annotations
 
 import sys
 from importlib.util import find_spec
+from typing import NamedTuple
 
-_MORPHOLOGY = "Russian interviewees' names are not recognised and search misses some word forms"
-# (module, pip package, what is weaker without it)
+STEMMING = "search and themes match only the exact word forms"
+MORPHOLOGY = "Russian interviewees' names are not recognised and search misses some word forms"
+# (module, pip package, what is weaker without it); gui.app translates the reasons
 OPTIONAL = (
-    ("Stemmer", "PyStemmer", "search and themes match only the exact word forms"),
-    ("pymorphy3", "pymorphy3", _MORPHOLOGY),
-    ("pymorphy3_dicts_ru", "pymorphy3-dicts-ru", _MORPHOLOGY),
+    ("Stemmer", "PyStemmer", STEMMING),
+    ("pymorphy3", "pymorphy3", MORPHOLOGY),
+    ("pymorphy3_dicts_ru", "pymorphy3-dicts-ru", MORPHOLOGY),
 )
+
+
+class Missing(NamedTuple):
+    package: str
+    weaker: str  # one of the reasons above
+    install: str | None  # the command that installs it; None in a bundle
 
 
 def _importable(module: str) -> bool:
@@ -27,17 +36,17 @@ def _importable(module: str) -> bool:
         return False
 
 
-def _install_hint(package: str) -> str:
-    if getattr(sys, "frozen", False):  # a bundle: its Python is the build machine's
-        return f"build the bundle where {package} is installed"
-    return f"install it with: {sys.executable} -m pip install {package}"
+def missing() -> list[Missing]:
+    frozen = getattr(sys, "frozen", False)  # a bundle: its Python is the build machine's
+    return [Missing(package, weaker, None if frozen else f"{sys.executable} -m pip install {package}")
+            for module, package, weaker in OPTIONAL if not _importable(module)]
 
 
 def missing_analysers() -> list[str]:
     """One warning line per missing analyser: what is weaker, and how to install it."""
-    return [f"kzreader: warning: {package} is not installed, so {weaker} (weaker results); "
-            f"{_install_hint(package)}"
-            for module, package, weaker in OPTIONAL if not _importable(module)]
+    return [f"kzreader: warning: {m.package} is not installed, so {m.weaker} (weaker results); "
+            + (f"install it with: {m.install}" if m.install else f"build the bundle where {m.package} is installed")
+            for m in missing()]
 
 
 def warn_missing_analysers(stream=None) -> None:

@@ -8,7 +8,7 @@ import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
-from PySide6.QtCore import QCoreApplication, QSettings, QStandardPaths, QTimer
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QSettings, QStandardPaths, QTimer
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication
 
@@ -30,6 +30,14 @@ _QT_VALUE_OPTIONS = {"-platform", "-platformpluginpath", "-platformtheme", "-plu
                      "-qwindowicon", "-qwindowtitle", "-style", "-stylesheet", "-display", "-geometry"}
 _QT_FLAG_OPTIONS = {"-reverse", "-nograb", "-dograb", "-widgetcount"}
 SCREENSHOT_LOAD_TIMEOUT_MS = 120_000
+
+
+# core.analysers' reasons (STEMMING, MORPHOLOGY), for the translation tools
+ANALYSER_REASONS = (
+    QT_TRANSLATE_NOOP("Analysers", "search and themes match only the exact word forms"),
+    QT_TRANSLATE_NOOP("Analysers",
+                      "Russian interviewees' names are not recognised and search misses some word forms"),
+)
 
 
 def samples_dir() -> str:
@@ -222,6 +230,7 @@ def main(args: list[str]) -> int:
         # what start-up made lives as long as the window: later collections need not scan it
         gc.freeze()
         show_then_open(window, ns.paths)
+        report_missing_analysers(window)
         app.aboutToQuit.connect(hand_over_clipboard)
         return app.exec()
     finally:
@@ -246,3 +255,23 @@ def finish_start() -> None:
     app = QApplication.instance()
     if app is not None:
         app.setWindowIcon(app_icon())
+
+
+def report_missing_analysers(window: MainWindow) -> None:
+    """Each missing optional analyser as a warning in the Problems view (finish_start said it
+    on stderr), shown again after every load clears the view."""
+    from kzreader.core.analysers import missing
+    from kzreader.core.model import Problem
+
+    notices = []
+    for m in missing():
+        if m.install:
+            text = QCoreApplication.translate("Analysers", "not installed, so %1 (weaker results); "
+                                              "install it with: %2")
+        else:
+            text = QCoreApplication.translate("Analysers", "not installed, so %1 (weaker results)")
+        text = text.replace("%2", m.install or "").replace("%1", QCoreApplication.translate("Analysers", m.weaker))
+        notices.append(Problem(m.package, text, "warning"))
+    if notices:
+        window.problems_view.append(list(notices))
+        window.corpus_cleared.connect(lambda: window.problems_view.append(list(notices)))

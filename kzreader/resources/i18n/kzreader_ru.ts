@@ -191,6 +191,25 @@
     </message>
 </context>
 <context>
+    <name>Analysers</name>
+    <message>
+        <source>search and themes match only the exact word forms</source>
+        <translation>поиск и темы находят слова только в точно той же форме</translation>
+    </message>
+    <message>
+        <source>Russian interviewees&apos; names are not recognised and search misses some word forms</source>
+        <translation>имена русскоязычных собеседников не распознаются, а поиск пропускает часть словоформ</translation>
+    </message>
+    <message>
+        <source>not installed, so %1 (weaker results); install it with: %2</source>
+        <translation>не установлен, поэтому %1 (результаты хуже); установите его командой: %2</translation>
+    </message>
+    <message>
+        <source>not installed, so %1 (weaker results)</source>
+        <translation>не установлен, поэтому %1 (результаты хуже)</translation>
+    </message>
+</context>
+<context>
     <name>BookmarkEditDialog</name>
     <message>
         <source>None</source>

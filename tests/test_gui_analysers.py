@@ -1,0 +1,37 @@
+"""A missing optional analyser in the window: a warning in the Problems view that survives loads."""
+from __future__ import annotations
+
+import sys
+
+import pytest
+
+pytest.importorskip("PySide6")
+
+from gui_helpers import make_window, open_and_wait  # noqa: E402
+
+from kzreader.core.analysers import MORPHOLOGY, STEMMING  # noqa: E402
+from kzreader.gui.app import ANALYSER_REASONS, report_missing_analysers, samples_dir  # noqa: E402
+
+
+def test_missing_analyser_is_a_warning_that_stays(qtbot, tmp_path, monkeypatch):
+    monkeypatch.setitem(sys.modules, "Stemmer", None)  # as if PyStemmer were not installed
+    w = make_window(qtbot, tmp_path)
+    report_missing_analysers(w)
+    expected = (f"not installed, so search and themes match only the exact word forms (weaker results); "
+                f"install it with: {sys.executable} -m pip install PyStemmer")
+    assert [(p.path, p.message, p.severity) for p in w.problems_view.model.problems()] == \
+        [("PyStemmer", expected, "warning")]
+    open_and_wait(qtbot, w, [samples_dir()])  # a load clears the view; the notice comes back
+    assert [p.path for p in w.problems_view.model.problems()] == ["PyStemmer"]
+    w.loader.shutdown()
+
+
+def test_nothing_is_reported_when_all_are_installed(qtbot, tmp_path):
+    w = make_window(qtbot, tmp_path)
+    report_missing_analysers(w)
+    assert w.problems_view.model.problems() == []
+    w.loader.shutdown()
+
+
+def test_every_reason_is_offered_for_translation():
+    assert set(ANALYSER_REASONS) == {STEMMING, MORPHOLOGY}
