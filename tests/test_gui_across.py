@@ -220,6 +220,19 @@ def test_bookmark_without_selection_takes_the_exchange(qtbot, window, samples):
     assert (b.anchor.start, b.anchor.end) == (ex.question.start, ex.answer.end)
 
 
+def test_open_from_a_theme_marks_the_theme_words_in_the_pane(qtbot, window, samples):
+    w = window([samples])
+    win = w.across.show_theme(TRANSPORT)
+    index = next(i for i, it in enumerate(win.view.items()) if _names(w, [it]) == [("culture_qa_en.txt", 4)])
+    win.view.text.anchorClicked.emit(QUrl(f"item:{index}"))
+    pane = w.reading_pane
+    assert pane.current_number() == 4
+    ranges, colour = pane._highlights["across"]
+    text = read_source(pane.interview().path).text
+    assert sorted(text[s:e] for s, e in ranges) == ["logistics", "transport"]
+    assert colour.name() == w.themes.lexicon.get(TRANSPORT).colour.lower()
+
+
 def test_open_an_exchange_from_the_view(qtbot, window, samples):
     w = window([samples])
     win = w.across.show_search("коридор")

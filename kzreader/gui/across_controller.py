@@ -108,6 +108,7 @@ class AcrossController(QObject):
         self._build: _SimilarBuild | None = None
         self._similar_source: tuple[str, int] | None = None
         self.export_job = None
+        self._marks = self._bookmark_marks  # what the items shown are marked with, besides their spans
         self._timer = QTimer(self)
         self._timer.setInterval(POLL_MS)
         self._timer.timeout.connect(self._poll_build)
@@ -190,7 +191,8 @@ class AcrossController(QObject):
             tid = view.theme_id()
             items = items_for_themes(self.window.themes.counts.exchange_themes, [tid],
                                      [iv.id for iv in corpus.interviews]) if tid else []
-            view.set_items(order_items(items, self._lookup, order), self._lookup, self._theme_marks(tid),
+            self._marks = self._theme_marks(tid)
+            view.set_items(order_items(items, self._lookup, order), self._lookup, self._marks,
                            self.tr("No exchange carries this theme."), grouped)
         elif mode == MODE_SEARCH:
             query = view.query()
@@ -198,6 +200,7 @@ class AcrossController(QObject):
                 view.set_items([], self._lookup, message=self.tr("Type words to find and press Enter."))
                 return
             items = items_for_hits(self.window.search.index.search(query, limit=SEARCH_LIMIT))
+            self._marks = self._bookmark_marks
             view.set_items(order_items(items, self._lookup, order), self._lookup, self._bookmark_marks,
                            self.tr("No exchange matches “{0}”.").format(query), grouped, MATCH_COLOUR)
         else:
@@ -227,7 +230,8 @@ class AcrossController(QObject):
         items = [first] + order_items(items[1:], self._lookup, order)
         sections = {0: self.tr("The question followed"),
                     1: self.tr("Similar questions in other interviews")} if results else {}
-        view.set_items(items, self._lookup, self._similar_marks(results), grouped=False, sections=sections)
+        self._marks = self._similar_marks(results)
+        view.set_items(items, self._lookup, self._marks, grouped=False, sections=sections)
         if not results:
             self.win.statusBar().showMessage(self.tr("No similar question was found in the other interviews."),
                                              STATUS_MS)
@@ -354,9 +358,13 @@ class AcrossController(QObject):
             return False
         item = next((it for it in self.win.view.items() if (it.interview_id, it.number) == (interview_id, number)),
                     None) if self.win is not None else None
+        # the same words marked as in the cross-reading view (bookmarks have their own layer)
         pane = window.reading_pane
-        spans = list(item.spans) if item is not None else []
-        pane.highlight_source_ranges(spans, MATCH_COLOUR, key=ACROSS_KEY)
+        iv = pane.interview()
+        marks = [(span, MATCH_COLOUR) for span in item.spans] if item is not None else []
+        marks += [m for m in self._marks(iv, number) if m[1] != HIGHLIGHT_COLOUR] if item is not None else []
+        pane.highlight_source_ranges([span for span, _ in marks], marks[0][1] if marks else MATCH_COLOUR,
+                                     key=ACROSS_KEY)
         window.raise_()
         window.activateWindow()
         return True
