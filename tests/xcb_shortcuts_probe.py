@@ -15,10 +15,10 @@ from pathlib import Path
 from PySide6.QtCore import QEvent, QObject, QSettings, QtMsgType, qInstallMessageHandler
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QMenu
+from PySide6.QtWidgets import QApplication
 
 from kzreader.gui.main_window import MainWindow
-from kzreader.gui.shortcuts import display_keys
+from kzreader.gui.shortcuts import display_keys, menu_actions
 
 warnings: list[str] = []
 
@@ -43,22 +43,6 @@ class ShortcutCatcher(QObject):
         return False
 
 
-def menu_actions(window) -> list[tuple[str, QAction]]:
-    out = []
-
-    def walk(menu: QMenu, title: str) -> None:
-        for action in menu.actions():
-            if action.menu() is not None:
-                walk(action.menu(), title)
-            elif display_keys(action):
-                out.append((title, action))
-
-    for top in window.menuBar().actions():
-        if top.menu() is not None:
-            walk(top.menu(), top.text().replace("&", ""))
-    return out
-
-
 def main() -> int:
     qInstallMessageHandler(_on_message)
     app = QApplication(sys.argv[:1])
@@ -77,10 +61,10 @@ def main() -> int:
 
     catcher = ShortcutCatcher()
     rows = []
-    for menu, action in menu_actions(window):
+    for menu, action in menu_actions(window.menuBar()):
         action.setEnabled(True)  # e.g. Undo with nothing to undo: the key must still reach it
         action.installEventFilter(catcher)
-    for menu, action in menu_actions(window):
+    for menu, action in menu_actions(window.menuBar()):
         for text in display_keys(action).split(", "):
             seq = QKeySequence(text, QKeySequence.SequenceFormat.NativeText)
             combo = seq[0]

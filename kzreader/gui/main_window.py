@@ -20,7 +20,7 @@ from .file_watcher import CorpusWatcher
 from .loader import CorpusLoader
 from .problems_view import ProblemsDockVisibility, ProblemsView
 from .reading_pane import ReadingPane
-from .shortcuts import display_keys, merged_keys
+from .shortcuts import merged_keys, shortcut_rows, shortcuts_dialog
 
 # The feature controllers (themes, search, bookmarks, quotes) and their modules are built
 # right after the first paint, or on first use: see MainWindow.build_parts.
@@ -694,47 +694,14 @@ class MainWindow(QMainWindow):
     def shortcut_rows(self) -> list[tuple[str, str, str]]:
         """(menu, action, shortcuts) for every menu action that has a shortcut."""
         self.build_parts()  # the Edit menu is filled there
-        rows = []
-
-        def walk(menu: QMenu, title: str) -> None:
-            for action in menu.actions():
-                if action.menu() is not None:
-                    walk(action.menu(), title)
-                elif keys := display_keys(action):
-                    rows.append((title, action.text().replace("&", ""), keys))
-
-        for top in self.menuBar().actions():
-            if top.menu() is not None:
-                walk(top.menu(), top.text().replace("&", ""))
-        return rows
+        return shortcut_rows(self.menuBar())
 
     @Slot()
     def show_shortcuts(self) -> None:
         self.shortcuts_dialog().exec()
 
     def shortcuts_dialog(self):
-        from PySide6.QtWidgets import (
-            QDialog, QDialogButtonBox, QHeaderView, QTableWidget, QTableWidgetItem, QVBoxLayout)
-
-        dialog = QDialog(self)
-        dialog.setWindowTitle(self.tr("Keyboard Shortcuts"))
-        rows = self.shortcut_rows()
-        table = QTableWidget(len(rows), 3, dialog)
-        table.setHorizontalHeaderLabels([self.tr("Menu"), self.tr("Action"), self.tr("Keys")])
-        table.verticalHeader().hide()
-        table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-        for r, row in enumerate(rows):
-            for c, text in enumerate(row):
-                table.setItem(r, c, QTableWidgetItem(text))
-        table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        table.horizontalHeader().setStretchLastSection(True)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, dialog)
-        buttons.rejected.connect(dialog.reject)
-        layout = QVBoxLayout(dialog)
-        layout.addWidget(table)
-        layout.addWidget(buttons)
-        dialog.resize(560, 480)
-        return dialog
+        return shortcuts_dialog(self, self.shortcut_rows())
 
     @Slot()
     def show_about(self) -> None:

@@ -7,7 +7,7 @@ standard key builds its list here.
 """
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QAction, QKeySequence
 
 # Keys from Qt::Key_Back up are media and browser keys (Refresh, ZoomIn, Back…), and F13 and
@@ -50,3 +50,52 @@ def display_keys(action: QAction) -> str:
         if text and text not in shown:
             shown.append(text)
     return ", ".join(shown)
+
+
+def menu_actions(menu_bar) -> list[tuple[str, QAction]]:
+    """(top menu's title, action) for every action with a key, submenus included."""
+    out: list[tuple[str, QAction]] = []
+
+    def walk(menu, title: str) -> None:
+        for action in menu.actions():
+            if action.menu() is not None:
+                walk(action.menu(), title)
+            elif display_keys(action):
+                out.append((title, action))
+
+    for top in menu_bar.actions():
+        if top.menu() is not None:
+            walk(top.menu(), top.text().replace("&", ""))
+    return out
+
+
+def shortcut_rows(menu_bar) -> list[tuple[str, str, str]]:
+    """(menu, action, keys) as Help ▸ Keyboard Shortcuts lists them."""
+    return [(title, action.text().replace("&", ""), display_keys(action)) for title, action in menu_actions(menu_bar)]
+
+
+def shortcuts_dialog(parent, rows):
+    """The Keyboard Shortcuts dialog for ``rows`` (see shortcut_rows)."""
+    from PySide6.QtWidgets import (
+        QDialog, QDialogButtonBox, QHeaderView, QTableWidget, QTableWidgetItem, QVBoxLayout)
+
+    dialog = QDialog(parent)
+    dialog.setWindowTitle(QCoreApplication.translate("MainWindow", "Keyboard Shortcuts"))
+    table = QTableWidget(len(rows), 3, dialog)
+    table.setHorizontalHeaderLabels([QCoreApplication.translate("MainWindow", "Menu"),
+                                     QCoreApplication.translate("MainWindow", "Action"),
+                                     QCoreApplication.translate("MainWindow", "Keys")])
+    table.verticalHeader().hide()
+    table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+    for r, row in enumerate(rows):
+        for c, text in enumerate(row):
+            table.setItem(r, c, QTableWidgetItem(text))
+    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    table.horizontalHeader().setStretchLastSection(True)
+    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, dialog)
+    buttons.rejected.connect(dialog.reject)
+    layout = QVBoxLayout(dialog)
+    layout.addWidget(table)
+    layout.addWidget(buttons)
+    dialog.resize(560, 480)
+    return dialog
