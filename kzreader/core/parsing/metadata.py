@@ -122,7 +122,7 @@ def role(person: people.Person, english: bool) -> str | None:
     word up to the name in the same sentence ("политолог, ассистент НИУ МЭИ"), or the
     phrase after a dash ("Денис Борисов — политолог …")."""
     for zone, s, e in person.spots:
-        sentence_before = _SENTENCE_BREAK.split(zone[max(0, s - 400):s])[-1]
+        sentence_before = zone[max(people.sentence_start(zone, s), s - 400):s]
         r = _role_before(sentence_before) if ROLE_WORDS.search(sentence_before) else None
         if not r:
             m = _ROLE_AFTER.match(zone[e:e + 200])
@@ -135,7 +135,6 @@ def role(person: people.Person, english: bool) -> str | None:
     return None
 
 
-_SENTENCE_BREAK = re.compile(r"[.!?]\s")
 _EN_CLAUSE = re.compile(r"\b(?:had|has|have|is|was|were|are|will|would|said|told|spoke|speak)\b")
 
 

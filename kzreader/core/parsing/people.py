@@ -277,6 +277,11 @@ def _sentence(text: str, pos: int) -> tuple[int, int]:
     return starts[k], end
 
 
+def sentence_start(text: str, pos: int) -> int:
+    """Where the sentence holding ``pos`` starts."""
+    return _sentence(text, pos)[0]
+
+
 @lru_cache(maxsize=16)
 def _sentence_starts(text: str) -> list[int]:
     return [0] + [m.end() for m in _SENT_END.finditer(text)]
@@ -363,7 +368,9 @@ def _labels(text: str) -> list[tuple[int, str, str]]:
     i = text.find(":")
     while i != -1:
         ls = text.rfind("\n", 0, i) + 1
-        m = _LABEL_HEAD.fullmatch(text, ls, i) if i - ls <= 50 else None
+        c = text[ls:ls + 1]
+        # a label opens its line with a capital, maybe after blanks or emphasis
+        m = _LABEL_HEAD.fullmatch(text, ls, i) if i - ls <= 50 and (c.isupper() or c in " \t*_") else None
         colon = i
         nl = text.find("\n", i)
         i = text.find(":", nl) if nl != -1 else -1
@@ -581,6 +588,7 @@ def _names_in(find, text: str, english: bool) -> list:
     return list(_names(find, text, english))
 
 
+@lru_cache(maxsize=4096)
 def _looks_like_name(label: str, english: bool) -> bool:
     found = list(_names(_finder(english), label, english))
     return bool(found) and found[0][0] == 0 and found[0][1] == len(label)
@@ -589,6 +597,7 @@ def _looks_like_name(label: str, english: bool) -> bool:
 _GENERATION = re.compile(r"\s+(?:I{1,3}|IV|Jr\.?|Sr\.?|мл\.|ст\.)$")
 
 
+@lru_cache(maxsize=4096)
 def _norm_label(label: str) -> str:
     """A label as a name: no markup, no generation suffix ("Яхья Абдул-Матин II")."""
     return _GENERATION.sub("", " ".join(str(label).strip(" *_:").split()))
