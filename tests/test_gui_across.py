@@ -162,6 +162,7 @@ def test_similar_questions_follow_one_question(qtbot, window, seeds_dir):
     win = w.across.win
     assert win is not None and win.view.mode() == MODE_SIMILAR
     qtbot.waitUntil(lambda: len(win.view.items()) > 1, timeout=10_000)
+    assert w.similar_action in w.reading_pane.text.extra_context_actions  # also in the text's context menu
     items = win.view.items()
     assert (items[0].interview_id, items[0].number) == (iv.id, 5)  # the question followed, first
     assert all(it.interview_id != iv.id for it in items[1:])

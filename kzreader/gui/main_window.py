@@ -282,6 +282,7 @@ class MainWindow(QMainWindow):
             self.tr("&Similar Questions…"), [QKeySequence("Ctrl+Shift+S")], lambda: self.across.show_similar(),
             "action_similar_questions")
         go_menu.addAction(self.similar_action)
+        self.reading_pane.text.extra_context_actions.append(self.similar_action)  # and in the text's menu
 
         help_menu = bar.addMenu(self.tr("&Help"))
         self.shortcuts_action = self._action(
