@@ -328,17 +328,17 @@ def write(w: dict, n_docs: int, epochs: int) -> None:
     feats = sorted({k[1] for k in w if k[0] == "e"})
     lines = [
         '"""Weights of the role decoder (decode.py), fitted by tools/fit_roles.py on the annotated',
-        f"corpus ({n_docs} files, {epochs} epochs of an averaged structured perceptron).  Do not edit by hand:",
-        "refit.  EMIT[feature][role] is added to a block's score for that role when the block has",
-        "the feature (features.py); TRANS[(role, next role)] to a path taking that step (^ start, $ end).",
-        '"""',
+        f"corpus and cases ({n_docs} files, {epochs} epochs of an averaged structured perceptron).  Do not",
+        "edit by hand: refit.  EMIT[feature] gives, in the order of decode.STATES, what is added to",
+        "a block's score for each role when the block has the feature (features.py); TRANS[(role,",
+        'next role)] is added to a path taking that step (^ the start, $ the end)."""',
         "# fmt: off",
-        "# feature: " + "  ".join(f"{s:>6}" for s in dec.STATES),
+        "# " + " " * 22 + "".join(f"{s:>7}" for s in dec.STATES),
         "EMIT = {",
     ]
     for f in feats:
-        row = ", ".join(f'"{s}": {w[("e", f, s)]:6.2f}' for s in dec.STATES if ("e", f, s) in w)
-        lines.append(f'    "{f}": {{{row}}},')
+        cells = "".join(f"{w.get(('e', f, s), 0.0):6.2f}," for s in dec.STATES)
+        lines.append(f"    {chr(34) + f + chr(34) + ':':<22}({cells[:-1]}),")
     lines.append("}")
     lines.append("TRANS = {")
     for k in sorted((k for k in w if k[0] == "t"), key=lambda k: (k[1], k[2])):

@@ -76,8 +76,10 @@ class Weights:
     """An emission table and transition weights, with a cache of per-signature score rows
     (most answer paragraphs share one feature tuple, so most blocks cost one dict lookup)."""
 
-    def __init__(self, emit: dict[str, dict[str, float]], trans: dict[tuple[str, str], float]):
-        self.emit = {f: tuple(row.get(s, 0.0) for s in STATES) for f, row in emit.items()}
+    def __init__(self, emit: dict, trans: dict[tuple[str, str], float]):
+        # a row is a tuple in STATES order (the stored table) or a {role: weight} mapping (the fit)
+        self.emit = {f: tuple(row.get(s, 0.0) for s in STATES) if isinstance(row, dict) else tuple(row)
+                     for f, row in emit.items()}
         self.trans = trans
         self.preds = tuple(tuple((p, trans.get(key, 0.0)) for p, key in preds) for preds in _PREDS)
         self.step = _compile_step(self.preds)

@@ -222,7 +222,8 @@ def block_features(blocks: list[Block], text: str = "") -> tuple[list[int], list
     qshape = _question_shape([blocks[i] for i, q, m in zip(content, qends, markers) if q and m])
     by_doc = {m: m + "|" + doc for m in _MARKS}
     rows: list[list[str]] = []
-    marks: list[bool] = []
+    marks = [m in TURN_MARKERS for m in markers]  # blocks that start a turn by their marker
+    last = len(content) - 1
     last_label_asks: bool | None = None  # did the last speaker label before this block ask
     for k, i in enumerate(content):
         b = blocks[i]
@@ -236,7 +237,6 @@ def block_features(blocks: list[Block], text: str = "") -> tuple[list[int], list
         else:
             m, f = _marker(b, stats)
             f.append(m)
-        marks.append(m not in ("none", "bold", "hash"))
         if m == "spk":
             asks = "spk_qlab" in f
             if last_label_asks is False and not asks:
@@ -317,7 +317,7 @@ def block_features(blocks: list[Block], text: str = "") -> tuple[list[int], list
             f.append("nx_junk")
         if "@" in body and _TWEET.search(body) or "twitter" in body:
             f.append("tweet")
-        if ("{" in body or ";" in body) and len(_CODE.findall(body, 0, 400)) >= 4:
+        if ("{" in body or "=" in body) and len(_CODE.findall(body, 0, 400)) >= 4:
             f.append("code")
         if b.text.count("\n") >= 2:
             f.append("lines3")
@@ -333,22 +333,22 @@ def block_features(blocks: list[Block], text: str = "") -> tuple[list[int], list
         f.append(m + "|" + size)
         if q_end:
             f.append(m + "|q")
-        rows.append(f)
-    last = len(content) - 1
-    debris = [not _DEBRIS.isdisjoint(f) for f in rows]
-    for k, f in enumerate(rows):
-        if k < last:
-            if marks[k + 1]:
-                f.append("nx_mark")
-                if "headline" in f:
-                    f.append("headline|nx_mark")  # a subheading over the next question
-            if debris[k + 1]:
-                f.append("nx_debris")
-        if k > 0 and debris[k - 1]:
-            f.append("pv_debris")
-        if k > 0:
+        if k < last and marks[k + 1]:
+            f.append("nx_mark")
+            if "headline" in f:
+                f.append("headline|nx_mark")  # a subheading over the next question
+        if k:
             if qends[k - 1]:
                 f.append("pv_q")
             if marks[k - 1]:
                 f.append("pv_mark")
+        rows.append(f)
+    # debris next door (rare: only those blocks are visited)
+    last = len(content) - 1
+    for k, f in enumerate(rows):
+        if not _DEBRIS.isdisjoint(f):
+            if k > 0:
+                rows[k - 1].append("nx_debris")
+            if k < last:
+                rows[k + 1].append("pv_debris")
     return content, [tuple(f) for f in rows]
