@@ -116,6 +116,13 @@ def test_space_and_page_down_at_the_end_of_an_answer_turn_the_page(qtbot, window
         assert bar.value() == 0
     qtbot.keyClick(pane.text, Qt.Key.Key_Space, SHIFT)
     assert pane.current_number() == 2  # Shift+Space at the top goes back
+    # with a caret, Space still pages and turns the page
+    pane.set_caret_browsing(True)
+    for _ in range(40):
+        qtbot.keyClick(pane.text, Qt.Key.Key_Space)
+        if pane.current_number() != 2:
+            break
+    assert pane.current_number() == 3
 
 
 def test_status_bar_follows_undo_and_redo(qtbot, window):

@@ -223,15 +223,17 @@ class ReadingText(QTextBrowser):
         paging_on = key == Qt.Key.Key_PageDown or (key == Qt.Key.Key_Space and not mods)
         paging_back = key == Qt.Key.Key_PageUp or (key == Qt.Key.Key_Space and mods == Qt.KeyboardModifier.ShiftModifier)
         caret = bool(self.textInteractionFlags() & Qt.TextInteractionFlag.TextSelectableByKeyboard)
+        # with a caret, PgDn/PgUp move it first; Space always pages the view
+        free = key == Qt.Key.Key_Space or not caret
         # reading on past the end of an answer turns to the next question, as a book does
-        if paging_on and bar.value() >= bar.maximum() and (not caret or self.textCursor().atEnd()):
+        if paging_on and bar.value() >= bar.maximum() and (free or self.textCursor().atEnd()):
             self.paged_past_end.emit()
             return
-        if paging_back and bar.value() <= bar.minimum() and (not caret or self.textCursor().atStart()):
+        if paging_back and bar.value() <= bar.minimum() and (free or self.textCursor().atStart()):
             self.paged_before_start.emit()
             return
-        if key == Qt.Key.Key_Space and not caret:  # a browser's Space: one page on
-            bar.triggerAction(bar.SliderAction.SliderPageStepSub if mods else bar.SliderAction.SliderPageStepAdd)
+        if key == Qt.Key.Key_Space and (paging_on or paging_back):  # a browser's Space: a page on (Shift: back)
+            bar.triggerAction(bar.SliderAction.SliderPageStepSub if paging_back else bar.SliderAction.SliderPageStepAdd)
             return
         if (not caret and mods & Qt.KeyboardModifier.ShiftModifier and key in _CARET_KEYS):
             # Shift+arrow starts keyboard selection: the caret appears at the top of the view
