@@ -358,6 +358,7 @@ def _shape_name(tokens: list[str], before: str) -> tuple[str, str] | None:
 _LOOKALIKE = str.maketrans("ABCEHKMOPTXY", "АВСЕНКМОРТХУ")
 
 
+@lru_cache(maxsize=4096)
 def initials(name: str) -> str:
     """"Жан-Фредерик Пуассон" → "ЖФП"; particles ("де", "ад-") have no initial."""
     out = []
@@ -368,6 +369,7 @@ def initials(name: str) -> str:
     return "".join(out).upper().translate(_LOOKALIKE)
 
 
+@lru_cache(maxsize=4096)
 def label_initials(label: str) -> str | None:
     """The letters of an initials label ("А.С.", "Ж.-Ф.П.", "SK", "T. M.") or None."""
     t = label.replace(" ", "")
