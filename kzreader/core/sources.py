@@ -1,42 +1,26 @@
-"""Files → decoded text: finding source files, decoding bytes, front matter and sidecars."""
+"""Files → Source records: finding the files kzreader opens, reading each through its format's
+converter (``core.formats``), and its sidecar metadata (``NAME.yaml``).
+
+Decoding bytes lives in ``core.decoding`` and the record in ``core.source_record``; both are
+re-exported here, since most callers want "a file, read".
+"""
 from __future__ import annotations
 
-import codecs
 import errno
 import os
-import re
 import stat
-import threading
-from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
 
-SUPPORTED_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm", ".docx")
+from .decoding import (  # noqa: F401 (re-exported)
+    SourceError, decode, decode_text, looks_binary, normalise_newlines,
+)
+from .formats import SUPPORTED_SUFFIXES, format_for
+from .source_record import Source, clean_metadata, safe_yaml
+
 # refuse files whose text would be too large to read comfortably (bytes)
 MAX_FILE_BYTES = 64 * 1024 * 1024
-_META_KEYS = ("title", "date", "interviewee", "role", "interviewer", "source", "url", "language")
-
-
-class SourceError(Exception):
-    """A file that cannot be read or decoded as text; the message is for the user."""
-
-
-@dataclass(slots=True)
-class Source:
-    path: str
-    # decoded, line endings normalised to "\n"; for HTML/DOCX/Markdown the derived text the
-    # converter wrote (core.formats), the same for the same file, which bookmarks anchor to
-    text: str
-    encoding: str
-    format: str  # "txt", "md", "html" or "docx"
-    size: int = 0
-    mtime: float = 0.0
-    metadata: dict = field(default_factory=dict)  # from the file itself, then a sidecar NAME.yaml
-    warnings: list = field(default_factory=list)
-    # (start, end, kind) ranges of ``text`` a converter marked as page clutter; a kind
-    # "meta:FIELD" marks a metadata line (byline, date) instead
-    removed: list = field(default_factory=list)
 
 
 def iter_source_files(paths, suffixes=SUPPORTED_SUFFIXES, errors=None):
@@ -120,205 +104,6 @@ def _not_regular(mode: int) -> str:
     return "skipped: not a regular file"
 
 
-def decode(data: bytes) -> tuple[str, str]:
-    """Bytes → (text, encoding name).  Raises SourceError for binary or undecodable data."""
-    text, enc, _ = decode_text(data)
-    return text, enc
-
-
-def decode_text(data: bytes) -> tuple[str, str, list[str]]:
-    """Bytes → (text, encoding name, warnings).  Raises SourceError for binary data.
-
-    Damage does not change the encoding: a file that is almost all valid UTF-8 is UTF-8, its
-    damaged bytes shown as U+FFFD (one per damaged character), and stray control bytes as well;
-    a warning says on which lines."""
-    if data.startswith(codecs.BOM_UTF8):
-        text, damaged = _utf8(data[3:])
-        return _with_warnings(text, "utf-8-sig", damaged)
-    if data.startswith(codecs.BOM_UTF16_LE) or data.startswith(codecs.BOM_UTF16_BE):
-        text = data.decode("utf-16", "replace")
-        damaged = [i for i, c in enumerate(text) if c == "\ufffd"]
-        return _with_warnings(text, "utf-16", damaged)
-    if looks_binary(data):
-        raise SourceError("this looks like a binary file, not text")
-    try:
-        return _with_warnings(data.decode("utf-8"), "utf-8", [])
-    except UnicodeDecodeError:
-        pass
-    spans = _utf8_errors(data)
-    if spans is not None and _mostly_utf8(data, spans):
-        text, damaged = _utf8(data, spans)
-        return _with_warnings(text, "utf-8", damaged)
-    text, enc = _detect(data)
-    return _with_warnings(text, enc, [])
-
-
-# share of control bytes (NUL and C0 but tab, line feed, CR, form feed, escape) above which
-# data is binary: random or compressed bytes have about 11 %, a text with a stray NUL ~0
-_BINARY_SHARE = 0.02
-_CONTROL_BYTES = bytes(b for b in range(32) if b not in b"\t\n\r\x0b\x0c\x1b")
-_CONTROL_CHARS = re.compile("[" + "".join(map(chr, _CONTROL_BYTES)) + "]")
-
-
-def looks_binary(data: bytes) -> bool:
-    sample = data[:65536]
-    controls = len(sample) - len(sample.translate(None, _CONTROL_BYTES))
-    return controls > _BINARY_SHARE * len(sample)
-
-
-def _utf8_errors(data: bytes, limit: int = 20_000) -> list[tuple[int, int]] | None:
-    """Byte spans of ``data`` that are not UTF-8, each damaged character once: adjacent
-    invalid bytes are one span, and so is a multi-byte character with one foreign byte inside
-    it.  None when there are more than ``limit`` (then it is not damaged UTF-8)."""
-    if data.decode("utf-8", "replace").count("\ufffd") - data.count(b"\xef\xbf\xbd") > limit:
-        return None
-    _noted.spans = raw = []
-    data.decode("utf-8", _NOTE_ERRORS)
-    spans: list[list[int]] = []
-    for s, e in raw:
-        last = spans[-1] if spans else None
-        # a control byte beside an invalid one is part of the same damage (a lead byte zeroed)
-        if s > 0 and data[s - 1] in _CONTROL_BYTES and (last is None or s - 1 >= last[1]):
-            s -= 1
-        if e < len(data) and data[e] in _CONTROL_BYTES:
-            e += 1
-        if last is not None and (s <= last[1] or _one_foreign_byte(data, last[0], last[1], s, e)):
-            last[1] = max(last[1], e)
-        else:
-            spans.append([s, e])
-    return [(s, e) for s, e in spans]
-
-
-# an error handler that notes where decoding failed (per thread: the GUI's loader thread and
-# the main thread may decode at once)
-_noted = threading.local()
-_NOTE_ERRORS = "kzreader-note-errors"
-
-
-def _note_error(exc: UnicodeDecodeError):
-    _noted.spans.append((exc.start, exc.end))
-    return "", exc.end
-
-
-codecs.register_error(_NOTE_ERRORS, _note_error)
-
-
-def _one_foreign_byte(data: bytes, start: int, end: int, s: int, e: int) -> bool:
-    """An invalid ``data[start:end]`` and ``data[s:e]`` are one multi-byte character with a
-    byte replaced: a lead byte, what the damaged byte made (which may even decode), then the
-    character's remaining continuation bytes, all within the lead byte's length."""
-    lead = data[start]
-    size = 2 if 0xC2 <= lead <= 0xDF else 3 if 0xE0 <= lead <= 0xEF else 4 if 0xF0 <= lead <= 0xF4 else 0
-    return e <= start + size and all(b & 0xC0 == 0x80 for b in data[s:e])
-
-
-def _mostly_utf8(data: bytes, spans: list[tuple[int, int]]) -> bool:
-    """UTF-8 with damage rather than a single-byte Cyrillic encoding: valid multi-byte
-    characters outnumber the damaged ones four to one, or the invalid bytes hold too few
-    letters (bytes from 0xC0 up in cp1251 and koi8-r) to be text in those encodings, unless
-    they form a word (four in a row) in a file with no other non-ASCII character."""
-    leads = len(data) - len(data.translate(None, bytes(range(0xC0, 0x100))))
-    invalid_leads = sum(1 for s, e in spans for b in data[s:e] if b >= 0xC0)
-    valid = leads - invalid_leads
-    if valid >= 4 * len(spans):
-        return True
-    if valid == 0 and any(e - s >= 4 for s, e in spans):
-        return False
-    return invalid_leads < 20
-
-
-def _utf8(data: bytes, spans: list[tuple[int, int]] | None = None) -> tuple[str, list[int]]:
-    """``data`` as UTF-8, each span of ``spans`` (default: found here) as one U+FFFD; also
-    returns the text offsets of the replacements."""
-    if spans is None:
-        try:
-            return data.decode("utf-8"), []
-        except UnicodeDecodeError:
-            spans = _utf8_errors(data, limit=len(data)) or []
-    parts, damaged, pos, length = [], [], 0, 0
-    for s, e in spans:
-        part = data[pos:s].decode("utf-8")
-        parts.append(part)
-        length += len(part)
-        damaged.append(length)
-        parts.append("\ufffd")
-        length += 1
-        pos = e
-    parts.append(data[pos:].decode("utf-8"))
-    return "".join(parts), damaged
-
-
-def _with_warnings(text: str, enc: str, damaged: list[int]) -> tuple[str, str, list[str]]:
-    warnings = []
-    if damaged:
-        warnings.append(f"undecodable bytes shown as \ufffd {_where(text, damaged)}")
-    controls = [m.start() for m in _CONTROL_CHARS.finditer(text)]
-    if controls:
-        text = _CONTROL_CHARS.sub("\ufffd", text)  # one for one: offsets stay the same
-        warnings.append(f"control characters shown as \ufffd {_where(text, controls)}")
-    return text, enc, warnings
-
-
-def _where(text: str, offsets: list[int], shown: int = 5) -> str:
-    """"at line 3" / "at lines 3, 8, 12 and 40 more", lines as an editor counts them."""
-    newline = "\n" if "\n" in text else "\r"
-    lines = sorted({text.count(newline, 0, o) + 1 for o in offsets})
-    listed = ", ".join(map(str, lines[:shown]))
-    more = f" and {len(lines) - shown} more" if len(lines) > shown else ""
-    return f"at line{'s' if len(lines) > 1 else ''} {listed}{more}"
-
-
-def _detect(data: bytes) -> tuple[str, str]:
-    """Single-byte Cyrillic encodings: pick by which one yields plausible Russian text."""
-    candidates = []
-    for enc in ("cp1251", "koi8_r"):
-        try:
-            text = data.decode(enc)
-        except UnicodeDecodeError:
-            continue
-        candidates.append((_russianness(text), enc, text))
-    try:
-        from charset_normalizer import from_bytes
-
-        best = from_bytes(data).best()
-        if best is not None and best.encoding not in ("cp1251", "koi8_r"):
-            text = str(best)
-            candidates.append((_russianness(text) - 0.05, best.encoding, text))
-    except Exception:  # detection is best-effort; the candidates above still stand
-        pass
-    if not candidates:
-        raise SourceError("cannot decode: not UTF-8, cp1251 or koi8-r text")
-    score, enc, text = max(candidates)
-    if score < 0.5 and _control_share(text) > 0.01:
-        raise SourceError("this looks like a binary file, not text")
-    return text, enc
-
-
-_COMMON_RU = set("оеаинтсрвлкмдпуяыьгзбчйхжшюцщэфъё")
-
-
-def _russianness(text: str) -> float:
-    """Share of letters that are lower-case Russian letters (koi8/cp1251 swap case and letters)."""
-    letters = [c for c in text[:20000] if c.isalpha()]
-    if not letters:
-        return 0.0
-    return sum(c in _COMMON_RU for c in letters) / len(letters)
-
-
-def _control_share(text: str) -> float:
-    sample = text[:20000]
-    if not sample:
-        return 0.0
-    bad = sum(1 for c in sample if ord(c) < 32 and c not in "\n\r\t\f")
-    return bad / len(sample)
-
-
-def normalise_newlines(text: str) -> str:
-    if "\r" not in text:  # the usual case: one scan instead of two replace passes
-        return text
-    return text.replace("\r\n", "\n").replace("\r", "\n")
-
-
 def read_source(path: str | os.PathLike) -> Source:
     """Read and decode one file.  Raises SourceError with a user-facing message."""
     p = Path(path)
@@ -339,37 +124,15 @@ def read_source(path: str | os.PathLike) -> Source:
         raise SourceError(f"cannot read: {e.strerror or e}") from None
     if not data or data.isspace():  # as ``not data.strip()``, without copying the data
         raise SourceError("the file is empty")
-    from .formats import convert, format_of  # here: the converters import this module
-
-    fmt = format_of(p.suffix)
-    derived = convert(p.suffix, data)
-    if derived is None:
-        text, enc, warnings = decode_text(data)
-        text = normalise_newlines(text)
-        if fmt == "md":
-            from .formats.markdown import markdown_text
-
-            text = markdown_text(text)
-        file_meta, removed = {}, []
-    else:
-        text, enc = derived.text, derived.encoding
-        file_meta, removed, warnings = derived.metadata, derived.removed, derived.warnings
+    fmt = format_for(p.suffix)
+    derived = fmt.convert(data)
+    text = derived.text
     if not text or text.isspace():
         raise SourceError("the file has no text")
-    src = Source(str(path), text, enc, fmt, st.st_size, st.st_mtime, clean_metadata(file_meta),
-                 list(warnings), list(removed))
+    src = Source(str(path), text, derived.encoding, fmt.name, st.st_size, st.st_mtime,
+                 clean_metadata(derived.metadata), list(derived.warnings), list(derived.removed))
     _read_sidecar(p, src)
     return src
-
-
-# PyYAML's C build of SafeLoader: the same safe constructors, about 7x faster, and metadata
-# YAML is read once per file while a corpus loads.
-_SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-
-
-def safe_yaml(text: str):
-    """``yaml.safe_load`` through the C loader when PyYAML has it."""
-    return yaml.load(text, Loader=_SAFE_LOADER)
 
 
 # the errors Path.exists() reads as "does not exist"
@@ -415,19 +178,3 @@ def _yaml_msg(e: Exception) -> str:
         return f"{getattr(e, 'problem', 'invalid YAML')} at line {mark.line + 1}"
     return str(e).splitlines()[0] if str(e) else type(e).__name__
 
-
-def clean_metadata(data: dict) -> dict:
-    """Keep known metadata keys with scalar values, as strings (dates as ISO)."""
-    out = {}
-    for k, v in data.items():
-        key = str(k).strip().lower()
-        if key == "author" and "interviewee" not in data:
-            key = "interviewee"
-        if key in ("outlet", "site", "publisher"):
-            key = "source"
-        if key not in _META_KEYS or v is None or isinstance(v, (dict, list)):
-            continue
-        if hasattr(v, "isoformat"):
-            v = v.isoformat()[:10]
-        out[key] = str(v).strip()
-    return out

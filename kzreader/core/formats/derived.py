@@ -1,4 +1,5 @@
-"""The derived text a rich file (HTML, DOCX, Markdown) is read as, and how it is written.
+"""The derived text a rich file (HTML, DOCX, Markdown) is read as, and how it is written: the
+helpers every converter shares (paragraph runs, bold cues, table rows).
 
 A converter turns file bytes into Markdown-like plain text the parser already understands:
 paragraphs separated by blank lines, headings as ``### ``, a wholly bold paragraph as
@@ -152,3 +153,26 @@ def _kind(runs: list[Run]) -> str | None:
     if best and best.startswith("meta:"):
         return best if total <= 120 else None
     return best if by_kind[best] * 2 >= total else None
+
+
+def join_rows(rows: list[list[str]]) -> list[str]:
+    """Table rows (non-empty cell texts) → one paragraph each, cells joined by " | ".
+
+    A two-column transcript table (a few speakers' names repeating down the first column) reads
+    "Name: words", which the parser knows as a speaker label.
+    """
+    pairs = [r for r in rows if len(r) == 2]
+    firsts = {r[0] for r in pairs}
+    transcript = (
+        len(pairs) >= 2 and len(pairs) >= 0.8 * len([r for r in rows if r])
+        and len(firsts) <= 3 and len(pairs) > len(firsts)
+        and all(len(f) <= 40 and "\n" not in f and f[:1].isalpha() and not re.search(r"[!?;,]$", f)
+                for f in firsts)
+    )
+    out = []
+    for r in rows:
+        if transcript and len(r) == 2:
+            out.append(r[0] + (" " if r[0].endswith(":") else ": ") + r[1])
+        else:
+            out.append(" | ".join(r))
+    return out

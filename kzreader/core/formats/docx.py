@@ -16,9 +16,8 @@ import re
 import zipfile
 import xml.etree.ElementTree as ET
 
-from ..sources import SourceError
-from .derived import BREAK, Derived, Run, TextBuilder, clean, render_runs
-from .html import join_rows
+from ..decoding import SourceError
+from .derived import BREAK, Derived, Run, TextBuilder, clean, join_rows, render_runs
 
 # uncompressed bytes of one XML part: a zip bomb stops here (a 600-page report is about 20 MB)
 _MAX_PART = 32 * 1024 * 1024

@@ -13,8 +13,8 @@ import json
 import re
 from html.parser import HTMLParser
 
-from ..sources import SourceError, looks_binary, decode_text, normalise_newlines
-from .derived import BREAK, Derived, Run, TextBuilder, clean, render_runs
+from ..decoding import SourceError, decode_text, looks_binary, normalise_newlines
+from .derived import BREAK, Derived, Run, TextBuilder, clean, join_rows, render_runs
 
 _VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param",
          "source", "track", "wbr", "keygen"}
@@ -486,29 +486,6 @@ class _Page:
                 if found:
                     return found[0]
         return None
-
-
-def join_rows(rows: list[list[str]]) -> list[str]:
-    """Table rows (non-empty cell texts) → one paragraph each, cells joined by " | ".
-
-    A two-column transcript table (a few speakers' names repeating down the first column) reads
-    "Name: words", which the parser knows as a speaker label.
-    """
-    pairs = [r for r in rows if len(r) == 2]
-    firsts = {r[0] for r in pairs}
-    transcript = (
-        len(pairs) >= 2 and len(pairs) >= 0.8 * len([r for r in rows if r])
-        and len(firsts) <= 3 and len(pairs) > len(firsts)
-        and all(len(f) <= 40 and "\n" not in f and f[:1].isalpha() and not re.search(r"[!?;,]$", f)
-                for f in firsts)
-    )
-    out = []
-    for r in rows:
-        if transcript and len(r) == 2:
-            out.append(r[0] + (" " if r[0].endswith(":") else ": ") + r[1])
-        else:
-            out.append(" | ".join(r))
-    return out
 
 
 def _bold_style(style: str) -> bool:

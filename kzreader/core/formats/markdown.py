@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 
+from ..decoding import decode_text, normalise_newlines
 from .derived import Derived
 
 _FRONT_END = re.compile(r"^(?:---|\.\.\.)[ \t]*$", re.M)
@@ -58,5 +59,6 @@ def _front_matter_end(text: str) -> int:
     return m.end()
 
 
-def markdown_to_derived(text: str, encoding: str) -> Derived:
-    return Derived(markdown_text(text), encoding)
+def markdown_to_derived(data: bytes) -> Derived:
+    text, enc, warnings = decode_text(data)
+    return Derived(markdown_text(normalise_newlines(text)), enc, warnings=warnings)
