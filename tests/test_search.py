@@ -323,7 +323,9 @@ def test_an_index_in_a_folder_is_reused_through_its_state(tmp_path):
     state = a.state()
     b = SearchIndex()
     assert b.use_dir(tmp_path / "ix")  # a released its writer when it saved the state
+    assert not b.restored
     b.restore(state, {iv.id: iv for iv in ivs[1:]})  # iv0's file is gone
+    assert b.restored
     assert len(b) == 2 and "iv0" not in b
     assert sorted(keys(b.search("газ"))) == [("iv1", 1), ("iv2", 1)]
 

@@ -105,6 +105,7 @@ class SearchIndex:
         self._forms: dict[str, list[str]] = {}
         self._known_words: set[str] = set()
         self._sorted_words: list[str] | None = None
+        self.restored = False  # the contents came from the folder through restore()
 
     # ---- where the index lives --------------------------------------------------------
 
@@ -266,6 +267,7 @@ class SearchIndex:
             except (TypeError, ValueError, AttributeError) as e:
                 self.clear()
                 raise ValueError(f"damaged search index: {e}") from None
+            self.restored = True
             self._units = units
             self._slot_iid = slots
             self._slot_of = {iid: k for k, iid in enumerate(slots)}
