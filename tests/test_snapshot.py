@@ -172,3 +172,22 @@ def test_a_sidecar_added_since_the_snapshot_reloads_its_file(folder, tmp_path):
     assert {Path(iv.path).stem: iv.title for iv in items}["0"] == "Из файла метаданных"
     job, _, items = load(folder, cache)
     assert job.from_snapshot == 5 and items[0].title == "Из файла метаданных"
+
+
+def test_the_first_row_is_already_in_the_restored_index(folder, tmp_path):
+    # the window indexes any row its index does not hold; the first row of a reopen goes out
+    # before the whole snapshot is gone through, so the index must count it as held then
+    cache = tmp_path / "cache"
+    load(folder, cache)
+    index = SearchIndex()
+    seen = []
+
+    def emit(batch):
+        seen.extend((x.item.id, x.item.id in index) for x in batch)
+
+    job = loading.LoadJob([str(folder)], cache_dir=str(cache), workers=1, index=index,
+                          lexicon=Lexicon.load_default())
+    assert job.run(emit)
+    assert job.from_snapshot == 5 and index.restored
+    assert seen and all(held for _iid, held in seen)
+    assert hits(index, "альфа") == {"0"}

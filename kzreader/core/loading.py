@@ -235,10 +235,16 @@ class LoadJob:
         if snap is None or snap.lexicon_key != analyser.key or not files:
             self.index.clear()  # whatever its folder holds, every file is added again
             return files
+        try:
+            # before any row goes out: the window indexes a row its index does not hold
+            self.index.attach(snap.index_state)
+        except ValueError:  # not the index the snapshot saved (attach emptied it)
+            snapshot.remove(self.cache_dir, self.paths)
+            return files
         cache, records = analyser.cache, snap.records
         kept: list[Loaded] = []
         rest = []
-        sent_first = False  # the first row goes out before the index is restored
+        sent_first = False  # the first row goes out before the whole snapshot is gone through
         folders = _FolderNames()
         # the objects made here live as long as the corpus: collecting meanwhile is wasted work
         collecting = gc.isenabled()
@@ -264,9 +270,10 @@ class LoadJob:
                 if len(kept) == 1 and not out.done:
                     out.add(kept[0])
                     sent_first = True
-            self.index.restore(snap.index_state, {k.item.id: k.item for k in kept})
+            self.index.keep_only({k.item.id: k.item for k in kept})
         except (ValueError, TypeError, KeyError):
             snapshot.remove(self.cache_dir, self.paths)  # damaged: load the normal way
+            self.index.clear()
             if not sent_first:
                 return files
             self.index.add_interview(kept[0].item)  # it went out already: index it the slow way

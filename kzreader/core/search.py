@@ -196,7 +196,7 @@ class SearchIndex:
             docs.append(doc)
         with self._lock:
             writer = self._writable()
-            if iv.id in self._interviews:
+            if iv.id in self._units:
                 writer.delete_documents_by_term("iid", iv.id)
             for doc in docs:
                 writer.add_document(doc)
@@ -220,9 +220,9 @@ class SearchIndex:
     def remove_interview(self, interview_id: str) -> bool:
         """Forget an interview (before a reload, or when its file is gone)."""
         with self._lock:
-            if self._interviews.pop(interview_id, None) is None:
+            self._interviews.pop(interview_id, None)
+            if self._units.pop(interview_id, None) is None:
                 return False
-            self._units.pop(interview_id, None)
             self._writable().delete_documents_by_term("iid", interview_id)
             self._changed = True
             return True
@@ -243,8 +243,14 @@ class SearchIndex:
                     {s: tuple(f) for s, f in self._forms.items()})
 
     def restore(self, state: tuple, interviews: dict[str, Interview]) -> None:
-        """Use the folder's index as ``state`` (from :meth:`state`) describes it.  Interviews
-        of the state missing from ``interviews`` (id → interview) are removed.
+        """:meth:`attach` then :meth:`keep_only`."""
+        self.attach(state)
+        self.keep_only(interviews)
+
+    def attach(self, state: tuple) -> None:
+        """Use the folder's index as ``state`` (from :meth:`state`) describes it; its
+        interviews count as indexed (``in``) from now on, and are searched once
+        :meth:`keep_only` has given their Interview objects.
 
         Raises ValueError, after emptying the index, when ``state`` does not describe the
         folder's index (another format or tantivy version, another or an unfinished save).
@@ -271,15 +277,21 @@ class SearchIndex:
             self._units = units
             self._slot_iid = slots
             self._slot_of = {iid: k for k, iid in enumerate(slots)}
-            self._interviews = {iid: interviews[iid] for iid in units if iid in interviews}
+            self._interviews = {}
             self._forms = form_lists
             self._known_words = {w for f in form_lists.values() for w in f}
             self._sorted_words = None
             self._searcher = None
-            for iid in [iid for iid in units if iid not in interviews]:
+
+    def keep_only(self, interviews: dict[str, Interview]) -> None:
+        """After :meth:`attach`: the interviews (id → interview) the index serves; those of
+        the folder missing here are removed (their files changed or are gone)."""
+        with self._lock:
+            for iid in [iid for iid in self._units if iid not in interviews]:
                 self._units.pop(iid)
                 self._writable().delete_documents_by_term("iid", iid)
                 self._changed = True
+            self._interviews = {iid: interviews[iid] for iid in self._units}
 
     # ---- information -----------------------------------------------------------------
 
@@ -288,7 +300,7 @@ class SearchIndex:
         return len(self._interviews)
 
     def __contains__(self, interview_id: str) -> bool:
-        return interview_id in self._interviews
+        return interview_id in self._units  # also between attach and keep_only
 
     def interview(self, interview_id: str) -> Interview | None:
         return self._interviews.get(interview_id)
