@@ -238,10 +238,17 @@ class _Book:
                 return p
         if ini:
             return None
+        # a surname with initials ("Иванов И. И.", "И.И. Иванов") is that surname
+        bare = [w for w in words if not _INITIAL.fullmatch(w)]
+        if len(bare) == 1 and len(words) > 1:
+            return self.by_surname(bare[0])
         if len(words) == 1:
             return self.by_surname(words[0]) or next(
                 (p for p in self.people if len(p.name.split()) > 1 and same_word(p.first, words[0])), None)
         return None
+
+
+_INITIAL = re.compile(r"(?:[A-ZА-ЯЁ]\.-?){1,3}")
 
 
 def _common(a: str, b: str) -> str:
