@@ -326,6 +326,11 @@ _EN_OCCUPATION = re.compile(
     r"programmer|hacker|entrepreneur|investor|lawyer|doctor|politician|senator|architect)s?$", re.I)
 
 
+# "Jane Roe is the lead engineer at …": the page introduces her
+_EN_IS_ROLE = re.compile(
+    r"\s+is\s+(?:the|a|an|our)\s+(?:[\w-]+\s+){0,3}?" + _EN_OCCUPATION.pattern.replace("s?$", r"s?\b"), re.I)
+
+
 def _apposition(before: list[str], english: bool) -> bool:
     """An occupation noun right before the name ("режиссёр Оливер Стоун", "analyst Sarah …"),
     or heading the phrase that ends with it ("руководитель направления … ИСИП РУДН Александр
@@ -647,7 +652,7 @@ def _weigh(p: Person, zone: str, text: str, s: int, e: int, case: str, english: 
         p.add(cue)
     if fits and _apposition(words_before, english):
         p.add("apposition")
-    if _ROLE_AFTER.match(text[e:e + 80]):
+    if _ROLE_AFTER.match(text[e:e + 80]) or english and _EN_IS_ROLE.match(text, e, e + 80):
         p.add("role_after")
     if len(p.name.split()) == 3 and not english:
         p.add("three_words")
