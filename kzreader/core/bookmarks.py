@@ -1,10 +1,10 @@
 """The bookmark store: one JSON document that is never lost.
 
 Durability:
-- every save writes a temp file in the same directory, flushes and fsyncs it, keeps the
-  previous document as ``<name>.1`` (older ones shift to ``.2`` and ``.3``), then
-  ``os.replace``-s the temp file over the store and fsyncs the directory; the store file is
-  always either the old or the new complete document;
+- every save goes through ``core.atomic`` (temp file in the same directory, fsync, rename,
+  fsync of the directory), and keeps the previous document as ``<name>.1`` (older ones shift
+  to ``.2`` and ``.3``) just before the rename; the store file is always either the old or
+  the new complete document;
 - a document that cannot be parsed is moved aside as ``bookmarks.corrupt-YYYYmmdd-HHMMSS.json``
   (never overwritten), reported in :attr:`BookmarkStore.problems`, and the newest valid
   backup is used instead (also reported);
@@ -23,15 +23,16 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
+import glob
 import json
 import os
-import tempfile
 import uuid
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any, Callable, Iterator
 
+from .atomic import fsync_folder, temp_prefix, write_atomic
 from .anchoring import EXACT_POSITION, NEEDS_REVIEW, Anchor, AnchorResult, make_anchor, reanchor
 from .model import text_hash
 
@@ -659,33 +660,24 @@ class BookmarkStore:
             target = self.path.with_name(f"{stem}.corrupt-{stamp}-{k}.json")
             k += 1
         os.replace(self.path, target)
-        _fsync_dir(self.path.parent)
+        fsync_folder(self.path.parent)
         return target
 
     def _remove_stale_temps(self) -> None:
         # with the lock held nobody else is writing, so any temp file is left from a crash
-        for p in self.path.parent.glob(f".{self.path.name}.*.tmp"):
+        for p in self.path.parent.glob(f"{glob.escape(temp_prefix(self.path))}*.tmp"):
             with contextlib.suppress(OSError):
                 p.unlink()
 
     def _write(self, doc: dict[str, Any]) -> None:
         data = json.dumps(doc, ensure_ascii=False, indent=1).encode("utf-8")
-        d = self.path.parent
-        fd, tmp = tempfile.mkstemp(prefix=f".{self.path.name}.", suffix=".tmp", dir=d)
+        rotate = self._rotate_backups if self.path.exists() and self.backups > 0 else None
         try:
-            with os.fdopen(fd, "wb") as f:
-                f.write(data)
-                f.flush()
-                os.fsync(f.fileno())
-            if self.path.exists() and self.backups > 0:
-                self._rotate_backups()
-            os.replace(tmp, self.path)
+            write_atomic(self.path, data, before_replace=rotate)
         except BaseException:
-            for leftover in (tmp, self.path.with_name(f".{self.path.name}.backup.tmp")):
-                with contextlib.suppress(OSError):
-                    os.unlink(leftover)
+            with contextlib.suppress(OSError):
+                os.unlink(self.path.with_name(f".{self.path.name}.backup.tmp"))
             raise
-        _fsync_dir(d)
 
     def _rotate_backups(self) -> None:
         for n in range(self.backups - 1, 0, -1):
@@ -698,11 +690,9 @@ class BookmarkStore:
         try:
             os.link(self.path, tmp)
         except OSError:  # file systems without hard links
-            with open(self.path, "rb") as src, open(tmp, "wb") as dst:
-                dst.write(src.read())
-                dst.flush()
-                os.fsync(dst.fileno())
-        os.replace(tmp, self._backup(1))
+            write_atomic(self._backup(1), self.path.read_bytes())
+        else:
+            os.replace(tmp, self._backup(1))
 
     def _problem(self, kind: str, message: str, path: str = "") -> None:
         self.problems.append(StoreProblem(kind, message, path or str(self.path)))
@@ -750,16 +740,6 @@ def _exists(path: str) -> bool:
     except (OSError, ValueError):
         return False
     return True
-
-
-def _fsync_dir(d: Path) -> None:
-    if os.name != "posix":
-        return
-    fd = os.open(d, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
 
 
 def _fmt_time(t: datetime) -> str:

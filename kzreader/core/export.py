@@ -59,9 +59,10 @@ import re
 import uuid
 from dataclasses import dataclass
 from datetime import datetime, timezone
-from pathlib import Path, PurePath
+from pathlib import PurePath
 from typing import Callable, Iterable, Mapping
 
+from .atomic import write_atomic
 from .bookmarks import STATUS_NEEDS_REVIEW, Bookmark
 from .citation import STYLES, CitationOptions, QuoteContext, file_uri, quote_text, render_template
 from .model import Exchange, Interview, Paragraph
@@ -435,17 +436,7 @@ def export_bookmarks(path: str | os.PathLike[str], fmt: str, bookmarks: Iterable
     text = export_text(fmt, bookmarks, lookup, style, template, labels, options)
     # the BOM lets spreadsheet programs recognise UTF-8 (Cyrillic) in a CSV file
     data = text.encode("utf-8-sig" if fmt == "csv" else "utf-8")
-    target = Path(path)
-    tmp = target.with_name(f".{target.name}.{uuid.uuid4().hex[:8]}.tmp")
-    try:
-        with open(tmp, "wb") as f:
-            f.write(data)
-            f.flush()
-            os.fsync(f.fileno())
-        os.replace(tmp, target)
-    finally:
-        if tmp.exists():
-            tmp.unlink()
+    write_atomic(path, data)
     return len(bookmarks)
 
 

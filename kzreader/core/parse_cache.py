@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Container
 
 from . import codec
+from .atomic import write_atomic
 from .lazy import make_lazy
 from .model import Interview
 from .parsing import PARSER_VERSION
@@ -131,18 +132,13 @@ class ParseCache:
 
 
 def write_sealed(target: Path, magic: bytes, payload: bytes) -> bool:
-    """Write ``magic`` + CRC32 + ``payload`` atomically (temporary file, then rename)."""
-    tmp = target.with_name(f"{target.name}.{os.getpid()}.tmp")
+    """Write ``magic`` + CRC32 + ``payload`` atomically; False when it cannot be written.
+    Not fsynced (``core.atomic``): the CRC makes an entry a power cut damaged a miss."""
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
-        tmp.write_bytes(magic + zlib.crc32(payload).to_bytes(4, "little") + payload)
-        os.replace(tmp, target)
+        write_atomic(target, magic + zlib.crc32(payload).to_bytes(4, "little") + payload, durable=False)
         return True
     except OSError:
-        try:
-            tmp.unlink()
-        except OSError:
-            pass
         return False
 
 

@@ -42,6 +42,7 @@ from datetime import datetime, timezone
 from typing import Callable, Iterable, Sequence
 from xml.sax.saxutils import escape, quoteattr
 
+from .atomic import atomic_file
 from .bookmarks import STATUS_OK, Bookmark
 from .model import Interview, text_hash
 from .sources import SourceError, read_source
@@ -109,6 +110,10 @@ def _source_name(iv: Interview) -> str:
     return f"{iv.display_title} ({who})" if who and who not in iv.display_title else iv.display_title
 
 
+class _Cancelled(Exception):
+    """The user stopped the export: the file being written is dropped."""
+
+
 class _Codes:
     """The code book: theme codes and the bookmark codes (one per tag)."""
 
@@ -169,11 +174,9 @@ def export_qdpx(
     now = datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
     notes: list[tuple[str, str, str]] = []  # (guid, name, text)
 
-    directory = os.path.dirname(os.path.abspath(path))
-    fd, tmp = tempfile.mkstemp(prefix=".kzreader-export-", suffix=".qdpx", dir=directory)
-    os.close(fd)
     try:
-        with zipfile.ZipFile(tmp, "w", compression=zipfile.ZIP_DEFLATED) as zf, \
+        with atomic_file(path) as out_file, \
+                zipfile.ZipFile(out_file, "w", compression=zipfile.ZIP_DEFLATED) as zf, \
                 tempfile.TemporaryFile("w+", encoding="utf-8") as xml:
             xml.write('<?xml version="1.0" encoding="utf-8"?>\n')
             xml.write(f'<Project xmlns="{NAMESPACE}"'
@@ -212,19 +215,14 @@ def export_qdpx(
                 xml.write("</Notes>")
             xml.write("</Project>\n")
             result.notes = len(notes)
-            if not result.cancelled:
-                xml.seek(0)
-                with zf.open("project.qde", "w") as out:
-                    while chunk := xml.read(1 << 16):
-                        out.write(chunk.encode("utf-8"))
-        if result.cancelled:
-            os.unlink(tmp)
-            return result
-        os.replace(tmp, path)
-    except BaseException:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
-        raise
+            if result.cancelled:
+                raise _Cancelled  # leaves the old file, removes the partial one
+            xml.seek(0)
+            with zf.open("project.qde", "w") as out:
+                while chunk := xml.read(1 << 16):
+                    out.write(chunk.encode("utf-8"))
+    except _Cancelled:
+        return result
     result.bookmarks_left_out = len(bookmarks) - result.bookmarks_coded
     return result
 

@@ -55,7 +55,6 @@ import hashlib
 import json
 import os
 import re
-import tempfile
 from dataclasses import dataclass, field, replace
 from itertools import compress
 from pathlib import Path
@@ -64,6 +63,7 @@ from typing import Iterable, Sequence
 import yaml
 
 from . import text as _text
+from .atomic import write_atomic
 from .word_forms import form_words
 from .model import Exchange, Interview
 
@@ -340,7 +340,7 @@ def reload(old: Lexicon, path: str | os.PathLike, base: Lexicon | None = None
 
 def save_user_lexicon(path: str | os.PathLike, themes: Iterable[Theme],
                       base: Lexicon | None = None) -> None:
-    """Write ``themes`` as a user lexicon, atomically (temp file, fsync, rename).
+    """Write ``themes`` as a user lexicon, atomically (``core.atomic``).
 
     With ``base``, only themes that are new or differ from it are written, so later
     improvements of the bundled lexicon still reach themes the user never touched.
@@ -356,27 +356,7 @@ def save_user_lexicon(path: str | os.PathLike, themes: Iterable[Theme],
     body = yaml.safe_dump(doc, allow_unicode=True, sort_keys=False, width=100)
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=path.name + ".", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as f:
-            f.write(body)
-            f.flush()
-            os.fsync(f.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise
-    try:  # make the rename itself durable where the platform allows it
-        dfd = os.open(path.parent, os.O_RDONLY)
-        try:
-            os.fsync(dfd)
-        finally:
-            os.close(dfd)
-    except OSError:
-        pass
+    write_atomic(path, body.encode("utf-8"))
 
 
 # ---------------------------------------------------------------------------------------
