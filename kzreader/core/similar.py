@@ -1,26 +1,38 @@
 """Similar questions: for one exchange, the questions of *other* interviews that ask about
-the same thing, ranked.
+the same thing, ranked, and none when nothing is close enough.
 
-Each question becomes a tf-idf vector over its content words plus one pseudo-term per theme
-its exchange carries; similarity is the cosine of two vectors, and a result needs at least
-``MIN_SHARED`` shared terms.  A Russian word counts by its lemma (pymorphy3's normal form,
-so "Казахстан" and "Казахстане" are one term where Snowball gives two stems) and only when
-it is a noun or an adjective: verbs, adverbs and pronouns ("стал", "сделать", "нескольких")
-matched questions about different things.  Other words count by their Snowball stem.
-Function words and the stock words of interview questions are left out (``STOP_WORDS``).
-Questions paragraphs that are page script the parser left in are skipped.  The index is built once over the corpus (``SimilarQuestions.
-build``, which may run in a worker thread: it only reads interviews) and answers a query
-by walking the postings of the query's own terms, so a query costs the number of questions
-sharing a term with it, not the size of the corpus.
+Each exchange becomes a tf-idf vector: its question's content words and one pseudo-term per
+theme the exchange carries, plus the answer's ``ANSWER_TERMS`` most telling words at
+``ANSWER_WEIGHT`` (the topic of an exchange is in its answer as much as in its question).
+Term frequencies saturate as in BM25.  Document frequencies count whole exchanges, question
+and answer, so a word every answer uses ("год", "страна") weighs little even when questions
+seldom say it; a word found in one interview only (the guest's name, the outlet's) is
+dropped, since it can match nothing elsewhere and would only dilute the cosine.
 
-Memory stays small for 10,000 interviews: a posting is one 32-bit integer (question id
-shifted left by 4, plus the term frequency capped at 15) in an ``array('I')`` per term,
-and each question keeps its term ids in an ``array('I')``.
+Similarity is the cosine of two vectors.  A proposal must clear a floor calibrated by reading
+(benchmarks/similar_eval.py): a cosine of ``MIN_SCORE``, ``MIN_SHARED`` shared terms of which
+``MIN_QUESTION_SHARED`` are in both questions.  Most questions of a mixed collection have no
+counterpart; for those, proposing nothing beats proposing noise.
+
+A Russian word counts by its lemma (pymorphy3's normal form, so "Казахстан" and
+"Казахстане" are one term where Snowball gives two stems) and only when it is a noun or an
+adjective: verbs, adverbs and pronouns ("стал", "сделать", "нескольких") matched questions
+about different things.  Other words count by their Snowball stem.  Function words, the
+stock words of interview questions and the most frequent generic nouns and adjectives are
+left out (``STOP_WORDS``).  Paragraphs that are page script the parser left in are skipped.
+
+The index is built once over the corpus (``SimilarQuestions.build``, which may run in a
+worker thread: it only reads interviews) and answers a query by walking the postings of
+the query's own terms, so a query costs the number of exchanges sharing a term with it, not
+the size of the corpus.  Memory stays small for 10,000 interviews: a posting is one 32-bit
+integer (exchange id, a "in the question" bit and the weight in 8 bits) in an ``array('I')``
+per term, and each exchange keeps its packed terms, sorted, in an ``array('I')``.
 """
 from __future__ import annotations
 
 import math
 import re
+from bisect import bisect_left
 from array import array
 from dataclasses import dataclass
 from typing import Callable, Iterable, Mapping, Sequence
@@ -29,8 +41,6 @@ from .model import Interview
 from .text import fold, stem
 from .word_forms import morph
 
-_TF_BITS = 4
-_TF_MAX = (1 << _TF_BITS) - 1
 THEME_WEIGHT = 0.5  # a shared theme counts about half as much as a shared rare word
 _WORD = re.compile(r"[^\W\d_]{2,}", re.UNICODE)  # letters only; one-letter words say nothing
 
@@ -49,23 +59,34 @@ STOP_WORDS = frozenset("""
 другие других сегодняшний день который которая которое которые которых один одна одно одни наш наша
 наше наши должен должна должны время хотел хотели хотелось вместе ним ней кем пор
 мог могут может например именно ли либо ведь разве сегодня сейчас вопрос вопросы
+год человек время дело жизнь раз работа слово место сторона часть случай конец результат образ ряд
+момент ситуация тема мнение взгляд точка зрение последний новый большой самый первый второй главный
+должный хороший важный нужный весь каждый целый настоящий нынешний сегодняшний
 a about after again all also am an and any are as at be been before being both but by can
 could did do does doing during each few for from further had has have having he her here
 hers him his how i if in into is it its itself just me more most my no nor not now of off on
 once only or other our out over own same she should so some such than that the their them
 then there these they this those through to too under until up very was we were what when
 where which while who whom why will with would you your yours think tell say said
+us like lot lots really already many much well thing things way get got go going know right want make
+made use used something anything people yes okay kind sort mean just even still see look
+year years time times new first last good great big part point
 """.split())
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 _CONTENT_POS = frozenset({"NOUN", "ADJF", "ADJS"})
 _TERMS: dict[str, str] = {}  # folded word -> term ("" for none); vocabularies repeat heavily
 _TERMS_LIMIT = 400_000
-# One shared word is weak evidence (two questions about different things share "декабрь" or
-# "инструмент", and a three-word question scores high on any one of them): a result needs
-# this many shared terms (a shared theme counts as one).
-MIN_SHARED = 2
+# One or two shared words are weak evidence (two questions about different things share
+# "декабрь" or "сезон", and a three-word question scores high on any one of them): a result
+# needs this many shared terms (a shared theme counts as one; answer words count too).
+MIN_SHARED = 3
+MIN_QUESTION_SHARED = 2  # ... and this many of them must be in both questions
 COMMON_SHARE = 0.01  # see SimilarQuestions.similar
 COMMON_MIN = 200
+K1 = 1.2  # BM25's saturation constant
+ANSWER_TERMS = 12  # an answer adds its this many most telling words (by tf-idf)
+ANSWER_WEIGHT = 0.35  # each at this share of a question word's weight
+MIN_SCORE = 0.15  # below this cosine, a proposal was about something else (see benchmarks/similar_eval.py)
 # A paragraph this dense in code characters is page script the parser left in a question;
 # its identifiers would make every such question look alike.
 _CODE_CHARS = re.compile(r'[{}();=<>\[\]\\"]')
@@ -77,7 +98,7 @@ class SimilarQuestion:
     interview_id: str
     number: int  # 1-based exchange number
     score: float  # cosine, 0..1
-    shared: tuple[str, ...]  # the terms both questions have (themes as "theme:<id>")
+    shared: tuple[str, ...]  # the terms both questions have (themes as "theme:<id>"); the answers may share more
     spans: tuple[tuple[int, int], ...] = ()  # source offsets of the shared words in this question
 
 
@@ -132,13 +153,17 @@ def shared_spans(iv: Interview, number: int, terms: Iterable[str]) -> tuple[tupl
 
 
 class SimilarQuestions:
-    """A tf-idf index of every question of a corpus; see the module docstring."""
+    """A tf-idf index of every exchange of a corpus; see the module docstring."""
 
     def __init__(self) -> None:
         self._term_id: dict[str, int] = {}
         self._terms: list[str] = []
+        self._df: array = array("I")  # term id -> exchanges whose question or answer has it
+        self._iv_df: array = array("I")  # term id -> interviews that have it
+        self._last_slot: array = array("i")  # term id -> the last interview slot counted in _iv_df
         self._postings: list[array] = []
-        self._doc_terms: list[array] = []  # question id -> term ids (with repeats)
+        self._raw: list[tuple[dict[int, int], dict[int, int]]] = []  # while building: (question, answer) tfs
+        self._doc_terms: list[array] = []  # question id -> sorted packed entries, see _pack
         self._doc_iv: array = array("I")  # question id -> interview slot
         self._doc_num: array = array("I")  # question id -> exchange number
         self._slot_ids: list[str] = []
@@ -180,7 +205,17 @@ class SimilarQuestions:
             tid = self._term_id[term] = len(self._terms)
             self._terms.append(term)
             self._postings.append(array("I"))
+            self._df.append(0)
+            self._iv_df.append(0)
+            self._last_slot.append(-1)
         return tid
+
+    def _counts(self, terms: Iterable[str]) -> dict[int, int]:
+        counts: dict[int, int] = {}
+        for term in terms:
+            t = self._tid(term)
+            counts[t] = counts.get(t, 0) + 1
+        return counts
 
     def _add(self, iv: Interview, themes: Sequence[frozenset[str]]) -> None:
         slot = self._slot_of.get(iv.id)
@@ -188,43 +223,52 @@ class SimilarQuestions:
             slot = self._slot_of[iv.id] = len(self._slot_ids)
             self._slot_ids.append(iv.id)
         for ex in iv.exchanges:
-            terms = question_terms(iv, ex.number)
             k = ex.number - 1
-            terms += ["theme:" + t for t in sorted(themes[k])] if k < len(themes) else []
-            if not terms:
+            q = self._counts(question_terms(iv, ex.number)
+                             + (["theme:" + t for t in sorted(themes[k])] if k < len(themes) else []))
+            if not q:
                 continue
-            doc = len(self._doc_terms)
-            ids = array("I", (self._tid(t) for t in terms))
-            self._doc_terms.append(ids)
+            a = self._counts(_turn_terms(ex.answer))
+            doc = len(self._raw)
+            self._raw.append((q, a))
             self._doc_iv.append(slot)
             self._doc_num.append(ex.number)
             self._first_doc[(slot, ex.number)] = doc
-            counts: dict[int, int] = {}
-            for t in ids:
-                counts[t] = counts.get(t, 0) + 1
-            for t, c in counts.items():
-                self._postings[t].append(doc << _TF_BITS | min(c, _TF_MAX))
+            for t in q.keys() | a.keys():
+                self._df[t] += 1
+                if self._last_slot[t] != slot:
+                    self._last_slot[t] = slot
+                    self._iv_df[t] += 1
 
     def _finish(self) -> None:
-        n = max(len(self._doc_terms), 1)
-        self._idf = [math.log((n + 1) / (len(p) + 0.5)) * (THEME_WEIGHT if term.startswith("theme:") else 1.0)
-                     for term, p in zip(self._terms, self._postings)]
-        self._norm = array("d", bytes(8 * len(self._doc_terms)))
-        for doc, ids in enumerate(self._doc_terms):
-            counts: dict[int, int] = {}
-            for t in ids:
-                counts[t] = counts.get(t, 0) + 1
-            self._norm[doc] = math.sqrt(sum((self._weight(c) * self._idf[t]) ** 2 for t, c in counts.items())) or 1.0
-
-    @staticmethod
-    def _weight(tf: int) -> float:
-        return 1.0 + math.log(tf)
+        n = max(len(self._raw), 1)
+        # a word of one interview only (the guest's name, the outlet's) can match nothing elsewhere
+        self._idf = [0.0 if self._iv_df[t] < 2 else
+                     math.log((n + 1) / (self._df[t] + 0.5)) * (THEME_WEIGHT if term.startswith("theme:") else 1.0)
+                     for t, term in enumerate(self._terms)]
+        idf = self._idf
+        self._norm = array("d", bytes(8 * len(self._raw)))
+        for doc, (q, a) in enumerate(self._raw):
+            weights = {t: _saturate(c) for t, c in q.items() if idf[t] > 0}
+            # the answer's most telling words, at a lower weight: the topic is in the answer too
+            best = sorted((t for t in a if idf[t] > 0), key=lambda t: (-_saturate(a[t]) * idf[t], t))
+            for t in best[:ANSWER_TERMS]:
+                weights[t] = weights.get(t, 0.0) + ANSWER_WEIGHT * _saturate(a[t])
+            entries = array("I", sorted(_pack(t, t in q, w) for t, w in weights.items()))
+            self._doc_terms.append(entries)
+            self._norm[doc] = math.sqrt(sum((_unpack_weight(e) * idf[e >> _TID_SHIFT]) ** 2
+                                            for e in entries)) or 1.0
+            for e in entries:
+                self._postings[e >> _TID_SHIFT].append(doc << _TID_SHIFT | e & _LOW_MASK)
+        self._raw = []
+        self._df = self._last_slot = array("I")
 
     # -- querying ------------------------------------------------------------------------
     def similar(self, interview_id: str, number: int, limit: int = 10) -> list[SimilarQuestion]:
         """The ``limit`` questions most like exchange ``number``'s, from other interviews,
         best first (their ``spans`` are left empty: :func:`shared_spans` finds them when the
-        question is shown, which needs the interview's body).
+        question is shown, which needs the interview's body).  Only those scoring at least
+        ``MIN_SCORE``, sharing ``MIN_SHARED`` terms of which one is in both questions.
 
         Candidates come from the postings of the query's rarer terms; a term in more than
         ``COMMON_SHARE`` of all questions (and ``COMMON_MIN``) only adds to the scores of those
@@ -233,35 +277,71 @@ class SimilarQuestions:
         doc = self._first_doc.get((slot, number)) if slot is not None else None
         if doc is None:
             return []
-        counts: dict[int, int] = {}
-        for t in self._doc_terms[doc]:
-            counts[t] = counts.get(t, 0) + 1
-        terms = sorted((t for t in counts if self._idf[t] > 0), key=lambda t: len(self._postings[t]))
+        idf = self._idf
+        entries = sorted((e for e in self._doc_terms[doc] if idf[e >> _TID_SHIFT] > 0),
+                         key=lambda e: len(self._postings[e >> _TID_SHIFT]))
         common_df = max(COMMON_MIN, int(COMMON_SHARE * len(self._doc_terms)))
-        rare = [t for t in terms if len(self._postings[t]) <= common_df] or terms[:1]
-        common = terms[len(rare):]
+        rare = [e for e in entries if len(self._postings[e >> _TID_SHIFT]) <= common_df] or entries[:1]
+        common = entries[len(rare):]
         scores: dict[int, float] = {}
-        shared: dict[int, list[int]] = {}
+        shared: dict[int, list[int]] = {}  # candidate -> terms shared (question or answer words)
+        in_questions: dict[int, list[int]] = {}  # candidate -> terms both questions have
         doc_iv = self._doc_iv
-        for t in rare:
-            idf = self._idf[t]
-            wq = self._weight(counts[t]) * idf
+        for e in rare:
+            t = e >> _TID_SHIFT
+            wq = _unpack_weight(e) * idf[t] * idf[t]
+            q_side = e & _Q_BIT
             for posting in self._postings[t]:
-                other = posting >> _TF_BITS
+                other = posting >> _TID_SHIFT
                 if doc_iv[other] == slot:
                     continue  # the same interview: the reader is already there
-                scores[other] = scores.get(other, 0.0) + wq * self._weight(posting & _TF_MAX) * idf
+                scores[other] = scores.get(other, 0.0) + wq * _unpack_weight(posting)
                 shared.setdefault(other, []).append(t)
-        for other in scores:
-            ids = self._doc_terms[other]
-            for t in common:
-                tf = ids.count(t)
-                if tf:
-                    scores[other] += self._weight(counts[t]) * self._weight(tf) * self._idf[t] ** 2
+                if q_side and posting & _Q_BIT:
+                    in_questions.setdefault(other, []).append(t)
+        for e in common:
+            t = e >> _TID_SHIFT
+            wq = _unpack_weight(e) * idf[t] * idf[t]
+            key = t << _TID_SHIFT
+            for other in scores:
+                ids = self._doc_terms[other]
+                i = bisect_left(ids, key)
+                if i < len(ids) and ids[i] >> _TID_SHIFT == t:
+                    scores[other] += wq * _unpack_weight(ids[i])
                     shared[other].append(t)
+                    if e & _Q_BIT and ids[i] & _Q_BIT:
+                        in_questions.setdefault(other, []).append(t)
         qnorm = self._norm[doc]
-        ranked = sorted(((s / (qnorm * self._norm[o]), o) for o, s in scores.items() if len(shared[o]) >= MIN_SHARED),
-                        key=lambda so: (-so[0], so[1]))[:limit]
+        ranked = sorted(((s / (qnorm * self._norm[o]), o) for o, s in scores.items()
+                         if len(in_questions.get(o, ())) >= MIN_QUESTION_SHARED and len(shared[o]) >= MIN_SHARED),
+                        key=lambda so: (-so[0], so[1]))
+        ranked = [(s, o) for s, o in ranked[:limit] if s >= MIN_SCORE]
         return [SimilarQuestion(self._slot_ids[doc_iv[o]], self._doc_num[o], round(score, 6),
-                                tuple(sorted(self._terms[t] for t in shared[o])), ())
+                                tuple(sorted(self._terms[t] for t in in_questions[o])), ())
                 for score, o in ranked]
+
+
+# A packed entry: term id, then one bit "the question has it", then the weight in 1/_SCALE.
+_WEIGHT_BITS = 8
+_Q_BIT = 1 << _WEIGHT_BITS
+_TID_SHIFT = _WEIGHT_BITS + 1
+_LOW_MASK = (1 << _TID_SHIFT) - 1
+_SCALE = 64.0
+
+
+def _pack(tid: int, in_question: bool, weight: float) -> int:
+    return tid << _TID_SHIFT | (_Q_BIT if in_question else 0) | min(255, max(1, round(weight * _SCALE)))
+
+
+def _unpack_weight(entry: int) -> float:
+    return (entry & 0xFF) / _SCALE
+
+
+def _saturate(tf: int) -> float:
+    """BM25's term-frequency saturation: a word said five times is not five times the topic."""
+    return tf * (K1 + 1) / (tf + K1)
+
+
+def _turn_terms(turn) -> list[str]:
+    return [term for p in turn.paragraphs if not _is_code(p.text)
+            for m in _WORD.finditer(p.text) for term in (word_term(m.group()),) if term]

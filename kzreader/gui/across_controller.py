@@ -228,13 +228,15 @@ class AcrossController(QObject):
         items = items_for_similar(first, results)
         # the followed question stays on top; the others in the order asked for
         items = [first] + order_items(items[1:], self._lookup, order)
-        sections = {0: self.tr("The question followed"),
-                    1: self.tr("Similar questions in other interviews")} if results else {}
+        # with no proposal the heading says so: the index proposes only questions that clear
+        # its confidence floor, and most questions of a mixed collection have no counterpart
+        none = self.tr("No similar questions in this collection")
+        sections = ({0: self.tr("The question followed"), 1: self.tr("Similar questions in other interviews")}
+                    if results else {0: none})
         self._marks = self._similar_marks(results)
         view.set_items(items, self._lookup, self._marks, grouped=False, sections=sections)
         if not results:
-            self.win.statusBar().showMessage(self.tr("No similar question was found in the other interviews."),
-                                             STATUS_MS)
+            self.win.statusBar().showMessage(none, STATUS_MS)
 
     def _theme_marks(self, theme_id: str):
         themes = self.window.themes

@@ -36,16 +36,16 @@
         <translation>Сравниваем вопросы {0} интервью…</translation>
     </message>
     <message>
+        <source>No similar questions in this collection</source>
+        <translation>В этой коллекции нет похожих вопросов</translation>
+    </message>
+    <message>
         <source>The question followed</source>
         <translation>Исходный вопрос</translation>
     </message>
     <message>
         <source>Similar questions in other interviews</source>
         <translation>Похожие вопросы в других интервью</translation>
-    </message>
-    <message>
-        <source>No similar question was found in the other interviews.</source>
-        <translation>В других интервью похожих вопросов не нашлось.</translation>
     </message>
     <message>
         <source>Open some interviews first.</source>
