@@ -327,3 +327,24 @@ def test_sigkill_at_random_moments_never_loses_a_saved_bookmark(path, tmp_path):
         cycles += 1
     print(f"\nSIGKILL cycles survived: {cycles}, bookmarks saved and found: {len(saved)}")
     assert cycles >= 20 and len(saved) >= cycles
+
+
+def test_a_save_waits_while_another_window_holds_the_lock(path):
+    import threading
+
+    from filelock import FileLock
+
+    store = BookmarkStore(path)
+    other = FileLock(path.with_name(path.name + ".lock"))  # another instance in the middle of a save
+    other.acquire()
+    done = threading.Event()
+    worker = threading.Thread(target=lambda: (_add(store), done.set()))
+    worker.start()
+    try:
+        assert not done.wait(0.5)
+        assert not path.exists() or _ids_on_disk(path) == set()
+    finally:
+        other.release()
+    assert done.wait(5)
+    worker.join()
+    assert len(_ids_on_disk(path)) == 1

@@ -32,6 +32,8 @@ from datetime import datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any, Callable, Iterator
 
+from filelock import FileLock
+
 from .atomic import fsync_folder, temp_prefix, write_atomic
 from .anchoring import EXACT_POSITION, NEEDS_REVIEW, Anchor, AnchorResult, make_anchor, reanchor
 from .model import text_hash
@@ -249,6 +251,9 @@ class BookmarkStore:
         self._state = _State()
         self._listeners: list[Listener] = []
         self._last_time = ""
+        # one lock object per store: two stores on one file (two windows, even in one process)
+        # hold separate descriptors and exclude each other as two processes do
+        self._file_lock = FileLock(self.path.with_name(self.path.name + ".lock"))
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
         except OSError as e:
@@ -539,21 +544,18 @@ class BookmarkStore:
 
     @contextlib.contextmanager
     def _locked(self) -> Iterator[None]:
-        lock_path = self.path.with_name(self.path.name + ".lock")
         try:
-            fd = os.open(lock_path, os.O_RDWR | os.O_CREAT, 0o644)
-        except OSError as e:  # a read-only folder or file system: read, never write
+            self._file_lock.acquire()
+        except OSError as e:
+            # a read-only folder or file system: read, never write.  Reading needs no lock,
+            # since every writer replaces the file by a rename (core.atomic).
             self._cannot_write(e)
-            try:  # a lock file left from before still keeps writers of other instances out
-                fd = os.open(lock_path, os.O_RDONLY)
-            except OSError:
-                yield
-                return
+            yield
+            return
         try:
-            _lock(fd)
             yield
         finally:
-            os.close(fd)  # closing releases the lock
+            self._file_lock.release()
 
     def _read_disk(self) -> _State | None:
         """The document on disk as a state (None if there is nothing usable).
@@ -717,21 +719,6 @@ def _merge(mine: _State, disk: _State) -> _State:
         out.bookmarks[bid] = win
     out.deleted = deleted
     return out
-
-
-def _lock(fd: int) -> None:
-    try:
-        import fcntl
-    except ImportError:  # Windows
-        import msvcrt
-
-        while True:
-            try:
-                msvcrt.locking(fd, msvcrt.LK_LOCK, 1)
-                return
-            except OSError:
-                continue
-    fcntl.flock(fd, fcntl.LOCK_EX)
 
 
 def _exists(path: str) -> bool:
