@@ -3,7 +3,9 @@
     python tools/fit_roles.py [CORPUS] [--epochs N] [--folds K] [--write]
 
 CORPUS (default ``../shared/corpus``) holds ``NN_name.{txt,md,html}`` with ``NN_name.turns.json``
-(the 0-based line numbers of every question and answer) and ``NN_name.truth.yaml``.  Each
+(the 0-based line numbers of every question and answer) and ``NN_name.truth.yaml``.  The
+seeds (``../shared/seeds``), the hand-written cases of tests/data/parse and the bundled samples
+with a truth file in tests/data/samples are always fitted too.  Each
 block the decoder places gets its gold role from those lines: the first line of a question
 is ``Q``, a later one ``q``; answers ``A``/``a``; a line in no list is ``P`` before the first
 question, ``E`` after the last answer, ``Jq``/``Ja`` in between.  Files without line lists
@@ -39,6 +41,8 @@ from kzreader.core.parsing.features import block_features  # noqa: E402
 dec = sys.modules["kzreader.core.parsing.decode"]  # the module (the package exports the function)
 
 CASES = ROOT / "tests" / "data" / "parse"
+SAMPLES = ROOT / "kzreader" / "resources" / "samples"
+SAMPLE_TRUTH = ROOT / "tests" / "data" / "samples"
 OUT = ROOT / "kzreader" / "core" / "parsing" / "role_weights.py"
 SUFFIXES = (".txt", ".md", ".html")
 
@@ -151,10 +155,11 @@ class Seed(Doc):
     starts with its words (and the unmarked blocks after it); its answer starts at the next
     marked block, or the next block, and ends at the block that ends with its words."""
 
-    def __init__(self, path: Path):
+    def __init__(self, path: Path, truth: Path | None = None):
         self.path = path
         self.name = path.stem
-        self.truth = yaml.safe_load(path.with_name(self.name + ".truth.yaml").read_text(encoding="utf-8"))
+        truth = truth or path.with_name(self.name + ".truth.yaml")
+        self.truth = yaml.safe_load(truth.read_text(encoding="utf-8"))
         self.src = sources.read_source(str(path))
         self.blocks = prepare_blocks(self.src.text, self.src.removed)
         self.content, self.feats = block_features(self.blocks, self.src.text)
@@ -225,6 +230,7 @@ SCALE = 10.0
 MARGIN = 6.0  # cost of a wrong role during the fit (in update steps), for a safety margin
 RUNS = 3
 LEAK_COST = 8.0
+SEED_WEIGHT = 3
 
 
 _TURN = frozenset("QqAa")
@@ -363,9 +369,14 @@ def main() -> int:
     docs = [Doc(p) for p in paths]
     cases = [Case(p) for p in sorted(CASES.iterdir()) if p.suffix in (".txt", ".md")]
     if Path(a.seeds).is_dir():
-        cases += [Seed(p) for p in sorted(Path(a.seeds).glob("*.txt"))]
+        # the seeds must parse exactly (a test holds them to it): they count SEED_WEIGHT times
+        cases += [Seed(p) for p in sorted(Path(a.seeds).glob("*.txt"))] * SEED_WEIGHT
+    # bundled samples read by hand (tests/data/samples/NAME.truth.yaml)
+    for t in sorted(SAMPLE_TRUTH.glob("*.truth.yaml")):
+        name = t.name[: -len(".truth.yaml")]
+        cases += [Seed(p, t) for p in SAMPLES.glob(name + ".*")]
     print(f"{len(docs)} files, {sum(1 for d in docs if d.gold)} with line roles; "
-          f"{sum(1 for c in cases if c.gold)}/{len(cases)} test cases and seeds (always fitted)")
+          f"{sum(1 for c in cases if c.gold)}/{len(cases)} test cases and seeds (always fitted; seeds x{SEED_WEIGHT})")
     if a.show:
         d = next(d for d in docs if d.name.startswith(a.show))
         ws = _weights(fit([x for x in docs if x is not d] + cases, a.epochs))
@@ -391,7 +402,7 @@ def main() -> int:
     print(f"fitted on all, scored on all: exchanges {h}/{t} ({h / t:.0%}), exact counts {e}/{len(docs)}, "
           f"junk leaks {x}")
     if a.write:
-        write(w, sum(1 for d in docs + cases if d.gold), a.epochs)
+        write(w, len({id(d) for d in docs + cases if d.gold}), a.epochs)
         print(f"wrote {OUT.relative_to(ROOT)}")
     return 0
 

@@ -138,8 +138,10 @@ def _continues(last_line: str, line: str) -> bool:
         return False
     first = line[0]
     # the cheap test of the first character before the regexes of starts_turn
-    looks_continued = first.islower() or first in ",;:)»”…" or (
-        first in "-–—" and len(line) > 1 and line[1].islower())
+    looks_continued = first.islower() or first in ",;:)»”….!?" or (
+        first in "-–—" and len(line) > 1 and line[1].islower()) or (
+        # a stage direction the page set on its own line: "— Я их не считаю" ⏎ "(смеётся)"
+        first == "(" and len(line) <= 40 and line.endswith(")"))
     return looks_continued and not starts_turn(line)
 
 

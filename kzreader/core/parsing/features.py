@@ -12,11 +12,12 @@ the decoder (``decode.py``) scores a block for a role by adding the weights that
   word), starts in lower case, quoted whole;
 * debris signals: credit words and ©, "по теме" teasers, tweets, code characters, footnote
   asterisk, URLs, CJK text (translation-project footers), a date alone, mostly capitals, an
-  editor's note, closing thanks, text repeated elsewhere in the file (pull quotes), headline
+  editor's note, text repeated elsewhere in the file (pull quotes), headline
   shape, a summary cut short with '…', a line indented in the source, no one
   speaking after the last turn (background, byline); and a table row, which is not debris;
 * its place: first block, before the first / after the last marked turn, and its neighbours
-  (is the next block a marked turn or debris, did the previous one end with '?', is a block
+  (is the next block a marked turn or debris, did the previous one end with '?' or is it a
+  heading, is a block
   junk.py removed right before or after it), plus the marker
   combined with the document's main turn marker, with '?' and with length, and whether it
   has the look ("qshape") that most of the document's '?' blocks share.
@@ -304,8 +305,6 @@ def block_features(blocks: list[Block], text: str = "") -> tuple[list[int], list
             f.append("indent")  # the line opens with blanks: scraped layouts indent captions
         if c in "ПпNnEeUuОо*_" and _NOTE.match(body):
             f.append("note")
-        if n < 120 and ("пасибо" in body or "hank" in body):
-            f.append("thanks")
         if text and c in ">«“\"„" and _repeated(body, text):
             f.append("dup")
         if k > last_turn:
@@ -342,6 +341,8 @@ def block_features(blocks: list[Block], text: str = "") -> tuple[list[int], list
                 f.append("pv_q")
             if marks[k - 1]:
                 f.append("pv_mark")
+            elif markers[k - 1] == "heading":
+                f.append("pv_head")  # right under a heading or a bold paragraph
         rows.append(f)
     # debris next door (rare: only those blocks are visited)
     last = len(content) - 1
