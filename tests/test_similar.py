@@ -111,3 +111,19 @@ def test_the_answer_counts_too():
     found = [(r.interview_id, r.number) for r in index.similar(a.id, 2)]
     assert found[:1] == [(b.id, 2)]
     assert found.index((b.id, 2)) < (found.index((airport_iv.id, 2)) if (airport_iv.id, 2) in found else 99)
+
+
+def test_the_interview_around_a_question_counts():
+    """Two word-for-word equal exchanges; the one in an interview that also talks about ports
+    and ferries (as the followed one does) ranks above the one in an interview about cooking."""
+    ask = "— Как продвигается проект строительства нового терминала и причала?\n\n— Стройка идёт по графику.\n\n"
+    ports = "— Сколько паромов придёт в порт Актау?\n\n— Паромы придут весной, порт расширяют.\n\n"
+    cooking = "— Какой рецепт борща вы любите?\n\n— Со свёклой и фасолью, борщ варю сам.\n\n"
+    corpus = Corpus()
+    corpus.add(parse_text(ask + ports, "/c/followed.txt"))
+    corpus.add(parse_text(ask + cooking + cooking.replace("борща", "плова").replace("борщ", "плов"), "/c/kitchen.txt"))
+    corpus.add(parse_text(ask + ports.replace("Актау", "Курык"), "/c/harbour.txt"))
+    corpus.add(parse_text(cooking, "/c/recipes.txt"))
+    followed, kitchen, harbour, _recipes = corpus.interviews
+    found = [r.interview_id for r in SimilarQuestions.build(corpus.interviews).similar(followed.id, 1)]
+    assert found[:1] == [harbour.id]  # harbour.txt was added after kitchen.txt: no tie-break for it

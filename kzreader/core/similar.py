@@ -9,8 +9,12 @@ and answer, so a word every answer uses ("год", "страна") weighs little
 seldom say it; a word found in one interview only (the guest's name, the outlet's) is
 dropped, since it can match nothing elsewhere and would only dilute the cosine.
 
-Similarity is the cosine of two vectors.  A proposal must clear a floor calibrated by reading
-(benchmarks/similar_eval.py): a cosine of ``MIN_SCORE``, ``MIN_SHARED`` shared terms of which
+Similarity is the cosine of two exchange vectors blended with the cosine of their two whole
+interviews (each as its ``INTERVIEW_TERMS`` most telling words), at ``INTERVIEW_WEIGHT``: the
+same two words mean the same thing more often in two conversations on one subject ("сезон"
+in two football interviews) than across subjects (a skater's and a coach's).  A proposal
+must clear a floor calibrated by reading
+(benchmarks/similar_eval.py): a score of ``MIN_SCORE``, ``MIN_SHARED`` shared terms of which
 ``MIN_QUESTION_SHARED`` are in both questions.  Most questions of a mixed collection have no
 counterpart; for those, proposing nothing beats proposing noise.
 
@@ -86,7 +90,9 @@ COMMON_MIN = 200
 K1 = 1.2  # BM25's saturation constant
 ANSWER_TERMS = 12  # an answer adds its this many most telling words (by tf-idf)
 ANSWER_WEIGHT = 0.35  # each at this share of a question word's weight
-MIN_SCORE = 0.15  # below this cosine, a proposal was about something else (see benchmarks/similar_eval.py)
+INTERVIEW_TERMS = 40  # an interview's context: its this many most telling words
+INTERVIEW_WEIGHT = 0.3  # the share of the score that the two whole interviews' similarity makes
+MIN_SCORE = 0.2  # below this, proposals were mostly about something else (read in benchmarks/similar_eval.py)
 # A paragraph this dense in code characters is page script the parser left in a question;
 # its identifiers would make every such question look alike.
 _CODE_CHARS = re.compile(r'[{}();=<>\[\]\\"]')
@@ -171,6 +177,7 @@ class SimilarQuestions:
         self._first_doc: dict[tuple[int, int], int] = {}  # (slot, number) -> question id
         self._idf: list[float] = []
         self._norm: array = array("d")
+        self._iv_vec: list[dict[int, float]] = []  # interview slot -> its unit vector, see _finish_interviews
 
     def __len__(self) -> int:
         return len(self._doc_terms)
@@ -260,8 +267,34 @@ class SimilarQuestions:
                                             for e in entries)) or 1.0
             for e in entries:
                 self._postings[e >> _TID_SHIFT].append(doc << _TID_SHIFT | e & _LOW_MASK)
+        self._finish_interviews()
         self._raw = []
         self._df = self._last_slot = array("I")
+
+    def _finish_interviews(self) -> None:
+        """Each interview's ``INTERVIEW_TERMS`` most telling words, as a unit vector: what the
+        whole conversation is about, the context an exchange is read in."""
+        n = max(len(self._slot_ids), 1)
+        idf = [math.log((n + 1) / (c + 0.5)) if c >= 2 else 0.0 for c in self._iv_df]
+        totals: list[dict[int, int]] = [{} for _ in self._slot_ids]
+        for doc, (q, a) in enumerate(self._raw):
+            total = totals[self._doc_iv[doc]]
+            for counts in (q, a):
+                for t, c in counts.items():
+                    if not self._terms[t].startswith("theme:"):
+                        total[t] = total.get(t, 0) + c
+        self._iv_vec = []
+        for total in totals:
+            weights = sorted(((1 + math.log(c)) * idf[t], t) for t, c in total.items() if idf[t] > 0)
+            top = weights[-INTERVIEW_TERMS:]
+            norm = math.sqrt(sum(w * w for w, _t in top)) or 1.0
+            self._iv_vec.append({t: w / norm for w, t in top})
+
+    def _interview_similarity(self, a: int, b: int) -> float:
+        va, vb = self._iv_vec[a], self._iv_vec[b]
+        if len(vb) < len(va):
+            va, vb = vb, va
+        return sum(w * vb.get(t, 0.0) for t, w in va.items())
 
     # -- querying ------------------------------------------------------------------------
     def similar(self, interview_id: str, number: int, limit: int = 10) -> list[SimilarQuestion]:
@@ -312,8 +345,16 @@ class SimilarQuestions:
                     if e & _Q_BIT and ids[i] & _Q_BIT:
                         in_questions.setdefault(other, []).append(t)
         qnorm = self._norm[doc]
-        ranked = sorted(((s / (qnorm * self._norm[o]), o) for o, s in scores.items()
-                         if len(in_questions.get(o, ())) >= MIN_QUESTION_SHARED and len(shared[o]) >= MIN_SHARED),
+        context: dict[int, float] = {}  # interview slot -> similarity of the whole interviews
+
+        def blended(s: float, o: int) -> float:
+            other = doc_iv[o]
+            if other not in context:
+                context[other] = self._interview_similarity(slot, other)
+            return (1 - INTERVIEW_WEIGHT) * s / (qnorm * self._norm[o]) + INTERVIEW_WEIGHT * context[other]
+
+        ranked = sorted(((blended(s, o), o) for o, s in scores.items()
+                         if len(shared[o]) >= MIN_SHARED and len(in_questions.get(o, ())) >= MIN_QUESTION_SHARED),
                         key=lambda so: (-so[0], so[1]))
         ranked = [(s, o) for s, o in ranked[:limit] if s >= MIN_SCORE]
         return [SimilarQuestion(self._slot_ids[doc_iv[o]], self._doc_num[o], round(score, 6),
