@@ -17,6 +17,7 @@ from .core.analysers import warn_missing_analysers
 from .core.corpus import load_paths
 from .core.model import Interview
 from .core.sources import SUPPORTED_SUFFIXES
+from .diagnostics import setup_logging, take_debug_flag
 
 LEAD_LIMIT = 300  # characters of the lead in the plain output
 EXIT_NOTHING_FOUND = 1
@@ -137,10 +138,14 @@ def main(argv: list[str]) -> int:
 
 def run(argv: list[str]) -> int:
     """Run ``argv[0]`` (a key of COMMANDS) with the rest.  Output into a pipe whose reader
-    has gone (`| head`) ends the command quietly, as it does for cat or grep."""
+    has gone (`| head`) ends the command quietly, as it does for cat or grep.  ``--debug``
+    anywhere in the arguments (of any command) prints a detailed log on stderr."""
+    args, debug = take_debug_flag(argv[1:])
+    if debug:
+        setup_logging(None, debug=True)
     warn_missing_analysers()
     try:
-        return COMMANDS[argv[0]](argv[1:])
+        return COMMANDS[argv[0]](args)
     except BrokenPipeError:
         # the interpreter flushes stdout once more at exit, which would fail again and print
         # "Exception ignored ... BrokenPipeError": point it at /dev/null first

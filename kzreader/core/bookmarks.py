@@ -21,6 +21,7 @@ The path is given by the caller (the GUI resolves the user data directory).
 """
 from __future__ import annotations
 
+import logging
 import contextlib
 import dataclasses
 import glob
@@ -37,6 +38,8 @@ from filelock import FileLock
 from .atomic import fsync_folder, temp_prefix, write_atomic
 from .anchoring import EXACT_POSITION, NEEDS_REVIEW, Anchor, AnchorResult, make_anchor, reanchor
 from .model import text_hash
+
+log = logging.getLogger(__name__)
 
 SCHEMA_VERSION = 2
 BACKUPS = 3
@@ -406,12 +409,18 @@ class BookmarkStore:
             results[b.id] = res
             if res.found:
                 assert text is not None and res.start is not None and res.end is not None
+                if (res.start, res.end) != (b.anchor.start, b.anchor.end):
+                    log.info("bookmark %s re-anchored in %s: %d-%d -> %d-%d (%s)", b.id, b.path,
+                             b.anchor.start, b.anchor.end, res.start, res.end, res.status)
                 anchor = make_anchor(text, res.start, res.end)
                 exchange = b.exchange
                 if locate_exchange is not None:
                     exchange = locate_exchange(b.path, res.start)
                 new = dataclasses.replace(b, anchor=anchor, exchange=exchange, status=STATUS_OK)
             else:
+                if b.status != STATUS_NEEDS_REVIEW:
+                    log.warning("bookmark %s in %s needs review: its quote was not found with "
+                                "confidence%s", b.id, b.path, "" if text is not None else " (file unreadable)")
                 new = dataclasses.replace(b, status=STATUS_NEEDS_REVIEW)
             if new != b:
                 self._state.bookmarks[b.id] = dataclasses.replace(
@@ -697,6 +706,7 @@ class BookmarkStore:
             os.replace(tmp, self._backup(1))
 
     def _problem(self, kind: str, message: str, path: str = "") -> None:
+        log.warning("bookmark store (%s): %s", kind, message)
         self.problems.append(StoreProblem(kind, message, path or str(self.path)))
 
 

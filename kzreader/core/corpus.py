@@ -1,6 +1,7 @@
 """A loaded collection of interviews and the problems met while loading it."""
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass, field
 from typing import Callable, Iterable
 
@@ -8,16 +9,21 @@ from .model import Interview, Problem
 from .parsing import parse_source
 from .sources import SourceError, iter_source_files, read_source
 
+log = logging.getLogger(__name__)
+
 
 def load_file(path: str) -> Interview | Problem:
     """Parse one file; never raises: failures come back as a Problem."""
     try:
         return parse_source(read_source(path))
     except SourceError as e:
+        log.info("not read: %s: %s", path, e)
         return Problem(str(path), str(e))
     except MemoryError:
+        log.warning("not enough memory to load %s", path)
         return Problem(str(path), "not enough memory to load this file")
     except Exception as e:  # a parser bug must not stop the rest of the corpus
+        log.exception("internal error while parsing %s", path)
         return Problem(str(path), f"internal error while parsing: {type(e).__name__}: {e}")
 
 

@@ -10,6 +10,7 @@ half an entry.  The cache is an optimisation only: every failure here degrades t
 """
 from __future__ import annotations
 
+import logging
 import hashlib
 import marshal
 import os
@@ -24,6 +25,8 @@ from .atomic import write_atomic
 from .lazy import make_lazy
 from .model import Interview
 from .parsing import PARSER_VERSION
+
+log = logging.getLogger(__name__)
 
 CACHE_VERSION = 5  # 4: interviews carry their opening words; 5: search terms are stems in text order
 _MAGIC = b"KZRC"  # then the crc32 of the payload, then the payload
@@ -138,7 +141,8 @@ def write_sealed(target: Path, magic: bytes, payload: bytes) -> bool:
         target.parent.mkdir(parents=True, exist_ok=True)
         write_atomic(target, magic + zlib.crc32(payload).to_bytes(4, "little") + payload, durable=False)
         return True
-    except OSError:
+    except OSError as e:
+        log.warning("cannot write the cache file %s: %s", target, e)
         return False
 
 
@@ -157,10 +161,12 @@ def _decode_entry(data: bytes, path: str, key: tuple) -> tuple | None:
     """(summary, terms, themes, body bytes) of a sound entry for ``path`` at ``key``, or None."""
     payload = unseal(data, _MAGIC)
     if payload is None:
+        log.warning("parse cache: damaged entry for %s (checksum); the file is parsed again", path)
         return None
     try:
         version, parser, stored_path, stored_key, head, terms, themes, body = marshal.loads(payload)
     except (ValueError, TypeError, EOFError):
+        log.warning("parse cache: unreadable entry for %s; the file is parsed again", path)
         return None
     if (version, parser, stored_path) != (CACHE_VERSION, PARSER_VERSION, path):
         return None

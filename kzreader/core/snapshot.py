@@ -10,6 +10,7 @@ doubt means no snapshot, never a wrong one.
 """
 from __future__ import annotations
 
+import logging
 import hashlib
 import marshal
 import os
@@ -18,6 +19,8 @@ from pathlib import Path
 
 from .parse_cache import CACHE_VERSION, unseal, write_sealed
 from .parsing import PARSER_VERSION
+
+log = logging.getLogger(__name__)
 
 SNAPSHOT_VERSION = 2  # 2: the search index is a tantivy folder beside it (index_dir)
 _MAGIC = b"KZRS"
@@ -71,11 +74,13 @@ def load(cache_dir: str | os.PathLike, roots: list[str]) -> Snapshot | None:
         return None
     payload = unseal(data, _MAGIC)
     if payload is None:
+        log.warning("corpus snapshot refused: damaged (checksum); every file is checked")
         return None
     try:
         version, cache_version, parser, stored_roots, lexicon_key, records, state = marshal.loads(payload)
         if (version, cache_version, parser, stored_roots) != (
                 SNAPSHOT_VERSION, CACHE_VERSION, PARSER_VERSION, tuple(roots)):
+            log.info("corpus snapshot not used: another kzreader or parser version")
             return None
         out = {}
         for path, key, summary, themes in records:
@@ -83,9 +88,11 @@ def load(cache_dir: str | os.PathLike, roots: list[str]) -> Snapshot | None:
                 return None
             out[path] = Record(key, summary, themes)
         if not isinstance(state, tuple):
+            log.warning("corpus snapshot refused: its contents have the wrong shape")
             return None
         return Snapshot(lexicon_key, out, state)
     except (ValueError, TypeError, EOFError):
+        log.warning("corpus snapshot refused: its contents have the wrong shape")
         return None
 
 

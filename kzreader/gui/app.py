@@ -48,6 +48,7 @@ class Options(NamedTuple):
     paths: list[str]
     screenshot: str | None = None
     settings_dir: str | None = None
+    debug: bool = False
 
 
 def parse_args(args: list[str]) -> tuple[Options, list[str]]:
@@ -85,9 +86,11 @@ def parse_args(args: list[str]) -> tuple[Options, list[str]]:
                         help="load, render the window with the first interview open, save a PNG and exit")
     parser.add_argument("--settings-dir", metavar="DIR", default=settings_dir,
                         help=f"keep settings and user data in DIR (also ${SETTINGS_ENV}); for tests")
+    parser.add_argument("--debug", action="store_true",
+                        help="log in detail, to the log file and to stderr (Help > Open Log Folder)")
     parser.add_argument("--version", action="version", version=f"kzreader {__version__}")
     ns = parser.parse_intermixed_args(ours)
-    return Options(ns.paths, ns.screenshot, ns.settings_dir), qt_args
+    return Options(ns.paths, ns.screenshot, ns.settings_dir, ns.debug), qt_args
 
 
 def reserve_singleton_references() -> None:
@@ -214,12 +217,15 @@ def main(args: list[str]) -> int:
         # a screenshot shows the default layout and leaves the user's settings alone
         temp = tempfile.TemporaryDirectory(prefix="kzreader-shot-")
         settings_dir = temp.name
+    if ns.debug:  # otherwise after the first paint: the handlers' imports cost 5-10 ms
+        start_logging(settings_dir, True)
     try:
         locations = user_locations(settings_dir)
         # before any widget is built: widgets take their texts when they are built
         install_translators(app, requested_language(locations[0]))
         window = MainWindow(*locations)
         if ns.screenshot:
+            start_logging(settings_dir, ns.debug)
             finish_start()
             open_initial(window, ns.paths)
             ok = take_screenshot(window, ns.screenshot)
@@ -229,21 +235,34 @@ def main(args: list[str]) -> int:
             return 0 if ok else 1
         # what start-up made lives as long as the window: later collections need not scan it
         gc.freeze()
-        show_then_open(window, ns.paths)
+        show_then_open(window, ns.paths, lambda: start_logging(settings_dir, ns.debug))
         report_missing_analysers(window)
         app.aboutToQuit.connect(hand_over_clipboard)
         return app.exec()
     finally:
+        from kzreader.diagnostics import stop_logging
+
+        stop_logging()  # flushed and closed before a screenshot's folder goes
         if temp is not None:
             temp.cleanup()
 
 
-def show_then_open(window: MainWindow, paths: list[str]) -> None:
+def show_then_open(window: MainWindow, paths: list[str], after_paint=None) -> None:
     """Paint the empty window first, then start loading, so the user sees it at once."""
     window.show()
     QApplication.processEvents()
+    if after_paint is not None:
+        after_paint()
     finish_start()
     open_initial(window, paths)
+
+
+def start_logging(settings_dir: str | None, debug: bool) -> None:
+    """The log file in the user's state folder (kzreader.diagnostics); once per run."""
+    from kzreader.diagnostics import log_dir, log_file, setup_logging
+
+    if log_file() is None:
+        setup_logging(log_dir(settings_dir), debug)
 
 
 def finish_start() -> None:

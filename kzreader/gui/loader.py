@@ -17,12 +17,15 @@ into the new one.
 from __future__ import annotations
 
 import gc
+import logging
 import threading
 from collections import deque
 
 from PySide6.QtCore import QObject, QTimer, Signal, Slot
 
 from kzreader.gui.collector import collect_on_gui_thread
+
+log = logging.getLogger(__name__)
 
 # how often the GUI thread looks for results while a load runs (ms)
 POLL_MS = 10
@@ -58,6 +61,8 @@ class _Job:
                     for hook in self._hooks:
                         if not cancelled():
                             hook(entry.item, entry)
+                elif isinstance(entry.item, Problem) and entry.item.severity == "error":
+                    log.warning("not loaded: %s: %s", entry.item.path, entry.item.message)
                 items.append(entry.item)
             if not cancelled():
                 post(("batch", gen, items))

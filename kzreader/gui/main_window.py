@@ -18,6 +18,7 @@ from .dock_layout import ResponsiveDocks
 from .interview_list import InterviewListView
 from .file_watcher import CorpusWatcher
 from .loader import CorpusLoader
+from .log_folder import open_log_folder
 from .problems_view import ProblemsDockVisibility, ProblemsView
 from .reading_pane import ReadingPane
 from .shortcuts import merged_keys, shortcut_rows, shortcuts_dialog
@@ -289,7 +290,9 @@ class MainWindow(QMainWindow):
             self.tr("&Keyboard Shortcuts"), [QKeySequence("F1")], self.show_shortcuts, "action_shortcuts")
         self.about_action = self._action(self.tr("&About kzreader"), [], self.show_about, "action_about")
         self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
-        help_menu.addActions([self.shortcuts_action, self.about_action])
+        self.log_folder_action = self._action(
+            self.tr("Open &Log Folder"), [], lambda: open_log_folder(self), "action_open_log_folder")
+        help_menu.addActions([self.shortcuts_action, self.log_folder_action, self.about_action])
         # filled when opened: reading the recent list is not needed to paint the window
         self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
         self._build_toolbar()

@@ -998,6 +998,19 @@
     </message>
 </context>
 <context>
+    <name>LogFolder</name>
+    <message>
+        <source>The log folder could not be opened. It is:
+%1</source>
+        <translation>Не удалось открыть папку журнала. Она находится здесь:
+%1</translation>
+    </message>
+    <message>
+        <source>Log Folder</source>
+        <translation>Папка журнала</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Interviews</source>
@@ -1138,6 +1151,10 @@
     <message>
         <source>&amp;Similar Questions…</source>
         <translation>Похожие &amp;вопросы…</translation>
+    </message>
+    <message>
+        <source>Open &amp;Log Folder</source>
+        <translation>Открыть папку &amp;журнала</translation>
     </message>
     <message>
         <source>Copy &amp;Exchange</source>
