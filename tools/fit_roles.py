@@ -225,7 +225,9 @@ PRIOR = {("e", "table", "a"): 10.0, ("e", "table", "E"): -10.0, ("e", "table", "
          ("e", "qshape|hash", "Q"): 6.0, ("e", "qshape|bold", "Q"): 3.0,
          ("e", "spk_alab", "Q"): -6.0, ("e", "spk_alab", "q"): -3.0,
          ("e", "spk_qlab", "A"): -3.0, ("e", "spk_qlab", "a"): -3.0,
-         ("e", "spk_again", "a"): 8.0, ("e", "spk_again", "A"): -4.0}
+         ("e", "spk_again", "a"): 8.0, ("e", "spk_again", "A"): -4.0,
+         # an editor's note ("Примечание:", "Note:") is nobody's turn (one example in the corpus)
+         ("e", "note", "a"): -6.0, ("e", "note", "A"): -3.0, ("e", "note", "Ja"): 3.0, ("e", "note", "E"): 3.0}
 SCALE = 10.0
 MARGIN = 6.0  # cost of a wrong role during the fit (in update steps), for a safety margin
 RUNS = 3
