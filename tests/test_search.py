@@ -353,6 +353,21 @@ def test_an_index_the_state_does_not_name_is_emptied_and_refused(tmp_path):
         b.restore(("nonsense",), {})
 
 
+def test_a_folder_another_writer_holds_leaves_the_index_in_memory(tmp_path, monkeypatch):
+    import kzreader.core.search as search
+
+    monkeypatch.setattr(search, "WRITER_WAIT", 0.1)
+    a = SearchIndex()
+    assert a.use_dir(tmp_path / "ix")  # holds the folder until released
+    b = SearchIndex()
+    assert not b.use_dir(tmp_path / "ix")
+    b.add_interview(make_interview("b", [("Газ?", ["Газ."])])[0])
+    assert keys(b.search("газ")) == [("b", 1)]
+    with pytest.raises(ValueError):
+        b.attach(a.state())  # b never used the folder: nothing to attach
+    assert SearchIndex().use_dir(tmp_path / "ix")  # a let go of it when it saved its state
+
+
 def test_a_folder_that_is_no_index_is_started_afresh(tmp_path):
     folder = tmp_path / "ix"
     folder.mkdir()

@@ -238,8 +238,9 @@ class LoadJob:
         try:
             # before any row goes out: the window indexes a row its index does not hold
             self.index.attach(snap.index_state)
-        except ValueError:  # not the index the snapshot saved (attach emptied it)
-            snapshot.remove(self.cache_dir, self.paths)
+        except ValueError:
+            # not the index the snapshot saved (attach emptied it), or its folder is busy in
+            # another process: load the normal way; the snapshot is written again at the end
             return files
         cache, records = analyser.cache, snap.records
         kept: list[Loaded] = []

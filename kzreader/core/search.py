@@ -58,7 +58,8 @@ _STATE_FORMAT = f"2/tantivy-{tantivy.__version__ if hasattr(tantivy, '__version_
 _TOKEN_FILE = "kzreader-token"
 _NUMBER_BITS = 20  # exchange numbers beside the interview's slot in the "key" field
 _NUMBER_MAX = (1 << _NUMBER_BITS) - 1
-_WRITER_HEAP = 48_000_000  # bytes tantivy may buffer before it writes a segment
+_WRITER_HEAP = 48_000_000
+WRITER_WAIT = 2.0  # seconds to wait for a folder another writer holds  # bytes tantivy may buffer before it writes a segment
 # Above this many word forms a query's regular expression gets slow to build; tokenise instead.
 _MAX_REGEX_FORMS = 1500
 _MAX_PHRASE_VARIANTS = 256  # a phrase of many many-stemmed words: the first variants only
@@ -422,9 +423,9 @@ class SearchIndex:
         return token_finder(q, self._forms, self._words_with_prefix)
 
 
-def _writer(index, wait: float = 2.0):
+def _writer(index):
     """The index's writer; a load stopping in another thread may hold it for a moment."""
-    deadline = time.monotonic() + wait
+    deadline = time.monotonic() + WRITER_WAIT
     while True:
         try:
             return index.writer(heap_size=_WRITER_HEAP, num_threads=1)
