@@ -188,6 +188,30 @@ def test_cancel_stops_the_load(tmp_path):
     assert len(got) == 1
 
 
+def test_a_cold_first_row_does_not_wait_for_the_other_files_cache_look_ups(tmp_path, monkeypatch):
+    paths = write_corpus(tmp_path / "c", 6)
+    looked_up = []
+    real = loading._Analyser.from_cache
+
+    def from_cache(self, path):
+        looked_up.append(path)
+        return real(self, path)
+
+    monkeypatch.setattr(loading._Analyser, "from_cache", from_cache)
+    seen_at_first_row = []
+
+    def emit(batch):
+        if not seen_at_first_row:
+            seen_at_first_row.append(len(looked_up))
+
+    job = loading.LoadJob([str(tmp_path / "c")], cache_dir=str(tmp_path / "cache"), workers=1)
+    assert job.run(emit)
+    assert seen_at_first_row == [1] and len(looked_up) == len(paths)
+    # the next load takes every file from the cache, still in file order
+    got = run(loading.LoadJob([str(tmp_path / "c")], cache_dir=str(tmp_path / "cache"), workers=1))
+    assert [x.item.path for x in got] == paths and all(x.cached for x in got)
+
+
 def test_worker_processes_give_the_same_result_in_file_order(tmp_path, monkeypatch):
     paths = write_corpus(tmp_path / "c", 8)
     monkeypatch.setattr(loading, "MIN_FILES_FOR_POOL", 2)

@@ -3,7 +3,8 @@
 For each file the result is a ``Loaded``: the Interview (or a Problem) plus what search and
 themes need from it (``terms``, ``themes``), computed where the parsing happens so that the
 GUI process only merges.  Cached files come first, in file order; the rest follow in file
-order as they are parsed.  Small loads parse in the calling thread; larger ones use a pool of
+order as they are parsed (when nothing came from the cache before it, the first file to
+parse goes out at once).  Small loads parse in the calling thread; larger ones use a pool of
 worker *processes* (Python threads would share one core), started with "spawn" because forking
 a process that runs Qt threads is unsafe.  Workers send back plain tuples (``codec``), not
 pickled dataclasses, and write the cache entries themselves.
@@ -198,13 +199,14 @@ class LoadJob:
             if cancelled():
                 return False
             hit = analyser.from_cache(path)
-            if hit is None:
-                misses.append(path)
-            else:
+            if hit is not None:
                 out.add(hit)
-        if misses and not out.done:
-            # the first row should not wait for worker processes to start
-            out.add(from_plain(analyser.parse(misses.pop(0)), analyser.cache))
+            elif not out.done:
+                # the first row waits neither for the other files' cache look-ups (some 2 s
+                # of misses for 30,000 new files) nor for worker processes to start
+                out.add(from_plain(analyser.parse(path), analyser.cache))
+            else:
+                misses.append(path)
         if len(misses) >= MIN_FILES_FOR_POOL and self.workers > 1:
             self.used_pool = True
             misses = self._run_pool(misses, out, cancelled, analyser.cache)
