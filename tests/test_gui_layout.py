@@ -110,3 +110,14 @@ def test_the_snippet_is_cut_so_the_match_sits_in_the_middle():
     cut = centred_cut(text, first, lambda before: len("…" + before) <= 20)
     assert cut > 0 and len("…" + text[cut:first]) <= 20 and text[cut - 1] == " "
     assert centred_cut(text, first, lambda before: True) == 0  # everything fits: no cut
+
+
+def test_a_snippet_too_long_for_the_row_ends_at_a_word_with_an_ellipsis():
+    from kzreader.gui.hit_delegate import fitting_end
+
+    text = "один два три четыре пять шесть семь"
+    end = fitting_end(text, lambda t: len(t) <= 16)
+    assert text[:end] == "один два три" and len(text[:end] + "…") <= 16
+    assert fitting_end(text, lambda t: True) == len(text)  # it fits: nothing cut
+    # one long word with no space in reach: cut inside it rather than show nothing
+    assert fitting_end("абвгдежзийклмн", lambda t: len(t) <= 6) == 5

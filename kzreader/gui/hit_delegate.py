@@ -28,6 +28,22 @@ def centred_cut(text: str, first: int, fits_before) -> int:
     return space + 1 if space >= 0 else lo
 
 
+def fitting_end(text: str, fits) -> int:
+    """Where to end ``text`` so that it fits: ``len(text)`` when ``fits(text)``, else the
+    longest prefix (ended at a space where there is one) for which ``fits(prefix + "…")``."""
+    if fits(text):
+        return len(text)
+    lo, hi = 0, len(text)
+    while lo < hi:  # the longest prefix that fits with its ellipsis
+        mid = (lo + hi + 1) // 2
+        if fits(text[:mid] + "…"):
+            lo = mid
+        else:
+            hi = mid - 1
+    space = text.rfind(" ", 0, lo)
+    return space if space > 0 else lo
+
+
 class TwoLineHitDelegate(QStyledItemDelegate):
     def __init__(self, where_role: int, snippet_role: int, marks_role: int, parent=None):
         super().__init__(parent)
@@ -78,12 +94,17 @@ class TwoLineHitDelegate(QStyledItemDelegate):
         head = "…" if cut else ""
         shown = head + snippet[cut:]
         shift = len(head) - cut
+        # a row cut at the panel's edge says so, as the first line's elision does
+        limit = fitting_end(shown, lambda t: fm.horizontalAdvance(t) <= rect.width())
+        if limit < len(shown):
+            shown = shown[:limit] + "…"
         layout = QTextLayout(shown, opt.font)
         layout.setTextOption(QTextOption())
         layout.textOption().setWrapMode(QTextOption.WrapMode.NoWrap)
         ranges = []
         for s, e in marks:
             s, e = s + shift, e + shift
+            e = min(e, limit)  # a match cut by the edge is marked up to the cut
             if 0 <= s < e <= len(shown):
                 r = QTextLayout.FormatRange()
                 r.start, r.length, r.format = s, e - s, self.highlight
