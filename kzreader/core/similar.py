@@ -168,7 +168,10 @@ class SimilarQuestions:
         self._iv_df: array = array("I")  # term id -> interviews that have it
         self._last_slot: array = array("i")  # term id -> the last interview slot counted in _iv_df
         self._postings: list[array] = []
-        self._raw: list[tuple[dict[int, int], dict[int, int]]] = []  # while building: (question, answer) tfs
+        # while building: per question, its question's and its answer's term counts, packed
+        # as term id << 8 | count (arrays, not dicts: 10,000 interviews hold 100,000 of them)
+        self._raw: list[tuple[array, array]] = []
+        self._iv_raw: list[array] = []  # while building: interview slot -> its term counts, packed
         self._doc_terms: list[array] = []  # question id -> sorted packed entries, see _pack
         self._doc_iv: array = array("I")  # question id -> interview slot
         self._doc_num: array = array("I")  # question id -> exchange number
@@ -177,7 +180,8 @@ class SimilarQuestions:
         self._first_doc: dict[tuple[int, int], int] = {}  # (slot, number) -> question id
         self._idf: list[float] = []
         self._norm: array = array("d")
-        self._iv_vec: list[dict[int, float]] = []  # interview slot -> its unit vector, see _finish_interviews
+        # interview slot -> its unit vector (term ids, weights), see _finish_interviews
+        self._iv_vec: list[tuple[array, array]] = []
 
     def __len__(self) -> int:
         return len(self._doc_terms)
@@ -229,15 +233,21 @@ class SimilarQuestions:
         if slot is None:
             slot = self._slot_of[iv.id] = len(self._slot_ids)
             self._slot_ids.append(iv.id)
+            self._iv_raw.append(array("I"))
+        whole: dict[int, int] = {}  # the interview's term counts, themes left out
         for ex in iv.exchanges:
             k = ex.number - 1
-            q = self._counts(question_terms(iv, ex.number)
-                             + (["theme:" + t for t in sorted(themes[k])] if k < len(themes) else []))
+            words = self._counts(question_terms(iv, ex.number))
+            a = self._counts(_turn_terms(ex.answer))
+            for counts in (words, a):
+                for t, c in counts.items():
+                    whole[t] = whole.get(t, 0) + c
+            q = dict(words)
+            q.update(self._counts(["theme:" + t for t in sorted(themes[k])] if k < len(themes) else []))
             if not q:
                 continue
-            a = self._counts(_turn_terms(ex.answer))
             doc = len(self._raw)
-            self._raw.append((q, a))
+            self._raw.append((_pack_counts(q), _pack_counts(a)))
             self._doc_iv.append(slot)
             self._doc_num.append(ex.number)
             self._first_doc[(slot, ex.number)] = doc
@@ -246,6 +256,7 @@ class SimilarQuestions:
                 if self._last_slot[t] != slot:
                     self._last_slot[t] = slot
                     self._iv_df[t] += 1
+        self._iv_raw[slot] = _pack_counts(whole)
 
     def _finish(self) -> None:
         n = max(len(self._raw), 1)
@@ -255,7 +266,8 @@ class SimilarQuestions:
                      for t, term in enumerate(self._terms)]
         idf = self._idf
         self._norm = array("d", bytes(8 * len(self._raw)))
-        for doc, (q, a) in enumerate(self._raw):
+        for doc, (q_packed, a_packed) in enumerate(self._raw):
+            q, a = _unpack_counts(q_packed), _unpack_counts(a_packed)
             weights = {t: _saturate(c) for t, c in q.items() if idf[t] > 0}
             # the answer's most telling words, at a lower weight: the topic is in the answer too
             best = sorted((t for t in a if idf[t] > 0), key=lambda t: (-_saturate(a[t]) * idf[t], t))
@@ -276,25 +288,18 @@ class SimilarQuestions:
         whole conversation is about, the context an exchange is read in."""
         n = max(len(self._slot_ids), 1)
         idf = [math.log((n + 1) / (c + 0.5)) if c >= 2 else 0.0 for c in self._iv_df]
-        totals: list[dict[int, int]] = [{} for _ in self._slot_ids]
-        for doc, (q, a) in enumerate(self._raw):
-            total = totals[self._doc_iv[doc]]
-            for counts in (q, a):
-                for t, c in counts.items():
-                    if not self._terms[t].startswith("theme:"):
-                        total[t] = total.get(t, 0) + c
         self._iv_vec = []
-        for total in totals:
-            weights = sorted(((1 + math.log(c)) * idf[t], t) for t, c in total.items() if idf[t] > 0)
-            top = weights[-INTERVIEW_TERMS:]
+        for packed in self._iv_raw:
+            total = _unpack_counts(packed)
+            top = sorted(((1 + math.log(c)) * idf[t], t) for t, c in total.items() if idf[t] > 0)[-INTERVIEW_TERMS:]
             norm = math.sqrt(sum(w * w for w, _t in top)) or 1.0
-            self._iv_vec.append({t: w / norm for w, t in top})
+            self._iv_vec.append((array("I", (t for _w, t in top)), array("d", (w / norm for w, _t in top))))
+        self._iv_raw = []
 
-    def _interview_similarity(self, a: int, b: int) -> float:
-        va, vb = self._iv_vec[a], self._iv_vec[b]
-        if len(vb) < len(va):
-            va, vb = vb, va
-        return sum(w * vb.get(t, 0.0) for t, w in va.items())
+    def _interview_similarity(self, weights: dict[int, float], other: int) -> float:
+        """The cosine of an interview (as ``weights``) and interview slot ``other``."""
+        ids, ws = self._iv_vec[other]
+        return sum(weights.get(t, 0.0) * w for t, w in zip(ids, ws))
 
     # -- querying ------------------------------------------------------------------------
     def similar(self, interview_id: str, number: int, limit: int = 10) -> list[SimilarQuestion]:
@@ -346,11 +351,12 @@ class SimilarQuestions:
                         in_questions.setdefault(other, []).append(t)
         qnorm = self._norm[doc]
         context: dict[int, float] = {}  # interview slot -> similarity of the whole interviews
+        mine = dict(zip(*self._iv_vec[slot]))
 
         def blended(s: float, o: int) -> float:
             other = doc_iv[o]
             if other not in context:
-                context[other] = self._interview_similarity(slot, other)
+                context[other] = self._interview_similarity(mine, other)
             return (1 - INTERVIEW_WEIGHT) * s / (qnorm * self._norm[o]) + INTERVIEW_WEIGHT * context[other]
 
         ranked = sorted(((blended(s, o), o) for o, s in scores.items()
@@ -376,6 +382,14 @@ def _pack(tid: int, in_question: bool, weight: float) -> int:
 
 def _unpack_weight(entry: int) -> float:
     return (entry & 0xFF) / _SCALE
+
+
+def _pack_counts(counts: Mapping[int, int]) -> array:
+    return array("I", (t << 8 | min(c, 255) for t, c in counts.items()))
+
+
+def _unpack_counts(packed: array) -> dict[int, int]:
+    return {e >> 8: e & 0xFF for e in packed}
 
 
 def _saturate(tf: int) -> float:
