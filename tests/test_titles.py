@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from kzreader.core import codec
 from kzreader.core.lazy import make_lazy
-from kzreader.core.model import Exchange, Interview, Paragraph, Turn
+from kzreader.core.model import Exchange, Interview, Paragraph, Turn, opening_words
 
 LEAD = ("Президент рассказал о том, как соседние энергосистемы помогают друг другу зимой "
         "и почему трубопроводы остаются основой.")
@@ -49,3 +49,12 @@ def test_a_lazy_interview_has_its_made_up_title_without_reading_its_body():
     lazy = make_lazy(fields, count, warnings, lambda: fetched.append(1) or None)
     assert lazy.display_title == "[Президент рассказал о том, как соседние энергосистемы…]"
     assert fetched == [] and not lazy.loaded
+
+
+def test_a_quotation_the_cut_leaves_open_is_closed_after_the_ellipsis():
+    lead = ("Президент резюмировал: «Между нашими странами нет нерешённых вопросов, "
+            "это пример ответственности сторон»")
+    title = opening_words(_iv(lead=(Paragraph(0, len(lead), lead),)))
+    assert title.endswith("…»") and title.count("«") == title.count("»") == 1, title
+    en = 'He said "we will build the corridor across the steppe within ten years" and left'
+    assert opening_words(_iv(lead=(Paragraph(0, len(en), en),))).endswith('…"')

@@ -135,7 +135,14 @@ def opening_words(iv: Interview) -> str:
     if len(text) <= OPENING_CHARS:
         return text
     cut = text[:OPENING_CHARS + 1].rsplit(" ", 1)[0].rstrip(" ,;:—-–")
-    return cut + "…"
+    # a quotation the cut leaves open is closed after the ellipsis: «Между…», not «Между…
+    closing = "".join(c for o, c in _QUOTE_PAIRS if cut.count(o) > cut.count(c))
+    if cut.count('"') % 2:
+        closing += '"'
+    return cut + "…" + closing
+
+
+_QUOTE_PAIRS = (("«", "»"), ("“", "”"), ("„", "“"))
 
 
 def interview_id(path: str) -> str:
