@@ -1,0 +1,100 @@
+"""Parse-only time per file (``parse_source`` on sources already read), best and median of
+several runs, on the generated bench corpus and on the real texts in ../shared.
+
+    python benchmarks/parse_profile.py [-n 600] [--runs 7] [--base /tmp/base]
+
+With ``--base DIR`` (a checkout of an older commit, e.g. ``git worktree add /tmp/base cf537b4``)
+the two trees are timed in one sitting, in alternating child processes, and the ratio of
+their medians is printed: the machine is noisy, so only figures measured side by side compare.
+Target (issue 18): parse_bench per-file time within 1.25x of cf537b4's.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+SHARED = ROOT.parent / "shared"
+
+
+def _sets(n: int) -> dict[str, list[str]]:
+    sys.path.insert(0, str(HERE))
+    from gen_corpus import bench_corpus
+    from kzreader.core.sources import iter_source_files
+
+    sets = {"bench": bench_corpus(n)[1]}
+    for name in ("corpus", "seeds"):
+        folder = SHARED / name
+        if folder.is_dir():  # read in place, never copied
+            sets[name] = list(iter_source_files([str(folder)]))
+    return sets
+
+
+def _child(n: int, runs: int) -> None:
+    """Time every set ``runs`` times in this process; print per-file ms as JSON."""
+    from kzreader.core.parsing import parse_source
+    from kzreader.core.sources import read_source
+
+    out = {}
+    for name, paths in _sets(n).items():
+        srcs = [read_source(p) for p in paths]
+        for s in srcs[:20]:
+            parse_source(s)  # warm imports and caches of the first calls
+        times = []
+        for _ in range(runs):
+            t = time.process_time()
+            for s in srcs:
+                parse_source(s)
+            times.append((time.process_time() - t) * 1000 / len(srcs))
+        out[name] = times
+    print(json.dumps(out))
+
+
+def _run(tree: str, n: int, runs: int) -> dict[str, list[float]]:
+    env = dict(os.environ, PYTHONPATH=tree)
+    r = subprocess.run([sys.executable, __file__, "--child", "-n", str(n), "--runs", str(runs)],
+                       env=env, capture_output=True, text=True, check=True, cwd=tree)
+    return json.loads(r.stdout.strip().splitlines()[-1])
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("-n", type=int, default=600, help="bench files (default 600)")
+    ap.add_argument("--runs", type=int, default=7, help="timed passes over each set")
+    ap.add_argument("--rounds", type=int, default=3, help="alternating child processes per tree")
+    ap.add_argument("--base", help="an older checkout to time against, in the same sitting")
+    ap.add_argument("--child", action="store_true", help=argparse.SUPPRESS)
+    a = ap.parse_args()
+    if a.child:
+        _child(a.n, a.runs)
+        return 0
+    trees = {"this": str(ROOT)}
+    if a.base:
+        trees = {"base": str(Path(a.base).resolve()), **trees}
+    got: dict[str, dict[str, list[float]]] = {t: {} for t in trees}
+    for _ in range(a.rounds):
+        for t, tree in trees.items():
+            for name, times in _run(tree, a.n, a.runs).items():
+                got[t].setdefault(name, []).extend(times)
+    print(f"parse_source only, process time per file, {a.rounds} rounds x {a.runs} runs")
+    for name in got["this"]:
+        line = f"{name:7}"
+        for t in trees:
+            ts = got[t].get(name, [])
+            line += f"  {t}: best {min(ts):.3f} ms, median {statistics.median(ts):.3f} ms"
+        if a.base and got["base"].get(name):
+            ratio = statistics.median(got["this"][name]) / statistics.median(got["base"][name])
+            line += f"  ratio {ratio:.2f}x"
+        print(line)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
