@@ -31,6 +31,7 @@ weights (``python tools/fit_roles.py --write``): the fitter learns a column for 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from itertools import islice
 
 from .blocks import Block
 from .features import block_features
@@ -137,10 +138,11 @@ def viterbi(rows: list[tuple[float, ...]], w: Weights) -> list[int]:
         start[k] = rows[0][k] + w.trans.get(("^", s), 0.0)
     score = tuple(start)
     back: list[tuple[int, ...]] = []
+    push = back.append
     step = w.step
-    for t in range(1, n):
-        score, ptr = step(score, rows[t])
-        back.append(ptr)
+    for row in islice(rows, 1, None):
+        score, ptr = step(score, row)
+        push(ptr)
     best, arg = _NEG, 0
     for s in END:
         k = _SI[s]
@@ -161,7 +163,8 @@ def decode(blocks: list[Block], text: str = "", weights: Weights | None = None) 
     content, feats = block_features(blocks, text)
     if not content:
         return None
-    path = viterbi([w.row(f) for f in feats], w)
+    cached = w._rows  # most rows are cached: look them up without a method call
+    path = viterbi([cached.get(f) or w.row(f) for f in feats], w)
     return _build(blocks, content, feats, [STATES[k] for k in path])
 
 

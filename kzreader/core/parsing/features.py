@@ -221,6 +221,8 @@ def block_features(blocks: list[Block], text: str = "") -> tuple[list[int], list
     # after the last turn is the epilogue only where answers carry markers too
     last_turn = turns[-1] if turns and kinds is TURN_MARKERS else len(content)
     qshape = _question_shape([blocks[i] for i, q, m in zip(content, qends, markers) if q and m])
+    # a shape that is the marker itself ("dash", "chevron"): compare markers, no _shape call
+    plain_qshape = qshape is not None and qshape[:1] != "#" and qshape != "bold" and ":" not in qshape
     by_doc = {m: m + "|" + doc for m in _MARKS}
     rows: list[list[str]] = []
     marks = [m in TURN_MARKERS for m in markers]  # blocks that start a turn by their marker
@@ -326,7 +328,7 @@ def block_features(blocks: list[Block], text: str = "") -> tuple[list[int], list
             f.append("pre")
         elif k > last_turn:
             f.append("post")
-        if qshape and b.marker and _shape(b) == qshape:
+        if qshape and b.marker and (b.marker == qshape if plain_qshape else _shape(b) == qshape):
             f.append("qshape|" + m)
         f.append(by_doc[m])
         f.append(m + "|" + size)
