@@ -1,11 +1,13 @@
 """Parse-only time per file (``parse_source`` on sources already read), best and median of
 several runs, on the generated bench corpus and on the real texts in ../shared.
 
-    python benchmarks/parse_profile.py [-n 600] [--runs 7] [--base /tmp/base]
+    python benchmarks/parse_profile.py [-n 600] [--runs 7] [--rounds 3] [--base /tmp/base ...]
 
-With ``--base DIR`` (a checkout of an older commit, e.g. ``git worktree add /tmp/base cf537b4``)
-the two trees are timed in one sitting, in alternating child processes, and the ratio of
-their medians is printed: the machine is noisy, so only figures measured side by side compare.
+With ``--base DIR`` (a checkout of an older commit, e.g. ``git worktree add --detach /tmp/base
+cf537b4``; repeatable) the trees are timed in one sitting, in alternating child processes, and
+each median is given as a ratio to the first base's: the machine is noisy, so only figures
+measured side by side compare.  Best-of-runs are warm figures (name look-ups memoised by the
+first pass); the median takes in the first, colder pass too.
 Target (issue 18): parse_bench per-file time within 1.25x of cf537b4's.
 """
 from __future__ import annotations
@@ -69,15 +71,17 @@ def main() -> int:
     ap.add_argument("-n", type=int, default=600, help="bench files (default 600)")
     ap.add_argument("--runs", type=int, default=7, help="timed passes over each set")
     ap.add_argument("--rounds", type=int, default=3, help="alternating child processes per tree")
-    ap.add_argument("--base", help="an older checkout to time against, in the same sitting")
+    ap.add_argument("--base", action="append", default=[],
+                    help="an older checkout to time against, in the same sitting (repeatable)")
     ap.add_argument("--child", action="store_true", help=argparse.SUPPRESS)
     a = ap.parse_args()
     if a.child:
         _child(a.n, a.runs)
         return 0
-    trees = {"this": str(ROOT)}
-    if a.base:
-        trees = {"base": str(Path(a.base).resolve()), **trees}
+    trees = {}
+    for k, base in enumerate(a.base):
+        trees["base" if k == 0 else f"base{k + 1}"] = str(Path(base).resolve())
+    trees["this"] = str(ROOT)
     got: dict[str, dict[str, list[float]]] = {t: {} for t in trees}
     for _ in range(a.rounds):
         for t, tree in trees.items():
@@ -85,14 +89,14 @@ def main() -> int:
                 got[t].setdefault(name, []).extend(times)
     print(f"parse_source only, process time per file, {a.rounds} rounds x {a.runs} runs")
     for name in got["this"]:
-        line = f"{name:7}"
-        for t in trees:
+        print(name)
+        for t, tree in trees.items():
             ts = got[t].get(name, [])
-            line += f"  {t}: best {min(ts):.3f} ms, median {statistics.median(ts):.3f} ms"
-        if a.base and got["base"].get(name):
-            ratio = statistics.median(got["this"][name]) / statistics.median(got["base"][name])
-            line += f"  ratio {ratio:.2f}x"
-        print(line)
+            line = f"  {t:6} best {min(ts):.3f} ms  median {statistics.median(ts):.3f} ms"
+            if t != "base" and a.base and got["base"].get(name):
+                ratio = statistics.median(ts) / statistics.median(got["base"][name])
+                line += f"  median ratio to base {ratio:.2f}x"
+            print(line + f"  ({tree})")
     return 0
 
 
