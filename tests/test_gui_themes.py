@@ -359,3 +359,14 @@ def test_problems_wrap_their_messages(qtbot):
     table = view.table
     assert table.wordWrap()
     assert table.rowHeight(0) >= 2 * table.fontMetrics().lineSpacing()
+
+
+def test_sidebar_says_one_question_in_the_singular(sidebar, lexicon, counts):
+    m = sidebar.model
+    sidebar.set_current_interview("a")
+    ones = [m.index(r) for r in range(m.rowCount()) if m.index(r).data(CORPUS_COUNT_ROLE) == 1]
+    assert ones, "the fixture should have a theme found in one question"
+    for idx in ones:
+        assert "\u20281 question, " in idx.data(), idx.data()
+    sidebar.set_current_interview(None)
+    assert all(idx.data().endswith("\u20281 question") for idx in ones)

@@ -123,11 +123,14 @@ class ThemeCountsModel(QAbstractListModel):
         if role == Qt.ItemDataRole.DisplayRole:
             # the whole name (wrapped, never cut in the middle), then the counts in words
             name = t.name(self._language)
+            corpus = self.corpus_count(t.id)
             if self._current is None:
-                counts = self.tr("{corpus} questions").format(corpus=self.corpus_count(t.id))
+                counts = (self.tr("{corpus} question") if corpus == 1
+                          else self.tr("{corpus} questions")).format(corpus=corpus)
             else:
-                counts = self.tr("{corpus} questions, {current} in this interview").format(
-                    corpus=self.corpus_count(t.id), current=self.interview_count(t.id))
+                counts = (self.tr("{corpus} question, {current} in this interview") if corpus == 1
+                          else self.tr("{corpus} questions, {current} in this interview")).format(
+                    corpus=corpus, current=self.interview_count(t.id))
             return f"{name}\u2028{counts}"
         if role == Qt.ItemDataRole.DecorationRole:
             return _swatch(t.colour)

@@ -1824,8 +1824,16 @@ Case and ё/е do not matter.</source>
 <context>
     <name>ThemeCountsModel</name>
     <message>
+        <source>{corpus} question</source>
+        <translation>вопросов: {corpus}</translation>
+    </message>
+    <message>
         <source>{corpus} questions</source>
         <translation>вопросов: {corpus}</translation>
+    </message>
+    <message>
+        <source>{corpus} question, {current} in this interview</source>
+        <translation>вопросов: {corpus}, в этом интервью: {current}</translation>
     </message>
     <message>
         <source>{corpus} questions, {current} in this interview</source>
