@@ -423,3 +423,30 @@ def test_index_agrees_with_find_in_text(exchanges, query_parts):
             expected[(iv.id, 1)] = spans
     got = {(h.interview_id, h.exchange_number): list(h.match_spans) for h in idx.search(query)}
     assert got == expected
+
+
+def test_word_hits_match_their_text_only_when_asked(corpus, monkeypatch):
+    """Whole-word queries: the hits come from the index alone, each unit's text is matched
+    when its snippet or spans are first read, and then they are what a checked hit has."""
+    import kzreader.core.search as search_mod
+
+    idx, sources = corpus
+    calls = []
+    real = search_mod.match_pieces
+    monkeypatch.setattr(search_mod, "match_pieces", lambda *a, **k: calls.append(1) or real(*a, **k))
+    hits = idx.search("безопасность -газ")
+    assert keys(hits) and not calls
+    q = parse_query("безопасность -газ")
+    finder = idx._finder(q)
+    checked = [search_mod.checked_hit(q, idx.interview(h.interview_id), h.exchange_number,
+                                      h.score, finder, None) for h in hits]
+    calls.clear()
+    first = hits[0]
+    assert matched_words(first, sources)  # the first one is worked out ...
+    assert len(calls) == 1
+    assert first.snippet == checked[0].snippet  # ... once
+    assert len(calls) == 1
+    assert hits == checked
+    assert set(keys(hits)) == {("energy", 1), ("passing", 1), ("passing", 2)}
+    assert {w.lower() for h in hits for w in matched_words(h, sources)} == {
+        "безопасности", "безопасность"}

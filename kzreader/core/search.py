@@ -31,7 +31,6 @@ import shutil
 import threading
 import time
 import uuid
-from dataclasses import dataclass
 from itertools import product
 from pathlib import Path
 from typing import Callable, Collection, Iterable
@@ -67,14 +66,61 @@ SNIPPET_CHARS = 200
 _ELLIPSIS = "…"
 
 
-@dataclass(frozen=True, slots=True)
 class Hit:
-    interview_id: str
-    exchange_number: int  # 1-based; 0 is the interview's lead
-    score: float
-    snippet: str  # plain text, one paragraph or a window of it
-    snippet_highlights: tuple[tuple[int, int], ...]  # (start, end) offsets in ``snippet``
-    match_spans: tuple[tuple[int, int], ...]  # (start, end) offsets in the decoded source
+    """One matching unit.  ``snippet``, ``snippet_highlights`` and ``match_spans`` may be
+    worked out from the unit's text on first use (see :meth:`SearchIndex.search`): a panel
+    that shows the first screenful pays only for those."""
+
+    __slots__ = ("interview_id", "exchange_number", "score", "_detail", "_make")
+
+    def __init__(self, interview_id: str, exchange_number: int, score: float, snippet: str,
+                 snippet_highlights: tuple[tuple[int, int], ...],
+                 match_spans: tuple[tuple[int, int], ...]) -> None:
+        self.interview_id = interview_id
+        self.exchange_number = exchange_number  # 1-based; 0 is the interview's lead
+        self.score = score
+        self._detail = (snippet, snippet_highlights, match_spans)
+        self._make = None
+
+    @classmethod
+    def deferred(cls, interview_id: str, exchange_number: int, score: float,
+                 make: Callable[[], tuple[str, tuple, tuple]]) -> "Hit":
+        """A hit whose (snippet, snippet_highlights, match_spans) ``make()`` returns when
+        first asked for."""
+        h = cls.__new__(cls)
+        h.interview_id, h.exchange_number, h.score = interview_id, exchange_number, score
+        h._detail, h._make = None, make
+        return h
+
+    def _details(self) -> tuple[str, tuple, tuple]:
+        if self._detail is None:
+            self._detail, self._make = self._make(), None
+        return self._detail
+
+    @property
+    def snippet(self) -> str:  # plain text, one paragraph or a window of it
+        return self._details()[0]
+
+    @property
+    def snippet_highlights(self) -> tuple[tuple[int, int], ...]:  # offsets in ``snippet``
+        return self._details()[1]
+
+    @property
+    def match_spans(self) -> tuple[tuple[int, int], ...]:  # offsets in the decoded source
+        return self._details()[2]
+
+    def _key(self) -> tuple:
+        return (self.interview_id, self.exchange_number, self.score) + self._details()
+
+    def __eq__(self, other: object) -> bool:
+        return self._key() == other._key() if isinstance(other, Hit) else NotImplemented
+
+    def __hash__(self) -> int:
+        return hash(self._key())
+
+    def __repr__(self) -> str:
+        return (f"Hit({self.interview_id!r}, {self.exchange_number}, {self.score:.3f}, "
+                f"{self.snippet!r}, {self.snippet_highlights!r}, {self.match_spans!r})")
 
 
 ExchangeFilter = Callable[[str, int], bool]
@@ -395,6 +441,9 @@ class SearchIndex:
     def _collect(self, q: Query, tq, exchange_filter: ExchangeFilter | None, limit: int) -> list[Hit]:
         finder = self._finder(q)
         searcher = self._searcher
+        # Whole words (no phrase, no prefix) match in the index exactly as on the text: every
+        # candidate is a hit, so its spans and snippet can wait until something asks for them.
+        exact = all(isinstance(t, WordTerm) for t in q.all_terms())
         hits: list[Hit] = []
         # Most candidates are real hits; rank a few more than needed and widen if some fail
         # the phrase/prefix check or the scope filter.
@@ -409,7 +458,10 @@ class SearchIndex:
             keys = searcher.fast_field_values("key", [address for _score, address in found])
             for (score, _address), key in zip(found, keys):
                 iv = self._interviews.get(self._slot_iid[key >> _NUMBER_BITS])
-                hit = checked_hit(q, iv, key & _NUMBER_MAX, score, finder, exchange_filter)
+                if exact:
+                    hit = deferred_hit(q, iv, key & _NUMBER_MAX, score, finder, exchange_filter)
+                else:
+                    hit = checked_hit(q, iv, key & _NUMBER_MAX, score, finder, exchange_filter)
                 if hit is not None:
                     hits.append(hit)
                     if len(hits) >= limit:
@@ -465,6 +517,24 @@ def checked_hit(q: Query, iv: Interview | None, number: int, score: float,
         return None
     snippet, marks = make_snippet(paras, spans)
     return Hit(iv.id, number, score, snippet, marks, tuple(spans))
+
+
+def deferred_hit(q: Query, iv: Interview | None, number: int, score: float,
+                 finder: Callable[[str], list[CandidateToken]],
+                 exchange_filter: ExchangeFilter | None) -> Hit | None:
+    """The hit for unit ``number`` of ``iv`` when it is in scope, its text matched against
+    ``q`` only when its spans or snippet are first asked for (for queries the index answers
+    exactly: see ``SearchIndex._collect``)."""
+    if iv is None or (exchange_filter is not None and not exchange_filter(iv.id, number)):
+        return None
+
+    def details() -> tuple[str, tuple, tuple]:
+        paras = _unit_paragraphs(iv, number)
+        spans = match_pieces(q, ((p.text, p.start) for p in paras), finder) or []
+        snippet, marks = make_snippet(paras, spans)
+        return snippet, marks, tuple(spans)
+
+    return Hit.deferred(iv.id, number, score, details)
 
 
 def token_finder(q: Query, forms_of: dict[str, list[str]],
