@@ -64,6 +64,18 @@ _DATE_LINE = re.compile(r"\d{1,2}(?:\s+\w+\.?\s+\d{4}|[./]\d{1,2}[./]\d{2,4})|[A
 # an editor's or author's note: "Примечание:", "**Note**:", "Прим. ред.", "Editor’s note:"
 _NOTE = re.compile(r"[*_]*(?:[Пп]римечание|[Пп]рим\. ред|[Оо]т редакции|[Nn]ote|[Ee]ditor[’']?s note|"
                    r"[Uu]pdate|[Оо]бновлено)\b")
+# news register: a reporting verb ("заявил", "считает", "said") or "по его словам" -- a writer
+# telling what someone said, not someone speaking
+_REPORT = re.compile(
+    r"[зсоурпвтsStTaA](?<!\w.)(?:(?<=з)аяви\w*|(?<=с)(?:ообщи\w*|чита\w*|казал\w*)|(?<=о)тмети\w*|"
+    r"(?<=у)вер(?:ен|ена|ены)|(?<=р)ассказа\w*|(?<=п)одчеркну\w*|(?<=в)ырази\w*|(?<=о)бвиня\w*|"
+    r"(?<=п)о (?:его|её|ее|их) (?:словам|мнению)|(?<=[sS])a(?:id|ys)|(?<=[tT])old|(?<=a)dded|"
+    r"(?<=[aA])ccording to)(?!\w)"
+)
+# a person named mid-sentence: two capitalised words in a row after a lower-case word
+# ("… чемпион России Ролан Гусев …", "… coach John Smith …")
+_NAMED = re.compile(r"(?<=[a-zа-яё,] )[A-ZА-ЯЁ][a-zа-яё]+ [A-ZА-ЯЁ][a-zа-яё]{2,}(?![\w-])")
+_YEAR = re.compile(r"[12](?<!\w.)(?:9|0)\d\d(?!\d)")
 _CJK = re.compile(r"[\u3000-\u9fff]")
 _CODE = re.compile(r"[{};=$<>]")
 _LIST = re.compile(r"(?:[*•·+-]|\d{1,2}[.)])\s")
@@ -312,6 +324,19 @@ def block_features(blocks: list[Block], text: str = "") -> tuple[list[int], list
         if k > last_turn:
             if "first_p" not in f and _PERSON.search(body, 0, 300) is None:
                 f.append("post_3rd")  # after the last turn, and nobody speaks: background, byline
+        if m == "none" and n >= 100 and c.isupper():
+            # a writer's paragraph about someone (a section lead, a news epilogue): told in the
+            # third person, nobody addressed, a reporting verb or a person named mid-sentence
+            if "first_p" not in f and "addr" not in f and _PERSON.search(body, 0, 400) is None:
+                news = _REPORT.search(body, 0, 400) or _NAMED.search(body, 0, 200)
+                if news:
+                    f.append("news")
+                if k > last_turn:
+                    f.append("news|post" if news else "third|post")
+                    if k == last:
+                        f.append("third|last")  # the file ends on it: background, not a reply
+                if _YEAR.search(body, 0, 400):
+                    f.append("third|year")  # dates an event: background told by the writer
         if i and blocks[i - 1].junk and not blocks[i - 1].junk.startswith("meta:"):
             f.append("pv_junk")
         if i + 1 < len(blocks) and blocks[i + 1].junk and not blocks[i + 1].junk.startswith("meta:"):
@@ -345,6 +370,10 @@ def block_features(blocks: list[Block], text: str = "") -> tuple[list[int], list
                 f.append("pv_mark")
             elif markers[k - 1] == "heading":
                 f.append("pv_head")  # right under a heading or a bold paragraph
+            elif "headline" in rows[k - 1]:
+                f.append("pv_headline")  # right under a subheading: a section's lead
+                if "news" in f:
+                    f.append("news|pv_headline")
         rows.append(f)
     # debris next door (rare: only those blocks are visited)
     last = len(content) - 1
