@@ -450,3 +450,15 @@ def test_word_hits_match_their_text_only_when_asked(corpus, monkeypatch):
     assert set(keys(hits)) == {("energy", 1), ("passing", 1), ("passing", 2)}
     assert {w.lower() for h in hits for w in matched_words(h, sources)} == {
         "безопасности", "безопасность"}
+
+
+def test_a_prefix_whose_stems_have_forms_without_it_is_checked_on_the_text():
+    """"газо*" reaches the index through the stem of "газом", which "газ" shares: a unit
+    with just "газ" is a candidate there, and the text check must drop it."""
+    plain, _ = make_interview("plain", [("Что с ценами?", ["Про газ и только про газ."])])
+    form, src = make_interview("form", [("Чем топят?", ["Дома отапливаются газом."])])
+    idx = SearchIndex()
+    idx.add_interviews([plain, form])
+    hits = idx.search("газо*")
+    assert keys(hits) == [("form", 1)]
+    assert matched_words(hits[0], {"form": src}) == ["газом"]

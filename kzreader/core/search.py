@@ -441,9 +441,9 @@ class SearchIndex:
     def _collect(self, q: Query, tq, exchange_filter: ExchangeFilter | None, limit: int) -> list[Hit]:
         finder = self._finder(q)
         searcher = self._searcher
-        # Whole words (no phrase, no prefix) match in the index exactly as on the text: every
-        # candidate is a hit, so its spans and snippet can wait until something asks for them.
-        exact = all(isinstance(t, WordTerm) for t in q.all_terms())
+        # When the index answers exactly as the text would, every candidate is a hit and its
+        # spans and snippet can wait until something asks for them.
+        exact = self._answers_exactly(q)
         hits: list[Hit] = []
         # Most candidates are real hits; rank a few more than needed and widen if some fail
         # the phrase/prefix check or the scope filter.
@@ -470,6 +470,24 @@ class SearchIndex:
                 return hits
             offset += want
             want *= 4
+
+    def _answers_exactly(self, q: Query) -> bool:
+        """True when every unit the index finds for ``q`` also matches on its text.
+
+        Words and phrases are matched in the index as on the text (a phrase's words are
+        adjacent stems there, as they are adjacent words in a paragraph).  A prefix is looked
+        up through the stems of the words seen with it, and another form of one of those stems
+        may not have the prefix ("газом" and "газ" for "газо*"): exact only when none does.
+        Excluded prefixes are only checked on the text.
+        """
+        if any(isinstance(t, PrefixTerm) for t in q.exclude):
+            return False
+        for t in q.include:
+            if isinstance(t, PrefixTerm):
+                for s in self._stems_with_prefix(t.prefix):
+                    if not all(f.startswith(t.prefix) for f in self._forms.get(s, ())):
+                        return False
+        return True
 
     def _finder(self, q: Query) -> Callable[[str], list[CandidateToken]]:
         return token_finder(q, self._forms, self._words_with_prefix)
@@ -508,15 +526,16 @@ def checked_hit(q: Query, iv: Interview | None, number: int, score: float,
                 finder: Callable[[str], list[CandidateToken]],
                 exchange_filter: ExchangeFilter | None) -> Hit | None:
     """The hit for unit ``number`` of ``iv`` when it is in scope and its text matches ``q``
-    (the engine's candidates are checked on the text, which also gives the spans)."""
+    (the engine's candidates are checked on the text, which also gives the spans; the
+    snippet is made when first asked for)."""
     if iv is None or (exchange_filter is not None and not exchange_filter(iv.id, number)):
         return None
     paras = _unit_paragraphs(iv, number)
     spans = match_pieces(q, ((p.text, p.start) for p in paras), finder)
     if spans is None:
         return None
-    snippet, marks = make_snippet(paras, spans)
-    return Hit(iv.id, number, score, snippet, marks, tuple(spans))
+    return Hit.deferred(iv.id, number, score,
+                        lambda: make_snippet(paras, spans) + (tuple(spans),))
 
 
 def deferred_hit(q: Query, iv: Interview | None, number: int, score: float,
