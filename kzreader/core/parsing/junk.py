@@ -21,6 +21,9 @@ _CODE_CHARS = re.compile(r"[{};=$]")
 _CODE_START = ("<script", "<style", "<iframe", "<noscript", "window.", "var ", "function(", "function ", "document.", "(function", "gtag(", "googletag", "!function")
 # lower-case only this many leading characters to test _CODE_START, not the whole block
 _CODE_HEAD = 2 * max(map(len, _CODE_START))
+# the characters whose lower case opens one of them (no non-ASCII character lowers to these;
+# checked over all of Unicode): most blocks are ruled out by their first character
+_CODE_FIRST = frozenset("".join(w[0] + w[0].upper() for w in _CODE_START))
 _BULLETS = " \t•·*-–—|"
 SECTION_WORDS = {
     "популярное", "читайте также", "читайте еще", "читайте ещё", "архив", "все", "похожие материалы",
@@ -47,9 +50,9 @@ def _norm(s: str) -> str:
 
 def block_junk(b: Block) -> str | None:
     """Junk that a block shows on its own, regardless of neighbours."""
-    t = b.text.strip()
     if b.marker in ("dash", "qa", "chevron"):
         return None  # a marked turn is never junk, whatever it contains
+    t = b.text.strip()
     if _looks_like_code(t):
         return "script"
     if len(t) > 300:
@@ -69,7 +72,7 @@ def block_junk(b: Block) -> str | None:
 
 
 def _looks_like_code(t: str) -> bool:
-    if t[:_CODE_HEAD].lower().startswith(_CODE_START):
+    if t[:1] in _CODE_FIRST and t[:_CODE_HEAD].lower().startswith(_CODE_START):
         return True
     if not ("{" in t or ";" in t or "=" in t):
         return False
@@ -83,16 +86,20 @@ def _headline_like(b: Block) -> bool:
 
 
 def mark_junk(blocks: list[Block]) -> None:
-    for b in blocks:
+    sections = []
+    for i, b in enumerate(blocks):
         if not b.junk:  # metadata found earlier (a date line) stays what it is
             b.junk = block_junk(b)
-    _mark_sections(blocks)
+        if b.junk == "section":
+            sections.append(i)
+    if sections:
+        _mark_sections(blocks, sections)
     _mark_headline_lists(blocks)
 
 
-def _mark_sections(blocks: list[Block]) -> None:
-    """A section heading ("Популярное") takes the headline-like blocks after it along."""
-    sections = [i for i, b in enumerate(blocks) if b.junk == "section"]
+def _mark_sections(blocks: list[Block], sections: list[int]) -> None:
+    """A section heading ("Популярное") at each of ``sections`` takes the headline-like blocks
+    after it along."""
     end = 0  # blocks before this one were taken along by an earlier section already
     for i in sections:
         if i < end:

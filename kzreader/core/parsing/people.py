@@ -421,7 +421,7 @@ _DIGIT = re.compile(r"\d")
 
 def _collect(z: Zones, book: _Book) -> dict:
     find = _finder(z.english)
-    facts = {"plural": False}
+    facts: dict = {}
     title = plain(z.title).strip()
     lead = plain(z.lead)
     captions = plain(z.captions)
@@ -571,9 +571,6 @@ def _collect(z: Zones, book: _Book) -> dict:
         for p in book.people:
             if who and book._same(p.name, who.split(",")[0].strip()):
                 p.interviewer = True
-    facts["plural"] = (not z.english and _plural_title(title)) or any(
-        len(_names_in(find, lead[slice(*_sentence(lead, m.start()))], z.english)) >= 2
-        for m in _PLURAL_VERB.finditer(lead))
     facts["labels"] = sum(1 for p in book.people if p.label_turns >= 2 and not p.interviewer)
     return facts
 
@@ -658,6 +655,16 @@ def _weigh(p: Person, zone: str, text: str, s: int, e: int, case: str, english: 
         p.add("three_words")
 
 
+def _several_named(z: Zones) -> bool:
+    """A plural of people as the title's subject, or a lead sentence with a plural verb
+    naming two people or more."""
+    find = _finder(z.english)
+    title, lead = plain(z.title).strip(), plain(z.lead)
+    return (not z.english and _plural_title(title)) or any(
+        len(_names_in(find, lead[slice(*_sentence(lead, m.start()))], z.english)) >= 2
+        for m in _PLURAL_VERB.finditer(lead))
+
+
 def interviewees(z: Zones) -> tuple[list[Person], dict]:
     """The interviewee(s) in document order, and what was found (for reports)."""
     book = _Book(z.english)
@@ -670,18 +677,20 @@ def interviewees(z: Zones) -> tuple[list[Person], dict]:
     cands.sort(key=lambda p: (-p.score, p.order))
     best = cands[0]
     runner_up = cands[1].score if len(cands) > 1 else 0.0
-    several = facts["labels"] >= 2 or facts["plural"]
+    labelled = facts["labels"] >= 2
     # further guests need evidence of speaking: a label, a header line, a lead sentence
     # about what they said
     spoke = ("label", "header", "interview", "speech")
     guests = [p for p in cands if p.label_turns >= 1 or p.score >= MULTI_THRESHOLD
               and any(p.evidence.get(k) for k in spoke)]
-    if several and facts["labels"] >= 2:
+    if labelled:
         # guests' labels say who spoke, and a page of labelled guests heads each one's section
         # with their name; anyone else needs strong evidence
         guests = [p for p in cands if p in guests and (p.label_turns or p.score >= THRESHOLD)
                   or p.evidence.get("header")]
-    if several and len(guests) >= 2:
+    # whether the title or lead speaks of several people is asked only when it can matter
+    # (its morphology is the costliest look-up of a fresh process)
+    if len(guests) >= 2 and (labelled or _several_named(z)):
         return sorted(guests, key=lambda p: p.order), facts
     if best.score >= THRESHOLD or best.score >= LONE_THRESHOLD and best.score - runner_up >= LONE_MARGIN:
         return [best], facts
