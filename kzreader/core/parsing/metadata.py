@@ -21,9 +21,11 @@ DATE_FORMS = [
     (re.compile(rf"(?P<mon>{_EN_MONTH})\.?\s+(?P<d>\d{{1,2}}),?\s+(?P<y>\d{{4}}){_TIME}", re.I), "en"),
     (re.compile(rf"(?P<d>\d{{1,2}})\s+(?P<mon>{_EN_MONTH})\.?,?\s+(?P<y>\d{{4}}){_TIME}", re.I), "en"),
 ]
-DATE_LABEL = re.compile(
-    r"(?:date|дата(?: публикации)?|опубликовано|размещено|published(?: on)?|posted(?: on)?|обновлено|updated)"
-    r"\s*:?\s*", re.I)
+_DATE_WORDS = r"date|дата(?: публикации)?|опубликовано|размещено|published(?: on)?|posted(?: on)?|обновлено|updated"
+DATE_LABEL = re.compile(rf"(?:{_DATE_WORDS})\s*:?\s*", re.I)
+# what every leading date opens with (a label, a digit or a month): one test that rules out
+# most blocks before the patterns above are tried one by one
+_DATE_HEAD = re.compile(rf"\d|{_DATE_WORDS}|{_EN_MONTH}", re.I)
 _SEP = re.compile(r"\s*(?:[|•·,]\s*)?")  # a dash after the date is left: it may lead a turn
 
 
@@ -48,6 +50,8 @@ def leading_date(text: str) -> tuple[str, int] | None:
     """A publication date that opens ``text`` ("date 2025-11-12 …", "12.11.2025 10:30",
     "Опубликовано: 12 ноября 2025") → (ISO date, length of the date prefix incl. separator).
     A date that merely starts a sentence of prose is not taken."""
+    if not _DATE_HEAD.match(text):
+        return None
     pos = 0
     lab = DATE_LABEL.match(text)
     labelled = lab is not None
