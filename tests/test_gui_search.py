@@ -295,3 +295,31 @@ def test_the_panel_lists_hits_in_display_order(qtbot, panel, index):
                 for h in display_order(index.search("безопасность"))]
     assert shown == expected
     assert [iid for iid, _n in shown] == ["energy", "energy", "passing"]
+
+
+def test_a_full_panel_works_out_the_snippets_of_the_rows_on_screen(qtbot, monkeypatch):
+    """200 hits fill the panel; only the rows painted (and those asked for) get snippets."""
+    import kzreader.core.search as search_mod
+
+    made = []
+    real = search_mod.make_snippet
+    monkeypatch.setattr(search_mod, "make_snippet", lambda *a, **k: made.append(1) or real(*a, **k))
+    idx = SearchIndex()
+    for k in range(40):
+        iv, _src = make_interview(f"iv{k:02d}", [(f"Вопрос {n} про газ?", ["Газ дорожает."])
+                                                 for n in range(1, 6)])
+        idx.add_interview(iv)
+    p = SearchPanel(idx)
+    qtbot.addWidget(p)
+    p.resize(500, 400)
+    p.show()
+    qtbot.waitExposed(p)
+    p.query_edit.setText("газ")
+    p.run_search()
+    qtbot.wait(50)
+    assert len(p.hits()) == 200
+    assert p.count_label.text().startswith("200 hits in 40 interviews")
+    assert 0 < len(made) < 100
+    last = p.model.item(p.model.rowCount() - 1).child(4)  # a row far below the fold
+    assert last.data(SPANS_ROLE) and last.data(Qt.ItemDataRole.DisplayRole).startswith("Q5")
+    assert "газ" in last.data(Qt.ItemDataRole.DisplayRole).lower()

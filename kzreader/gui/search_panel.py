@@ -61,6 +61,36 @@ def display_snippet(snippet: str, marks: Collection[tuple[int, int]], label: str
     return head + snippet[start:], [(s + shift, e + shift) for s, e in marks if s >= start]
 
 
+class _HitItem(QStandardItem):
+    """A hit's row, whose snippet (and what is made of it) is worked out when the view first
+    asks: filling the panel with the best 200 hits then costs only the rows on screen."""
+
+    _LAZY_ROLES = frozenset({Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole, SPANS_ROLE,
+                             HIGHLIGHTS_ROLE, SNIPPET_ROLE, SNIPPET_MARKS_ROLE})
+
+    def __init__(self, hit: Hit, label: str) -> None:
+        super().__init__()
+        self._hit, self._label = hit, label
+        self._shown: dict | None = None
+
+    def data(self, role: int = Qt.ItemDataRole.UserRole + 1):
+        if role not in self._LAZY_ROLES:
+            return super().data(role)
+        if self._shown is None:
+            h = self._hit
+            text, marks = display_snippet(h.snippet, h.snippet_highlights, self._label)
+            self._shown = {
+                Qt.ItemDataRole.DisplayRole: text,
+                # tooltips may be shown as rich text: escape the untrusted snippet
+                Qt.ItemDataRole.ToolTipRole: "<p>" + html.escape(h.snippet) + "</p>",
+                SPANS_ROLE: list(h.match_spans),
+                HIGHLIGHTS_ROLE: marks,
+                SNIPPET_ROLE: h.snippet,
+                SNIPPET_MARKS_ROLE: list(h.snippet_highlights),
+            }
+        return self._shown[role]
+
+
 class SearchPanel(QWidget):
     """Search across the corpus.
 
@@ -234,21 +264,13 @@ class SearchPanel(QWidget):
             parent.setToolTip(plain_tooltip(iv.path) if iv is not None else "")
             parent.setEditable(False)
             for h in sorted(group, key=lambda h: h.exchange_number):
-                label = self.tr("Lead") if h.exchange_number == 0 else self.tr("Q%1").replace(
-                    "%1", str(h.exchange_number))
-                text, marks = display_snippet(h.snippet, h.snippet_highlights, label)
-                child = QStandardItem(text)
+                child = _HitItem(h, self.tr("Lead") if h.exchange_number == 0 else self.tr("Q%1").replace(
+                    "%1", str(h.exchange_number)))
                 child.setData("hit", KIND_ROLE)
                 child.setData(iid, INTERVIEW_ID_ROLE)
                 child.setData(h.exchange_number, EXCHANGE_ROLE)
-                child.setData(list(h.match_spans), SPANS_ROLE)
-                child.setData(marks, HIGHLIGHTS_ROLE)
                 child.setData(self.tr("Lead") if h.exchange_number == 0 else self.tr("Question %1").replace(
                     "%1", str(h.exchange_number)), WHERE_ROLE)
-                child.setData(h.snippet, SNIPPET_ROLE)
-                child.setData(list(h.snippet_highlights), SNIPPET_MARKS_ROLE)
-                # tooltips may be shown as rich text: escape the untrusted snippet
-                child.setToolTip("<p>" + html.escape(h.snippet) + "</p>")
                 child.setEditable(False)
                 parent.appendRow(child)
             root.appendRow(parent)
