@@ -247,6 +247,7 @@ def describe(b: Block) -> None:
 
 
 _EMPHASIS = frozenset("*_")
+_EMPHASIS_OR_TEXT = re.compile(r"[*_]+|[^*_]+")
 _LABEL_HEAD = 90  # a label with its emphasis fits in this many characters
 
 
@@ -258,27 +259,21 @@ def _emphasised_label(b: Block, t: str) -> bool:
     h = MD_HEADING.match(t)
     if h:
         off = h.end()
-    plain: list[str] = []
-    where: list[int] = []  # where[k]: index in t of plain[k]
-    k = off
-    stop = min(len(t), off + _LABEL_HEAD)
-    while k < stop:
-        ch = t[k]
-        if ch in _EMPHASIS:
-            j = k
-            while j < stop and t[j] in _EMPHASIS:
-                j += 1
-            if plain:  # leading emphasis is dropped, inner runs read as a space
-                plain.append(" ")
-                where.append(k)
-            k = j
-            continue
-        plain.append(ch)
-        where.append(k)
-        k += 1
-    if not plain or len(plain) == len(t) - off and not h:
+    parts: list[str] = []
+    where: list[int] = []  # where[k]: index in t of head[k]
+    # run by run, not character by character
+    for r in _EMPHASIS_OR_TEXT.finditer(t, off, min(len(t), off + _LABEL_HEAD)):
+        rs, rend = r.span()
+        if t[rs] in _EMPHASIS:
+            if parts:  # leading emphasis is dropped, inner runs read as a space
+                parts.append(" ")
+                where.append(rs)
+        else:
+            parts.append(r.group())
+            where.extend(range(rs, rend))
+    head = "".join(parts)
+    if not head or len(head) == len(t) - off and not h:
         return False  # no emphasis at all: the plain patterns already said no
-    head = "".join(plain)
     m = _qa_label(head)
     kind = "qa"
     if m is None and not h:  # a heading "Name: «…»" is a title, not a speaker's turn
