@@ -233,7 +233,7 @@ PRIOR = {("e", "table", "a"): 10.0, ("e", "table", "E"): -10.0, ("e", "table", "
          ("e", "caps", "a"): -3.0, ("e", "caps", "Ja"): 3.0,
          ("e", "note", "a"): -6.0, ("e", "note", "A"): -3.0, ("e", "note", "Ja"): 3.0, ("e", "note", "E"): 3.0}
 SCALE = 10.0
-MARGIN = 6.0  # cost of a wrong role during the fit (in update steps), for a safety margin
+MARGIN = 10.0  # cost of a wrong role during the fit (in update steps), for a safety margin
 RUNS = 3
 LEAK_COST = 8.0
 SEED_WEIGHT = 3
