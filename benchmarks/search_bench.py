@@ -32,7 +32,7 @@ from gen_corpus import generate_corpus  # noqa: E402
 
 from kzreader.core.corpus import load_file  # noqa: E402
 from kzreader.core.model import Interview  # noqa: E402
-from kzreader.core.search import SearchIndex  # noqa: E402
+from kzreader.core.search import SearchIndex, display_order  # noqa: E402
 
 QUERIES = [
     "энергетическая безопасность",
@@ -94,6 +94,18 @@ def grep(word: str, d: Path) -> tuple[float, int, set[str]]:
     return dt, lines, files
 
 
+SCREENFUL = 30  # hit rows a tall search panel shows at once; the rest get snippets on scrolling
+
+
+def panel_search(index: SearchIndex, q: str) -> list:
+    """What the panel asks for: the best 200 hits, and the snippets of its first screenful
+    (a hit's snippet is worked out when first read)."""
+    hits = index.search(q)
+    for h in display_order(hits)[:SCREENFUL]:
+        h.snippet  # noqa: B018 - read to work it out
+    return hits
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description="search benchmark")
     ap.add_argument("-n", type=int, default=10_000)
@@ -142,15 +154,16 @@ def main(argv: list[str] | None = None) -> int:
 
     # query latency
     for q in QUERIES:  # warm-up: compiles patterns, computes norms
-        index.search(q)
+        panel_search(index, q)
     per_query: dict[str, list[float]] = {q: [] for q in QUERIES}
     for _ in range(args.repeat):
         for q in QUERIES:
             t = time.perf_counter()
-            index.search(q)
+            panel_search(index, q)
             per_query[q].append((time.perf_counter() - t) * 1000)
     all_ms = [v for vs in per_query.values() for v in vs]
-    print(f"\nquery latency over {len(QUERIES)} queries x {args.repeat} runs (limit=200): "
+    print(f"\nquery latency over {len(QUERIES)} queries x {args.repeat} runs (limit=200, snippets "
+          f"of the first {SCREENFUL} rows as the panel lists them): "
           f"median {statistics.median(all_ms):.1f} ms, p95 {pct(all_ms, 95):.1f} ms, "
           f"max {max(all_ms):.1f} ms")
     for q, vs in per_query.items():
