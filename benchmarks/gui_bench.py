@@ -7,8 +7,10 @@ Each start runs in its own subprocess so imports and fonts are counted every tim
 compiled bytecode, as an installed copy starts), and kzreader starts through its entry point,
 as `kzreader CORPUS` does, with new settings each time (a first start).  CPU time to the first
 paint is printed too: it moves less than wall time when the machine is busy with other work.
+`--compare DIR...` starts other checkouts of kzreader (e.g. `git worktree add /tmp/base main`)
+in the same rounds, so a before/after is measured in one sitting, start by start.
 
-    python benchmarks/gui_bench.py [CORPUS] [--runs N]
+    python benchmarks/gui_bench.py [CORPUS] [--runs N] [--compare CHECKOUT...]
 """
 from __future__ import annotations
 
@@ -48,7 +50,7 @@ def paint_watch(label, condition=lambda: True):
 
 def child(kind: str, corpus: str) -> None:
     """Runs in the subprocess: prints 'painted <seconds since t0>' lines."""
-    sys.path.insert(0, str(ROOT))
+    sys.path.insert(0, os.environ.get("KZ_BENCH_ROOT", str(ROOT)))
     if kind == "bare":
         from PySide6.QtCore import QTimer
         from PySide6.QtWidgets import QApplication, QMainWindow
@@ -73,7 +75,7 @@ def child(kind: str, corpus: str) -> None:
     started = {}
 
     def watched(show_then_open):
-        def watched_show_then_open(w, paths):
+        def watched_show_then_open(w, paths, *args, **kwargs):
             from PySide6.QtCore import QTimer
             from PySide6.QtWidgets import QApplication
 
@@ -83,7 +85,7 @@ def child(kind: str, corpus: str) -> None:
             w.installEventFilter(started["window_watch"])
             w.reading_pane.text.viewport().installEventFilter(started["text_watch"])
             w.loader.finished.connect(lambda: QTimer.singleShot(50, QApplication.instance().quit))
-            show_then_open(w, paths)
+            show_then_open(w, paths, *args, **kwargs)
         return watched_show_then_open
 
     class PatchOnImport:  # a meta path finder for kzreader.gui.app only
@@ -130,8 +132,9 @@ def child(kind: str, corpus: str) -> None:
     viewport.removeEventFilter(started["text_watch"])
 
 
-def run(kind: str, corpus: str) -> dict[str, float]:
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", KZ_BENCH_T0=repr(time.time()))
+def run(kind: str, corpus: str, root: Path = ROOT) -> dict[str, float]:
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", KZ_BENCH_ROOT=str(root), PYTHONPATH=str(root),
+               KZ_BENCH_T0=repr(time.time()))
     out = subprocess.run([sys.executable, __file__, "--child", kind, corpus], env=env,
                          capture_output=True, text=True, check=True).stdout
     values = {}
@@ -146,18 +149,24 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("corpus", nargs="?", default=str(SEEDS))
     parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--compare", nargs="+", default=[], metavar="CHECKOUT",
+                        help="other kzreader checkouts to start in the same rounds")
     parser.add_argument("--child", choices=["bare", "kz"])
     ns = parser.parse_args()
     if ns.child:
         child(ns.child, ns.corpus)
         return
-    # bytecode as an installed copy has it: with PYTHONDONTWRITEBYTECODE set, every module
-    # edited since it was last compiled would otherwise be compiled again at each start
-    compileall.compile_dir(str(ROOT / "kzreader"), quiet=1)
-    bare, kz = [], []
-    for _ in range(ns.runs):  # interleaved so both see the same machine load
+    roots = [ROOT, *(Path(c).resolve() for c in ns.compare)]
+    for root in roots:
+        # bytecode as an installed copy has it: with PYTHONDONTWRITEBYTECODE set, every module
+        # edited since it was last compiled would otherwise be compiled again at each start
+        compileall.compile_dir(str(root / "kzreader"), quiet=1)
+    bare: list[dict] = []
+    kz: list[list[dict]] = [[] for _ in roots]
+    for _ in range(ns.runs):  # interleaved so all see the same machine load
         bare.append(run("bare", ns.corpus))
-        kz.append(run("kz", ns.corpus))
+        for rows, root in zip(kz, roots):
+            rows.append(run("kz", ns.corpus, root))
 
     def med(rows, key):
         return statistics.median(r[key] for r in rows)
@@ -165,16 +174,27 @@ def main() -> None:
     b = med(bare, "window")
     print(f"corpus: {ns.corpus}   runs: {ns.runs} (medians, offscreen, each start a new process)")
     print(f"bare QMainWindow first paint        {b * 1000:8.1f} ms")
-    print(f"kzreader window first paint         {med(kz, 'window') * 1000:8.1f} ms  ({med(kz, 'window') / b:.2f}x bare)")
-    ratios = sorted(k["window"] / r["window"] for r, k in zip(bare, kz))  # each pair ran back to back
-    print(f"  window / bare, run by run           {ratios[0]:.2f}x .. {ratios[-1]:.2f}x, "
-          f"median {statistics.median(ratios):.2f}x")
-    cpu_ratios = sorted(k["window_cpu"] / r["window_cpu"] for r, k in zip(bare, kz))
-    print(f"  CPU time to first paint             bare {med(bare, 'window_cpu') * 1000:.1f} ms, "
-          f"kzreader {med(kz, 'window_cpu') * 1000:.1f} ms, run by run median {statistics.median(cpu_ratios):.2f}x")
-    print(f"kzreader first interview painted    {med(kz, 'interview') * 1000:8.1f} ms  ({med(kz, 'interview') / b:.2f}x bare)")
-    print(f"switch question (render + paint)    {med(kz, 'switch_question') * 1000:8.2f} ms")
-    print(f"switch interview (render + paint)   {med(kz, 'switch_interview') * 1000:8.2f} ms")
+    for root, rows in zip(roots, kz):
+        print(f"== {root}")
+        print(f"kzreader window first paint         {med(rows, 'window') * 1000:8.1f} ms  "
+              f"({med(rows, 'window') / b:.2f}x bare)")
+        ratios = sorted(k["window"] / r["window"] for r, k in zip(bare, rows))  # each pair ran back to back
+        print(f"  window / bare, run by run           {ratios[0]:.2f}x .. {ratios[-1]:.2f}x, "
+              f"median {statistics.median(ratios):.2f}x")
+        cpu_ratios = sorted(k["window_cpu"] / r["window_cpu"] for r, k in zip(bare, rows))
+        print(f"  CPU time to first paint             bare {med(bare, 'window_cpu') * 1000:.1f} ms, "
+              f"kzreader {med(rows, 'window_cpu') * 1000:.1f} ms, run by run median "
+              f"{statistics.median(cpu_ratios):.2f}x")
+        iv_ratios = sorted(k["interview"] / r["window"] for r, k in zip(bare, rows))
+        print(f"kzreader first interview painted    {med(rows, 'interview') * 1000:8.1f} ms  "
+              f"({med(rows, 'interview') / b:.2f}x bare; run by run median {statistics.median(iv_ratios):.2f}x)")
+        print(f"switch question (render + paint)    {med(rows, 'switch_question') * 1000:8.2f} ms")
+        print(f"switch interview (render + paint)   {med(rows, 'switch_interview') * 1000:8.2f} ms")
+    for i, root in enumerate(roots[1:], 1):  # start by start against this checkout
+        for key in ("window", "interview"):
+            d = sorted((o[key] - t[key]) * 1000 for t, o in zip(kz[0], kz[i]))
+            print(f"{root.name} minus {ROOT.name}, {key:9}: median {statistics.median(d):+.1f} ms "
+                  f"(run by run {d[0]:+.1f} .. {d[-1]:+.1f})")
 
 
 if __name__ == "__main__":
