@@ -69,7 +69,7 @@ def main() -> int:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from kzreader.gui import app as kapp
 
-    from kzreader.gui.across_view import CHUNK
+    from kzreader.gui.across.across_view import CHUNK
 
     app = kapp.create_application([])
     base = tempfile.mkdtemp(prefix="kzacross-")

@@ -17,7 +17,7 @@ is built in a process of its own, from the same input, and asked the same fixed 
   text stays in the parse cache), ranked by FTS5's bm25.
 - ``tantivy``: the tantivy package (Rust) over the same pre-stemmed text, whitespace
   tokenised, BM25.
-- ``new``: :class:`kzreader.core.search.SearchIndex` as the window uses it now (tantivy in a
+- ``new``: :class:`kzreader.core.search.search.SearchIndex` as the window uses it now (tantivy in a
   folder, fed the loader's terms), full searches with snippets like ``old``.
 For ``fts5`` and ``tantivy`` a query is the best 200 unit ids (snippets would cost what they
 cost ``old``: reading the hit units' text, the same for every engine).
@@ -47,10 +47,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from search_bench import QUERIES, corpus_dir, pct, rss_mb  # noqa: E402
 
-from kzreader.core import query as kquery  # noqa: E402
-from kzreader.core.loading import LoadJob  # noqa: E402
+from kzreader.core.search import query as kquery  # noqa: E402
+from kzreader.core.corpus.loading import LoadJob  # noqa: E402
 from kzreader.core.model import Interview  # noqa: E402
-from kzreader.core.query import PhraseTerm, WordTerm, parse_query  # noqa: E402
+from kzreader.core.search.query import PhraseTerm, WordTerm, parse_query  # noqa: E402
 from kzreader.core.text import fold, stem_each, words  # noqa: E402
 
 BREAK = "ǂ"  # a token between paragraphs, so phrases do not run across them
@@ -129,8 +129,8 @@ def run_kzreader(units, n: int, seed: int, repeat: int, engine: str) -> dict:
     """``new``: kzreader's SearchIndex (tantivy, in a folder as the window keeps it); ``old``
     and its variants: the hand-written index it replaced (``old_search``)."""
     import old_search
-    from kzreader.core import snapshot
-    from kzreader.core.search import SearchIndex
+    from kzreader.core.corpus import snapshot
+    from kzreader.core.search.search import SearchIndex
 
     loaded = [x for x in _load(_files(corpus_dir(n, seed)), _cache(n, seed))
               if isinstance(x.item, Interview)]

@@ -19,7 +19,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from gen_corpus import pool_bench_setup  # noqa: E402
-from kzreader.core.sources import read_source  # noqa: E402
+from kzreader.core.sources.sources import read_source  # noqa: E402
 from kzreader.core.text import fold, stem_each, words  # noqa: E402
 
 

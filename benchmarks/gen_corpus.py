@@ -553,7 +553,7 @@ def generate_corpus(dest: Path, n: int = 10_000, seed: int = 1) -> list[Path]:
 def bench_corpus(n: int, folder: str | Path | None = None) -> tuple[Path, list[str]]:
     """The corpus the benchmarks share (``/tmp/kzreader-bench-N`` unless ``folder``), generated
     on first use: (its folder, its files in load order)."""
-    from kzreader.core.sources import iter_source_files
+    from kzreader.core.sources.sources import iter_source_files
 
     folder = Path(folder or f"/tmp/kzreader-bench-{n}")
     if not folder.is_dir() or len(list(folder.iterdir())) < n:
@@ -566,7 +566,7 @@ def bench_corpus(n: int, folder: str | Path | None = None) -> tuple[Path, list[s
 def read_decode(paths) -> tuple[float, int]:
     """(seconds, bytes) to read and decode ``paths`` the way the loader does, after a first
     pass that warms the page cache, so the figure compares with parsing from memory."""
-    from kzreader.core.sources import decode, normalise_newlines
+    from kzreader.core.sources.sources import decode, normalise_newlines
 
     def once() -> int:
         total = 0

@@ -26,11 +26,11 @@ from array import array
 from itertools import repeat
 from typing import Callable, Collection
 
-from kzreader.core.analysis import BREAK
+from kzreader.core.search.analysis import BREAK
 from kzreader.core.model import Interview
-from kzreader.core.query import CandidateToken, PhraseTerm, Query, Term, WordTerm, parse_query
-from kzreader.core.search import ExchangeFilter, Hit, checked_hit, token_finder
-from kzreader.core.search import SearchIndex as NewIndex
+from kzreader.core.search.query import CandidateToken, PhraseTerm, Query, Term, WordTerm, parse_query
+from kzreader.core.search.search import ExchangeFilter, Hit, checked_hit, token_finder
+from kzreader.core.search.search import SearchIndex as NewIndex
 from kzreader.core.text import stem
 
 

@@ -15,7 +15,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from gen_corpus import pool_bench_setup  # noqa: E402
-from kzreader.core.corpus import load_file  # noqa: E402
+from kzreader.core.corpus.corpus import load_file  # noqa: E402
 from kzreader.core.model import Interview  # noqa: E402
 
 

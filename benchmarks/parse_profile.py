@@ -29,7 +29,7 @@ SHARED = ROOT.parent / "shared"
 def _sets(n: int) -> dict[str, list[str]]:
     sys.path.insert(0, str(HERE))
     from gen_corpus import bench_corpus
-    from kzreader.core.sources import iter_source_files
+    from kzreader.core.sources.sources import iter_source_files
 
     sets = {"bench": bench_corpus(n)[1]}
     for name in ("corpus", "seeds"):
@@ -42,7 +42,7 @@ def _sets(n: int) -> dict[str, list[str]]:
 def _child(n: int, runs: int) -> None:
     """Time every set ``runs`` times in this process; print per-file ms as JSON."""
     from kzreader.core.parsing import parse_source
-    from kzreader.core.sources import read_source
+    from kzreader.core.sources.sources import read_source
 
     out = {}
     for name, paths in _sets(n).items():

@@ -3,7 +3,7 @@
     python benchmarks/search_bench.py [-n 10000] [--seed 1] [--repeat 5]
 
 Generates (or reuses, cached under /tmp) a synthetic corpus with ``gen_corpus``, loads it with
-``kzreader.core.corpus.load_file``, builds a :class:`SearchIndex`, and prints:
+``kzreader.core.corpus.corpus.load_file``, builds a :class:`SearchIndex`, and prints:
 
 - index build time, and index memory (traced allocations of a second, identical build);
 - median / 95th percentile latency of a fixed query set (``limit=200``, as the panel asks);
@@ -30,9 +30,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from gen_corpus import generate_corpus  # noqa: E402
 
-from kzreader.core.corpus import load_file  # noqa: E402
+from kzreader.core.corpus.corpus import load_file  # noqa: E402
 from kzreader.core.model import Interview  # noqa: E402
-from kzreader.core.search import SearchIndex, display_order  # noqa: E402
+from kzreader.core.search.search import SearchIndex, display_order  # noqa: E402
 
 QUERIES = [
     "энергетическая безопасность",

@@ -21,10 +21,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from kzreader.core.corpus import load_paths  # noqa: E402
-from kzreader.core import similar  # noqa: E402
-from kzreader.core.similar import SimilarQuestions  # noqa: E402
-from kzreader.core.themes import Lexicon, tag_corpus  # noqa: E402
+from kzreader.core.corpus.corpus import load_paths  # noqa: E402
+from kzreader.core.search import similar  # noqa: E402
+from kzreader.core.search.similar import SimilarQuestions  # noqa: E402
+from kzreader.core.themes.themes import Lexicon, tag_corpus  # noqa: E402
 
 WIDTH = 110
 
@@ -46,12 +46,12 @@ def main() -> int:
     ap.add_argument("--top", type=int, default=3)
     ap.add_argument("--no-themes", action="store_true", help="build without the bundled themes")
     ap.add_argument("--set", action="append", default=[], metavar="NAME=VALUE",
-                    help="override a constant of kzreader.core.similar (for tuning), e.g. MIN_SCORE=0.2")
+                    help="override a constant of kzreader.core.search.similar (for tuning), e.g. MIN_SCORE=0.2")
     a = ap.parse_args()
     for item in a.set:
         name, value = item.split("=", 1)
         if not hasattr(similar, name):
-            ap.error(f"kzreader.core.similar has no {name}")
+            ap.error(f"kzreader.core.search.similar has no {name}")
         setattr(similar, name, type(getattr(similar, name))(value))
 
     corpus = load_paths(a.folders)

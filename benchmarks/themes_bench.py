@@ -29,7 +29,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from kzreader.core.model import Exchange, Interview, Paragraph, Turn  # noqa: E402
-from kzreader.core.themes import Lexicon, ThemeIndex, tag_corpus  # noqa: E402
+from kzreader.core.themes.themes import Lexicon, ThemeIndex, tag_corpus  # noqa: E402
 
 
 def _texts(n: int) -> list[str]:
@@ -75,7 +75,7 @@ def _cheap_interview(i: int, text: str) -> Interview:
 def _parsed_interviews(texts: list[str]) -> list[Interview]:
     import tempfile
 
-    from kzreader.core.corpus import load_file
+    from kzreader.core.corpus.corpus import load_file
 
     out = []
     with tempfile.TemporaryDirectory() as d:
@@ -90,9 +90,9 @@ def _parsed_interviews(texts: list[str]) -> list[Interview]:
 
 def _worker_tagging(paths: list[str]) -> tuple[float, float, int]:
     """In a worker: parse ``paths`` untimed, then time tagging alone and tags + search words."""
-    from kzreader.core.analysis import analyse
-    from kzreader.core.corpus import load_file
-    from kzreader.core.themes import tag_interview
+    from kzreader.core.search.analysis import analyse
+    from kzreader.core.corpus.corpus import load_file
+    from kzreader.core.themes.themes import tag_interview
 
     index = ThemeIndex(Lexicon.load_default())
     interviews = [iv for iv in map(load_file, paths) if isinstance(iv, Interview)]

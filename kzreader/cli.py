@@ -13,10 +13,10 @@ import os
 import sys
 from collections.abc import Callable
 
-from .core.analysers import warn_missing_analysers
-from .core.corpus import load_paths
+from .core.search.analysers import warn_missing_analysers
+from .core.corpus.corpus import load_paths
 from .core.model import Interview
-from .core.sources import SUPPORTED_SUFFIXES
+from .core.sources.sources import SUPPORTED_SUFFIXES
 from .diagnostics import setup_logging, take_debug_flag
 
 LEAD_LIMIT = 300  # characters of the lead in the plain output

@@ -14,9 +14,9 @@ import re
 import sys
 from pathlib import Path
 
-from .core.loading import LoadJob
+from .core.corpus.loading import LoadJob
 from .core.model import Interview, Problem
-from .core.search import SearchIndex, display_order, hit_role
+from .core.search.search import SearchIndex, display_order, hit_role
 
 USAGE = "kzreader search [--json] [--limit N] [--settings-dir DIR] [--] QUERY PATH..."
 _SPACES = re.compile(r"\s+")
@@ -37,7 +37,7 @@ def user_dirs(settings_dir: str | None) -> tuple[Path, Path]:
 
 def _lexicon(data_dir: Path):
     """The lexicon the window would use (the snapshot it wrote is kept under its key)."""
-    from .core.themes import Lexicon, reload
+    from .core.themes.themes import Lexicon, reload
 
     default = Lexicon.load_default()
     lexicon, _error = reload(default, data_dir / "themes.yaml", base=default)

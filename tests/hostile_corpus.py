@@ -267,7 +267,7 @@ def _vm_kb(field: str) -> int:
 def _child(paths: list[str]) -> None:
     """Load each path in turn, printing one JSON line per path.  Each load runs under an
     address-space limit of what the process had plus MEMORY_LIMIT_MB."""
-    from kzreader.core.corpus import load_paths
+    from kzreader.core.corpus.corpus import load_paths
 
     load_paths([])  # import everything the loads use before measuring
     _, hard = resource.getrlimit(resource.RLIMIT_AS)

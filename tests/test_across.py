@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from kzreader.core.across import (
+from kzreader.core.themes.across import (
     AcrossItem,
     group_starts,
     header,
@@ -11,10 +11,10 @@ from kzreader.core.across import (
     items_for_themes,
     order_items,
 )
-from kzreader.core.corpus import Corpus
+from kzreader.core.corpus.corpus import Corpus
 from kzreader.core.parsing import parse_text
-from kzreader.core.search import SearchIndex
-from kzreader.core.similar import SimilarQuestions, shared_spans
+from kzreader.core.search.search import SearchIndex
+from kzreader.core.search.similar import SimilarQuestions, shared_spans
 
 RAIL = """— Как развивается железнодорожный транзит грузов через Казахстан?
 

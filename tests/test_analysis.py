@@ -1,8 +1,8 @@
 """One pass of tokenising feeds both search (stem counts per unit) and themes (tags)."""
-from kzreader.core.analysis import analyse, unit_counts
+from kzreader.core.search.analysis import analyse, unit_counts
 from kzreader.core.parsing import parse_text
-from kzreader.core.search import SearchIndex
-from kzreader.core.themes import Lexicon, ThemeIndex, tag_interview
+from kzreader.core.search.search import SearchIndex
+from kzreader.core.themes.themes import Lexicon, ThemeIndex, tag_interview
 
 TEXT = """Газ и дороги
 

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from kzreader.core.anchoring import (
+from kzreader.core.annotations.anchoring import (
     EXACT_POSITION,
     EXACT_QUOTE,
     FUZZY,

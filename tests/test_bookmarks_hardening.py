@@ -11,11 +11,11 @@ import tempfile
 
 import pytest
 
-from kzreader.core import bookmarks as bm
-from kzreader.core.bookmarks import BookmarkStore, StoreError
-from kzreader.core.corpus import load_paths
+from kzreader.core.annotations import bookmarks as bm
+from kzreader.core.annotations.bookmarks import BookmarkStore, StoreError
+from kzreader.core.corpus.corpus import load_paths
 from kzreader.core.model import text_hash
-from kzreader.core.sources import read_source
+from kzreader.core.sources.sources import read_source
 
 TEXT = ("— Как Вы оцениваете сотрудничество между нашими странами?\n\n"
         "— Считаю, что оно развивается успешно, особенно в энергетике.\n")

@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from kzreader.core import bookmarks as bm
-from kzreader.core.bookmarks import (
+from kzreader.core.annotations import bookmarks as bm
+from kzreader.core.annotations.bookmarks import (
     SCHEMA_VERSION,
     STATUS_NEEDS_REVIEW,
     STATUS_OK,
@@ -283,7 +283,7 @@ def test_reanchor_all_quote_deleted_goes_to_review(path):
 
 _WRITER = r"""
 import sys
-from kzreader.core.bookmarks import BookmarkStore
+from kzreader.core.annotations.bookmarks import BookmarkStore
 st = BookmarkStore(sys.argv[1])
 text = "Считаю, что визит стал точкой кристаллизации нового этапа партнерства. " * 4
 print("ready", flush=True)

@@ -1,5 +1,5 @@
 """Quotes and citations, checked against hand-written expectations."""
-from kzreader.core.citation import QuoteContext, format_exchange, format_quote, quote_text, render_template
+from kzreader.core.annotations.citation import QuoteContext, format_exchange, format_quote, quote_text, render_template
 from kzreader.core.parsing import parse_text
 
 RU = """Атом и степь

@@ -5,9 +5,9 @@ from __future__ import annotations
 import html
 import re
 
-from kzreader.core.bookmarks import BookmarkStore
-from kzreader.core.citation import CitationOptions, QuoteContext, format_exchange, format_quote
-from kzreader.core.export import bookmarks_to_clipboard_text, export_text
+from kzreader.core.annotations.bookmarks import BookmarkStore
+from kzreader.core.annotations.citation import CitationOptions, QuoteContext, format_exchange, format_quote
+from kzreader.core.annotations.export import bookmarks_to_clipboard_text, export_text
 from kzreader.core.parsing import parse_text
 
 RU = """Атом и степь

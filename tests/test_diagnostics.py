@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 
 from kzreader import diagnostics
-from kzreader.core import corpus, parse_cache, snapshot
-from kzreader.core.bookmarks import BookmarkStore
+from kzreader.core.corpus import corpus, parse_cache, snapshot
+from kzreader.core.annotations.bookmarks import BookmarkStore
 from kzreader.diagnostics import log_dir, log_file, setup_logging, stop_logging, take_debug_flag
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -28,16 +28,16 @@ def _reset_logging():
 def test_the_log_file_gets_core_records_at_info_and_debug_only_with_debug(tmp_path, capsys):
     path = setup_logging(tmp_path / "logs")
     assert path == tmp_path / "logs" / "kzreader.log" == log_file()
-    logging.getLogger("kzreader.core.parse_cache").info("an info line")
-    logging.getLogger("kzreader.core.parse_cache").debug("a debug line")
+    logging.getLogger("kzreader.core.corpus.parse_cache").info("an info line")
+    logging.getLogger("kzreader.core.corpus.parse_cache").debug("a debug line")
     logging.getLogger("elsewhere").warning("not ours")
     text = path.read_text(encoding="utf-8")
-    assert "INFO kzreader.core.parse_cache" in text and "an info line" in text
+    assert "INFO kzreader.core.corpus.parse_cache" in text and "an info line" in text
     assert "a debug line" not in text and "not ours" not in text
     assert capsys.readouterr().err == ""  # without --debug nothing goes to stderr
 
     setup_logging(tmp_path / "logs", debug=True)
-    logging.getLogger("kzreader.gui.loader").debug("now in detail")
+    logging.getLogger("kzreader.gui.library.loader").debug("now in detail")
     assert "now in detail" in path.read_text(encoding="utf-8")
     assert "now in detail" in capsys.readouterr().err
 
@@ -90,7 +90,7 @@ def test_a_damaged_cache_entry_is_logged(tmp_path, caplog):
     f.write_bytes(f.read_bytes()[:-5])
     with caplog.at_level(logging.WARNING, logger="kzreader"):
         assert cache.get(str(src)) is None
-    assert [(r.name, r.levelname) for r in caplog.records] == [("kzreader.core.parse_cache", "WARNING")]
+    assert [(r.name, r.levelname) for r in caplog.records] == [("kzreader.core.corpus.parse_cache", "WARNING")]
     assert str(src) in caplog.text and "damaged" in caplog.text
 
 
@@ -101,7 +101,7 @@ def test_a_refused_snapshot_is_logged(tmp_path, caplog):
     f.write_bytes(f.read_bytes()[:-3] + b"xyz")
     with caplog.at_level(logging.INFO, logger="kzreader"):
         assert snapshot.load(tmp_path, roots) is None
-    assert any(r.name == "kzreader.core.snapshot" and "refused" in r.getMessage() for r in caplog.records)
+    assert any(r.name == "kzreader.core.corpus.snapshot" and "refused" in r.getMessage() for r in caplog.records)
 
 
 def test_a_file_that_cannot_be_read_or_parsed_is_logged(tmp_path, caplog, monkeypatch):
@@ -135,7 +135,7 @@ def test_bookmark_reanchoring_review_and_read_only_are_logged(tmp_path, caplog):
     with caplog.at_level(logging.INFO, logger="kzreader"):
         store.reanchor_all({"/c/a.txt": "Новое начало.\n\n" + text.replace("Первый абзац.", "")})
     by_level = {(r.levelname, r.name) for r in caplog.records}
-    assert ("INFO", "kzreader.core.bookmarks") in by_level and ("WARNING", "kzreader.core.bookmarks") in by_level
+    assert ("INFO", "kzreader.core.annotations.bookmarks") in by_level and ("WARNING", "kzreader.core.annotations.bookmarks") in by_level
     assert any(moved.id in r.getMessage() and "re-anchored" in r.getMessage() for r in caplog.records)
     assert any(gone.id in r.getMessage() and "needs review" in r.getMessage() for r in caplog.records)
 
@@ -164,5 +164,5 @@ def test_cli_logs_to_stderr_only_with_debug(tmp_path):
     assert quiet.stderr.splitlines() == [f"kzreader: {tmp_path / 'bad.txt'}: the file is empty"]
     loud = _cli("parse", "--debug", str(tmp_path))
     assert loud.returncode == 0 and loud.stdout == quiet.stdout
-    assert "INFO kzreader.core.corpus" in loud.stderr and "bad.txt" in loud.stderr
+    assert "INFO kzreader.core.corpus.corpus" in loud.stderr and "bad.txt" in loud.stderr
     assert not list(tmp_path.glob("*.log"))  # the CLI writes no log file

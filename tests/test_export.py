@@ -9,8 +9,8 @@ from html.parser import HTMLParser
 
 import pytest
 
-from kzreader.core.bookmarks import STATUS_NEEDS_REVIEW, BookmarkStore
-from kzreader.core.export import (
+from kzreader.core.annotations.bookmarks import STATUS_NEEDS_REVIEW, BookmarkStore
+from kzreader.core.annotations.export import (
     ANNO_CONTEXT,
     CSV_COLUMNS,
     bookmarks_to_clipboard_text,
@@ -128,7 +128,7 @@ _FIELDS = {
 
 
 def _validate_annotation(a: dict) -> None:
-    """The fields documented in kzreader.core.export, nothing else."""
+    """The fields documented in kzreader.core.annotations.export, nothing else."""
     assert set(a) <= _FIELDS["annotation"]
     assert a["@context"] == ANNO_CONTEXT and a["type"] == "Annotation" and a["motivation"] == "bookmarking"
     assert re.fullmatch(r"urn:uuid:[0-9a-f-]{36}", a["id"])

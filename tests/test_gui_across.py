@@ -15,10 +15,10 @@ from PySide6.QtCore import Qt, QUrl  # noqa: E402
 from PySide6.QtGui import QTextCursor  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
-from kzreader.core.sources import read_source  # noqa: E402
-from kzreader.gui.across_view import CHUNK, MODE_SIMILAR  # noqa: E402
+from kzreader.core.sources.sources import read_source  # noqa: E402
+from kzreader.gui.across.across_view import CHUNK, MODE_SIMILAR  # noqa: E402
 from kzreader.gui.main_window import MainWindow  # noqa: E402
-from kzreader.gui.search_controller import MATCH_COLOUR  # noqa: E402
+from kzreader.gui.search.search_controller import MATCH_COLOUR  # noqa: E402
 
 from corpus_helpers import write_interviews  # noqa: E402
 from gui_helpers import make_window, open_and_wait  # noqa: E402

@@ -9,7 +9,7 @@ pytest.importorskip("PySide6")
 
 from gui_helpers import make_window, open_and_wait  # noqa: E402
 
-from kzreader.core.analysers import MORPHOLOGY, STEMMING  # noqa: E402
+from kzreader.core.search.analysers import MORPHOLOGY, STEMMING  # noqa: E402
 from kzreader.gui.app import ANALYSER_REASONS, report_missing_analysers, samples_dir  # noqa: E402
 
 

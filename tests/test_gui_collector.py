@@ -13,7 +13,7 @@ pytest.importorskip("PySide6")
 from PySide6.QtCore import QObject  # noqa: E402
 
 from kzreader.gui.collector import INTERVAL_MS, collect_on_gui_thread  # noqa: E402
-from kzreader.gui.loader import CorpusLoader  # noqa: E402
+from kzreader.gui.library.loader import CorpusLoader  # noqa: E402
 from corpus_helpers import write_interviews  # noqa: E402
 
 LOAD_TIMEOUT = 20_000

@@ -11,10 +11,10 @@ from PySide6.QtCore import QItemSelectionModel, QSettings, Qt  # noqa: E402
 from PySide6.QtGui import QUndoStack  # noqa: E402
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QFileDialog  # noqa: E402
 
-from kzreader.core.bookmarks import BookmarkStore  # noqa: E402
-from kzreader.core.citation import STYLES  # noqa: E402
+from kzreader.core.annotations.bookmarks import BookmarkStore  # noqa: E402
+from kzreader.core.annotations.citation import STYLES  # noqa: E402
 from kzreader.core.parsing import parse_text  # noqa: E402
-from kzreader.gui.bookmarks_panel import ID_ROLE, MARKDOWN_MIME, BookmarksPanel  # noqa: E402
+from kzreader.gui.bookmarks.bookmarks_panel import ID_ROLE, MARKDOWN_MIME, BookmarksPanel  # noqa: E402
 from kzreader.gui.preferences import KEY_LANGUAGE, KEY_STYLE, KEY_TEMPLATE, PreferencesDialog  # noqa: E402
 
 RU = ("Атом и степь\n\nМы поговорили с инженером-атомщиком Ерланом Сагадиевым о первой АЭС, сообщает Пример.kz\n\n"
@@ -193,7 +193,7 @@ def test_settings_persist_and_signal(qtbot, settings):
 
 
 def test_preview_with_the_current_interview(qtbot, settings):
-    from kzreader.core.citation import QuoteContext
+    from kzreader.core.annotations.citation import QuoteContext
 
     en = parse_text(EN, "/corpus/ports.txt", metadata=EN_META)
     ex = en.exchanges[0]

@@ -12,7 +12,7 @@ pytest.importorskip("PySide6")
 from PySide6.QtCore import Qt  # noqa: E402
 from PySide6.QtWidgets import QMessageBox  # noqa: E402
 
-from kzreader.core.sources import read_source  # noqa: E402
+from kzreader.core.sources.sources import read_source  # noqa: E402
 from gui_helpers import make_window, open_and_wait, shown_tooltip  # noqa: E402
 
 HOSTILE_Q = '<img src="file:///dev/zero"> Что <b>будет</b> с ценами?'
@@ -60,7 +60,7 @@ def test_read_only_data_folder_opens_and_says_so(qtbot, tmp_path, monkeypatch):
     import errno
     import os
 
-    from kzreader.core import bookmarks as bm
+    from kzreader.core.annotations import bookmarks as bm
 
     data = tmp_path / "data"
     data.mkdir()

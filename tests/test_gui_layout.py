@@ -76,8 +76,8 @@ def test_no_list_scrolls_sideways(qtbot, window, size):
 
 
 def test_search_hits_and_bookmarks_say_where_and_what_on_two_lines(qtbot, window):
-    from kzreader.gui.bookmarks_panel import WHERE_ROLE as BOOKMARK_WHERE
-    from kzreader.gui.search_panel import SNIPPET_MARKS_ROLE, SNIPPET_ROLE, WHERE_ROLE
+    from kzreader.gui.bookmarks.bookmarks_panel import WHERE_ROLE as BOOKMARK_WHERE
+    from kzreader.gui.search.search_panel import SNIPPET_MARKS_ROLE, SNIPPET_ROLE, WHERE_ROLE
 
     w = window
     w.reading_pane.go_to(2)
@@ -102,7 +102,7 @@ def test_search_hits_and_bookmarks_say_where_and_what_on_two_lines(qtbot, window
 
 
 def test_the_snippet_is_cut_so_the_match_sits_in_the_middle():
-    from kzreader.gui.hit_delegate import centred_cut
+    from kzreader.gui.search.hit_delegate import centred_cut
 
     text = "один два три четыре пять шесть семь восемь девять десять МАТЧ конец"
     first = text.index("МАТЧ")
@@ -113,7 +113,7 @@ def test_the_snippet_is_cut_so_the_match_sits_in_the_middle():
 
 
 def test_a_snippet_too_long_for_the_row_ends_at_a_word_with_an_ellipsis():
-    from kzreader.gui.hit_delegate import fitting_end
+    from kzreader.gui.search.hit_delegate import fitting_end
 
     text = "один два три четыре пять шесть семь"
     end = fitting_end(text, lambda t: len(t) <= 16)

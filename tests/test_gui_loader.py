@@ -8,9 +8,9 @@ import pytest
 
 pytest.importorskip("PySide6")
 
-from kzreader.core import corpus as core_corpus  # noqa: E402
+from kzreader.core.corpus import corpus as core_corpus  # noqa: E402
 from kzreader.core.model import Interview, Problem  # noqa: E402
-from kzreader.gui.loader import CorpusLoader  # noqa: E402
+from kzreader.gui.library.loader import CorpusLoader  # noqa: E402
 from corpus_helpers import write_interviews  # noqa: E402
 
 TEXT = "Беседа с экспертом Иваном Петровым.\n\n— Первый вопрос?\n\n— Первый ответ.\n"

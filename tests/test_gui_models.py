@@ -8,14 +8,14 @@ pytest.importorskip("PySide6")
 from PySide6.QtCore import Qt  # noqa: E402
 
 from kzreader.core.model import Exchange, Interview, Paragraph, Problem, Turn  # noqa: E402
-from kzreader.gui.interview_list import (  # noqa: E402
+from kzreader.gui.library.interview_list import (  # noqa: E402
     COL_QUESTIONS,
     ID_ROLE,
     SORT_ROLE,
     InterviewFilterModel,
     InterviewTableModel,
 )
-from kzreader.gui.problems_view import ProblemTableModel  # noqa: E402
+from kzreader.gui.library.problems_view import ProblemTableModel  # noqa: E402
 from gui_helpers import shown_tooltip  # noqa: E402
 
 

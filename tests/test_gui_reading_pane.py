@@ -8,7 +8,7 @@ pytest.importorskip("PySide6")
 from PySide6.QtGui import QColor, QTextCursor  # noqa: E402
 
 from kzreader.core.model import Exchange, Interview, Paragraph, Span, Turn  # noqa: E402
-from kzreader.gui.reading_pane import ReadingPane  # noqa: E402
+from kzreader.gui.reading.reading_pane import ReadingPane  # noqa: E402
 
 # A small source with offsets worked out by hand (the emoji is one Python character but two
 # UTF-16 units, which is what QTextDocument counts).
@@ -236,7 +236,7 @@ def test_the_last_answer_ends_the_interview_in_words(pane):
 
 
 def test_removed_kinds_read_as_words():
-    from kzreader.gui.removed_labels import removed_label
+    from kzreader.gui.reading.removed_labels import removed_label
 
     assert removed_label("counter") == "Left out: View counter"
     assert removed_label("headline list") == "Left out: List of other articles"

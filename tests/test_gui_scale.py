@@ -9,9 +9,9 @@ from PySide6.QtCore import QTimer
 
 from corpus_helpers import write_interviews
 from gui_helpers import LOAD_TIMEOUT, make_window, open_and_wait
-from kzreader.core import corpus as core_corpus
-from kzreader.core import sources
-from kzreader.gui.file_watcher import SETTLE_MS
+from kzreader.core.corpus import corpus as core_corpus
+from kzreader.core.sources import sources
+from kzreader.gui.library.file_watcher import SETTLE_MS
 
 SETTLE_WAIT_MS = SETTLE_MS + 400
 
@@ -117,7 +117,7 @@ def test_a_100_mb_file_is_refused_with_a_message_while_the_window_stays_responsi
 
 
 def test_watching_the_same_corpus_again_keeps_its_watches_and_a_held_watcher_is_quiet(qtbot, tmp_path):
-    from kzreader.gui.file_watcher import CorpusWatcher
+    from kzreader.gui.library.file_watcher import CorpusWatcher
 
     files = [str(p) for p in write(tmp_path / "c", 3)]
     folder = str(tmp_path / "c")

@@ -6,9 +6,9 @@ from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication
 
-from kzreader.core.search import SearchIndex
-from kzreader.gui.find_bar import FindBar
-from kzreader.gui.search_panel import (
+from kzreader.core.search.search import SearchIndex
+from kzreader.gui.reading.find_bar import FindBar
+from kzreader.gui.search.search_panel import (
     EXCHANGE_ROLE,
     HIGHLIGHTS_ROLE,
     INTERVIEW_ID_ROLE,
@@ -285,7 +285,7 @@ def test_find_bar_follows_the_text(qtbot):
 
 def test_the_panel_lists_hits_in_display_order(qtbot, panel, index):
     # `kzreader search` prints core.search.display_order: the panel must list the same order
-    from kzreader.core.search import display_order
+    from kzreader.core.search.search import display_order
 
     with qtbot.waitSignal(panel.results_changed, timeout=3000):
         type_text(panel.query_edit, "безопасность")
@@ -299,7 +299,7 @@ def test_the_panel_lists_hits_in_display_order(qtbot, panel, index):
 
 def test_a_full_panel_works_out_the_snippets_of_the_rows_on_screen(qtbot, monkeypatch):
     """200 hits fill the panel; only the rows painted (and those asked for) get snippets."""
-    import kzreader.core.search as search_mod
+    import kzreader.core.search.search as search_mod
 
     made = []
     real = search_mod.make_snippet

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QScrollArea, QWidget  #
 
 from kzreader.core.model import Problem  # noqa: E402
 from kzreader.gui.main_window import MainWindow  # noqa: E402
-from kzreader.gui.problems_view import K_DOCK_MODE, ProblemsDockVisibility  # noqa: E402
+from kzreader.gui.library.problems_view import K_DOCK_MODE, ProblemsDockVisibility  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
 LOAD_TIMEOUT = 20_000
@@ -122,10 +122,10 @@ def test_nothing_heavy_is_imported_before_the_first_paint():
     """The window is painted without the lexicon, YAML, the bookmark store or the search index."""
     out = at_first_paint("sorted(m for m in sys.modules if m.startswith(('kzreader', 'yaml', 'rapidfuzz',"
                          " 'Stemmer', 'pymorphy3')))")
-    assert "kzreader.gui.main_window" in out and "kzreader.gui.reading_pane" in out
-    for heavy in ("yaml", "rapidfuzz", "Stemmer", "pymorphy3", "kzreader.core.themes", "kzreader.core.bookmarks",
-                  "kzreader.core.search", "kzreader.core.sources", "kzreader.gui.themes_controller",
-                  "kzreader.gui.bookmarks_controller", "kzreader.gui.search_controller"):
+    assert "kzreader.gui.main_window" in out and "kzreader.gui.reading.reading_pane" in out
+    for heavy in ("yaml", "rapidfuzz", "Stemmer", "pymorphy3", "kzreader.core.themes.themes", "kzreader.core.annotations.bookmarks",
+                  "kzreader.core.search.search", "kzreader.core.sources.sources", "kzreader.gui.themes.themes_controller",
+                  "kzreader.gui.bookmarks.bookmarks_controller", "kzreader.gui.search.search_controller"):
         assert heavy not in out, heavy
 
 
@@ -157,7 +157,7 @@ def test_reading_text_viewport_is_its_own_plain_widget(qtbot, tmp_path):
 def test_plain_copy_from_the_reading_text_is_plain_text(qtbot):
     from PySide6.QtGui import QTextCursor
 
-    from kzreader.gui.reading_pane import ReadingText
+    from kzreader.gui.reading.reading_pane import ReadingText
 
     text = ReadingText()
     qtbot.addWidget(text)

@@ -10,15 +10,15 @@ from PySide6.QtGui import QImage  # noqa: E402
 from PySide6.QtWidgets import QDialogButtonBox  # noqa: E402
 
 from kzreader.core.model import Exchange, Interview, Paragraph, Turn  # noqa: E402
-from kzreader.core.themes import Lexicon, Theme, ThemeIndex, tag_corpus  # noqa: E402
-from kzreader.gui.theme_editor import ThemeEditorDialog  # noqa: E402
-from kzreader.gui.theme_map import (  # noqa: E402
+from kzreader.core.themes.themes import Lexicon, Theme, ThemeIndex, tag_corpus  # noqa: E402
+from kzreader.gui.themes.theme_editor import ThemeEditorDialog  # noqa: E402
+from kzreader.gui.themes.theme_map import (  # noqa: E402
     INTENSITY_ROLE,
     MODE_SHARE,
     ThemeMapDialog,
     ThemeMapWidget,
 )
-from kzreader.gui.theme_sidebar import (  # noqa: E402
+from kzreader.gui.themes.theme_sidebar import (  # noqa: E402
     CORPUS_COUNT_ROLE,
     INTERVIEW_COUNT_ROLE,
     THEME_ID_ROLE,
@@ -305,7 +305,7 @@ def test_map_dialog_forwards_cell_activation(qtbot, lexicon, counts, corpus):
 
 
 def test_map_has_every_theme_in_view_one_colour_scale_and_totals(qtbot, lexicon, counts, corpus):
-    from kzreader.gui.theme_map import SCALE_COLOUR, TOTAL_ROLE, ThemeMapDialog
+    from kzreader.gui.themes.theme_map import SCALE_COLOUR, TOTAL_ROLE, ThemeMapDialog
 
     dialog = ThemeMapDialog(lexicon, counts, corpus, language="en")
     qtbot.addWidget(dialog)
@@ -336,7 +336,7 @@ def test_map_has_every_theme_in_view_one_colour_scale_and_totals(qtbot, lexicon,
 
 
 def test_empty_search_panel_explains_the_syntax(qtbot):
-    from kzreader.gui.search_panel import SearchPanel
+    from kzreader.gui.search.search_panel import SearchPanel
 
     panel = SearchPanel(None)
     qtbot.addWidget(panel)
@@ -348,7 +348,7 @@ def test_empty_search_panel_explains_the_syntax(qtbot):
 
 def test_problems_wrap_their_messages(qtbot):
     from kzreader.core.model import Problem
-    from kzreader.gui.problems_view import ProblemsView
+    from kzreader.gui.library.problems_view import ProblemsView
 
     view = ProblemsView()
     qtbot.addWidget(view)

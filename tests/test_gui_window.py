@@ -13,7 +13,7 @@ pytest.importorskip("PySide6")
 from PySide6.QtCore import QMimeData, QPointF, QSettings, Qt, QUrl  # noqa: E402
 from PySide6.QtGui import QDropEvent  # noqa: E402
 
-from kzreader.gui.interview_list import COL_DATE, COL_INTERVIEWEE, COL_OUTLET, COL_QUESTIONS, COL_TITLE  # noqa: E402
+from kzreader.gui.library.interview_list import COL_DATE, COL_INTERVIEWEE, COL_OUTLET, COL_QUESTIONS, COL_TITLE  # noqa: E402
 from kzreader.gui.main_window import MainWindow  # noqa: E402
 
 SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
@@ -218,7 +218,7 @@ def test_bad_files_appear_in_problems_while_the_others_load(qtbot, window, tmp_p
 
 def test_problem_details_and_open_folder(qtbot, window, tmp_path, monkeypatch):
     from kzreader.core.model import Problem
-    from kzreader.gui import problems_view
+    from kzreader.gui.library import problems_view
 
     problem = Problem(str(tmp_path / "x <b>y.txt"), "the file is empty")
     window.problems_view.append([problem])

@@ -12,7 +12,7 @@ pytest.importorskip("PySide6")
 from PySide6.QtCore import Qt  # noqa: E402
 from PySide6.QtGui import QTextCursor  # noqa: E402
 
-from kzreader.core.sources import read_source  # noqa: E402
+from kzreader.core.sources.sources import read_source  # noqa: E402
 from gui_helpers import make_window, open_and_wait  # noqa: E402
 
 LOAD_TIMEOUT = 20_000

@@ -192,6 +192,6 @@ def test_preferences_choose_the_citation_language_and_the_local_path(qtbot, make
     # the bookmarks panel cites the same way, and names every CSV column in the interface language
     panel = w.bookmarks.panel
     assert panel._citation_options.language == "en" and panel._citation_options.include_path
-    from kzreader.core.export import CSV_COLUMNS
+    from kzreader.core.annotations.export import CSV_COLUMNS
 
     assert {f"column:{c}" for c in CSV_COLUMNS} <= set(panel._labels())

@@ -8,11 +8,11 @@ pytest.importorskip("PySide6")
 from PySide6.QtCore import QSettings, Qt  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
-from kzreader.core.sources import read_source  # noqa: E402
+from kzreader.core.sources.sources import read_source  # noqa: E402
 from kzreader.core.text import stem, tokens  # noqa: E402
-from kzreader.core.word_forms import form_stems  # noqa: E402
+from kzreader.core.search.word_forms import form_stems  # noqa: E402
 from kzreader.gui.main_window import MainWindow  # noqa: E402
-from kzreader.gui.search_controller import shown_text  # noqa: E402
+from kzreader.gui.search.search_controller import shown_text  # noqa: E402
 
 LOAD_TIMEOUT = 20_000
 CTRL_SHIFT = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
@@ -102,7 +102,7 @@ def test_ctrl_f_find_bar_moves_with_f3(loaded, qtbot):
 def test_search_index_is_built_off_the_gui_thread(qtbot, tmp_path, seeds_dir, monkeypatch):
     import threading
 
-    from kzreader.core.search import SearchIndex
+    from kzreader.core.search.search import SearchIndex
 
     threads = []
     original = SearchIndex.add_interview

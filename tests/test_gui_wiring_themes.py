@@ -7,11 +7,11 @@ pytest.importorskip("PySide6")
 
 from PySide6.QtCore import Qt  # noqa: E402
 
-from kzreader.core.corpus import load_file  # noqa: E402
-from kzreader.core.sources import read_source  # noqa: E402
-from kzreader.core.themes import Lexicon, tag_corpus  # noqa: E402
+from kzreader.core.corpus.corpus import load_file  # noqa: E402
+from kzreader.core.sources.sources import read_source  # noqa: E402
+from kzreader.core.themes.themes import Lexicon, tag_corpus  # noqa: E402
 from gui_helpers import make_window, open_and_wait  # noqa: E402
-from kzreader.gui.theme_sidebar import CORPUS_COUNT_ROLE, THEME_ID_ROLE  # noqa: E402
+from kzreader.gui.themes.theme_sidebar import CORPUS_COUNT_ROLE, THEME_ID_ROLE  # noqa: E402
 
 LOAD_TIMEOUT = 20_000
 
@@ -149,8 +149,8 @@ def test_edited_lexicon_is_saved_and_applied(loaded, tmp_path, qtbot):
 def test_exchanges_are_tagged_off_the_gui_thread(qtbot, tmp_path, seeds_dir, monkeypatch):
     import threading
 
-    from kzreader.core import loading
-    from kzreader.gui import themes_controller
+    from kzreader.core.corpus import loading
+    from kzreader.gui.themes import themes_controller
 
     threads = []
     original_tag, original_analyse = themes_controller.tag_interview, loading.analyse
@@ -173,7 +173,7 @@ def test_exchanges_are_tagged_off_the_gui_thread(qtbot, tmp_path, seeds_dir, mon
     open_and_wait(qtbot, w, [seeds_dir])
     assert len(threads) == 5 and all(t is not threading.main_thread() for t in threads)
     # counts still equal a tagging done from scratch
-    from kzreader.core.themes import tag_corpus
+    from kzreader.core.themes.themes import tag_corpus
 
     fresh = tag_corpus(w.themes.index, w.corpus.interviews)
     for tid in w.themes.index.theme_ids:

@@ -9,11 +9,11 @@ pytest.importorskip("PySide6")
 from PySide6.QtGui import QColor, QPalette, QTextCharFormat  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
-from kzreader.core.themes import Lexicon  # noqa: E402
-from kzreader.gui import search_controller  # noqa: E402
-from kzreader.gui.highlight_colours import (  # noqa: E402
+from kzreader.core.themes.themes import Lexicon  # noqa: E402
+from kzreader.gui.search import search_controller  # noqa: E402
+from kzreader.gui.reading.highlight_colours import (  # noqa: E402
     MIN_DELTA_E, blend, delta_e, distances, theme_tint)
-from kzreader.gui.reading_pane import reading_colours  # noqa: E402
+from kzreader.gui.reading.reading_pane import reading_colours  # noqa: E402
 
 
 def test_delta_e_is_cie76():

@@ -8,8 +8,8 @@ from pathlib import Path
 from hypothesis import HealthCheck, assume, given, settings, strategies as st
 
 import hostile_corpus
-from kzreader.core.corpus import load_paths
-from kzreader.core.sources import decode_text, read_source, SourceError
+from kzreader.core.corpus.corpus import load_paths
+from kzreader.core.sources.sources import decode_text, read_source, SourceError
 
 
 def test_hostile_corpus_within_limits(tmp_path):

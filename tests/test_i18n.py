@@ -208,7 +208,7 @@ def test_core_messages_stay_english_without_a_translator():
 
 def test_core_messages_match_what_the_core_says(tmp_path, russian):
     """The table is keyed by the core's English: real Problems from real files get translated."""
-    from kzreader.core.corpus import load_file
+    from kzreader.core.corpus.corpus import load_file
 
     empty = tmp_path / "empty.txt"
     empty.write_bytes(b"")

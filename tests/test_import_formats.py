@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from kzreader.core.corpus import load_file, load_paths
+from kzreader.core.corpus.corpus import load_file, load_paths
 from kzreader.core.model import Interview
 from kzreader.core.parsing import parse_source
-from kzreader.core.sources import iter_source_files, read_source
+from kzreader.core.sources.sources import iter_source_files, read_source
 
 _spec = importlib.util.spec_from_file_location(
     "make_samples", Path(__file__).parent / "data" / "import" / "make_samples.py")

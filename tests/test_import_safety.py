@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, given, settings, strategies as st
 
-from kzreader.core.corpus import load_file
+from kzreader.core.corpus.corpus import load_file
 from kzreader.core.model import Interview, Problem
 
 _spec = importlib.util.spec_from_file_location(
@@ -124,7 +124,7 @@ def test_cli_parse_json_new_formats(tmp_path):
 
 
 def test_word_lock_files_are_skipped(tmp_path):
-    from kzreader.core.sources import iter_source_files
+    from kzreader.core.sources.sources import iter_source_files
 
     (tmp_path / "a.docx").write_bytes(samples.transcript_docx())
     (tmp_path / "~$a.docx").write_bytes(b"\x0bMadina" + b"\0" * 150)
@@ -144,9 +144,9 @@ _HTML_BITS = ["<p>", "</p>", "<b>", "</b>", "<strong>", "<br>", "<br><br>", "<na
 def test_any_html_fragment_parses_and_loses_nothing(fragment):
     """Whatever the markup, the converter either refuses with a SourceError or gives a derived
     text in which every non-blank character lies in exactly one span."""
-    from kzreader.core.formats.html import html_to_derived
+    from kzreader.core.sources.formats.html import html_to_derived
     from kzreader.core.parsing import parse_text
-    from kzreader.core.sources import SourceError
+    from kzreader.core.sources.sources import SourceError
 
     try:
         d = html_to_derived(("<html><body>" + fragment + "</body></html>").encode("utf-8"))

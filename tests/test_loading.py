@@ -7,12 +7,12 @@ from pathlib import Path
 
 import pytest
 
-from kzreader.core import corpus as core_corpus
-from kzreader.core import loading, parse_cache
+from kzreader.core.corpus import corpus as core_corpus
+from kzreader.core.corpus import loading, parse_cache
 from kzreader.core.model import Interview, Problem
-from kzreader.core.parse_cache import Entry, ParseCache, source_key
-from kzreader.core.analysis import analyse
-from kzreader.core.themes import Lexicon, lexicon_key
+from kzreader.core.corpus.parse_cache import Entry, ParseCache, source_key
+from kzreader.core.search.analysis import analyse
+from kzreader.core.themes.themes import Lexicon, lexicon_key
 from corpus_helpers import write_interviews
 
 INTERVIEW = """Заголовок интервью номер {n}

@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from kzreader.core.corpus import load_file
+from kzreader.core.corpus.corpus import load_file
 from kzreader.core.model import Interview
 
 DATA = Path(__file__).parent / "data" / "parse"

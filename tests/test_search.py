@@ -5,8 +5,8 @@ import pytest
 from hypothesis import given, settings, strategies as st
 
 from kzreader.core.model import Exchange, Interview, Paragraph, Turn
-from kzreader.core.query import PhraseTerm, PrefixTerm, WordTerm, find_in_text, parse_query
-from kzreader.core.search import SearchIndex
+from kzreader.core.search.query import PhraseTerm, PrefixTerm, WordTerm, find_in_text, parse_query
+from kzreader.core.search.search import SearchIndex
 
 
 def make_interview(iid: str, exchanges, lead=()) -> tuple[Interview, str]:
@@ -354,7 +354,7 @@ def test_an_index_the_state_does_not_name_is_emptied_and_refused(tmp_path):
 
 
 def test_a_folder_another_writer_holds_leaves_the_index_in_memory(tmp_path, monkeypatch):
-    import kzreader.core.search as search
+    import kzreader.core.search.search as search
 
     monkeypatch.setattr(search, "WRITER_WAIT", 0.1)
     a = SearchIndex()
@@ -408,7 +408,7 @@ _WORDS = ["газ", "газа", "газета", "Газом", "ёлка", "ел�
 )
 def test_index_agrees_with_find_in_text(exchanges, query_parts):
     """The index (postings + word-form scan) finds exactly what the plain tokeniser finds."""
-    from kzreader.core.query import all_tokens, match_pieces
+    from kzreader.core.search.query import all_tokens, match_pieces
 
     query = parse_query(" ".join(query_parts))
     idx = SearchIndex()
@@ -428,7 +428,7 @@ def test_index_agrees_with_find_in_text(exchanges, query_parts):
 def test_word_hits_match_their_text_only_when_asked(corpus, monkeypatch):
     """Whole-word queries: the hits come from the index alone, each unit's text is matched
     when its snippet or spans are first read, and then they are what a checked hit has."""
-    import kzreader.core.search as search_mod
+    import kzreader.core.search.search as search_mod
 
     idx, sources = corpus
     calls = []

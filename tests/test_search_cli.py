@@ -9,11 +9,11 @@ import pytest
 
 from conftest import REPO
 from kzreader.__main__ import main
-from kzreader.core import corpus as core_corpus
-from kzreader.core.loading import LoadJob
-from kzreader.core.search import SearchIndex
-from kzreader.core.sources import read_source
-from kzreader.core.themes import Lexicon
+from kzreader.core.corpus import corpus as core_corpus
+from kzreader.core.corpus.loading import LoadJob
+from kzreader.core.search.search import SearchIndex
+from kzreader.core.sources.sources import read_source
+from kzreader.core.themes.themes import Lexicon
 
 ENERGY = """Интервью об энергетике
 

@@ -2,9 +2,9 @@
 interview only.  Invented interviews; which question is about what was decided by reading them."""
 from __future__ import annotations
 
-from kzreader.core.corpus import Corpus
+from kzreader.core.corpus.corpus import Corpus
 from kzreader.core.parsing import parse_text
-from kzreader.core.similar import SimilarQuestions
+from kzreader.core.search.similar import SimilarQuestions
 
 FERRY = """— Как развивается транзит грузов по Транскаспийскому маршруту через порт Актау?
 
@@ -77,7 +77,7 @@ def test_an_unrelated_question_gets_no_proposal():
 
 def test_every_proposal_clears_the_floor_and_scores_fall():
     (ferry, *_rest), index = _build(FERRY, FERRY2, RAILWAY, MUSEUM, BAKERY)
-    import kzreader.core.similar as similar
+    import kzreader.core.search.similar as similar
     scores = [r.score for r in index.similar(ferry.id, 1)]
     assert scores and all(s >= similar.MIN_SCORE for s in scores) and scores == sorted(scores, reverse=True)
 

@@ -6,13 +6,13 @@ from pathlib import Path
 
 import pytest
 
-from kzreader.core import loading, snapshot
-from kzreader.core.corpus import load_file
-from kzreader.core.lazy import LazyInterview
+from kzreader.core.corpus import loading, snapshot
+from kzreader.core.corpus.corpus import load_file
+from kzreader.core.corpus.lazy import LazyInterview
 from kzreader.core.model import Interview
-from kzreader.core.parse_cache import ParseCache
-from kzreader.core.search import SearchIndex
-from kzreader.core.themes import Lexicon
+from kzreader.core.corpus.parse_cache import ParseCache
+from kzreader.core.search.search import SearchIndex
+from kzreader.core.themes.themes import Lexicon
 
 TEXT = """Заголовок номер {n}
 

@@ -5,9 +5,9 @@ import os
 
 import pytest
 
-from kzreader.core.corpus import load_file, load_paths
+from kzreader.core.corpus.corpus import load_file, load_paths
 from kzreader.core.model import Interview, Problem
-from kzreader.core.sources import decode, read_source
+from kzreader.core.sources.sources import decode, read_source
 
 RU = ("- Как Вы оцениваете сотрудничество в энергетике между нашими странами сегодня?\n\n"
       "- Считаю, что оно развивается очень успешно, особенно в атомной отрасли и в газовой сфере.\n")
@@ -54,7 +54,7 @@ def test_bad_sidecar_and_front_matter_warn(tmp_path):
 
 
 def test_decode_rejects_binary():
-    from kzreader.core.sources import SourceError
+    from kzreader.core.sources.sources import SourceError
 
     with pytest.raises(SourceError, match="binary"):
         decode(bytes(range(256)) * 10)
@@ -111,7 +111,7 @@ def test_cli_reports_problems_on_stderr(tmp_path, capsys):
 
 
 def test_too_large_is_refused(tmp_path, monkeypatch):
-    import kzreader.core.sources as sources
+    import kzreader.core.sources.sources as sources
 
     monkeypatch.setattr(sources, "MAX_FILE_BYTES", 1000)
     f = tmp_path / "big.txt"
@@ -121,7 +121,7 @@ def test_too_large_is_refused(tmp_path, monkeypatch):
 
 
 def test_corpus_by_id_after_add_and_direct_fill():
-    from kzreader.core.corpus import Corpus
+    from kzreader.core.corpus.corpus import Corpus
     from kzreader.core.parsing import parse_text
 
     a, b = parse_text(RU, "/a.txt"), parse_text(RU, "/b.txt")

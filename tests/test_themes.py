@@ -1,4 +1,4 @@
-"""Theme lexicons and tagging (kzreader.core.themes)."""
+"""Theme lexicons and tagging (kzreader.core.themes.themes)."""
 from __future__ import annotations
 
 import re
@@ -9,7 +9,7 @@ import yaml
 
 from kzreader.core import text as ktext
 from kzreader.core.model import Exchange, Interview, Paragraph, Turn
-from kzreader.core.themes import (
+from kzreader.core.themes.themes import (
     Lexicon,
     LexiconError,
     Theme,
@@ -245,7 +245,7 @@ def seed_interview(seeds: Path, name: str) -> Interview:
     path = next(seeds.glob(f"{name}_*.txt"))
     truth = yaml.safe_load(path.with_suffix(".truth.yaml").read_text("utf-8"))
     try:  # prefer the real parser when it agrees with the truth file
-        from kzreader.core.corpus import load_file
+        from kzreader.core.corpus.corpus import load_file
 
         iv = load_file(str(path))
     except Exception:

@@ -3,8 +3,8 @@ opening words of the lead (or of the first question), in square brackets as made
 travels in the list fields, so an interview whose body is still in the cache has it too."""
 from __future__ import annotations
 
-from kzreader.core import codec
-from kzreader.core.lazy import make_lazy
+from kzreader.core.corpus import codec
+from kzreader.core.corpus.lazy import make_lazy
 from kzreader.core.model import Exchange, Interview, Paragraph, Turn, opening_words
 
 LEAD = ("Президент рассказал о том, как соседние энергосистемы помогают друг другу зимой "

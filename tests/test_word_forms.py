@@ -1,4 +1,4 @@
-"""Every form of a word finds every form of it: search and themes (kzreader.core.word_forms).
+"""Every form of a word finds every form of it: search and themes (kzreader.core.search.word_forms).
 
 The recall tests read real interviews from the project's shared folder (the seeds and
 ``shared/corpus``; third-party texts, never copied here).  A word's forms are the text words
@@ -13,14 +13,14 @@ from pathlib import Path
 
 import pytest
 
-from kzreader.core import corpus
+from kzreader.core.corpus import corpus
 from kzreader.core.model import Exchange, Interview, Paragraph, Turn
-from kzreader.core.query import parse_query
-from kzreader.core.search import SearchIndex, _units
-from kzreader.core.sources import iter_source_files
+from kzreader.core.search.query import parse_query
+from kzreader.core.search.search import SearchIndex, _units
+from kzreader.core.sources.sources import iter_source_files
 from kzreader.core.text import fold, stem, words
-from kzreader.core.themes import Lexicon, Theme, ThemeIndex
-from kzreader.core.word_forms import form_stems, form_words, morph
+from kzreader.core.themes.themes import Lexicon, Theme, ThemeIndex
+from kzreader.core.search.word_forms import form_stems, form_words, morph
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 # the parts of speech whose forms inflect: nouns, adjectives, verbs with their participles

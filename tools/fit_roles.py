@@ -34,7 +34,7 @@ import yaml
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from kzreader.core import sources  # noqa: E402
+from kzreader.core.sources import sources  # noqa: E402
 from kzreader.core.parsing import parse_source, prepare_blocks  # noqa: E402
 from kzreader.core.parsing.features import block_features  # noqa: E402
 

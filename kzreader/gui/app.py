@@ -268,7 +268,7 @@ def start_logging(settings_dir: str | None, debug: bool) -> None:
 def finish_start() -> None:
     """Start-up work the first paint does not wait for."""
     reserve_singleton_references()  # Qt calls have taken few references to None so far
-    from kzreader.core.analysers import warn_missing_analysers
+    from kzreader.core.search.analysers import warn_missing_analysers
 
     warn_missing_analysers()
     app = QApplication.instance()
@@ -279,7 +279,7 @@ def finish_start() -> None:
 def report_missing_analysers(window: MainWindow) -> None:
     """Each missing optional analyser as a warning in the Problems view (finish_start said it
     on stderr), shown again after every load clears the view."""
-    from kzreader.core.analysers import missing
+    from kzreader.core.search.analysers import missing
     from kzreader.core.model import Problem
 
     notices = []

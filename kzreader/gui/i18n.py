@@ -267,7 +267,7 @@ def ts_files() -> list[Path]:
 
 
 def gui_sources() -> list[Path]:
-    return sorted(GUI_DIR.glob("*.py"))
+    return sorted(GUI_DIR.rglob("*.py"))
 
 
 def qt_tool(name: str) -> str:

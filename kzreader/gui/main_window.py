@@ -15,12 +15,12 @@ from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QMenu, QProgress
 from kzreader import __version__
 
 from .dock_layout import ResponsiveDocks
-from .interview_list import InterviewListView
-from .file_watcher import CorpusWatcher
-from .loader import CorpusLoader
+from .library.interview_list import InterviewListView
+from .library.file_watcher import CorpusWatcher
+from .library.loader import CorpusLoader
 from .log_folder import open_log_folder
-from .problems_view import ProblemsDockVisibility, ProblemsView
-from .reading_pane import ReadingPane
+from .library.problems_view import ProblemsDockVisibility, ProblemsView
+from .reading.reading_pane import ReadingPane
 from .shortcuts import merged_keys, shortcut_rows, shortcuts_dialog
 
 # The feature controllers (themes, search, bookmarks, quotes) and their modules are built
@@ -157,10 +157,10 @@ class MainWindow(QMainWindow):
 
     def _build_controllers(self) -> None:
         """The feature controllers; each owns its panel's glue, the window only places them."""
-        from .bookmarks_controller import BookmarksController
-        from .quote_actions import QuoteActions
-        from .search_controller import SearchController
-        from .themes_controller import ThemesController
+        from .bookmarks.bookmarks_controller import BookmarksController
+        from .reading.quote_actions import QuoteActions
+        from .search.search_controller import SearchController
+        from .themes.themes_controller import ThemesController
 
         self.themes = ThemesController(self)
         self.set_theme_panel(self._scrolled(self.themes.sidebar))
@@ -170,7 +170,7 @@ class MainWindow(QMainWindow):
         self.bookmarks = BookmarksController(self)
         self.set_bookmarks_panel(self._scrolled(self.bookmarks.panel))
         self.quotes = QuoteActions(self)
-        from .across_controller import AcrossController
+        from .across.across_controller import AcrossController
 
         self.across = AcrossController(self)  # cross-reading window, similar questions, .qdpx export
         self.themes.filter_changed.connect(self.search.panel.set_theme_filter)
@@ -446,7 +446,7 @@ class MainWindow(QMainWindow):
         self.build_parts()  # their loader hooks tag and index the files as they load
         import json
 
-        from kzreader.core.corpus import Corpus
+        from kzreader.core.corpus.corpus import Corpus
 
         self.corpus_paths = paths
         self.corpus = Corpus()
@@ -483,7 +483,7 @@ class MainWindow(QMainWindow):
     def choose_files(self) -> None:
         from PySide6.QtWidgets import QFileDialog
 
-        from kzreader.core.sources import SUPPORTED_SUFFIXES
+        from kzreader.core.sources.sources import SUPPORTED_SUFFIXES
 
         start = self.corpus_paths[0] if self.corpus_paths else os.path.expanduser("~")
         patterns = " ".join("*" + s for s in SUPPORTED_SUFFIXES)

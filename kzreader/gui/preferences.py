@@ -27,12 +27,12 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from kzreader.core.citation import STYLE_NAMES, STYLES, CitationOptions, QuoteContext, format_quote
+from kzreader.core.annotations.citation import STYLE_NAMES, STYLES, CitationOptions, QuoteContext, format_quote
 from kzreader.core.model import Exchange, Interview, Paragraph, Turn
 
-from .quote_actions import K_CITE_LANGUAGE as KEY_CITE_LANGUAGE
-from .quote_actions import K_INCLUDE_PATH as KEY_INCLUDE_PATH
-from .quote_actions import citation_options
+from .reading.quote_actions import K_CITE_LANGUAGE as KEY_CITE_LANGUAGE
+from .reading.quote_actions import K_INCLUDE_PATH as KEY_INCLUDE_PATH
+from .reading.quote_actions import citation_options
 
 KEY_STYLE = "citation/style"
 KEY_TEMPLATE = "citation/template"

@@ -13,7 +13,7 @@ import re
 import yaml
 
 from ..model import Exchange, Interview, Paragraph, Span, Turn, interview_id, text_hash
-from ..source_record import Source, clean_metadata, safe_yaml
+from ..sources.source_record import Source, clean_metadata, safe_yaml
 from . import metadata as meta
 from . import people
 from .blocks import Block, describe, ends_terminal, split_blocks

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from ..word_forms import morph
+from ..search.word_forms import morph
 
 # English names: two or three capitalised words (letters past ASCII too: "Zoë", "Voß"; inner
 # capitals: "DiBona", "McKenzie"), maybe with a middle initial, not inside a longer word

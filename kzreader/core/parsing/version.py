@@ -17,8 +17,8 @@ from pathlib import Path
 _CORE = Path(__file__).resolve().parents[1]
 # what parse_source reads through: the parser, the format converters, the source reader (text
 # normalisation, sidecar metadata), the decoder, the record and the model the output is built from
-_PACKAGES = ("parsing", "formats")
-_MODULES = ("sources.py", "decoding.py", "source_record.py", "model.py")
+_PACKAGES = ("parsing", "sources", "sources/formats")
+_MODULES = ("model.py",)
 
 
 def parser_files() -> list[Path]:

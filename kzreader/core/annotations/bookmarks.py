@@ -1,0 +1,751 @@
+"""The bookmark store: one JSON document that is never lost.
+
+Durability:
+- every save goes through ``core.atomic`` (temp file in the same directory, fsync, rename,
+  fsync of the directory), and keeps the previous document as ``<name>.1`` (older ones shift
+  to ``.2`` and ``.3``) just before the rename; the store file is always either the old or
+  the new complete document;
+- a document that cannot be parsed is moved aside as ``bookmarks.corrupt-YYYYmmdd-HHMMSS.json``
+  (never overwritten), reported in :attr:`BookmarkStore.problems`, and the newest valid
+  backup is used instead (also reported);
+- two running instances do not clobber each other: every load and save holds an exclusive
+  lock on ``<name>.lock``, and a change first re-reads the file and merges it with memory by
+  bookmark id — the version with the higher ``revision`` wins (a counter each change raises
+  past what any instance saved; wall-clock times are not compared, so a bookmark dated in the
+  future by a skewed clock can still be edited), and deletions are kept as tombstones with
+  their own revision so a deleted bookmark is not resurrected by an instance that still had it;
+- a folder that cannot be written (read-only data folder or file system) leaves the store
+  read-only: bookmarks are shown, :attr:`BookmarkStore.read_only` says so, nothing is written.
+
+The path is given by the caller (the GUI resolves the user data directory).
+"""
+from __future__ import annotations
+
+import logging
+import contextlib
+import dataclasses
+import glob
+import json
+import os
+import uuid
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+from typing import Any, Callable, Iterator
+
+from filelock import FileLock
+
+from ..atomic import fsync_folder, temp_prefix, write_atomic
+from .anchoring import EXACT_POSITION, NEEDS_REVIEW, Anchor, AnchorResult, make_anchor, reanchor
+from ..model import text_hash
+
+log = logging.getLogger(__name__)
+
+SCHEMA_VERSION = 2
+BACKUPS = 3
+TOMBSTONE_DAYS = 365  # how long a deletion is remembered for merging with other instances
+
+STATUS_OK = "ok"
+STATUS_NEEDS_REVIEW = "needs_review"
+
+
+class StoreError(Exception):
+    """A store operation failed; ``str(e)`` is a message that can be shown to the user."""
+
+
+@dataclass(frozen=True, slots=True)
+class StoreProblem:
+    kind: str  # "corrupt", "restored_from_backup", "unreadable", "newer_version", "bad_entries",
+    # "read_only" (the folder or file system cannot be written), "moved" (followed a file)
+    message: str
+    path: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Bookmark:
+    id: str
+    interview_id: str
+    path: str
+    anchor: Anchor
+    exchange: int | None = None  # 1-based exchange number, None for lead/outside exchanges
+    note: str = ""
+    tags: tuple[str, ...] = ()
+    colour: str | None = None
+    created: str = ""  # ISO 8601, UTC
+    modified: str = ""
+    status: str = STATUS_OK
+    revision: int = 1  # raised by every change; merges keep the higher one
+
+    @property
+    def quote(self) -> str:
+        return self.anchor.exact
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "interview_id": self.interview_id,
+            "path": self.path,
+            "exchange": self.exchange,
+            "anchor": self.anchor.to_dict(),
+            "note": self.note,
+            "tags": list(self.tags),
+            "colour": self.colour,
+            "created": self.created,
+            "modified": self.modified,
+            "status": self.status,
+            "revision": self.revision,
+        }
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> "Bookmark":
+        ex = d.get("exchange")
+        status = d.get("status", STATUS_OK)
+        if status not in (STATUS_OK, STATUS_NEEDS_REVIEW):
+            raise ValueError(f"unknown status {status!r}")
+        b = cls(
+            id=str(d["id"]),
+            interview_id=str(d["interview_id"]),
+            path=str(d["path"]),
+            anchor=Anchor.from_dict(d["anchor"]),
+            exchange=None if ex is None else int(ex),
+            note=str(d.get("note", "")),
+            tags=tuple(str(t) for t in d.get("tags", ())),
+            colour=d.get("colour"),
+            created=str(d["created"]),
+            modified=str(d.get("modified") or d["created"]),
+            status=status,
+            revision=_revision(d.get("revision", 1)),
+        )
+        _parse_time(b.created), _parse_time(b.modified)  # validate
+        return b
+
+
+def new_bookmark(
+    interview_id: str,
+    path: str,
+    source_text: str,
+    start: int,
+    end: int,
+    exchange: int | None = None,
+    note: str = "",
+    tags: tuple[str, ...] | list[str] = (),
+    colour: str | None = None,
+) -> Bookmark:
+    """A bookmark on ``source_text[start:end]`` (Python offsets into the decoded source)."""
+    now = _now()
+    return Bookmark(
+        id=str(uuid.uuid4()),
+        interview_id=interview_id,
+        path=path,
+        anchor=make_anchor(source_text, start, end),
+        exchange=exchange,
+        note=note,
+        tags=normalise_tags(tags),
+        colour=colour,
+        created=now,
+        modified=now,
+    )
+
+
+def normalise_tags(tags) -> tuple[str, ...]:
+    """Strip, drop empties and duplicates (case-insensitively), keep order."""
+    out: list[str] = []
+    seen: set[str] = set()
+    for t in tags:
+        t = " ".join(str(t).split())
+        if t and t.casefold() not in seen:
+            seen.add(t.casefold())
+            out.append(t)
+    return tuple(out)
+
+
+# --- migrations --------------------------------------------------------------------------------
+# Each step takes a document of version N and returns one of version N+1.
+
+
+def _migrate_0_to_1(doc: Any) -> dict[str, Any]:
+    """Version 0 (before versioning) was a bare list of bookmark objects without tombstones."""
+    items = doc if isinstance(doc, list) else doc.get("bookmarks", [])
+    out = []
+    for item in items:
+        item = dict(item)
+        item.setdefault("status", STATUS_OK)
+        item.setdefault("modified", item.get("created", ""))
+        out.append(item)
+    return {"schema_version": 1, "bookmarks": out, "deleted": {}}
+
+
+def _migrate_1_to_2(doc: dict[str, Any]) -> dict[str, Any]:
+    """Version 2 merges by revision instead of time: every bookmark starts at revision 1, and
+    a tombstone ("deleted": id -> time) becomes {"revision": 1, "time": ...}, which beats the
+    bookmark it deleted (a deletion wins a tie)."""
+    deleted = doc.get("deleted", {})
+    if isinstance(deleted, dict):
+        deleted = {k: {"revision": 1, "time": v} for k, v in deleted.items()}
+    items = doc.get("bookmarks")
+    if isinstance(items, list):
+        items = [dict(item, revision=1) if isinstance(item, dict) else item for item in items]
+    return {**doc, "schema_version": 2, "bookmarks": items, "deleted": deleted}
+
+
+MIGRATIONS: dict[int, Callable[[Any], dict[str, Any]]] = {0: _migrate_0_to_1, 1: _migrate_1_to_2}
+
+
+def migrate(doc: Any) -> dict[str, Any]:
+    """Bring a loaded JSON document up to :data:`SCHEMA_VERSION`."""
+    version = doc.get("schema_version", 0) if isinstance(doc, dict) else 0
+    if not isinstance(version, int) or version < 0:
+        raise ValueError(f"bad schema_version {version!r}")
+    if version > SCHEMA_VERSION:
+        raise _NewerVersion(version)
+    while version < SCHEMA_VERSION:
+        doc = MIGRATIONS[version](doc)
+        version += 1
+    if not isinstance(doc.get("bookmarks"), list) or not isinstance(doc.get("deleted", {}), dict):
+        raise ValueError("bookmarks document has the wrong shape")
+    return doc
+
+
+class _NewerVersion(Exception):
+    pass
+
+
+# --- the store ---------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class _Tombstone:
+    revision: int  # the deleted bookmark's revision + 1
+    time: str  # ISO 8601, UTC: when, to forget it after TOMBSTONE_DAYS
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"revision": self.revision, "time": self.time}
+
+
+def _revision(v: Any) -> int:
+    if isinstance(v, bool) or not isinstance(v, int) or v < 1:
+        raise ValueError(f"bad revision {v!r}")
+    return v
+
+
+@dataclass
+class _State:
+    bookmarks: dict[str, Bookmark] = field(default_factory=dict)
+    deleted: dict[str, _Tombstone] = field(default_factory=dict)
+    raw_bad: dict[str, Any] = field(default_factory=dict)  # unreadable entries, kept verbatim
+
+
+Listener = Callable[[str, tuple[str, ...]], None]
+
+
+class BookmarkStore:
+    """Bookmarks of the whole corpus, saved to ``path`` after every change.
+
+    Listeners (``add_listener``) are called as ``fn(event, ids)`` with event one of
+    "added", "updated", "removed" or "reset" (anything may have changed).
+    """
+
+    def __init__(self, path: str | os.PathLike[str], *, backups: int = BACKUPS) -> None:
+        self.path = Path(path)
+        self.backups = backups
+        self.problems: list[StoreProblem] = []
+        self.read_only = False  # set when the file on disk must not (or cannot) be replaced
+        self._read_only_reason = ""
+        self._state = _State()
+        self._listeners: list[Listener] = []
+        self._last_time = ""
+        # one lock object per store: two stores on one file (two windows, even in one process)
+        # hold separate descriptors and exclude each other as two processes do
+        self._file_lock = FileLock(self.path.with_name(self.path.name + ".lock"))
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as e:
+            self._cannot_write(e)
+        with self._locked():
+            disk = self._read_disk()
+        if disk is not None:
+            self._state = disk
+
+    # -- queries --
+    def list(self, interview_id: str | None = None) -> list[Bookmark]:
+        """Bookmarks in creation order, optionally of one interview."""
+        items = self._state.bookmarks.values()
+        if interview_id is not None:
+            items = [b for b in items if b.interview_id == interview_id]
+        return sorted(items, key=lambda b: (b.created, b.id))
+
+    def get(self, bookmark_id: str) -> Bookmark | None:
+        return self._state.bookmarks.get(bookmark_id)
+
+    def __len__(self) -> int:
+        return len(self._state.bookmarks)
+
+    def __contains__(self, bookmark_id: object) -> bool:
+        return bookmark_id in self._state.bookmarks
+
+    def tags(self) -> list[str]:
+        seen: dict[str, str] = {}
+        for b in self._state.bookmarks.values():
+            for t in b.tags:
+                seen.setdefault(t.casefold(), t)
+        return sorted(seen.values(), key=str.casefold)
+
+    # -- changes (each one is saved before it returns) --
+    def add(self, bookmark: Bookmark) -> Bookmark:
+        self._check_writable()
+        def change() -> Bookmark:
+            if bookmark.id in self._state.bookmarks:
+                raise StoreError(f"bookmark {bookmark.id} already exists")
+            now = self._tick()
+            b = dataclasses.replace(bookmark, created=bookmark.created or now, modified=now,
+                                    revision=self._next_revision(bookmark.id, bookmark.revision - 1))
+            self._state.bookmarks[b.id] = b
+            self._state.deleted.pop(b.id, None)
+            return b
+
+        b = self._change(change)
+        self._commit("added", (b.id,))
+        return b
+
+    def create(self, interview_id: str, path: str, source_text: str, start: int, end: int, **kw) -> Bookmark:
+        return self.add(new_bookmark(interview_id, path, source_text, start, end, **kw))
+
+    def update(self, bookmark_id: str, **changes: Any) -> Bookmark:
+        """Change fields (note, tags, colour, exchange, anchor, status, path, interview_id)."""
+        self._check_writable()
+        for k in ("id", "created", "modified", "revision"):
+            if k in changes:
+                raise StoreError(f"{k} cannot be changed")
+        if "tags" in changes:
+            changes["tags"] = normalise_tags(changes["tags"])
+
+        def change() -> Bookmark:
+            old = self._require(bookmark_id)
+            new = dataclasses.replace(old, **changes, modified=self._tick(),
+                                      revision=self._next_revision(bookmark_id))
+            self._state.bookmarks[bookmark_id] = new
+            return new
+
+        new = self._change(change)
+        self._commit("updated", (bookmark_id,))
+        return new
+
+    def reattach(
+        self,
+        bookmark_id: str,
+        interview_id: str,
+        path: str,
+        source_text: str,
+        start: int,
+        end: int,
+        exchange: int | None = None,
+    ) -> Bookmark:
+        """Point a bookmark at a new selection (the "needs review" fix); status becomes ok."""
+        return self.update(
+            bookmark_id,
+            interview_id=interview_id,
+            path=path,
+            anchor=make_anchor(source_text, start, end),
+            exchange=exchange,
+            status=STATUS_OK,
+        )
+
+    def delete(self, bookmark_id: str) -> Bookmark:
+        """Remove a bookmark; returns it so that :meth:`restore` can undo the deletion."""
+        def change() -> Bookmark:
+            b = self._require(bookmark_id)
+            tomb = _Tombstone(self._next_revision(bookmark_id), self._tick())
+            del self._state.bookmarks[bookmark_id]
+            self._state.deleted[bookmark_id] = tomb
+            return b
+
+        b = self._change(change)
+        self._commit("removed", (bookmark_id,))
+        return b
+
+    def restore(self, bookmark: Bookmark) -> Bookmark:
+        """Put back a bookmark exactly as it was (undo of delete or edit)."""
+        existed = []
+
+        def change() -> Bookmark:
+            existed.append(bookmark.id in self._state.bookmarks)
+            b = dataclasses.replace(bookmark, modified=self._tick(),
+                                    revision=self._next_revision(bookmark.id, bookmark.revision))
+            self._state.bookmarks[b.id] = b
+            self._state.deleted.pop(b.id, None)
+            return b
+
+        b = self._change(change)
+        self._commit("updated" if existed[0] else "added", (b.id,))
+        return b
+
+    def reanchor_all(
+        self,
+        interview_texts: dict[str, str | None],
+        locate_exchange: Callable[[str, int], int | None] | None = None,
+    ) -> dict[str, AnchorResult]:
+        """Re-anchor the bookmarks of the given files (path -> current text, None if gone).
+
+        Bookmarks found again get a fresh anchor (and exchange number when
+        ``locate_exchange(path, offset)`` is given) and status ok; the others get status
+        needs_review with their anchor untouched.  No bookmark is ever dropped.  Bookmarks of
+        paths not in ``interview_texts`` are left alone.
+        """
+        results: dict[str, AnchorResult] = {}
+        changed: list[str] = []
+        hashes = {p: text_hash(t) for p, t in interview_texts.items() if t is not None}
+        for b in list(self._state.bookmarks.values()):
+            if b.path not in interview_texts:
+                continue
+            text = interview_texts[b.path]
+            if text is None:
+                res = AnchorResult(NEEDS_REVIEW, None, None, 0.0)
+            elif hashes[b.path] == b.anchor.source_hash and b.status == STATUS_OK:
+                res = AnchorResult(EXACT_POSITION, b.anchor.start, b.anchor.end, 1.0)
+                results[b.id] = res
+                continue
+            else:
+                res = reanchor(b.anchor, text)
+            results[b.id] = res
+            if res.found:
+                assert text is not None and res.start is not None and res.end is not None
+                if (res.start, res.end) != (b.anchor.start, b.anchor.end):
+                    log.info("bookmark %s re-anchored in %s: %d-%d -> %d-%d (%s)", b.id, b.path,
+                             b.anchor.start, b.anchor.end, res.start, res.end, res.status)
+                anchor = make_anchor(text, res.start, res.end)
+                exchange = b.exchange
+                if locate_exchange is not None:
+                    exchange = locate_exchange(b.path, res.start)
+                new = dataclasses.replace(b, anchor=anchor, exchange=exchange, status=STATUS_OK)
+            else:
+                if b.status != STATUS_NEEDS_REVIEW:
+                    log.warning("bookmark %s in %s needs review: its quote was not found with "
+                                "confidence%s", b.id, b.path, "" if text is not None else " (file unreadable)")
+                new = dataclasses.replace(b, status=STATUS_NEEDS_REVIEW)
+            if new != b:
+                self._state.bookmarks[b.id] = dataclasses.replace(
+                    new, modified=self._tick(), revision=b.revision + 1)
+                changed.append(b.id)
+        if changed:
+            self._notify("updated", tuple(changed))
+            if not self.read_only:  # a read-only store keeps the new statuses in memory only
+                self.save()
+        return results
+
+    def follow_moves(self, loaded: dict[str, tuple[str, str]], present: set[str]) -> list[tuple[Bookmark, str]]:
+        """Re-attach bookmarks whose file is gone to a loaded file with the same text (a moved
+        or renamed folder or file).  ``loaded``: source hash -> (interview id, path) of the
+        loaded interviews; ``present``: their interview ids.  Returns (bookmark as it is now,
+        old path) for each bookmark moved; each move is also kept in :attr:`problems`."""
+        moves: list[tuple[Bookmark, str]] = []
+        for b in self.list():
+            target = loaded.get(b.anchor.source_hash)
+            if b.interview_id in present or target is None or target[1] == b.path:
+                continue
+            if _exists(b.path):
+                continue  # the old file is still there: a copy, not a move
+            new = dataclasses.replace(b, interview_id=target[0], path=target[1],
+                                      modified=self._tick(), revision=b.revision + 1)
+            self._state.bookmarks[b.id] = new
+            moves.append((new, b.path))
+        if moves:
+            self._notify("updated", tuple(b.id for b, _ in moves))
+            if not self.read_only:
+                self.save()
+        return moves
+
+    def reload(self) -> None:
+        """Merge in what other instances saved (e.g. when the window regains focus)."""
+        with self._locked():
+            disk = self._read_disk()
+        if disk is not None:
+            before = dict(self._state.bookmarks)
+            self._state = _merge(self._state, disk)
+            if self._state.bookmarks != before:
+                self._notify("reset", ())
+
+    def save(self) -> None:
+        """Merge with the file on disk and write it."""
+        self._change(lambda: None)
+
+    def _change(self, change: Callable[[], Any]) -> Any:
+        """Under the lock: merge in the file on disk, apply ``change`` (so its revisions count
+        what other instances saved), write.  Listeners hear "reset" when the merge brought in
+        changes from elsewhere."""
+        self._check_writable()
+        with self._locked():
+            disk = self._read_disk()
+            before = dict(self._state.bookmarks)
+            if disk is not None:
+                self._state = _merge(self._state, disk)
+            merged = self._state.bookmarks != before
+            result = change()
+            self._prune_tombstones()
+            self._write(self._document())
+        if merged:
+            self._notify("reset", ())
+        return result
+
+    def _next_revision(self, bookmark_id: str, floor: int = 0) -> int:
+        """One more than any revision this bookmark (or its tombstone) has had here."""
+        b = self._state.bookmarks.get(bookmark_id)
+        tomb = self._state.deleted.get(bookmark_id)
+        return max(floor, b.revision if b else 0, tomb.revision if tomb else 0) + 1
+
+    # -- listeners --
+    def add_listener(self, fn: Listener) -> None:
+        self._listeners.append(fn)
+
+    def remove_listener(self, fn: Listener) -> None:
+        with contextlib.suppress(ValueError):
+            self._listeners.remove(fn)
+
+    # -- internals --
+    def _check_writable(self) -> None:
+        if self.read_only:
+            raise StoreError(self._read_only_reason or
+                f"Bookmarks cannot be saved: {self.path} could not be read safely, so it is left untouched."
+            )
+
+    def _cannot_write(self, e: OSError) -> None:
+        """The folder cannot be written (read-only folder or file system): read-only, once."""
+        if self._read_only_reason:
+            return
+        self.read_only = True
+        self._read_only_reason = (f"Bookmarks are read-only: the folder {self.path.parent} cannot be "
+                                  f"written ({e.strerror or e}).")
+        self._problem("read_only", self._read_only_reason, str(self.path.parent))
+
+    def _require(self, bookmark_id: str) -> Bookmark:
+        b = self._state.bookmarks.get(bookmark_id)
+        if b is None:
+            raise StoreError(f"no bookmark {bookmark_id}")
+        return b
+
+    def _tick(self) -> str:
+        """Now, strictly later than any time this store handed out before."""
+        t = _now()
+        if t <= self._last_time:
+            t = _fmt_time(_parse_time(self._last_time) + timedelta(microseconds=1))
+        self._last_time = t
+        return t
+
+    def _commit(self, event: str, ids: tuple[str, ...]) -> None:
+        self._notify(event, ids)
+
+    def _notify(self, event: str, ids: tuple[str, ...]) -> None:
+        for fn in list(self._listeners):
+            fn(event, ids)
+
+    def _document(self) -> dict[str, Any]:
+        items = [b.to_dict() for b in self.list()] + list(self._state.raw_bad.values())
+        return {
+            "schema_version": SCHEMA_VERSION,
+            "app": "kzreader",
+            "saved": _now(),
+            "bookmarks": items,
+            "deleted": {k: v.to_dict() for k, v in sorted(self._state.deleted.items())},
+        }
+
+    def _prune_tombstones(self) -> None:
+        limit = _fmt_time(datetime.now(timezone.utc) - timedelta(days=TOMBSTONE_DAYS))
+        self._state.deleted = {k: v for k, v in self._state.deleted.items() if v.time >= limit}
+
+    @contextlib.contextmanager
+    def _locked(self) -> Iterator[None]:
+        try:
+            self._file_lock.acquire()
+        except OSError as e:
+            # a read-only folder or file system: read, never write.  Reading needs no lock,
+            # since every writer replaces the file by a rename (core.atomic).
+            self._cannot_write(e)
+            yield
+            return
+        try:
+            yield
+        finally:
+            self._file_lock.release()
+
+    def _read_disk(self) -> _State | None:
+        """The document on disk as a state (None if there is nothing usable).
+
+        Called with the lock held.  A corrupt file is moved aside and a backup tried.
+        """
+        self._remove_stale_temps()
+        if not self.path.exists():
+            backup = self._first_valid_backup()
+            if backup is None:
+                return None
+            state, n = backup
+            self._problem(
+                "restored_from_backup",
+                f"The bookmarks file {self.path} was missing; restored from backup {self._backup(n)}.",
+            )
+            return state
+        try:
+            data = self.path.read_bytes()
+        except OSError as e:
+            self.read_only = True
+            self._problem("unreadable", f"Cannot read the bookmarks file {self.path}: {e.strerror or e}.")
+            backup = self._first_valid_backup()
+            return backup[0] if backup else None
+        try:
+            return self._parse(data, report=True)
+        except _NewerVersion as e:
+            self.read_only = True
+            self._problem(
+                "newer_version",
+                f"The bookmarks file {self.path} was written by a newer version of kzreader "
+                f"(schema {e.args[0]}); it is opened read-only and will not be changed.",
+            )
+            return None
+        except (ValueError, KeyError, TypeError, AttributeError, UnicodeDecodeError, RecursionError) as e:
+            if isinstance(e, RecursionError):
+                e = ValueError("nested too deeply")
+            try:
+                aside = self._move_aside()
+            except OSError as err:  # a read-only folder: leave it where it is, untouched
+                self._cannot_write(err)
+                self._problem("corrupt", f"The bookmarks file {self.path} is damaged ({e}); it is left "
+                                         "as it is and bookmarks are read-only.")
+                backup = self._first_valid_backup()
+                return backup[0] if backup else None
+            self._problem(
+                "corrupt",
+                f"The bookmarks file {self.path} is damaged ({e}); it was kept as {aside}.",
+                str(aside),
+            )
+            backup = self._first_valid_backup()
+            if backup is None:
+                return None
+            state, n = backup
+            self._problem(
+                "restored_from_backup",
+                f"Bookmarks were restored from the backup {self._backup(n)}; "
+                "changes made after that backup may be missing.",
+                str(self._backup(n)),
+            )
+            return state
+
+    def _parse(self, data: bytes, report: bool) -> _State:
+        doc = migrate(json.loads(data.decode("utf-8")))
+        state = _State()
+        bad = 0
+        for i, item in enumerate(doc["bookmarks"]):
+            try:
+                b = Bookmark.from_dict(item)
+            except (ValueError, KeyError, TypeError, AttributeError):
+                bad += 1
+                key = item.get("id") if isinstance(item, dict) and isinstance(item.get("id"), str) else None
+                state.raw_bad[key or f"#bad{i}:{json.dumps(item, sort_keys=True)[:200]}"] = item
+                continue
+            state.bookmarks[b.id] = b
+        for k, v in doc.get("deleted", {}).items():
+            _parse_time(v["time"])
+            state.deleted[str(k)] = _Tombstone(_revision(v["revision"]), v["time"])
+        if bad and report:
+            self._problem(
+                "bad_entries",
+                f"{bad} bookmark(s) in {self.path} could not be read; they are kept in the file unchanged.",
+            )
+        return state
+
+    def _first_valid_backup(self) -> tuple[_State, int] | None:
+        for n in range(1, self.backups + 1):
+            p = self._backup(n)
+            try:
+                return self._parse(p.read_bytes(), report=False), n
+            except Exception:  # missing or damaged backup: try the next one
+                continue
+        return None
+
+    def _backup(self, n: int) -> Path:
+        return self.path.with_name(f"{self.path.name}.{n}")
+
+    def _move_aside(self) -> Path:
+        stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+        stem = self.path.stem
+        target = self.path.with_name(f"{stem}.corrupt-{stamp}.json")
+        k = 1
+        while target.exists():
+            target = self.path.with_name(f"{stem}.corrupt-{stamp}-{k}.json")
+            k += 1
+        os.replace(self.path, target)
+        fsync_folder(self.path.parent)
+        return target
+
+    def _remove_stale_temps(self) -> None:
+        # with the lock held nobody else is writing, so any temp file is left from a crash
+        for p in self.path.parent.glob(f"{glob.escape(temp_prefix(self.path))}*.tmp"):
+            with contextlib.suppress(OSError):
+                p.unlink()
+
+    def _write(self, doc: dict[str, Any]) -> None:
+        data = json.dumps(doc, ensure_ascii=False, indent=1).encode("utf-8")
+        rotate = self._rotate_backups if self.path.exists() and self.backups > 0 else None
+        try:
+            write_atomic(self.path, data, before_replace=rotate)
+        except BaseException:
+            with contextlib.suppress(OSError):
+                os.unlink(self.path.with_name(f".{self.path.name}.backup.tmp"))
+            raise
+
+    def _rotate_backups(self) -> None:
+        for n in range(self.backups - 1, 0, -1):
+            if self._backup(n).exists():
+                os.replace(self._backup(n), self._backup(n + 1))
+        # the current file becomes backup 1 without ever leaving the store name empty
+        tmp = self.path.with_name(f".{self.path.name}.backup.tmp")
+        with contextlib.suppress(FileNotFoundError):
+            tmp.unlink()
+        try:
+            os.link(self.path, tmp)
+        except OSError:  # file systems without hard links
+            write_atomic(self._backup(1), self.path.read_bytes())
+        else:
+            os.replace(tmp, self._backup(1))
+
+    def _problem(self, kind: str, message: str, path: str = "") -> None:
+        log.warning("bookmark store (%s): %s", kind, message)
+        self.problems.append(StoreProblem(kind, message, path or str(self.path)))
+
+
+def _merge(mine: _State, disk: _State) -> _State:
+    """Union by id; the higher revision wins (a tie goes to the later ``modified``, then to
+    memory); a deletion beats the bookmark it deleted and older ones."""
+    out = _State(raw_bad={**disk.raw_bad, **mine.raw_bad})
+    deleted = dict(disk.deleted)
+    for k, v in mine.deleted.items():
+        if k not in deleted or v.revision > deleted[k].revision:
+            deleted[k] = v
+    for bid in set(mine.bookmarks) | set(disk.bookmarks):
+        a, b = mine.bookmarks.get(bid), disk.bookmarks.get(bid)
+        win = a if b is None or (a is not None and (a.revision, a.modified) >= (b.revision, b.modified)) else b
+        assert win is not None
+        gone = deleted.get(bid)
+        if gone is not None and gone.revision >= win.revision:
+            continue
+        deleted.pop(bid, None)
+        out.bookmarks[bid] = win
+    out.deleted = deleted
+    return out
+
+
+def _exists(path: str) -> bool:
+    try:
+        os.stat(path)
+    except (OSError, ValueError):
+        return False
+    return True
+
+
+def _fmt_time(t: datetime) -> str:
+    return t.astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+
+
+def _parse_time(s: str) -> datetime:
+    return datetime.strptime(s, "%Y-%m-%dT%H:%M:%S.%fZ").replace(tzinfo=timezone.utc)
+
+
+def _now() -> str:
+    return _fmt_time(datetime.now(timezone.utc))

@@ -1,0 +1,77 @@
+"""What search and themes need from one interview, from a single pass of tokenising.
+
+Loading computes both for every file (in worker processes, kept in the parse cache), and
+splitting the text into words is the larger part of either, so each paragraph is folded and
+split once and the word lists feed both.
+
+Search gets ``Terms``, a plain tuple cheap to send between processes and to store::
+
+    (numbers, lengths, texts, forms)
+
+one search unit per lead (number 0) and exchange: ``numbers[k]`` and ``lengths[k]`` (in
+words) describe unit ``k``, ``texts[k]`` is its stems in text order separated by spaces, with
+:data:`BREAK` between paragraphs (the search index's document); ``forms`` are the
+interview's distinct folded words.  The stems are made here, next to the parsing, so the
+process that builds the index only hands documents over.
+"""
+from __future__ import annotations
+
+from collections import Counter
+from typing import TYPE_CHECKING
+
+from ..model import Interview
+from ..text import fold, stem_each, words
+
+if TYPE_CHECKING:
+    from ..themes.themes import ThemeIndex
+
+Terms = tuple[tuple[int, ...], tuple[int, ...], tuple[str, ...], tuple[str, ...]]
+# between two paragraphs' stems: never a word ("_" is no word character), so phrases stop there
+BREAK = "_"
+
+
+def analyse(iv: Interview, index: "ThemeIndex | None" = None
+            ) -> tuple[Terms, tuple[frozenset[str], ...] | None]:
+    """``(terms for search, per-exchange themes or None without an index)``."""
+    numbers: list[int] = []
+    lengths: list[int] = []
+    texts: list[str] = []
+    forms: set[str] = set()
+    sep = f" {BREAK} "
+
+    def unit(number: int, paragraph_words: list[list[str]]) -> None:
+        parts = []
+        n = 0
+        for ws in paragraph_words:
+            if ws:
+                parts.append(" ".join(stem_each(ws)))
+                forms.update(ws)
+                n += len(ws)
+        numbers.append(number)
+        lengths.append(n)
+        texts.append(sep.join(parts))
+
+    if iv.lead:
+        unit(0, [words(fold(p.text)) for p in iv.lead])
+    tags = [] if index is not None else None
+    for ex in iv.exchanges:
+        q = [words(fold(p.text)) for p in ex.question.paragraphs]
+        a = [words(fold(p.text)) for p in ex.answer.paragraphs]
+        unit(ex.number, q + a)
+        if tags is not None:
+            tags.append(index.themes_of_words(q, a))
+    terms = (tuple(numbers), tuple(lengths), tuple(texts),
+             tuple(sorted(forms)))  # sorted: the parse cache stays deterministic
+    return terms, (tuple(tags) if tags is not None else None)
+
+
+def unit_counts(terms: Terms) -> list[tuple[int, dict[str, int], int]]:
+    """Per unit ``(number, {stem: count}, length)``: ``terms`` spelled out, for tests and
+    tools."""
+    numbers, lengths, texts, _forms = terms
+    out = []
+    for number, length, text in zip(numbers, lengths, texts):
+        counts = Counter(text.split())
+        counts.pop(BREAK, None)
+        out.append((number, dict(counts), length))
+    return out

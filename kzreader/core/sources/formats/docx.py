@@ -1,0 +1,345 @@
+"""Word documents (.docx) → derived text and metadata.
+
+Stdlib only: the package is a zip of XML parts, read with zipfile and xml.etree.  Paragraphs,
+soft line breaks (w:br), tables and bold runs (direct or through a style) are kept; headings
+become ``### ``.  Parts are decoded here (whatever their encoding) and refused when they declare
+a DOCTYPE or entities, so no entity expansion or external reference can happen; their size and
+element count are capped, and the tree is walked without recursion.  Headers, footers,
+comments, footnotes and text boxes are not read.
+"""
+from __future__ import annotations
+
+import codecs
+import io
+import posixpath
+import re
+import zipfile
+import xml.etree.ElementTree as ET
+
+from ..decoding import SourceError
+from .derived import BREAK, Derived, Run, TextBuilder, clean, join_rows, render_runs
+
+# uncompressed bytes of one XML part: a zip bomb stops here (a 600-page report is about 20 MB)
+_MAX_PART = 32 * 1024 * 1024
+# tags ("<") in one part: about 170 MB of element tree per million elements
+_MAX_TAGS = 1_500_000
+# basedOn steps followed from a style (Word's own styles go a few deep)
+_MAX_STYLE_DEPTH = 64
+_DTD = re.compile(r"<!(?:DOCTYPE|ENTITY)", re.I)
+_XML_ENCODING = re.compile(rb"""<\?xml[^>]{0,200}?encoding\s*=\s*["']([A-Za-z0-9._:-]{1,40})["']""")
+_OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+_OFFICE_DOC = "/officeDocument"
+_HEADING_NAME = re.compile(r"(?:heading|заголовок)\s*\d|^title$|^заголовок$|^название$", re.I)
+# default authors that name a computer, not a person
+_NOBODY = {"user", "admin", "administrator", "microsoft office user", "windows user", "пользователь",
+           "автор", "author", "unknown", "home", "сотрудник", "python-docx"}
+# containers whose children are read as if they stood in their place
+_TRANSPARENT = {"hyperlink", "ins", "smartTag", "sdt", "sdtContent", "fldSimple", "customXml",
+                "moveTo", "dir", "bdo"}
+_ON = {None, "", "1", "true", "on"}
+
+
+def _local(tag: str) -> str:
+    return tag.rsplit("}", 1)[-1]
+
+
+def _attr(el: ET.Element, name: str) -> str | None:
+    for k, v in el.attrib.items():
+        if _local(k) == name:
+            return v
+    return None
+
+
+def _child(el: ET.Element, name: str) -> ET.Element | None:
+    for c in el:
+        if _local(c.tag) == name:
+            return c
+    return None
+
+
+def _is_on(el: ET.Element | None) -> bool | None:
+    """A toggle property (<w:b/>, <w:b w:val="0"/>): True, False, or None when absent."""
+    if el is None:
+        return None
+    return (_attr(el, "val") or "").lower() in _ON
+
+
+class _Styles:
+    def __init__(self, root: ET.Element | None):
+        self.styles: dict[str, tuple[str, str | None, bool | None, bool]] = {}
+        self.default_bold = False
+        if root is None:
+            return
+        for st in root:
+            name = _local(st.tag)
+            if name == "docDefaults":
+                rpr = st.find(".//{*}rPr")
+                self.default_bold = bool(rpr is not None and _is_on(_child(rpr, "b")))
+            if name != "style":
+                continue
+            sid = _attr(st, "styleId") or ""
+            nm = _child(st, "name")
+            based = _child(st, "basedOn")
+            rpr = _child(st, "rPr")
+            ppr = _child(st, "pPr")
+            bold = _is_on(_child(rpr, "b")) if rpr is not None else None
+            outline = ppr is not None and _child(ppr, "outlineLvl") is not None
+            heading = outline or bool(_HEADING_NAME.search((_attr(nm, "val") if nm is not None else "") or ""))
+            self.styles[sid] = (sid, _attr(based, "val") if based is not None else None, bold, heading)
+
+        self._resolved: dict[str | None, tuple[bool | None, bool]] = {}
+
+    def _resolve(self, sid: str | None) -> tuple[bool | None, bool]:
+        """(bold, heading) of a style through its basedOn chain: followed iteratively, stopping
+        at a cycle or after _MAX_STYLE_DEPTH steps, and remembered (every run asks)."""
+        found = self._resolved.get(sid)
+        if found is None:
+            bold, heading, seen, cur = None, False, set(), sid
+            while cur and cur in self.styles and cur not in seen and len(seen) < _MAX_STYLE_DEPTH:
+                seen.add(cur)
+                _, based, b, h = self.styles[cur]
+                if bold is None:
+                    bold = b
+                heading = heading or h
+                cur = based
+            found = self._resolved[sid] = (bold, heading)
+        return found
+
+    def bold(self, sid: str | None) -> bool | None:
+        return self._resolve(sid)[0]
+
+    def heading(self, sid: str | None) -> bool:
+        return self._resolve(sid)[1]
+
+
+class _Package:
+    def __init__(self, data: bytes):
+        if data.startswith(_OLE):
+            raise SourceError("this is an old Word .doc file or a password-protected document; "
+                              "save it as .docx (Word 2007 or later) to open it")
+        try:
+            self.zip = zipfile.ZipFile(io.BytesIO(data))
+        except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError):
+            raise SourceError("this is not a Word document (.docx): the file is not a valid "
+                              "Word package") from None
+        self.names = set(self.zip.namelist())
+
+    def xml(self, name: str) -> ET.Element | None:
+        if name not in self.names:
+            return None
+        info = self.zip.getinfo(name)
+        if info.file_size > _MAX_PART:
+            raise SourceError(f"the Word document is too large to read ({name} unpacks to "
+                              f"{info.file_size // (1024 * 1024)} MB)")
+        try:
+            with self.zip.open(info) as f:
+                data = f.read(_MAX_PART + 1)
+        except (zipfile.BadZipFile, OSError, EOFError, NotImplementedError, RuntimeError) as e:
+            raise SourceError(f"the Word document is damaged: cannot unpack {name} ({e})") from None
+        if len(data) > _MAX_PART:
+            raise SourceError("the Word document is too large to read")
+        # decoded here and given to expat as text, so the DOCTYPE check sees what expat sees,
+        # in UTF-16 or any other encoding a part may declare
+        text = _xml_text(data, name)
+        if _DTD.search(text):
+            raise SourceError(f"the Word document is refused: {name} declares a DOCTYPE or entities")
+        if text.count("<") > _MAX_TAGS:
+            raise SourceError("the Word document is too large to read")
+        try:
+            return ET.fromstring(text)
+        except ET.ParseError as e:
+            raise SourceError(f"the Word document is damaged: {name} is not valid XML ({e})") from None
+
+    def related(self, source: str, type_suffix: str) -> str | None:
+        """The part a relationship of ``source`` ("" for the package) with this type points to."""
+        folder = posixpath.dirname(source)
+        rels = posixpath.join(folder, "_rels", posixpath.basename(source) + ".rels")
+        root = self.xml(rels)
+        if root is None:
+            return None
+        for rel in root:
+            if (_attr(rel, "Type") or "").endswith(type_suffix) and (_attr(rel, "TargetMode") or "") != "External":
+                target = _attr(rel, "Target") or ""
+                path = target.lstrip("/") if target.startswith("/") else posixpath.normpath(posixpath.join(folder, target))
+                return path
+        return None
+
+
+def _xml_text(data: bytes, name: str) -> str:
+    """An XML part's bytes → text, in the encoding its BOM, first bytes or declaration give
+    (UTF-8 without any of them), as an XML parser would choose it."""
+    if data.startswith(codecs.BOM_UTF8):
+        enc = "utf-8-sig"
+    elif data.startswith((codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)):
+        enc = "utf-32"
+    elif data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        enc = "utf-16"
+    elif data[:4] in (b"<\0\0\0", b"\0\0\0<"):
+        enc = "utf-32-le" if data[0] else "utf-32-be"
+    elif data[:2] in (b"<\0", b"\0<"):
+        enc = "utf-16-le" if data[0] else "utf-16-be"
+    else:
+        m = _XML_ENCODING.match(data)
+        enc = m.group(1).decode("ascii") if m else "utf-8"
+    try:
+        if not getattr(codecs.lookup(enc), "_is_text_encoding", True):
+            raise LookupError(enc)
+        return data.decode(enc)
+    except (LookupError, UnicodeError, ValueError):
+        raise SourceError(f"the Word document is damaged: {name} is not valid XML "
+                          f"(cannot decode it as {enc})") from None
+
+
+def docx_to_derived(data: bytes) -> Derived:
+    pkg = _Package(data)
+    main = pkg.related("", _OFFICE_DOC) or "word/document.xml"
+    doc = pkg.xml(main)
+    if doc is None or _local(doc.tag) != "document":
+        raise SourceError("this is not a Word document (.docx): it has no document text part")
+    styles_part = pkg.related(main, "/styles")
+    reader = _Reader(_Styles(pkg.xml(styles_part) if styles_part else None))
+    body = _child(doc, "body")
+    if body is not None:
+        reader.container(body)
+    text = reader.out.text()
+    if not text.strip():
+        raise SourceError("the Word document has no text")
+    meta = _core_metadata(pkg, text)
+    return Derived(text, "utf-8", meta, reader.out.removed)
+
+
+class _Reader:
+    def __init__(self, styles: _Styles):
+        self.styles = styles
+        self.out = TextBuilder()
+
+    def container(self, el: ET.Element) -> None:
+        for c in _flatten(el):
+            name = _local(c.tag)
+            if name == "p":
+                self.paragraph(c)
+            elif name == "tbl":
+                self.table(c)
+
+    def paragraph(self, p: ET.Element) -> None:
+        runs, heading = self.runs(p)
+        if heading:
+            title = clean("".join(r.text if r.text != "\n" else " " for r in runs)).strip()
+            if title:
+                self.out.paragraph("### " + title)
+            return
+        for text, kind in render_runs(runs):
+            self.out.paragraph(text, kind)
+
+    def runs(self, p: ET.Element) -> tuple[list[Run], bool]:
+        ppr = _child(p, "pPr")
+        pstyle = None
+        heading = False
+        if ppr is not None:
+            ps = _child(ppr, "pStyle")
+            pstyle = _attr(ps, "val") if ps is not None else None
+            heading = _child(ppr, "outlineLvl") is not None and (_attr(_child(ppr, "outlineLvl"), "val") or "9") != "9"
+        heading = heading or self.styles.heading(pstyle)
+        pbold = self.styles.bold(pstyle)
+        para_bold = pbold if pbold is not None else self.styles.default_bold
+        runs: list[Run] = []
+        self._collect(p, para_bold, runs)
+        return runs, heading
+
+    def _collect(self, el: ET.Element, para_bold: bool, runs: list[Run]) -> None:
+        for c in _flatten(el):
+            if _local(c.tag) == "r":
+                self._run(c, para_bold, runs)
+
+    def _run(self, r: ET.Element, para_bold: bool, runs: list[Run]) -> None:
+        rpr = _child(r, "rPr")
+        bold = None
+        if rpr is not None:
+            bold = _is_on(_child(rpr, "b"))
+            if bold is None:
+                rs = _child(rpr, "rStyle")
+                bold = self.styles.bold(_attr(rs, "val")) if rs is not None else None
+        if bold is None:
+            bold = para_bold
+        for c in r:
+            name = _local(c.tag)
+            if name == "t":
+                runs.append(Run(c.text or "", bold))
+            elif name in ("br", "cr"):
+                runs.append(BREAK)
+            elif name in ("tab", "ptab"):
+                runs.append(Run(" ", bold))
+            elif name == "noBreakHyphen":
+                runs.append(Run("-", bold))
+
+    def table(self, tbl: ET.Element) -> None:
+        rows = []
+        for tr in _rows(tbl):
+            cells = []
+            for tc in tr:
+                if _local(tc.tag) == "tc":
+                    cells.append(self._cell_text(tc))
+                elif _local(tc.tag) in ("sdt", "customXml"):
+                    cells.extend(self._cell_text(x) for x in tc.iter() if _local(x.tag) == "tc")
+            rows.append([c for c in cells if c])
+        for text in join_rows(rows):
+            self.out.paragraph(text)
+
+    def _cell_text(self, tc: ET.Element) -> str:
+        lines = []
+        for p in tc.iter():
+            if _local(p.tag) == "p":
+                runs, _ = self.runs(p)
+                text = "".join(r.text for r in runs)
+                lines.extend(clean(line).strip() for line in text.split("\n"))
+        return "\n".join(line for line in lines if line)
+
+
+def _flatten(el: ET.Element, through=_TRANSPARENT):
+    """The children of ``el`` in document order, with the children of ``through`` containers
+    in their place (with a stack: 5,000 nested hyperlinks exhausted the recursion limit)."""
+    stack = [iter(el)]
+    while stack:
+        for c in stack[-1]:
+            if _local(c.tag) in through:
+                stack.append(iter(c))
+                break
+            yield c
+        else:
+            stack.pop()
+
+
+def _rows(tbl: ET.Element):
+    for c in _flatten(tbl, ("sdt", "sdtContent", "customXml")):
+        if _local(c.tag) == "tr":
+            yield c
+
+
+def _core_metadata(pkg: _Package, text: str) -> dict:
+    part = pkg.related("", "/core-properties") or "docProps/core.xml"
+    try:
+        core = pkg.xml(part)
+    except SourceError:
+        return {}  # broken properties must not lose the document
+    if core is None:
+        return {}
+    found = {_local(c.tag): (c.text or "").strip() for c in core}
+    out = {}
+    title = clean(found.get("title", "")).strip()
+    if title and not text.startswith("### "):
+        out["title"] = title  # a heading the reader sees beats a property they may never have set
+    creator = clean(found.get("creator", "")).strip()
+    if creator and creator.lower() not in _NOBODY:
+        out["interviewer"] = creator  # who wrote the transcript down, not who was interviewed
+    created = re.match(r"\d{4}-\d{2}-\d{2}", found.get("created", ""))
+    if created and not _text_has_date(text):
+        out["date"] = created.group()  # a date written in the transcript beats the file's
+    # dc:language is left out: it is Word's editing language, not what the interview is in
+    return out
+
+
+def _text_has_date(text: str) -> bool:
+    from kzreader.core.parsing.metadata import leading_date  # the parser's own date forms
+
+    paras = [p for p in text.split("\n\n")[:3]]
+    return any(leading_date(p.strip().lstrip("#* ")) for p in paras)

@@ -1,0 +1,173 @@
+"""Loading a corpus off the GUI thread.
+
+Each load runs a core.loading.LoadJob (parse cache, then worker processes) and the
+per-interview hooks (search indexing, theme tagging) in a plain Python thread that never calls
+Qt.  That is deliberate: PySide keeps the GIL through calls such as emit or moveToThread,
+which take Qt's internal locks, while the GUI thread may hold one of those locks (destroying a
+widget) and wait for the GIL to run Python code; a loader thread calling Qt can therefore
+deadlock the whole program, and once hung a test run.  So the thread only appends messages to
+a deque (appends and pops are thread-safe), and the GUI thread takes them out on a short timer
+while a load runs and turns them into signals.
+
+Results come in batches, because one message per file would flood the event loop with a large
+corpus.  Each load carries a generation number: when a new load starts, the old one is told to
+stop and anything it still manages to send is dropped, so a cancelled load never leaks rows
+into the new one.
+"""
+from __future__ import annotations
+
+import gc
+import logging
+import threading
+from collections import deque
+
+from PySide6.QtCore import QObject, QTimer, Signal, Slot
+
+from kzreader.gui.collector import collect_on_gui_thread
+
+log = logging.getLogger(__name__)
+
+# how often the GUI thread looks for results while a load runs (ms)
+POLL_MS = 10
+
+
+class _Job:
+    """One load; ``run`` is the body of its thread and talks only through ``outbox``."""
+
+    def __init__(self, generation: int, paths: list[str], hooks, options: dict, outbox: deque):
+        self.generation = generation
+        self._paths = list(paths)
+        self._hooks = tuple(hooks)
+        self._options = dict(options)
+        self._outbox = outbox
+        self._cancel = threading.Event()
+
+    def cancel(self) -> None:
+        self._cancel.set()
+
+    def run(self) -> None:
+        gen, post = self.generation, self._outbox.append
+        # the parser and the model are imported here, off the GUI thread, so the window paints sooner
+        from kzreader.core.corpus.loading import LoadJob
+        from kzreader.core.model import Interview, Problem
+
+        cancelled = self._cancel.is_set
+
+        def emit(loaded: list) -> None:
+            items = []
+            for entry in loaded:
+                # per-interview work such as search indexing also stays off the GUI thread
+                if self._hooks and isinstance(entry.item, Interview):
+                    for hook in self._hooks:
+                        if not cancelled():
+                            hook(entry.item, entry)
+                elif isinstance(entry.item, Problem) and entry.item.severity == "error":
+                    log.warning("not loaded: %s: %s", entry.item.path, entry.item.message)
+                items.append(entry.item)
+            if not cancelled():
+                post(("batch", gen, items))
+            # a loaded corpus is long-lived and acyclic: moving it out of the collector's
+            # generations keeps full collections (which pause every thread) short
+            gc.freeze()
+
+        def progress(done: int, total: int) -> None:
+            if not cancelled():
+                post(("progress", gen, done, total))
+
+        try:
+            LoadJob(self._paths, **self._options).run(emit, progress, cancelled)
+        except Exception as e:  # a bug in loading must not leave the window waiting forever
+            post(("batch", gen, [Problem(", ".join(self._paths), f"loading stopped: {type(e).__name__}: {e}")]))
+        finally:
+            post(("done", gen))
+
+
+class CorpusLoader(QObject):
+    """Loads paths in the background; one load at a time, a new one cancels the last.
+
+    Signals carry only the current load's results:
+    ``items_loaded(list)`` a batch of Interview/Problem objects in file order,
+    ``progress(done, total)``, ``started()`` and ``finished()``.  A cancelled load emits
+    no ``finished``.
+    """
+
+    items_loaded = Signal(object)
+    progress = Signal(int, int)
+    started = Signal()
+    finished = Signal()
+
+    def __init__(self, parent: QObject | None = None):
+        super().__init__(parent)
+        self._generation = 0
+        self._current: _Job | None = None
+        # threads of cancelled loads are kept until they end, so shutdown can wait for them
+        self._threads: dict[int, tuple[threading.Thread, _Job]] = {}
+        self._outbox: deque = deque()  # filled by loader threads, emptied by the GUI thread only
+        self._poll = QTimer(self)
+        self._poll.setInterval(POLL_MS)
+        self._poll.timeout.connect(self._drain)
+        # callables run in the loader thread as hook(interview, loaded) for each parsed
+        # Interview, ``loaded`` being its core.loading.Loaded (must be thread-safe, no Qt)
+        self.worker_hooks: list = []
+        # passed to core.loading.LoadJob: cache_dir, lexicon, workers
+        self.options: dict = {}
+        # the loader thread must never be the one that collects (and so destroys) Qt objects
+        collect_on_gui_thread()
+
+    def is_loading(self) -> bool:
+        return self._current is not None
+
+    def load(self, paths: list[str]) -> None:
+        self.cancel()
+        self._generation += 1
+        gen = self._generation
+        job = _Job(gen, paths, self.worker_hooks, self.options, self._outbox)
+        # a daemon: a load stuck on a dead network share must not keep the program from quitting
+        thread = threading.Thread(target=job.run, name=f"kzreader-loader-{gen}", daemon=True)
+        self._threads[gen] = (thread, job)
+        self._current = job
+        self.started.emit()
+        thread.start()
+        self._poll.start()
+
+    def cancel(self) -> None:
+        """Stop the current load; its remaining results are discarded."""
+        if self._current is not None:
+            self._current.cancel()
+            self._current = None
+            self._generation += 1  # results still queued now fail the generation check
+
+    def shutdown(self, timeout_ms: int = 5000) -> None:
+        """Cancel everything and wait for the loader threads (call before the app quits)."""
+        self.cancel()
+        for thread, job in list(self._threads.values()):
+            job.cancel()
+            thread.join(timeout_ms / 1000)
+        self._threads.clear()
+        self._poll.stop()
+
+    @Slot()
+    def _drain(self) -> None:
+        outbox = self._outbox
+        while outbox:
+            message = outbox.popleft()
+            kind, gen = message[0], message[1]
+            if kind == "done":
+                self._on_done(gen)
+            elif gen != self._generation:
+                continue  # from a load that was cancelled since
+            elif kind == "batch":
+                if message[2]:
+                    self.items_loaded.emit(message[2])
+            else:
+                self.progress.emit(message[2], message[3])
+        if not self._threads:
+            self._poll.stop()
+
+    def _on_done(self, gen: int) -> None:
+        entry = self._threads.pop(gen, None)
+        if entry is not None:
+            entry[0].join(1.0)  # it has only to return from run()
+        if gen == self._generation and self._current is not None:
+            self._current = None
+            self.finished.emit()

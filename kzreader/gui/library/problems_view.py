@@ -1,0 +1,227 @@
+"""The Problems panel: files that failed to load or loaded with warnings."""
+from __future__ import annotations
+
+import os
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QAbstractTableModel, QEvent, QModelIndex, QObject, QSettings, Qt, Signal, Slot
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDockWidget,
+    QHeaderView,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..i18n import core_message
+from ..widgets.plain_text import plain_tooltip
+
+if TYPE_CHECKING:  # annotations only
+    from PySide6.QtWidgets import QMessageBox
+
+    from kzreader.core.model import Problem
+
+_NO_INDEX = QModelIndex()
+COL_SEVERITY, COL_FILE, COL_MESSAGE = range(3)
+K_DOCK_MODE = "window/problems_dock"
+
+
+class ProblemTableModel(QAbstractTableModel):
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self._items: list[Problem] = []
+
+    def append(self, problems: list[Problem]) -> None:
+        if not problems:
+            return
+        first = len(self._items)
+        self.beginInsertRows(_NO_INDEX, first, first + len(problems) - 1)
+        self._items.extend(problems)
+        self.endInsertRows()
+
+    def clear(self) -> None:
+        self.beginResetModel()
+        self._items.clear()
+        self.endResetModel()
+
+    def problem(self, row: int) -> Problem | None:
+        return self._items[row] if 0 <= row < len(self._items) else None
+
+    def problems(self) -> list[Problem]:
+        return list(self._items)
+
+    def error_count(self) -> int:
+        return sum(1 for p in self._items if p.severity == "error")
+
+    def rowCount(self, parent=_NO_INDEX) -> int:
+        return 0 if parent.isValid() else len(self._items)
+
+    def columnCount(self, parent=_NO_INDEX) -> int:
+        return 0 if parent.isValid() else 3
+
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        if not index.isValid() or index.row() >= len(self._items):
+            return None
+        p = self._items[index.row()]
+        col = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            if col == COL_SEVERITY:
+                return self._severity_label(p.severity)
+            if col == COL_FILE:
+                return os.path.basename(p.path) or p.path
+            return core_message(p.message)
+        if role == Qt.ItemDataRole.ToolTipRole:  # messages quote file names and file text
+            return plain_tooltip(p.path if col == COL_FILE else core_message(p.message))
+        return None
+
+    def _severity_label(self, severity: str) -> str:
+        if severity == "error":
+            return self.tr("Error")
+        if severity == "warning":
+            return self.tr("Warning")
+        return severity
+
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
+        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
+            return None
+        if not 0 <= section < 3:
+            return None
+        return (self.tr("Severity"), self.tr("File"), self.tr("Message"))[section]
+
+
+class ProblemsView(QWidget):
+    """Table of problems; double-click shows the details with a button to open the folder."""
+
+    count_changed = Signal(int)
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.model = ProblemTableModel(self)
+        self.table = QTableView(self)
+        self.table.setObjectName("problems_table")
+        self.table.setModel(self.model)
+        self.table.setAccessibleName(self.tr("Problems"))
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().hide()
+        # a long message wraps onto more lines of its row instead of being cut
+        self.table.setWordWrap(True)
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(COL_SEVERITY, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(COL_FILE, QHeaderView.ResizeMode.Interactive)
+        header.resizeSection(COL_FILE, 240)
+        header.setStretchLastSection(True)
+        self.table.doubleClicked.connect(self._on_double_clicked)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.table)
+
+    def append(self, problems: list[Problem]) -> None:
+        if problems:
+            self.model.append(problems)
+            self.count_changed.emit(self.model.rowCount())
+
+    def clear(self) -> None:
+        self.model.clear()
+        self.count_changed.emit(0)
+
+    def details_box(self, problem: Problem) -> QMessageBox:
+        """The details dialog for one problem (not shown; the caller execs it)."""
+        from PySide6.QtWidgets import QMessageBox  # here: not needed to paint the window
+
+        box = QMessageBox(self)
+        box.setWindowTitle(self.tr("Problem"))
+        box.setIcon(
+            QMessageBox.Icon.Critical if problem.severity == "error" else QMessageBox.Icon.Warning
+        )
+        # paths and messages come from the files: plain text only
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        # (the informative text label would guess the format, so the path goes in the main text)
+        box.setText(f"{core_message(problem.message)}\n\n{problem.path}")
+        open_button = box.addButton(self.tr("Open Containing Folder"), QMessageBox.ButtonRole.ActionRole)
+        box.addButton(QMessageBox.StandardButton.Close)
+        box.open_button = open_button
+        return box
+
+    def show_details(self, row: int) -> None:
+        problem = self.model.problem(row)
+        if problem is None:
+            return
+        box = self.details_box(problem)
+        box.exec()
+        if box.clickedButton() is box.open_button:
+            self.open_folder(problem.path)
+
+    def open_folder(self, path: str) -> bool:
+        from PySide6.QtCore import QUrl
+
+        folder = path if os.path.isdir(path) else os.path.dirname(path)
+        return QDesktopServices.openUrl(QUrl.fromLocalFile(folder or "."))
+
+    @Slot(QModelIndex)
+    def _on_double_clicked(self, index) -> None:
+        self.show_details(index.row())
+
+
+class ProblemsDockVisibility(QObject):
+    """Keeps the Problems dock out of the way while it has nothing to list.
+
+    ``auto`` (the default): shown while there are problems, hidden otherwise; it appears
+    without taking the focus.  The user's own choice wins and is remembered (QSettings):
+    closing the dock keeps it closed ("closed"; the status bar still counts the files not
+    loaded), opening it from View ▸ Panels while it is empty keeps it open ("shown"; opened
+    while it lists something, it is back to "auto").  Where it sits is part of the main
+    window's saved layout, as for the other docks.
+    """
+
+    AUTO, SHOWN, CLOSED = "auto", "shown", "closed"
+
+    def __init__(self, dock: QDockWidget, view: ProblemsView, settings: QSettings, parent=None):
+        super().__init__(parent or dock)
+        self.dock, self.view, self.settings = dock, view, settings
+        mode = settings.value(K_DOCK_MODE, "", type=str)
+        if mode not in (self.AUTO, self.SHOWN, self.CLOSED):
+            # nothing stored (first start, or settings from before): a restored layout with the
+            # dock hidden was the user's doing.  Stored by ``save``, with that layout: writing
+            # the settings now would make their file be written (and synced) before the first paint
+            mode = self.CLOSED if dock.isHidden() else self.AUTO
+        self.mode = mode
+        dock.toggleViewAction().triggered.connect(self._on_toggled)
+        dock.installEventFilter(self)
+        view.count_changed.connect(self._on_count_changed)
+        self._sync()
+
+    def _set_mode(self, mode: str) -> None:
+        self.mode = mode
+        self.save()
+
+    def save(self) -> None:
+        """Store the mode (the window does this with its layout, which hides an empty dock)."""
+        self.settings.setValue(K_DOCK_MODE, self.mode)
+
+    def _sync(self) -> None:
+        wanted = self.mode == self.SHOWN or (self.mode == self.AUTO and self.view.model.rowCount() > 0)
+        if wanted == self.dock.isHidden():
+            self.dock.setVisible(wanted)  # a dock shown this way does not take the focus
+
+    @Slot(int)
+    def _on_count_changed(self, _count: int) -> None:
+        self._sync()
+
+    @Slot(bool)
+    def _on_toggled(self, checked: bool) -> None:
+        """View ▸ Panels ▸ Problems, chosen by the user: opened while empty, it stays open."""
+        if checked:
+            self._set_mode(self.AUTO if self.view.model.rowCount() else self.SHOWN)
+        else:
+            self._set_mode(self.CLOSED)
+
+    def eventFilter(self, obj, event) -> bool:
+        # the dock's close button (or the window manager's, when it floats)
+        if obj is self.dock and event.type() == QEvent.Type.Close:
+            self._set_mode(self.CLOSED)
+        return False

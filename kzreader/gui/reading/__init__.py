@@ -1,0 +1,3 @@
+"""Reading one interview: the reading pane (``reading_pane``), find in the interview
+(``find_bar``), the highlight colours (``highlight_colours``), copying quotes with citations
+(``quote_actions``) and the names of removed-text kinds (``removed_labels``)."""
