@@ -8,6 +8,9 @@ indexed) with an empty parse cache; the same with the cache filled (warm); peak 
 window process and of the worker processes; and median / 95th percentile time to switch
 interview and question, each with its repaint.
 It also times corpus search in the window after the warm load (search_bench's queries).
+With --stages it also prints where the processor time of the cold load went: per stage,
+summed over the window process and its parse workers (``KZREADER_STAGE_TIMES``); with two
+cores the full load cannot take less wall time than half of that total.
 Targets (issue 22, at 10,000 and 30,000 interviews): cold <= 20x read+decode, first row
 <= 1 s, warm <= 2x, peak RSS <= 600 MB, search median <= 10 ms; switching <= 16 ms median.
 """
@@ -50,6 +53,64 @@ def timed_open(app, w, folder: str) -> tuple[float, float]:
     return first[0] or done[0], done[0]
 
 
+class CpuClock:
+    """Processor time of this process, its GUI thread and its (finished) children."""
+
+    def __init__(self):
+        from kzreader.core.corpus import stage_times
+
+        stage_times.reset()
+        self.self0 = resource.getrusage(resource.RUSAGE_SELF)
+        self.child0 = resource.getrusage(resource.RUSAGE_CHILDREN)
+        self.gui0 = time.thread_time()
+
+    def stop(self, stage_dir: str) -> dict:
+        import json
+        import multiprocessing
+
+        from kzreader.core.corpus import stage_times
+
+        gui = time.thread_time() - self.gui0
+        while multiprocessing.active_children():  # joins the pool's workers: their time counts
+            time.sleep(0.05)
+        own = resource.getrusage(resource.RUSAGE_SELF)
+        child = resource.getrusage(resource.RUSAGE_CHILDREN)
+        cpu = lambda r: r.ru_utime + r.ru_stime  # noqa: E731
+        window = stage_times.totals()
+        workers: dict[str, float] = {}
+        for f in Path(stage_dir).glob("*.json"):
+            if f.stem != str(os.getpid()):
+                for k, v in json.loads(f.read_text()).items():
+                    workers[k] = workers.get(k, 0.0) + v
+            f.unlink()
+        return {"window process": cpu(own) - cpu(self.self0), "GUI thread": gui,
+                "workers": cpu(child) - cpu(self.child0), "window stages": window,
+                "worker stages": workers}
+
+
+def print_stages(st: dict, n: int, wall: float, cpu_read: float) -> None:
+    total = st["window process"] + st["workers"]
+    cores = os.cpu_count() or 1
+    # on a busy machine wall times swing, processor times much less: this is the ratio a
+    # quiet machine would give at best (every core busy all the load)
+    print(f"read+decode processor time {cpu_read:.2f} s; cold load processor time / {cores} cores "
+          f"= {total / cores / cpu_read:.1f}x read+decode (the wall ratio on a quiet machine is at least this)")
+    row = lambda name, s: print(f"  {name:44s} {s:7.2f} s {s / n * 1000:6.2f} ms/file")  # noqa: E731
+    print(f"cold load, processor time ({total:.1f} s in all = {total / wall:.2f} cores busy "
+          f"over the {wall:.1f} s load):")
+    row("parse workers, all", st["workers"])
+    for k, v in sorted(st["worker stages"].items(), key=lambda kv: -kv[1]):
+        row("  " + k, v)
+    row("  other (start-up, pickling, pipes)", st["workers"] - sum(st["worker stages"].values()))
+    row("window process, all", st["window process"])
+    row("  GUI thread", st["GUI thread"])
+    loader = st["window stages"].pop("window: loader thread, all", 0.0)
+    row("  loader thread", loader)
+    for k, v in sorted(st["window stages"].items(), key=lambda kv: -kv[1]):
+        row("    " + k.removeprefix("window: "), v)
+    row("  other threads (tantivy, Qt)", st["window process"] - st["GUI thread"] - loader)
+
+
 def pct(values, q):
     values = sorted(values)
     return values[min(len(values) - 1, int(q * len(values)))]
@@ -60,11 +121,18 @@ def main() -> int:
     ap.add_argument("-n", type=int, default=10_000)
     ap.add_argument("--dir", default=None)
     ap.add_argument("--workers", type=int, default=None)
+    ap.add_argument("--stages", action="store_true",
+                    help="print the cold load's processor time per stage and process")
     a = ap.parse_args()
     folder, paths = bench_corpus(a.n, a.dir)
+    cpu_read = time.process_time()
     t_read, nbytes = read_decode(paths)  # both sides then read from the page cache
+    cpu_read = (time.process_time() - cpu_read) / 2  # it reads everything twice
 
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    stage_dir = tempfile.mkdtemp(prefix="kzstages-") if a.stages else None
+    if stage_dir:
+        os.environ["KZREADER_STAGE_TIMES"] = stage_dir  # read by the workers too
     from kzreader.gui import app as kapp
 
     app = kapp.create_application([])
@@ -77,7 +145,9 @@ def main() -> int:
     w.show()
     app.processEvents()
 
+    cpu = CpuClock()
     first_cold, full_cold = timed_open(app, w, str(folder))
+    stages = cpu.stop(stage_dir) if stage_dir else None
     n_iv = len(w.corpus.interviews)
     first_warm, full_warm = timed_open(app, w, str(folder))
     restored = getattr(w.search.index, "restored", None)  # the search index, from the snapshot
@@ -133,6 +203,8 @@ def main() -> int:
     print(f"search (best 200, snippets of the first {SCREENFUL}): median {ms(statistics.median(search_ms))}, "
           f"p95 {ms(pct(search_ms, 0.95))}; first pass {ms(first_pass)} a query")
     print(f"switch interview: median {ms(statistics.median(sw_iv))}, p95 {ms(pct(sw_iv, 0.95))} ({len(sw_iv)} samples)")
+    if stages:
+        print_stages(stages, len(paths), full_cold, cpu_read)
     print(f"switch question:  median {ms(statistics.median(sw_q))}, p95 {ms(pct(sw_q, 0.95))} ({len(sw_q)} samples)")
     return 0
 

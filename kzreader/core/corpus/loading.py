@@ -23,7 +23,7 @@ from functools import partial
 from itertools import chain
 from typing import Callable
 
-from . import codec, corpus, snapshot
+from . import codec, corpus, snapshot, stage_times
 from ..search.analysis import analyse
 from .lazy import make_lazy
 from ..model import Interview, Problem
@@ -38,6 +38,12 @@ MIN_FILES_FOR_POOL = 48
 CHUNK = 12  # files per task sent to a worker
 BATCH_SIZE = 64
 BATCH_SECONDS = 0.1
+# After the first seconds rows come in fewer, larger batches: each batch costs the window a
+# repaint of the list, the theme counts and the progress bar (a few ms, whatever its size),
+# which at 0.1 s intervals was 0.3 ms of the GUI thread per file on a long load.
+SETTLED_AFTER = 2.0  # seconds
+SETTLED_BATCH_SECONDS = 0.5
+SETTLED_BATCH_SIZE = 5000
 SNAPSHOT_BATCH = 1000  # files taken from a corpus snapshot arrive together
 
 
@@ -59,15 +65,19 @@ def default_workers() -> int:
 class _Analyser:
     """Parse + analyse + cache one file; the same code runs in-thread and in workers."""
 
-    def __init__(self, lexicon: Lexicon | None, cache_dir: str | None):
+    def __init__(self, lexicon: Lexicon | ThemeIndex | None, cache_dir: str | None):
+        if isinstance(lexicon, ThemeIndex):  # compiled already (sent to a worker process)
+            self._index: ThemeIndex | None = lexicon.adopt()
+            lexicon = lexicon.lexicon
+        else:
+            self._index = None
         self.lexicon = lexicon
         self.key = lexicon_key(lexicon) if lexicon is not None else None
-        self._index: ThemeIndex | None = None
         self.cache = ParseCache(cache_dir) if cache_dir else None
 
     def index(self) -> ThemeIndex | None:
         if self._index is None and self.lexicon is not None:
-            self._index = ThemeIndex(self.lexicon)
+            self._index = ThemeIndex.compiled(self.lexicon)
         return self._index
 
     def tags(self, iv: Interview) -> tuple[tuple[str, ...], ...] | None:
@@ -79,15 +89,20 @@ class _Analyser:
     def parse(self, path: str) -> tuple:
         """The file as a plain tuple (see ``from_plain``)."""
         key = source_key(path)  # taken before reading: an edit during the read makes it stale
-        item = corpus.load_file(path)  # looked up per call so tests can substitute it
+        with stage_times.stage("parse (read, decode, parse)"):
+            item = corpus.load_file(path)  # looked up per call so tests can substitute it
         if isinstance(item, Problem):
             return ("problem", item.path, item.message, item.severity)
-        terms, per_exchange = analyse(item, self.index())
-        themes = (self.key, _plain_tags(per_exchange)) if per_exchange is not None else None
-        if self.cache is not None and self.cache.put(path, key, Entry(item, terms, themes)):
-            # the body is in the cache now: send only what the list needs
-            return ("lazy", codec.summary(item), terms, themes, path, key)
-        return ("ok", codec.encode(item), terms, themes)
+        with stage_times.stage("analyse (words, stems, themes)"):
+            terms, per_exchange = analyse(item, self.index())
+            themes = (self.key, _plain_tags(per_exchange)) if per_exchange is not None else None
+        with stage_times.stage("cache write"):
+            stored = self.cache is not None and self.cache.put(path, key, Entry(item, terms, themes))
+        with stage_times.stage("encode for the window"):
+            if stored:
+                # the body is in the cache now: send only what the list needs
+                return ("lazy", codec.summary(item), terms, themes, path, key)
+            return ("ok", codec.encode(item), terms, themes)
 
     def from_cache(self, path: str) -> Loaded | None:
         if self.cache is None:
@@ -134,7 +149,7 @@ def from_plain(data: tuple, cache: ParseCache | None = None) -> Loaded:
 _worker: _Analyser | None = None
 
 
-def _init_worker(lexicon: Lexicon | None, cache_dir: str | None) -> None:
+def _init_worker(lexicon: Lexicon | ThemeIndex | None, cache_dir: str | None) -> None:
     global _worker
     _worker = _Analyser(lexicon, cache_dir)
 
@@ -147,6 +162,7 @@ def _parse_chunk(paths: list[str]) -> list[tuple]:
             out.append(_worker.parse(p))
         except Exception as e:  # noqa: BLE001 — one bad file must not lose the chunk
             out.append(("problem", p, f"internal error while parsing: {type(e).__name__}: {e}", "error"))
+    stage_times.flush()
     return out
 
 
@@ -178,7 +194,8 @@ class LoadJob:
             return self._run(analyser, emit, progress, cancelled)
         finally:
             if self.index is not None:
-                self.index.release()  # commit, and free the folder for the next load
+                with stage_times.stage("window: index commit"):
+                    self.index.release()  # commit, and free the folder for the next load
 
     def _run(self, analyser: "_Analyser", emit, progress, cancelled) -> bool:
         errors: list[tuple[str, str]] = []
@@ -198,7 +215,8 @@ class LoadJob:
         for path in remaining:
             if cancelled():
                 return False
-            hit = analyser.from_cache(path)
+            with stage_times.stage("window: cache look-ups"):
+                hit = analyser.from_cache(path)
             if hit is not None:
                 out.add(hit)
             elif not out.done:
@@ -221,7 +239,8 @@ class LoadJob:
             out.add(Loaded(Problem(p, msg)))
         out.flush()
         if self._snapshot_stale and self.index is not None and analyser.cache is not None:
-            snapshot.save(self.cache_dir, self.paths,
+            with stage_times.stage("window: snapshot save"):
+                snapshot.save(self.cache_dir, self.paths,
                           Snapshot(analyser.key, out.records, self.index.state()))
         return True
 
@@ -301,7 +320,9 @@ class LoadJob:
                 max_workers=min(self.workers, len(chunks)),
                 mp_context=multiprocessing.get_context("spawn"),
                 initializer=_init_worker,
-                initargs=(self.lexicon, self.cache_dir),
+                # the compiled theme index, not the lexicon: no worker compiles it again
+                initargs=(ThemeIndex.compiled(self.lexicon) if self.lexicon is not None else None,
+                          self.cache_dir),
             )
         except (OSError, ValueError, NotImplementedError):
             return paths
@@ -324,7 +345,9 @@ class LoadJob:
                 pending.popleft()
                 done += 1
                 for r in results:
-                    out.add(from_plain(r, cache))
+                    with stage_times.stage("window: decode worker results"):
+                        loaded = from_plain(r, cache)
+                    out.add(loaded)
             return []
         except (BrokenProcessPool, OSError, RuntimeError):
             # a worker died (killed, out of memory) or processes cannot start here
@@ -361,22 +384,27 @@ class _Batcher:
         self.records: dict[str, Record] = {}
         self.done = 0
         self.pending: list[Loaded] = []
-        self.last = time.monotonic()
+        self.last = self.start = time.monotonic()
+        self.size, self.seconds = BATCH_SIZE, BATCH_SECONDS
 
     def add(self, loaded: Loaded) -> None:
         item = loaded.item
         if isinstance(item, Interview):
             if self.index is not None and not loaded.indexed:
-                self.index.add_interview(item, loaded.terms)
+                with stage_times.stage("window: index add"):
+                    self.index.add_interview(item, loaded.terms)
                 loaded.indexed = True
             if loaded.key is not None and item.path not in self.records:
-                themes = _plain_tags(loaded.themes) if loaded.themes is not None else None
-                self.records[item.path] = Record(loaded.key, codec.summary(item), themes)
+                with stage_times.stage("window: snapshot records"):
+                    themes = _plain_tags(loaded.themes) if loaded.themes is not None else None
+                    self.records[item.path] = Record(loaded.key, codec.summary(item), themes)
         self.pending.append(loaded)
         self.done += 1
         now = time.monotonic()
         # the first file goes out alone so the window has something to show at once
-        if self.done == 1 or len(self.pending) >= BATCH_SIZE or now - self.last >= BATCH_SECONDS:
+        if self.done == 1 or len(self.pending) >= self.size or now - self.last >= self.seconds:
+            if now - self.start >= SETTLED_AFTER:
+                self.size, self.seconds = SETTLED_BATCH_SIZE, SETTLED_BATCH_SECONDS
             self.flush()
 
     def add_many(self, items: list[Loaded], batch: int) -> None:
@@ -391,6 +419,7 @@ class _Batcher:
     def flush(self) -> None:
         if self.pending:
             batch, self.pending = self.pending, []
-            self.emit(batch)
+            with stage_times.stage("window: hand to the GUI (hooks)"):
+                self.emit(batch)
         self.progress(min(self.done, self.total), self.total)
         self.last = time.monotonic()

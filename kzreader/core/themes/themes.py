@@ -449,6 +449,36 @@ class ThemeIndex:
 
     _CACHE_LIMIT = 400_000
 
+    @classmethod
+    def compiled(cls, lexicon: Lexicon) -> "ThemeIndex":
+        """The index of ``lexicon``, compiled once per process and lexicon (expanding every
+        entry into its word forms takes about 1.5 s): the window, its loader thread and
+        each parse worker (which receives it pickled) share one compilation."""
+        key = lexicon_key(lexicon)
+        index = _COMPILED.get(key)
+        if index is None or index.lexicon != lexicon:
+            index = cls(lexicon)
+            _COMPILED.clear()  # only the lexicon in use is worth keeping
+            _COMPILED[key] = index
+        return index
+
+    def adopt(self) -> "ThemeIndex":
+        """Make this index (e.g. unpickled in a worker) the one :meth:`compiled` returns for
+        its lexicon."""
+        _COMPILED.clear()
+        _COMPILED[lexicon_key(self.lexicon)] = self
+        return self
+
+    def __getstate__(self) -> dict:
+        # the per-word memo grows with the corpus; a new process starts without it
+        state = {k: getattr(self, k) for k in self.__dict__ if k not in ("_cache", "_sets")}
+        return state
+
+    def __setstate__(self, state: dict) -> None:
+        self.__dict__.update(state)
+        self._cache = {}
+        self._sets = {}
+
     def __init__(self, lexicon: Lexicon):
         self.lexicon = lexicon
         self.theme_ids: tuple[str, ...] = lexicon.ids
@@ -705,6 +735,9 @@ class CorpusThemes:
             return list(range(1, len(per) + 1))
         return [k + 1 for k, themes in enumerate(per)
                 if ((wanted <= themes) if require_all else (wanted & themes))]
+
+
+_COMPILED: dict[str, ThemeIndex] = {}  # lexicon_key -> index, see ThemeIndex.compiled
 
 
 def tag_interview(index: ThemeIndex, interview: Interview) -> tuple[frozenset[str], ...]:

@@ -19,10 +19,12 @@ from __future__ import annotations
 import gc
 import logging
 import threading
+import time
 from collections import deque
 
 from PySide6.QtCore import QObject, QTimer, Signal, Slot
 
+from kzreader.core.corpus import stage_times
 from kzreader.gui.collector import collect_on_gui_thread
 
 log = logging.getLogger(__name__)
@@ -76,6 +78,7 @@ class _Job:
 
         try:
             LoadJob(self._paths, **self._options).run(emit, progress, cancelled)
+            stage_times.add("window: loader thread, all", time.thread_time())
         except Exception as e:  # a bug in loading must not leave the window waiting forever
             post(("batch", gen, [Problem(", ".join(self._paths), f"loading stopped: {type(e).__name__}: {e}")]))
         finally:

@@ -55,7 +55,7 @@ class ThemesController(QObject):
         if self.user_path:
             self.lexicon, err = reload_lexicon(self.default, self.user_path, base=self.default)
             self.error = str(err) if err is not None else None
-        self.index = ThemeIndex(self.lexicon)
+        self.index = ThemeIndex.compiled(self.lexicon)
         self._lexicon_key = lexicon_key(self.lexicon)
         self.counts = CorpusThemes(self.index.theme_ids)
         self.selected: list[str] = []
@@ -111,7 +111,7 @@ class ThemesController(QObject):
     def set_lexicon(self, lexicon: Lexicon) -> None:
         """Re-tag the whole corpus with ``lexicon`` and show the new counts."""
         self.lexicon = lexicon
-        self.index = ThemeIndex(lexicon)
+        self.index = ThemeIndex.compiled(lexicon)
         self._lexicon_key = lexicon_key(lexicon)
         self.window.loader.options["lexicon"] = lexicon
         self._hits.clear()

@@ -1,0 +1,61 @@
+"""Processor time per loading stage, for benchmarks (off unless asked for).
+
+With ``KZREADER_STAGE_TIMES`` set to a folder, :func:`stage` adds the processor time its
+block takes on the calling thread (``time.thread_time``) to a per-process total, and
+:func:`flush` writes the totals as ``<pid>.json`` into that folder, so a benchmark can add up
+what every process (the window and its parse workers) spent on each stage.  Unset, a stage
+costs one test of a global.
+"""
+from __future__ import annotations
+
+import json
+import os
+import time
+from contextlib import contextmanager
+from pathlib import Path
+
+ENV = "KZREADER_STAGE_TIMES"
+
+_totals: dict[str, float] = {}
+
+
+def enabled() -> bool:
+    return bool(os.environ.get(ENV))
+
+
+@contextmanager
+def stage(name: str):
+    if not os.environ.get(ENV):
+        yield
+        return
+    t = time.thread_time()
+    try:
+        yield
+    finally:
+        add(name, time.thread_time() - t)
+
+
+def add(name: str, seconds: float) -> None:
+    _totals[name] = _totals.get(name, 0.0) + seconds
+
+
+def totals() -> dict[str, float]:
+    return dict(_totals)
+
+
+def reset() -> None:
+    _totals.clear()
+
+
+def flush() -> None:
+    """Write this process's totals into the folder (nothing when the flag is unset)."""
+    folder = os.environ.get(ENV)
+    if not folder:
+        return
+    try:
+        path = Path(folder) / f"{os.getpid()}.json"
+        tmp = path.with_suffix(".tmp")
+        tmp.write_text(json.dumps(_totals))
+        os.replace(tmp, path)
+    except OSError:
+        pass  # a benchmark aid: never a reason for a load to fail
