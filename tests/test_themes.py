@@ -342,6 +342,23 @@ def test_tag_corpus_counts_match_per_exchange_tags(seeds_dir, index):
     assert ct.interviews_with([P]) == [ivs[0].id, ivs[1].id, ivs[3].id]
 
 
+def test_compiled_index_is_shared_and_travels_to_a_worker_intact(seeds_dir, lexicon):
+    import pickle
+
+    shared = ThemeIndex.compiled(lexicon)
+    assert ThemeIndex.compiled(Lexicon.load_default()) is shared  # equal lexicon: no recompile
+    assert ThemeIndex.compiled(Lexicon(lexicon.themes[:3])) is not shared
+    ivs = [seed_interview(seeds_dir, n) for n in sorted(EXPECTED)]
+    fresh = tag_corpus(ThemeIndex(lexicon), ivs)
+    shared.themes_of_words([["газ"]], [])  # the per-word memo is not sent along
+    sent = pickle.loads(pickle.dumps(shared))
+    assert sent._cache == {} and sent is not shared
+    assert tag_corpus(sent, ivs).exchange_themes == fresh.exchange_themes
+    assert sum(fresh.count(t) for t in lexicon.ids) > 0
+    assert ThemeIndex.compiled(lexicon) is not sent
+    assert sent.adopt() is ThemeIndex.compiled(lexicon)
+
+
 # -- corpus counts ----------------------------------------------------------------------
 
 def _iv(iid: str, *exchanges: tuple[str, str]) -> Interview:
