@@ -45,7 +45,8 @@ def interview_json(iv: Interview) -> dict:
             for ex in iv.exchanges
         ],
         "removed": [{"start": s.start, "end": s.end, "kind": s.kind, "text": s.text} for s in iv.removed],
-        "warnings": list(iv.warnings),
+        "warnings": [str(w) for w in iv.warnings],
+        "warning_codes": [w.code for w in iv.warnings],
     }
 
 
@@ -110,8 +111,7 @@ def parse_main(argv: list[str]) -> int:
         out.reconfigure(encoding="utf-8")
     if args.json:
         doc = {"interviews": [interview_json(iv) for iv in corpus.interviews],
-               "problems": [{"path": p.path, "message": p.message} for p in corpus.problems
-                            if p.severity == "error"]}
+               "problems": [p.as_json() for p in corpus.problems if p.severity == "error"]}
         json.dump(doc, out, ensure_ascii=False, indent=1)
         out.write("\n")
     else:

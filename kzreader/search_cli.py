@@ -105,7 +105,7 @@ def main(argv: list[str]) -> int:
     try:
         if args.json:
             doc = {"hits": [_hit_json(index.interview(h.interview_id), h) for h in hits],
-                   "problems": [{"path": p.path, "message": p.message} for p in problems]}
+                   "problems": [p.as_json() for p in problems]}
             json.dump(doc, out, ensure_ascii=False, indent=1)
             out.write("\n")
         else:

@@ -36,7 +36,7 @@ def test_deeply_nested_file_is_moved_aside_and_reported(path):
     path.write_text(content, encoding="utf-8")
     store = BookmarkStore(path)  # raised RecursionError before
     assert [p.kind for p in store.problems] == ["corrupt"]
-    assert "nested too deeply" in store.problems[0].message
+    assert "nested too deeply" in str(store.problems[0].message)
     aside = [p for p in path.parent.iterdir() if ".corrupt-" in p.name]
     assert len(aside) == 1 and aside[0].read_text(encoding="utf-8") == content
     assert not store.read_only
@@ -109,7 +109,7 @@ def test_read_only_data_folder_opens_read_only(path, read_only_fs):
     store = BookmarkStore(path)
     assert store.read_only
     assert [p.kind for p in store.problems] == ["read_only"]
-    assert "read-only" in store.problems[0].message and "Read-only file system" in store.problems[0].message
+    assert "read-only" in str(store.problems[0].message) and "Read-only file system" in str(store.problems[0].message)
     assert [b.note for b in store.list()] == ["сохранена"]
     with pytest.raises(StoreError, match="read-only"):
         _add(store)

@@ -129,7 +129,7 @@ def test_corrupt_file_is_moved_aside_reported_and_backup_used(path):
     aside = list(path.parent.glob("bookmarks.corrupt-*.json"))
     assert len(aside) == 1 and aside[0].read_bytes() == garbage
     assert aside[0].name.startswith("bookmarks.corrupt-2")  # bookmarks.corrupt-YYYYmmdd-HHMMSS.json
-    assert str(aside[0]) in st2.problems[0].message
+    assert str(aside[0]) in str(st2.problems[0].message)
     assert [b.id for b in st2.list()] == [first.id]  # backup 1: the state before the last save
 
     # the app keeps working, and the damaged file is never overwritten

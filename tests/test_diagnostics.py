@@ -121,7 +121,7 @@ def test_a_file_that_cannot_be_read_or_parsed_is_logged(tmp_path, caplog, monkey
     caplog.clear()
     with caplog.at_level(logging.INFO, logger="kzreader"):
         problem = corpus.load_file(str(good))
-    assert "internal error" in problem.message
+    assert "internal error" in str(problem.message)
     rec = caplog.records[-1]
     assert rec.levelname == "ERROR" and rec.exc_info is not None  # the traceback is in the log
 

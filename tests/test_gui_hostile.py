@@ -83,7 +83,7 @@ def test_read_only_data_folder_opens_and_says_so(qtbot, tmp_path, monkeypatch):
     corpus.mkdir()
     (corpus / "a.txt").write_text(TEXT, encoding="utf-8")
     open_and_wait(qtbot, w, [corpus])  # a load clears the Problems view: the notice stays
-    messages = [p.message for p in w.problems_view.model._items]
+    messages = [str(p.message) for p in w.problems_view.model._items]
     assert any("Bookmarks are read-only" in m for m in messages)
     iv = w.corpus.interviews[0]
     assert w.bookmarks.panel.add_bookmark(iv.id, iv.path, read_source(iv.path).text, 0, 5) is None
@@ -107,5 +107,5 @@ def test_bookmarks_follow_a_moved_folder_in_the_window(qtbot, tmp_path):
     now = store.get(b.id)
     assert (now.path, now.interview_id, now.note) == (moved.path, moved.id, "заметка")
     assert now.status == "ok" and store.list(moved.id) == [now]
-    messages = [(p.path, p.message) for p in w.problems_view.model._items]
+    messages = [(p.path, str(p.message)) for p in w.problems_view.model._items]
     assert (moved.path, f"1 bookmark(s) followed this file from {old / 'a.txt'}") in messages

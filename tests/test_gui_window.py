@@ -209,8 +209,8 @@ def test_bad_files_appear_in_problems_while_the_others_load(qtbot, window, tmp_p
     problems = {os.path.basename(p.path): p for p in window.problems_view.model.problems()}
     assert set(problems) == {"b_binary.txt", "b_empty.txt"}
     assert all(p.severity == "error" for p in problems.values())
-    assert "binary" in problems["b_binary.txt"].message
-    assert "empty" in problems["b_empty.txt"].message
+    assert "binary" in str(problems["b_binary.txt"].message)
+    assert "empty" in str(problems["b_empty.txt"].message)
     assert window.problems_dock.windowTitle() == "Problems (2)"
     assert window.count_label.text() == "2 interviews, 2 not loaded"
     assert window.progress_bar.isHidden()

@@ -8,7 +8,9 @@ from pathlib import Path
 from hypothesis import HealthCheck, assume, given, settings, strategies as st
 
 import hostile_corpus
+from kzreader.core import messages as msg
 from kzreader.core.corpus.corpus import load_paths
+from kzreader.core.messages import Message
 from kzreader.core.sources.sources import decode_text, read_source, SourceError
 
 
@@ -43,14 +45,16 @@ def test_stray_bytes_keep_utf8_and_say_where(tmp_path):
         assert enc == "utf-8"
         assert text.count("\ufffd") == 1
         assert text.replace("\ufffd", "") == RU
-        assert warnings == ["undecodable bytes shown as \ufffd at line 7"]
+        assert warnings == [Message(msg.BAD_BYTES_LINE, line=7)]
+        assert str(warnings[0]) == "undecodable bytes shown as \ufffd at line 7"
 
 
 def test_a_nul_or_control_bytes_are_not_binary():
     data = RU.encode("utf-8")
     text, enc, warnings = decode_text(data[:100] + b"\x00" + data[100:120] + b"\x01\x02" + data[120:])
     assert enc == "utf-8" and text.count("\ufffd") == 3
-    assert warnings == ["control characters shown as \ufffd at line 1"]
+    assert warnings == [Message(msg.CONTROL_CHARS_LINE, line=1)]
+    assert str(warnings[0]) == "control characters shown as \ufffd at line 1"
 
 
 def test_real_single_byte_files_still_detected():
@@ -86,7 +90,7 @@ def test_damaged_utf8_decodes_as_utf8(text, data):
     replaced = out.count("\ufffd") - text.count("\ufffd")
     assert replaced <= k
     if replaced:
-        assert warnings and all("at line" in w for w in warnings)
+        assert warnings and all("at line" in str(w) for w in warnings)
     elif bytes(raw) != text.encode():
         pass  # damage that made other valid characters is not detectable
 
@@ -109,12 +113,12 @@ def test_non_regular_files_are_skipped_unopened(tmp_path, monkeypatch):
 
     monkeypatch.setattr(os, "open", watch_open)
     corpus = load_paths([str(folder), str(folder / "pipe.txt"), "/dev/null"])
-    problems = {os.path.basename(p.path): p.message for p in corpus.problems if p.severity == "error"}
+    problems = {os.path.basename(p.path): str(p.message) for p in corpus.problems if p.severity == "error"}
     assert problems == {"pipe.txt": "skipped: a named pipe, not a file",
                         "sock.md": "skipped: a socket, not a file",
                         "null": "skipped: a device, not a file"}
     assert [os.path.basename(iv.path) for iv in corpus.interviews] == ["good.txt"]
-    assert list(corpus.interviews[0].warnings) == ["metadata file good.yaml ignored: not a regular file"]
+    assert [str(w) for w in corpus.interviews[0].warnings] == ["metadata file good.yaml ignored: not a regular file"]
     assert not [p for p in opened if "pipe" in p or "sock" in p or "null" in p or p.endswith(".yaml")]
     try:
         read_source(folder / "pipe.txt")

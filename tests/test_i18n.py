@@ -14,7 +14,10 @@ pytest.importorskip("PySide6")
 
 from PySide6.QtCore import QLocale, QSettings  # noqa: E402
 
-from kzreader.gui import i18n  # noqa: E402
+from kzreader.core import messages  # noqa: E402
+from kzreader.core.messages import Message  # noqa: E402
+from kzreader.gui import i18n, translation_files as tf  # noqa: E402
+from kzreader.gui.reading.removed_labels import CONTEXT  # noqa: E402
 
 TS = i18n.I18N_DIR / "kzreader_ru.ts"
 
@@ -42,11 +45,12 @@ def _messages(ts):
 
 
 def test_the_ts_file_covers_every_string_in_the_code(tmp_path):
-    """lupdate over kzreader/gui/*.py into a copy: nothing new, vanished or untranslated."""
+    """lupdate over kzreader/gui/*.py and the core's catalogue into a copy: nothing new,
+    vanished or untranslated."""
     copy = tmp_path / TS.name
     shutil.copy(TS, copy)
-    i18n.run_lupdate(copy)
-    assert i18n.ts_gaps(copy) == []
+    tf.run_lupdate(copy)
+    assert tf.ts_gaps(copy) == []
     # and the copy has exactly the shipped entries (lupdate added none)
     shipped = {(c, s) for c, s, _, _ in _messages(TS)}
     assert {(c, s) for c, s, _, _ in _messages(copy)} == shipped
@@ -60,18 +64,18 @@ def test_gaps_are_reported(tmp_path):
                    '    def f(self):\n        return self.tr("A string nobody translated")\n', encoding="utf-8")
     copy = tmp_path / TS.name
     shutil.copy(TS, copy)
-    i18n.run_lupdate(copy, [*i18n.gui_sources(), src])
-    assert i18n.ts_gaps(copy) == ["unfinished: Extra: A string nobody translated"]
+    tf.run_lupdate(copy, [*tf.gui_sources(), src])
+    assert tf.ts_gaps(copy) == ["unfinished: Extra: A string nobody translated"]
 
 
 def test_the_shipped_qm_is_compiled_from_the_ts(tmp_path):
-    assert i18n.qm_mismatches(TS, TS.with_suffix(".qm")) == []
+    assert tf.qm_mismatches(TS, TS.with_suffix(".qm")) == []
     # the comparison notices a .qm built from an older .ts
     older = tmp_path / TS.name
     older.write_text(TS.read_text(encoding="utf-8").replace(">&amp;Файл<", ">Ф&amp;айл<"), encoding="utf-8")
     stale = tmp_path / "stale.qm"
-    i18n.run_lrelease(older, stale)
-    assert i18n.qm_mismatches(TS, stale) == ["MainWindow: &File"]
+    tf.run_lrelease(older, stale)
+    assert tf.qm_mismatches(TS, stale) == ["MainWindow: &File"]
 
 
 _PLACEHOLDER = re.compile(r"\{\w*\}|%\d|%n")
@@ -182,73 +186,92 @@ def test_c_locale_keeps_iso_dates(c_locale):
 
 
 # -- messages from the core ---------------------------------------------------------------------
+def _sample(code: str) -> Message:
+    """A message of ``code`` with a recognisable value for each of its parameters."""
+    names = re.findall(r"\{(\w+)\}", messages.TEXTS[code])
+    return Message(code, **{name: f"<{name}-{i}>" for i, name in enumerate(names)})
+
+
+def test_every_code_has_english_and_a_russian_translation(russian):
+    from PySide6.QtCore import QCoreApplication
+
+    assert len(messages.TEXTS) > 50
+    untranslated = []
+    for code, english in messages.TEXTS.items():
+        assert english.strip() and not re.search(r"%\d", english), code
+        russian_text = QCoreApplication.translate(i18n.CORE_CONTEXT, english)
+        if russian_text == english or not re.search("[а-яё]", russian_text):
+            untranslated.append(code)
+    for kind, name in messages.REMOVED_KINDS.items():
+        if name and QCoreApplication.translate(CONTEXT, name) == name:
+            untranslated.append(kind)
+    assert untranslated == []
+
+
+def test_no_problem_reaches_the_problems_view_untranslated(russian):
+    """One problem of each code, shown by the Problems view in Russian: translated, with every
+    parameter filled in where the translation puts it and no placeholder left."""
+    from kzreader.core.model import Problem
+    from kzreader.gui.library.problems_view import COL_MESSAGE, ProblemTableModel
+
+    model = ProblemTableModel()
+    model.append([Problem(f"/c/{code}.txt", _sample(code)) for code in messages.TEXTS])
+    assert model.rowCount() == len(messages.TEXTS)
+    for row, code in enumerate(messages.TEXTS):
+        shown = model.data(model.index(row, COL_MESSAGE))
+        params = dict(_sample(code).params)
+        assert re.search("[а-яё]", shown), (code, shown)
+        assert shown != str(_sample(code)), code
+        assert not re.search(r"\{\w+\}|%\d", shown), (code, shown)
+        assert [v for v in params.values() if shown.count(v) != 1] == [], (code, shown)
+
+
 def test_core_messages_in_russian(russian):
+    from kzreader.core.corpus.corpus import load_file
     from kzreader.core.parsing import NO_EXCHANGES
 
-    assert i18n.core_message("the file is empty") == "файл пуст"
-    assert i18n.core_message(NO_EXCHANGES) == "вопросы и ответы не найдены; файл показан как обычный документ"
-    assert i18n.core_message("cannot open: Permission denied") == "не удалось открыть: Permission denied"
-    assert (i18n.core_message("cannot decode as cp1251: invalid bytes at offset 17")
-            == "не удалось прочитать как cp1251: недопустимые байты по смещению 17")
-    assert (i18n.core_message("file is too large (80 MB; the limit is 64 MB)")
+    assert i18n.message_text(Message(messages.FILE_EMPTY)) == "файл пуст"
+    assert i18n.message_text(NO_EXCHANGES) == "вопросы и ответы не найдены; файл показан как обычный документ"
+    assert (i18n.message_text(Message(messages.CANNOT_OPEN, reason="Permission denied"))
+            == "не удалось открыть: Permission denied")
+    assert (i18n.message_text(Message(messages.FILE_TOO_LARGE, size_mb=80, limit_mb=64))
             == "файл слишком велик (80 МБ; предел — 64 МБ)")
-    assert (i18n.core_message("front matter ignored: invalid YAML at line 3")
+    assert (i18n.message_text(Message(messages.FRONT_MATTER_YAML_AT, line=3))
             == "front matter пропущен: ошибка YAML в строке 3")
-    # a variable part containing "%2" is not substituted again
-    assert (i18n.core_message("metadata file a%2.yaml ignored: bad %1")
-            == "файл метаданных a%2.yaml пропущен: bad %1")
-    assert i18n.core_message("headline list") == "список заголовков"
-    assert i18n.core_message("something new from the core") == "something new from the core"
+    # a parameter holding a placeholder is not filled again
+    assert (i18n.message_text(Message(messages.SIDECAR_UNREADABLE, name="a{reason}.yaml", reason="bad {name}"))
+            == "файл метаданных a{reason}.yaml пропущен: bad {name}")
+    # text a GUI part made is already in the reader's language
+    assert i18n.message_text("уже по-русски") == "уже по-русски"
+    # real problems from real files
+    missing = load_file("/nowhere/missing.txt")
+    assert missing.message.code == messages.CANNOT_OPEN
+    assert i18n.message_text(missing.message).startswith("не удалось открыть: ")
 
 
 def test_core_messages_stay_english_without_a_translator():
-    assert i18n.core_message("cannot read: I/O error") == "cannot read: I/O error"
-    assert i18n.core_message("the file is empty") == "the file is empty"
+    message = Message(messages.CANNOT_READ, reason="I/O error")
+    assert i18n.message_text(message) == str(message) == "cannot read: I/O error"
 
 
-def test_core_messages_match_what_the_core_says(tmp_path, russian):
-    """The table is keyed by the core's English: real Problems from real files get translated."""
-    from kzreader.core.corpus.corpus import load_file
+def test_removed_kinds_are_named_in_russian(russian):
+    from kzreader.gui.reading.removed_labels import removed_label
 
-    empty = tmp_path / "empty.txt"
-    empty.write_bytes(b"")
-    binary = tmp_path / "binary.txt"
-    binary.write_bytes(bytes(range(256)) * 4)
-    messages = [load_file(str(p)).message for p in (empty, binary, tmp_path / "missing.txt")]
-    translated = [i18n.core_message(m) for m in messages]
-    assert translated[:2] == ["файл пуст", "похоже, это двоичный файл, а не текст"]
-    assert translated[2].startswith("не удалось открыть: ")
+    assert removed_label("counter") == "Убрано: счётчик просмотров"
+    assert removed_label("cookie notice") == "Убрано: уведомление о cookie"
+    assert removed_label("unplaced") == "Убрано из текста"
 
 
-def _fixed_core_messages() -> set[str]:
-    """Literal messages the core raises as SourceError or reports as a Problem or warning."""
-    import ast
+def test_the_regex_table_is_gone():
+    """The core's English is no longer parsed back: no pattern table, no %1 templates in the
+    core's context, and every entry of that context is a template of the catalogue."""
+    import kzreader.gui.i18n as runtime
 
-    import kzreader.core
-
-    found = set()
-    for path in Path(kzreader.core.__file__).parent.rglob("*.py"):
-        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-            if not isinstance(node, ast.Call):
-                continue
-            func = node.func
-            name = func.attr if isinstance(func, ast.Attribute) else getattr(func, "id", "")
-            args = node.args
-            if name == "SourceError" and args:
-                message = args[0]
-            elif name == "Problem" and len(args) >= 2:
-                message = args[1]
-            elif name == "append" and args and isinstance(func.value, ast.Attribute) and func.value.attr == "warnings":
-                message = args[0]
-            else:
-                continue
-            if isinstance(message, ast.Constant) and isinstance(message.value, str):
-                found.add(message.value)
-    return found
-
-
-def test_every_fixed_core_message_is_translated(russian):
-    """A new literal message in kzreader.core needs a line in i18n's table and a translation."""
-    messages = _fixed_core_messages()
-    assert "the file is empty" in messages  # the scan works
-    assert sorted(m for m in messages if i18n.core_message(m) == m) == []
+    source = Path(runtime.__file__).read_text(encoding="utf-8")
+    assert "_CORE_PATTERN" not in source and "core_message(" not in source
+    assert not hasattr(runtime, "core_message")
+    core_entries = {s for c, s, kind, _ in _messages(TS) if c == i18n.CORE_CONTEXT}
+    assert core_entries == set(messages.TEXTS.values())
+    removed_entries = {s for c, s, kind, _ in _messages(TS) if c == CONTEXT}
+    named = {name for name in messages.REMOVED_KINDS.values() if name}
+    assert removed_entries == named | {"Left out of the text", "Left out: {0}"}

@@ -258,6 +258,6 @@ def test_folder_picks_up_every_format(files, tmp_path):
     names = sorted(Path(p).name for p in iter_source_files([tmp_path]))
     assert names == ["news_cp1251.html", "plain.txt", "review_jsonld.htm", "roads.md", "transcript.docx"]
     corpus = load_paths([tmp_path])
-    assert [p.message for p in corpus.problems if p.severity == "error"] == []
+    assert [str(p.message) for p in corpus.problems if p.severity == "error"] == []
     assert {iv.format for iv in corpus.interviews} == {"html", "docx", "md", "txt"}
     assert all(isinstance(load_file(p), Interview) for p in files.values())

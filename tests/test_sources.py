@@ -49,8 +49,9 @@ def test_bad_sidecar_and_front_matter_warn(tmp_path):
     (tmp_path / "c.yaml").write_text("title: : :\n  - x\n", encoding="utf-8")
     iv = load_file(str(f))
     assert isinstance(iv, Interview) and len(iv.exchanges) == 1
-    assert any("front matter ignored" in w and "line" in w for w in iv.warnings)
-    assert any("c.yaml" in w for w in iv.warnings)
+    warnings = [str(w) for w in iv.warnings]
+    assert any("front matter ignored" in w and "line" in w for w in warnings)
+    assert any("c.yaml" in w for w in warnings)
 
 
 def test_decode_rejects_binary():
@@ -82,7 +83,7 @@ def test_bad_input_matrix(tmp_path):
     seen = []
     corpus = load_paths([str(d)], on_item=seen.append)
     by_name = {os.path.basename(i.path): i for i in corpus.interviews}
-    probs = {os.path.basename(p.path): p.message for p in corpus.problems if p.severity == "error"}
+    probs = {os.path.basename(p.path): str(p.message) for p in corpus.problems if p.severity == "error"}
     assert len(by_name["good.txt"].exchanges) == 1
     assert "empty" in probs["empty.txt"]
     assert "empty" in probs["blank.txt"]
@@ -117,7 +118,7 @@ def test_too_large_is_refused(tmp_path, monkeypatch):
     f = tmp_path / "big.txt"
     f.write_text("х" * 2000, encoding="utf-8")
     item = load_file(str(f))
-    assert isinstance(item, Problem) and "too large" in item.message
+    assert isinstance(item, Problem) and "too large" in str(item.message)
 
 
 def test_corpus_by_id_after_add_and_direct_fill():

@@ -10,6 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 import hashlib
 
+from .messages import Message, Text
+
 
 @dataclass(frozen=True, slots=True)
 class Paragraph:
@@ -76,7 +78,7 @@ class Interview:
     exchanges: tuple[Exchange, ...] = ()
     removed: tuple[Span, ...] = ()
     metadata_spans: tuple[Span, ...] = ()
-    warnings: tuple[str, ...] = ()
+    warnings: tuple[Message, ...] = ()  # core.messages
     encoding: str = "utf-8"
     format: str = "txt"
     source_hash: str = ""  # sha256 of the decoded text, for bookmark anchoring
@@ -119,8 +121,14 @@ class Interview:
 @dataclass(frozen=True, slots=True)
 class Problem:
     path: str
-    message: str
+    message: Text  # a core.messages.Message (the GUI translates it), or text a GUI part made
     severity: str = "error"  # "error": not loaded; "warning": loaded with warnings
+
+    def as_json(self) -> dict:
+        """For ``--json`` output: the path, the message's code (None for text a GUI part made)
+        and its English text."""
+        code = self.message.code if isinstance(self.message, Message) else None
+        return {"path": self.path, "code": code, "message": str(self.message)}
 
 
 OPENING_CHARS = 60

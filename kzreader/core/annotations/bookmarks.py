@@ -35,8 +35,10 @@ from typing import Any, Callable, Iterator
 
 from filelock import FileLock
 
+from .. import messages as msg
 from ..atomic import fsync_folder, temp_prefix, write_atomic
 from .anchoring import EXACT_POSITION, NEEDS_REVIEW, Anchor, AnchorResult, make_anchor, reanchor
+from ..messages import Message
 from ..model import text_hash
 
 log = logging.getLogger(__name__)
@@ -50,14 +52,18 @@ STATUS_NEEDS_REVIEW = "needs_review"
 
 
 class StoreError(Exception):
-    """A store operation failed; ``str(e)`` is a message that can be shown to the user."""
+    """A store operation failed; ``message`` (a Message) says why, ``str(e)`` in English."""
+
+    def __init__(self, message: Message):
+        super().__init__(message)
+        self.message = message
 
 
 @dataclass(frozen=True, slots=True)
 class StoreProblem:
     kind: str  # "corrupt", "restored_from_backup", "unreadable", "newer_version", "bad_entries",
     # "read_only" (the folder or file system cannot be written), "moved" (followed a file)
-    message: str
+    message: Message
     path: str = ""
 
 
@@ -250,7 +256,7 @@ class BookmarkStore:
         self.backups = backups
         self.problems: list[StoreProblem] = []
         self.read_only = False  # set when the file on disk must not (or cannot) be replaced
-        self._read_only_reason = ""
+        self._read_only_reason: Message | None = None
         self._state = _State()
         self._listeners: list[Listener] = []
         self._last_time = ""
@@ -295,7 +301,7 @@ class BookmarkStore:
         self._check_writable()
         def change() -> Bookmark:
             if bookmark.id in self._state.bookmarks:
-                raise StoreError(f"bookmark {bookmark.id} already exists")
+                raise StoreError(Message(msg.BOOKMARK_EXISTS, id=bookmark.id))
             now = self._tick()
             b = dataclasses.replace(bookmark, created=bookmark.created or now, modified=now,
                                     revision=self._next_revision(bookmark.id, bookmark.revision - 1))
@@ -315,7 +321,7 @@ class BookmarkStore:
         self._check_writable()
         for k in ("id", "created", "modified", "revision"):
             if k in changes:
-                raise StoreError(f"{k} cannot be changed")
+                raise StoreError(Message(msg.BOOKMARK_FIELD_FIXED, field=k))
         if "tags" in changes:
             changes["tags"] = normalise_tags(changes["tags"])
 
@@ -503,23 +509,21 @@ class BookmarkStore:
     # -- internals --
     def _check_writable(self) -> None:
         if self.read_only:
-            raise StoreError(self._read_only_reason or
-                f"Bookmarks cannot be saved: {self.path} could not be read safely, so it is left untouched."
-            )
+            raise StoreError(self._read_only_reason or Message(msg.BOOKMARKS_UNSAFE, path=self.path))
 
     def _cannot_write(self, e: OSError) -> None:
         """The folder cannot be written (read-only folder or file system): read-only, once."""
         if self._read_only_reason:
             return
         self.read_only = True
-        self._read_only_reason = (f"Bookmarks are read-only: the folder {self.path.parent} cannot be "
-                                  f"written ({e.strerror or e}).")
+        self._read_only_reason = Message(msg.BOOKMARKS_READ_ONLY, folder=self.path.parent,
+                                         reason=e.strerror or e)
         self._problem("read_only", self._read_only_reason, str(self.path.parent))
 
     def _require(self, bookmark_id: str) -> Bookmark:
         b = self._state.bookmarks.get(bookmark_id)
         if b is None:
-            raise StoreError(f"no bookmark {bookmark_id}")
+            raise StoreError(Message(msg.BOOKMARK_MISSING, id=bookmark_id))
         return b
 
     def _tick(self) -> str:
@@ -577,27 +581,21 @@ class BookmarkStore:
             if backup is None:
                 return None
             state, n = backup
-            self._problem(
-                "restored_from_backup",
-                f"The bookmarks file {self.path} was missing; restored from backup {self._backup(n)}.",
-            )
+            self._problem("restored_from_backup",
+                          Message(msg.BOOKMARKS_MISSING_RESTORED, path=self.path, backup=self._backup(n)))
             return state
         try:
             data = self.path.read_bytes()
         except OSError as e:
             self.read_only = True
-            self._problem("unreadable", f"Cannot read the bookmarks file {self.path}: {e.strerror or e}.")
+            self._problem("unreadable", Message(msg.BOOKMARKS_UNREADABLE, path=self.path, reason=e.strerror or e))
             backup = self._first_valid_backup()
             return backup[0] if backup else None
         try:
             return self._parse(data, report=True)
         except _NewerVersion as e:
             self.read_only = True
-            self._problem(
-                "newer_version",
-                f"The bookmarks file {self.path} was written by a newer version of kzreader "
-                f"(schema {e.args[0]}); it is opened read-only and will not be changed.",
-            )
+            self._problem("newer_version", Message(msg.BOOKMARKS_NEWER, path=self.path, schema=e.args[0]))
             return None
         except (ValueError, KeyError, TypeError, AttributeError, UnicodeDecodeError, RecursionError) as e:
             if isinstance(e, RecursionError):
@@ -606,25 +604,17 @@ class BookmarkStore:
                 aside = self._move_aside()
             except OSError as err:  # a read-only folder: leave it where it is, untouched
                 self._cannot_write(err)
-                self._problem("corrupt", f"The bookmarks file {self.path} is damaged ({e}); it is left "
-                                         "as it is and bookmarks are read-only.")
+                self._problem("corrupt", Message(msg.BOOKMARKS_DAMAGED_LEFT, path=self.path, error=e))
                 backup = self._first_valid_backup()
                 return backup[0] if backup else None
-            self._problem(
-                "corrupt",
-                f"The bookmarks file {self.path} is damaged ({e}); it was kept as {aside}.",
-                str(aside),
-            )
+            self._problem("corrupt", Message(msg.BOOKMARKS_DAMAGED_KEPT, path=self.path, error=e, aside=aside),
+                          str(aside))
             backup = self._first_valid_backup()
             if backup is None:
                 return None
             state, n = backup
-            self._problem(
-                "restored_from_backup",
-                f"Bookmarks were restored from the backup {self._backup(n)}; "
-                "changes made after that backup may be missing.",
-                str(self._backup(n)),
-            )
+            self._problem("restored_from_backup", Message(msg.BOOKMARKS_RESTORED, backup=self._backup(n)),
+                          str(self._backup(n)))
             return state
 
     def _parse(self, data: bytes, report: bool) -> _State:
@@ -644,10 +634,7 @@ class BookmarkStore:
             _parse_time(v["time"])
             state.deleted[str(k)] = _Tombstone(_revision(v["revision"]), v["time"])
         if bad and report:
-            self._problem(
-                "bad_entries",
-                f"{bad} bookmark(s) in {self.path} could not be read; they are kept in the file unchanged.",
-            )
+            self._problem("bad_entries", Message(msg.BOOKMARKS_BAD_ENTRIES, count=bad, path=self.path))
         return state
 
     def _first_valid_backup(self) -> tuple[_State, int] | None:
@@ -705,7 +692,7 @@ class BookmarkStore:
         else:
             os.replace(tmp, self._backup(1))
 
-    def _problem(self, kind: str, message: str, path: str = "") -> None:
+    def _problem(self, kind: str, message: Message, path: str = "") -> None:
         log.warning("bookmark store (%s): %s", kind, message)
         self.problems.append(StoreProblem(kind, message, path or str(self.path)))
 

@@ -7,9 +7,10 @@ processes send it back instead of pickled dataclasses, which unpickle several ti
 """
 from __future__ import annotations
 
+from ..messages import Message, from_plain, to_plain
 from ..model import Exchange, Interview, Paragraph, Span, Turn, opening_words
 
-FORMAT = 3
+FORMAT = 4  # 4: warnings are message codes with parameters (core.messages), not English
 # Interview's scalar fields, in the order they are stored ("opening" last: worked out here)
 _SCALARS = ("id", "path", "title", "date", "interviewee", "role", "interviewer", "source", "url",
             "language", "encoding", "format", "source_hash", "size", "mtime", "opening")
@@ -22,7 +23,8 @@ def encode(iv: Interview) -> tuple:
 def summary(iv: Interview) -> tuple:
     """What the interview list, theme counts and Problems need: no paragraph text."""
     opening = iv.opening if iv.opening is not None else opening_words(iv)
-    return (tuple(getattr(iv, name) for name in _SCALARS[:-1]) + (opening,), iv.exchange_count, tuple(iv.warnings))
+    return (tuple(getattr(iv, name) for name in _SCALARS[:-1]) + (opening,), iv.exchange_count,
+            tuple(to_plain(w) for w in iv.warnings))
 
 
 def body(iv: Interview) -> tuple:
@@ -49,7 +51,7 @@ def decode(data) -> Interview:
         raise ValueError(f"damaged interview data: {e}") from None
 
 
-def decode_summary(head) -> tuple[dict, int, tuple[str, ...]]:
+def decode_summary(head) -> tuple[dict, int, tuple[Message, ...]]:
     """(scalar fields, number of exchanges, warnings); ValueError when damaged."""
     try:
         return _summary_fields(head)
@@ -57,14 +59,17 @@ def decode_summary(head) -> tuple[dict, int, tuple[str, ...]]:
         raise ValueError(f"damaged interview data: {e}") from None
 
 
-def _summary_fields(head) -> tuple[dict, int, tuple[str, ...]]:
+def _summary_fields(head) -> tuple[dict, int, tuple[Message, ...]]:
     scalars, count, warnings = head
     if len(scalars) != len(_SCALARS) or not isinstance(count, int):
         raise ValueError("unknown interview format")
     fields = dict(zip(_SCALARS, scalars))
     if not isinstance(fields["id"], str) or not isinstance(fields["path"], str):
         raise ValueError("interview without id or path")
-    return fields, count, tuple(str(w) for w in warnings)
+    found = tuple(from_plain(w) for w in warnings)
+    if not all(isinstance(w, Message) for w in found):
+        raise ValueError("a warning without a message code")
+    return fields, count, found
 
 
 def body_fields(rest) -> dict:

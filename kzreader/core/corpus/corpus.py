@@ -5,6 +5,8 @@ import logging
 from dataclasses import dataclass, field
 from typing import Callable, Iterable
 
+from .. import messages as msg
+from ..messages import Message
 from ..model import Interview, Problem
 from ..parsing import parse_source
 from ..sources.sources import SourceError, iter_source_files, read_source
@@ -18,13 +20,13 @@ def load_file(path: str) -> Interview | Problem:
         return parse_source(read_source(path))
     except SourceError as e:
         log.info("not read: %s: %s", path, e)
-        return Problem(str(path), str(e))
+        return Problem(str(path), e.message)
     except MemoryError:
         log.warning("not enough memory to load %s", path)
-        return Problem(str(path), "not enough memory to load this file")
+        return Problem(str(path), Message(msg.OUT_OF_MEMORY))
     except Exception as e:  # a parser bug must not stop the rest of the corpus
         log.exception("internal error while parsing %s", path)
-        return Problem(str(path), f"internal error while parsing: {type(e).__name__}: {e}")
+        return Problem(str(path), Message(msg.PARSER_ERROR, error=f"{type(e).__name__}: {e}"))
 
 
 @dataclass
@@ -57,7 +59,7 @@ def load_paths(
 ) -> Corpus:
     """Load every supported file under ``paths`` in order (single process)."""
     corpus = Corpus()
-    errors: list[tuple[str, str]] = []
+    errors: list[tuple[str, Message]] = []
     for path in iter_source_files(paths, errors=errors):
         if cancelled is not None and cancelled():
             break
@@ -65,8 +67,8 @@ def load_paths(
         corpus.add(item)
         if on_item is not None:
             on_item(item)
-    for p, msg in errors:
-        prob = Problem(p, msg)
+    for p, message in errors:
+        prob = Problem(p, message)
         corpus.problems.append(prob)
         if on_item is not None:
             on_item(prob)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import threading
 from typing import Callable
 
+from ..messages import Message
 from ..model import Interview
 
 BODY = ("lead", "exchanges", "removed", "metadata_spans")
@@ -70,7 +71,7 @@ class LazyInterview(Interview):
     __hash__ = Interview.__hash__
 
 
-def make_lazy(fields: dict, count: int, warnings: tuple[str, ...],
+def make_lazy(fields: dict, count: int, warnings: tuple[Message, ...],
               fetch: Callable[[], dict | None]) -> LazyInterview:
     """An interview with ``fields`` (every field but the body) whose body ``fetch()`` returns
     as a dict of the BODY fields, or None when it is not to be had (then the file is parsed)."""

@@ -23,6 +23,7 @@ from functools import partial
 from itertools import chain
 from typing import Callable
 
+from .. import messages
 from . import codec, corpus, snapshot, stage_times
 from ..search.analysis import analyse
 from .lazy import make_lazy
@@ -92,7 +93,7 @@ class _Analyser:
         with stage_times.stage("parse (read, decode, parse)"):
             item = corpus.load_file(path)  # looked up per call so tests can substitute it
         if isinstance(item, Problem):
-            return ("problem", item.path, item.message, item.severity)
+            return ("problem", item.path, messages.to_plain(item.message), item.severity)
         with stage_times.stage("analyse (words, stems, themes)"):
             terms, per_exchange = analyse(item, self.index())
             themes = (self.key, _plain_tags(per_exchange)) if per_exchange is not None else None
@@ -135,7 +136,7 @@ def _loaded(iv: Interview, terms, themes, cached: bool = False, key: tuple | Non
 
 def from_plain(data: tuple, cache: ParseCache | None = None) -> Loaded:
     if data[0] == "problem":
-        return Loaded(Problem(data[1], data[2], data[3]))
+        return Loaded(Problem(data[1], messages.from_plain(data[2]), data[3]))
     if data[0] == "lazy":  # only made where a cache was written, and ``cache`` is that cache
         _, head, terms, themes, path, key = data
         fields, count, warnings = codec.decode_summary(head)
@@ -198,7 +199,7 @@ class LoadJob:
                     self.index.release()  # commit, and free the folder for the next load
 
     def _run(self, analyser: "_Analyser", emit, progress, cancelled) -> bool:
-        errors: list[tuple[str, str]] = []
+        errors: list[tuple[str, messages.Message]] = []
         files = []
         for path in iter_source_files(self.paths, errors=errors):
             if cancelled():
@@ -235,8 +236,8 @@ class LoadJob:
             if cancelled():
                 return False
             out.add(from_plain(analyser.parse(path), analyser.cache))
-        for p, msg in errors:
-            out.add(Loaded(Problem(p, msg)))
+        for p, message in errors:
+            out.add(Loaded(Problem(p, message)))
         out.flush()
         if self._snapshot_stale and self.index is not None and analyser.cache is not None:
             with stage_times.stage("window: snapshot save"):

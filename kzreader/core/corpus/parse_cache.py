@@ -28,7 +28,8 @@ from ..parsing import PARSER_VERSION
 
 log = logging.getLogger(__name__)
 
-CACHE_VERSION = 5  # 4: interviews carry their opening words; 5: search terms are stems in text order
+CACHE_VERSION = 6  # 4: interviews carry their opening words; 5: search terms are stems in text order;
+# 6: warnings are message codes with parameters (core.messages) instead of English text
 _MAGIC = b"KZRC"  # then the crc32 of the payload, then the payload
 # marshal's own format version; pinned so an entry is read back by the same rules
 _MARSHAL_VERSION = 4

@@ -12,6 +12,8 @@ import re
 
 import yaml
 
+from .. import messages as msg
+from ..messages import Message
 from ..model import Exchange, Interview, Paragraph, Span, Turn, interview_id, text_hash
 from ..sources.source_record import Source, clean_metadata, safe_yaml
 from . import metadata as meta
@@ -26,7 +28,7 @@ _CYR = re.compile(r"[А-Яа-яЁё]")
 # (the bytes of multi-byte characters are all >= 0x80)
 _NOT_LATIN_BYTES = bytes(b for b in range(256) if not (0x41 <= b <= 0x5A or 0x61 <= b <= 0x7A))
 _FRONT_END = re.compile(r"^(?:---|\.\.\.)[ \t]*$", re.M)
-NO_EXCHANGES = "no question/answer exchanges found; shown as a plain document"
+NO_EXCHANGES = Message(msg.NO_EXCHANGES)  # the warning of a file shown as a plain document
 
 
 def parse_source(src: Source) -> Interview:
@@ -47,7 +49,7 @@ class _Builder:
         self.meta: list[Span] = []
         self.removed: list[Span] = []
         self.fields: dict[str, str] = {}
-        self.warnings: list[str] = []
+        self.warnings: list[Message] = []
 
     def meta_span(self, s: int, e: int, kind: str) -> None:
         if e > s:
@@ -121,7 +123,7 @@ def parse_text(text: str, path: str = "", *, fmt: str = "txt", metadata: dict | 
             name, role = meta.interviewee(zones)
         except Exception as e:  # morphology is best-effort; a failure must not lose the file
             name, role = None, None
-            b.warnings.append(f"name detection failed: {type(e).__name__}")
+            b.warnings.append(Message(msg.NAME_DETECTION_FAILED, error=type(e).__name__))
         if not b.fields.get("interviewee"):
             b.set("interviewee", name)
             b.set("role", role)
@@ -233,8 +235,8 @@ def _front_matter(b: _Builder) -> int:
         data = safe_yaml(text[4:m.start()])
     except yaml.YAMLError as e:
         mark = getattr(e, "problem_mark", None)
-        where = f" at line {mark.line + 2}" if mark is not None else ""
-        b.warnings.append(f"front matter ignored: invalid YAML{where}")
+        b.warnings.append(Message(msg.FRONT_MATTER_YAML_AT, line=mark.line + 2) if mark is not None
+                          else Message(msg.FRONT_MATTER_YAML))
         return end
     if isinstance(data, dict):
         if "author" in data and "interviewee" not in data:
@@ -251,7 +253,7 @@ def _front_matter(b: _Builder) -> int:
         for k, v in clean_metadata(data).items():
             b.set(k, v, overwrite=True)
     elif data is not None:
-        b.warnings.append("front matter ignored: not a mapping of fields")
+        b.warnings.append(Message(msg.FRONT_MATTER_NOT_MAPPING))
     return end
 
 

@@ -11,9 +11,17 @@ import codecs
 import re
 import threading
 
+from .. import messages as msg
+from ..messages import Message
+
 
 class SourceError(Exception):
-    """A file that cannot be read or decoded as text; the message is for the user."""
+    """A file that cannot be read or decoded as text; ``message`` (a Message) says why,
+    ``str()`` in English."""
+
+    def __init__(self, message: Message):
+        super().__init__(message)
+        self.message = message
 
 
 def decode(data: bytes) -> tuple[str, str]:
@@ -22,7 +30,7 @@ def decode(data: bytes) -> tuple[str, str]:
     return text, enc
 
 
-def decode_text(data: bytes) -> tuple[str, str, list[str]]:
+def decode_text(data: bytes) -> tuple[str, str, list[Message]]:
     """Bytes → (text, encoding name, warnings).  Raises SourceError for binary data.
 
     Damage does not change the encoding: a file that is almost all valid UTF-8 is UTF-8, its
@@ -36,7 +44,7 @@ def decode_text(data: bytes) -> tuple[str, str, list[str]]:
         damaged = [i for i, c in enumerate(text) if c == "\ufffd"]
         return _with_warnings(text, "utf-16", damaged)
     if looks_binary(data):
-        raise SourceError("this looks like a binary file, not text")
+        raise SourceError(Message(msg.BINARY_FILE))
     try:
         return _with_warnings(data.decode("utf-8"), "utf-8", [])
     except UnicodeDecodeError:
@@ -144,24 +152,30 @@ def _utf8(data: bytes, spans: list[tuple[int, int]] | None = None) -> tuple[str,
     return "".join(parts), damaged
 
 
-def _with_warnings(text: str, enc: str, damaged: list[int]) -> tuple[str, str, list[str]]:
+def _with_warnings(text: str, enc: str, damaged: list[int]) -> tuple[str, str, list[Message]]:
     warnings = []
     if damaged:
-        warnings.append(f"undecodable bytes shown as \ufffd {_where(text, damaged)}")
+        warnings.append(_where(text, damaged, (msg.BAD_BYTES_LINE, msg.BAD_BYTES_LINES,
+                                               msg.BAD_BYTES_LINES_MORE)))
     controls = [m.start() for m in _CONTROL_CHARS.finditer(text)]
     if controls:
         text = _CONTROL_CHARS.sub("\ufffd", text)  # one for one: offsets stay the same
-        warnings.append(f"control characters shown as \ufffd {_where(text, controls)}")
+        warnings.append(_where(text, controls, (msg.CONTROL_CHARS_LINE, msg.CONTROL_CHARS_LINES,
+                                                msg.CONTROL_CHARS_LINES_MORE)))
     return text, enc, warnings
 
 
-def _where(text: str, offsets: list[int], shown: int = 5) -> str:
-    """"at line 3" / "at lines 3, 8, 12 and 40 more", lines as an editor counts them."""
+def _where(text: str, offsets: list[int], codes: tuple[str, str, str], shown: int = 5) -> Message:
+    """The warning (one of ``codes``: at one line, at lines, at lines and more) for the lines
+    of ``offsets``, counted as an editor counts them: "at lines 3, 8, 12 and 40 more"."""
     newline = "\n" if "\n" in text else "\r"
     lines = sorted({text.count(newline, 0, o) + 1 for o in offsets})
+    if len(lines) == 1:
+        return Message(codes[0], line=lines[0])
     listed = ", ".join(map(str, lines[:shown]))
-    more = f" and {len(lines) - shown} more" if len(lines) > shown else ""
-    return f"at line{'s' if len(lines) > 1 else ''} {listed}{more}"
+    if len(lines) > shown:
+        return Message(codes[2], lines=listed, more=len(lines) - shown)
+    return Message(codes[1], lines=listed)
 
 
 def _detect(data: bytes) -> tuple[str, str]:
@@ -183,10 +197,10 @@ def _detect(data: bytes) -> tuple[str, str]:
     except Exception:  # detection is best-effort; the candidates above still stand
         pass
     if not candidates:
-        raise SourceError("cannot decode: not UTF-8, cp1251 or koi8-r text")
+        raise SourceError(Message(msg.UNDECODABLE))
     score, enc, text = max(candidates)
     if score < 0.5 and _control_share(text) > 0.01:
-        raise SourceError("this looks like a binary file, not text")
+        raise SourceError(Message(msg.BINARY_FILE))
     return text, enc
 
 

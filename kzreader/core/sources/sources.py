@@ -13,6 +13,8 @@ from pathlib import Path
 
 import yaml
 
+from .. import messages as msg
+from ..messages import Message
 from .decoding import (  # noqa: F401 (re-exported)
     SourceError, decode, decode_text, looks_binary, normalise_newlines,
 )
@@ -29,20 +31,20 @@ def iter_source_files(paths, suffixes=SUPPORTED_SUFFIXES, errors=None):
     spellings of one file ("../x.txt", a symlinked folder) are one interview.
 
     Symlink loops, unreadable folders and what is not a regular file (pipes, sockets,
-    devices) are skipped; when ``errors`` is a list, a (path, message) pair is appended for each.
+    devices) are skipped; when ``errors`` is a list, a (path, Message) pair is appended for each.
     """
     seen_dirs: set[tuple[int, int]] = set()
     seen_files: set[str] = set()
 
-    def report(p, msg):
+    def report(p, message: Message):
         if errors is not None:
-            errors.append((str(p), msg))
+            errors.append((str(p), message))
 
     def walk(d: Path):
         try:
             st = d.stat()
         except OSError as e:
-            report(d, f"cannot open folder: {e.strerror or e}")
+            report(d, Message(msg.CANNOT_OPEN_FOLDER, reason=e.strerror or e))
             return
         key = (st.st_dev, st.st_ino)
         if key in seen_dirs:
@@ -51,7 +53,7 @@ def iter_source_files(paths, suffixes=SUPPORTED_SUFFIXES, errors=None):
         try:
             entries = sorted(os.scandir(d), key=lambda e: e.name)
         except OSError as e:
-            report(d, f"cannot list folder: {e.strerror or e}")
+            report(d, Message(msg.CANNOT_LIST_FOLDER, reason=e.strerror or e))
             return
         base = os.path.realpath(d)  # once per folder: per file only for a symlinked file
         for e in entries:
@@ -68,13 +70,13 @@ def iter_source_files(paths, suffixes=SUPPORTED_SUFFIXES, errors=None):
                         seen_files.add(r)
                         yield r
             except OSError as exc:
-                report(e.path, f"cannot open: {exc.strerror or exc}")
+                report(e.path, Message(msg.CANNOT_OPEN, reason=exc.strerror or exc))
 
     def one(p: Path):
         try:
             mode = p.stat().st_mode
         except OSError as e:
-            report(p, f"cannot open: {e.strerror or e}")
+            report(p, Message(msg.CANNOT_OPEN, reason=e.strerror or e))
             return
         if not stat.S_ISREG(mode):
             report(p, _not_regular(mode))
@@ -91,17 +93,17 @@ def iter_source_files(paths, suffixes=SUPPORTED_SUFFIXES, errors=None):
         elif p.exists():
             yield from one(p)
         else:
-            report(p, "no such file or folder")
+            report(p, Message(msg.NO_SUCH_PATH))
 
 
-def _not_regular(mode: int) -> str:
+def _not_regular(mode: int) -> Message:
     if stat.S_ISFIFO(mode):
-        return "skipped: a named pipe, not a file"
+        return Message(msg.SKIPPED_PIPE)
     if stat.S_ISSOCK(mode):
-        return "skipped: a socket, not a file"
+        return Message(msg.SKIPPED_SOCKET)
     if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
-        return "skipped: a device, not a file"
-    return "skipped: not a regular file"
+        return Message(msg.SKIPPED_DEVICE)
+    return Message(msg.SKIPPED_NOT_REGULAR)
 
 
 def read_source(path: str | os.PathLike) -> Source:
@@ -110,25 +112,23 @@ def read_source(path: str | os.PathLike) -> Source:
     try:
         st = p.stat()
     except OSError as e:
-        raise SourceError(f"cannot open: {e.strerror or e}") from None
+        raise SourceError(Message(msg.CANNOT_OPEN, reason=e.strerror or e)) from None
     if not stat.S_ISREG(st.st_mode):  # checked before opening: opening a pipe waits for a writer
         raise SourceError(_not_regular(st.st_mode))
     if st.st_size > MAX_FILE_BYTES:
-        raise SourceError(
-            f"file is too large ({st.st_size // (1024 * 1024)} MB; the limit is "
-            f"{MAX_FILE_BYTES // (1024 * 1024)} MB)"
-        )
+        raise SourceError(Message(msg.FILE_TOO_LARGE, size_mb=st.st_size // (1024 * 1024),
+                                  limit_mb=MAX_FILE_BYTES // (1024 * 1024)))
     try:
         data = p.read_bytes()
     except OSError as e:
-        raise SourceError(f"cannot read: {e.strerror or e}") from None
+        raise SourceError(Message(msg.CANNOT_READ, reason=e.strerror or e)) from None
     if not data or data.isspace():  # as ``not data.strip()``, without copying the data
-        raise SourceError("the file is empty")
+        raise SourceError(Message(msg.FILE_EMPTY))
     fmt = format_for(p.suffix)
     derived = fmt.convert(data)
     text = derived.text
     if not text or text.isspace():
-        raise SourceError("the file has no text")
+        raise SourceError(Message(msg.FILE_NO_TEXT))
     src = Source(str(path), text, derived.encoding, fmt.name, st.st_size, st.st_mtime,
                  clean_metadata(derived.metadata), list(derived.warnings), list(derived.removed))
     _read_sidecar(p, src)
@@ -158,17 +158,17 @@ def _read_sidecar(p: Path, src: Source) -> None:
         if _exists(base + ext):
             side = Path(base + ext)
             if not side.is_file():
-                src.warnings.append(f"metadata file {side.name} ignored: not a regular file")
+                src.warnings.append(Message(msg.SIDECAR_NOT_REGULAR, name=side.name))
                 return
             try:
                 data = safe_yaml(side.read_text(encoding="utf-8"))
             except (OSError, UnicodeDecodeError, yaml.YAMLError) as e:
-                src.warnings.append(f"metadata file {side.name} ignored: {_yaml_msg(e)}")
+                src.warnings.append(Message(msg.SIDECAR_UNREADABLE, name=side.name, reason=_yaml_msg(e)))
                 return
             if isinstance(data, dict):
                 src.metadata = {**src.metadata, **clean_metadata(data)}  # the sidecar wins
             elif data is not None:
-                src.warnings.append(f"metadata file {side.name} ignored: not a mapping")
+                src.warnings.append(Message(msg.SIDECAR_NOT_MAPPING, name=side.name))
             return
 
 

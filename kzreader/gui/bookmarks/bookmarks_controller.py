@@ -17,7 +17,7 @@ from kzreader.core.sources.sources import SourceError, read_source
 
 from .bookmarks_panel import BookmarksPanel
 from ..reading.highlight_colours import BOOKMARK_UNDERLINE
-from ..i18n import core_message
+from ..i18n import error_text, message_text
 
 BOOKMARKS_FILE = "bookmarks.json"
 HIGHLIGHT_KEY = "bookmarks"
@@ -68,11 +68,11 @@ class BookmarksController(QObject):
         self._notices = [Problem(p.path, p.message, "warning") for p in self.store.problems
                          if p.kind == "read_only"]
         for p in self._notices:
-            self._status(core_message(p.message))
+            self._status(message_text(p.message))
         self._show_notices()
         damage = [p for p in self.store.problems if p.kind != "read_only"]
         if damage:
-            text = "\n\n".join(core_message(p.message) for p in damage)
+            text = "\n\n".join(message_text(p.message) for p in damage)
             QMessageBox.warning(self.window, self.tr("Bookmarks"), text)
 
     @Slot()
@@ -204,7 +204,8 @@ class BookmarksController(QObject):
         counts: dict[tuple[str, str], int] = {}
         for b, old in moves:
             counts[(old, b.path)] = counts.get((old, b.path), 0) + 1
-        notices = [Problem(new, f"{n} bookmark(s) followed this file from {old}", "warning")
+        notices = [Problem(new, self.tr("%n bookmark(s) followed this file from {0}", "", n).format(old),
+                           "warning")
                    for (old, new), n in counts.items()]
         self.window.problems_view.append(notices)
         self._status(self.tr("%n bookmark(s) followed their files to a new place.", "", len(moves)))
@@ -214,7 +215,7 @@ class BookmarksController(QObject):
         try:
             self._follow_moves(corpus)
         except Exception as e:  # a store that cannot be written must not break loading
-            self._show_error(str(e))
+            self._show_error(error_text(e))
         by_path = {iv.path: iv for iv in corpus.interviews}
         roots = [os.path.realpath(p) for p in self.window.corpus_paths]  # as interviews' paths
         texts: dict[str, str | None] = {}
@@ -240,7 +241,7 @@ class BookmarksController(QObject):
         try:
             self.store.reanchor_all(texts, locate_exchange=locate)
         except Exception as e:  # a store that cannot be written must not break loading
-            self._show_error(str(e))
+            self._show_error(error_text(e))
         self.refresh_highlights()
 
     def on_window_activated(self) -> None:
@@ -248,7 +249,7 @@ class BookmarksController(QObject):
         try:
             self.store.reload()
         except Exception as e:
-            self._show_error(str(e))
+            self._show_error(error_text(e))
 
     # -- messages ------------------------------------------------------------------------------
     @Slot(str)

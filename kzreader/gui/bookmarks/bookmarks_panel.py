@@ -66,7 +66,7 @@ from kzreader.core.text import fold
 
 from ..widgets.two_line_delegate import TwoLineDelegate
 
-from ..i18n import format_datetime
+from ..i18n import error_text, format_datetime
 from ..widgets.plain_text import plain_tooltip
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -317,7 +317,7 @@ class _StoreCommand(QUndoCommand):
         try:
             fn()
         except (StoreError, OSError) as e:
-            self.error = str(e)
+            self.error = error_text(e)
             self.setObsolete(True)
 
     def redo(self) -> None:

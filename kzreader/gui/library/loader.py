@@ -51,6 +51,7 @@ class _Job:
         gen, post = self.generation, self._outbox.append
         # the parser and the model are imported here, off the GUI thread, so the window paints sooner
         from kzreader.core.corpus.loading import LoadJob
+        from kzreader.core.messages import LOADING_STOPPED, Message
         from kzreader.core.model import Interview, Problem
 
         cancelled = self._cancel.is_set
@@ -80,7 +81,8 @@ class _Job:
             LoadJob(self._paths, **self._options).run(emit, progress, cancelled)
             stage_times.add("window: loader thread, all", time.thread_time())
         except Exception as e:  # a bug in loading must not leave the window waiting forever
-            post(("batch", gen, [Problem(", ".join(self._paths), f"loading stopped: {type(e).__name__}: {e}")]))
+            post(("batch", gen, [Problem(", ".join(self._paths),
+                                         Message(LOADING_STOPPED, error=f"{type(e).__name__}: {e}"))]))
         finally:
             post(("done", gen))
 

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..i18n import core_message
+from ..i18n import message_text
 from ..widgets.plain_text import plain_tooltip
 
 if TYPE_CHECKING:  # annotations only
@@ -71,9 +71,9 @@ class ProblemTableModel(QAbstractTableModel):
                 return self._severity_label(p.severity)
             if col == COL_FILE:
                 return os.path.basename(p.path) or p.path
-            return core_message(p.message)
+            return message_text(p.message)
         if role == Qt.ItemDataRole.ToolTipRole:  # messages quote file names and file text
-            return plain_tooltip(p.path if col == COL_FILE else core_message(p.message))
+            return plain_tooltip(p.path if col == COL_FILE else message_text(p.message))
         return None
 
     def _severity_label(self, severity: str) -> str:
@@ -141,7 +141,7 @@ class ProblemsView(QWidget):
         # paths and messages come from the files: plain text only
         box.setTextFormat(Qt.TextFormat.PlainText)
         # (the informative text label would guess the format, so the path goes in the main text)
-        box.setText(f"{core_message(problem.message)}\n\n{problem.path}")
+        box.setText(f"{message_text(problem.message)}\n\n{problem.path}")
         open_button = box.addButton(self.tr("Open Containing Folder"), QMessageBox.ButtonRole.ActionRole)
         box.addButton(QMessageBox.StandardButton.Close)
         box.open_button = open_button

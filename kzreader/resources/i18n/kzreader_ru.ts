@@ -283,6 +283,14 @@
         <translation>Интервью этой закладки не загружено.</translation>
     </message>
     <message numerus="yes">
+        <source>%n bookmark(s) followed this file from {0}</source>
+        <translation>
+            <numerusform>%n закладка перешла вслед за этим файлом из {0}</numerusform>
+            <numerusform>%n закладки перешли вслед за этим файлом из {0}</numerusform>
+            <numerusform>%n закладок перешли вслед за этим файлом из {0}</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>%n bookmark(s) followed their files to a new place.</source>
         <translation>
             <numerusform>%n закладка перешла вслед за своим файлом на новое место.</numerusform>
@@ -584,6 +592,14 @@
         <translation>не удалось прочитать: текст не в UTF-8, cp1251 или koi8-r</translation>
     </message>
     <message>
+        <source>front matter ignored: invalid YAML at line {line}</source>
+        <translation>front matter пропущен: ошибка YAML в строке {line}</translation>
+    </message>
+    <message>
+        <source>name detection failed: {error}</source>
+        <translation>не удалось определить имена: {error}</translation>
+    </message>
+    <message>
         <source>not enough memory to load this file</source>
         <translation>недостаточно памяти, чтобы загрузить этот файл</translation>
     </message>
@@ -600,6 +616,66 @@
         <translation>это старый файл Word .doc или документ с паролем; чтобы открыть его, сохраните его как .docx (Word 2007 или новее)</translation>
     </message>
     <message>
+        <source>no such file or folder</source>
+        <translation>нет такого файла или папки</translation>
+    </message>
+    <message>
+        <source>cannot open: {reason}</source>
+        <translation>не удалось открыть: {reason}</translation>
+    </message>
+    <message>
+        <source>cannot read: {reason}</source>
+        <translation>не удалось прочитать: {reason}</translation>
+    </message>
+    <message>
+        <source>cannot open folder: {reason}</source>
+        <translation>не удалось открыть папку: {reason}</translation>
+    </message>
+    <message>
+        <source>cannot list folder: {reason}</source>
+        <translation>не удалось получить список файлов папки: {reason}</translation>
+    </message>
+    <message>
+        <source>file is too large ({size_mb} MB; the limit is {limit_mb} MB)</source>
+        <translation>файл слишком велик ({size_mb} МБ; предел — {limit_mb} МБ)</translation>
+    </message>
+    <message>
+        <source>undecodable bytes shown as � at line {line}</source>
+        <translation>нечитаемые байты показаны как � в строке {line}</translation>
+    </message>
+    <message>
+        <source>undecodable bytes shown as � at lines {lines}</source>
+        <translation>нечитаемые байты показаны как � в строках {lines}</translation>
+    </message>
+    <message>
+        <source>undecodable bytes shown as � at lines {lines} and {more} more</source>
+        <translation>нечитаемые байты показаны как � в строках {lines} и ещё в {more}</translation>
+    </message>
+    <message>
+        <source>control characters shown as � at line {line}</source>
+        <translation>управляющие символы показаны как � в строке {line}</translation>
+    </message>
+    <message>
+        <source>control characters shown as � at lines {lines}</source>
+        <translation>управляющие символы показаны как � в строках {lines}</translation>
+    </message>
+    <message>
+        <source>control characters shown as � at lines {lines} and {more} more</source>
+        <translation>управляющие символы показаны как � в строках {lines} и ещё в {more}</translation>
+    </message>
+    <message>
+        <source>metadata file {name} ignored: not a regular file</source>
+        <translation>файл метаданных {name} пропущен: это не обычный файл</translation>
+    </message>
+    <message>
+        <source>metadata file {name} ignored: not a mapping</source>
+        <translation>файл метаданных {name} пропущен: это не набор полей</translation>
+    </message>
+    <message>
+        <source>metadata file {name} ignored: {reason}</source>
+        <translation>файл метаданных {name} пропущен: {reason}</translation>
+    </message>
+    <message>
         <source>this is not a Word document (.docx): the file is not a valid Word package</source>
         <translation>это не документ Word (.docx): файл не является правильным пакетом Word</translation>
     </message>
@@ -612,8 +688,36 @@
         <translation>документ Word слишком велик, чтобы его прочитать</translation>
     </message>
     <message>
+        <source>the Word document is too large to read ({part} unpacks to {size_mb} MB)</source>
+        <translation>документ Word слишком велик, чтобы его прочитать ({part} после распаковки занимает {size_mb} МБ)</translation>
+    </message>
+    <message>
+        <source>the Word document is damaged: cannot unpack {part} ({error})</source>
+        <translation>документ Word повреждён: не удалось распаковать {part} ({error})</translation>
+    </message>
+    <message>
+        <source>the Word document is damaged: {part} is not valid XML ({error})</source>
+        <translation>документ Word повреждён: {part} — неправильный XML ({error})</translation>
+    </message>
+    <message>
+        <source>the Word document is damaged: {part} is not valid XML (cannot decode it as {encoding})</source>
+        <translation>документ Word повреждён: {part} — не корректный XML (не удаётся декодировать как {encoding})</translation>
+    </message>
+    <message>
+        <source>the Word document is refused: {part} declares a DOCTYPE or entities</source>
+        <translation>документ Word отклонён: {part} объявляет DOCTYPE или сущности</translation>
+    </message>
+    <message>
         <source>the Word document has no text</source>
         <translation>в документе Word нет текста</translation>
+    </message>
+    <message>
+        <source>the web page is too large to read ({size_mb} MB without scripts and styles; the limit is {limit_mb} MB)</source>
+        <translation>веб-страница слишком велика ({size_mb} МБ без скриптов и стилей; предел — {limit_mb} МБ)</translation>
+    </message>
+    <message>
+        <source>the web page is too large to read ({tags} tags; the limit is {limit})</source>
+        <translation>веб-страница слишком велика (тегов: {tags}; предел — {limit})</translation>
     </message>
     <message>
         <source>the web page has no readable text</source>
@@ -622,6 +726,62 @@
     <message>
         <source>this looks like a binary file, not a web page</source>
         <translation>похоже, это двоичный файл, а не веб-страница</translation>
+    </message>
+    <message>
+        <source>internal error while parsing: {error}</source>
+        <translation>внутренняя ошибка при разборе: {error}</translation>
+    </message>
+    <message>
+        <source>loading stopped: {error}</source>
+        <translation>загрузка прервана: {error}</translation>
+    </message>
+    <message>
+        <source>Bookmarks are read-only: the folder {folder} cannot be written ({reason}).</source>
+        <translation>Закладки только для чтения: в папку {folder} нельзя записывать ({reason}).</translation>
+    </message>
+    <message>
+        <source>The bookmarks file {path} was missing; restored from backup {backup}.</source>
+        <translation>Файла закладок {path} не было; закладки восстановлены из резервной копии {backup}.</translation>
+    </message>
+    <message>
+        <source>Cannot read the bookmarks file {path}: {reason}.</source>
+        <translation>Не удалось прочитать файл закладок {path}: {reason}.</translation>
+    </message>
+    <message>
+        <source>The bookmarks file {path} was written by a newer version of kzreader (schema {schema}); it is opened read-only and will not be changed.</source>
+        <translation>Файл закладок {path} записан более новой версией kzreader (схема {schema}); он открыт только для чтения и не будет изменён.</translation>
+    </message>
+    <message>
+        <source>The bookmarks file {path} is damaged ({error}); it is left as it is and bookmarks are read-only.</source>
+        <translation>Файл закладок {path} повреждён ({error}); он оставлен как есть, закладки только для чтения.</translation>
+    </message>
+    <message>
+        <source>The bookmarks file {path} is damaged ({error}); it was kept as {aside}.</source>
+        <translation>Файл закладок {path} повреждён ({error}); он сохранён как {aside}.</translation>
+    </message>
+    <message>
+        <source>Bookmarks were restored from the backup {backup}; changes made after that backup may be missing.</source>
+        <translation>Закладки восстановлены из резервной копии {backup}; изменения, сделанные после неё, могут отсутствовать.</translation>
+    </message>
+    <message>
+        <source>{count} bookmark(s) in {path} could not be read; they are kept in the file unchanged.</source>
+        <translation>Закладки в {path}, которые не удалось прочитать ({count}), сохранены в файле без изменений.</translation>
+    </message>
+    <message>
+        <source>Bookmarks cannot be saved: {path} could not be read safely, so it is left untouched.</source>
+        <translation>Закладки нельзя сохранить: файл {path} не удалось надёжно прочитать, поэтому он оставлен как есть.</translation>
+    </message>
+    <message>
+        <source>bookmark {id} already exists</source>
+        <translation>закладка {id} уже существует</translation>
+    </message>
+    <message>
+        <source>no bookmark {id}</source>
+        <translation>закладки {id} нет</translation>
+    </message>
+    <message>
+        <source>{field} cannot be changed</source>
+        <translation>поле {field} нельзя изменить</translation>
     </message>
     <message>
         <source>skipped: a named pipe, not a file</source>
@@ -640,216 +800,8 @@
         <translation>пропущено: это не обычный файл</translation>
     </message>
     <message>
-        <source>script</source>
-        <translation>скрипт</translation>
-    </message>
-    <message>
-        <source>counter</source>
-        <translation>счётчик</translation>
-    </message>
-    <message>
-        <source>template placeholder</source>
-        <translation>заготовка шаблона</translation>
-    </message>
-    <message>
-        <source>credit</source>
-        <translation>подпись к фото</translation>
-    </message>
-    <message>
-        <source>teaser</source>
-        <translation>анонс</translation>
-    </message>
-    <message>
-        <source>section</source>
-        <translation>раздел сайта</translation>
-    </message>
-    <message>
-        <source>headline list</source>
-        <translation>список заголовков</translation>
-    </message>
-    <message>
-        <source>unplaced</source>
-        <translation>вне структуры</translation>
-    </message>
-    <message>
-        <source>markup</source>
-        <translation>разметка</translation>
-    </message>
-    <message>
-        <source>navigation</source>
-        <translation>навигация</translation>
-    </message>
-    <message>
-        <source>header</source>
-        <translation>шапка сайта</translation>
-    </message>
-    <message>
-        <source>footer</source>
-        <translation>подвал сайта</translation>
-    </message>
-    <message>
-        <source>related</source>
-        <translation>ссылки на другие материалы</translation>
-    </message>
-    <message>
-        <source>form</source>
-        <translation>форма</translation>
-    </message>
-    <message>
-        <source>share</source>
-        <translation>кнопки «Поделиться»</translation>
-    </message>
-    <message>
-        <source>comments</source>
-        <translation>комментарии</translation>
-    </message>
-    <message>
-        <source>subscribe</source>
-        <translation>подписка</translation>
-    </message>
-    <message>
-        <source>cookie notice</source>
-        <translation>уведомление о cookie</translation>
-    </message>
-    <message>
-        <source>advertisement</source>
-        <translation>реклама</translation>
-    </message>
-    <message>
-        <source>sidebar</source>
-        <translation>боковая колонка</translation>
-    </message>
-    <message>
-        <source>tags</source>
-        <translation>метки</translation>
-    </message>
-    <message>
-        <source>outside article</source>
-        <translation>вне статьи</translation>
-    </message>
-    <message>
-        <source>cannot open: %1</source>
-        <translation>не удалось открыть: %1</translation>
-    </message>
-    <message>
-        <source>cannot read: %1</source>
-        <translation>не удалось прочитать: %1</translation>
-    </message>
-    <message>
-        <source>cannot open folder: %1</source>
-        <translation>не удалось открыть папку: %1</translation>
-    </message>
-    <message>
-        <source>cannot list folder: %1</source>
-        <translation>не удалось получить список файлов папки: %1</translation>
-    </message>
-    <message>
-        <source>cannot decode as %1: invalid bytes at offset %2</source>
-        <translation>не удалось прочитать как %1: недопустимые байты по смещению %2</translation>
-    </message>
-    <message>
-        <source>file is too large (%1 MB; the limit is %2 MB)</source>
-        <translation>файл слишком велик (%1 МБ; предел — %2 МБ)</translation>
-    </message>
-    <message>
-        <source>internal error while parsing: %1</source>
-        <translation>внутренняя ошибка при разборе: %1</translation>
-    </message>
-    <message>
-        <source>name detection failed: %1</source>
-        <translation>не удалось определить имена: %1</translation>
-    </message>
-    <message>
-        <source>front matter ignored: invalid YAML at line %1</source>
-        <translation>front matter пропущен: ошибка YAML в строке %1</translation>
-    </message>
-    <message>
         <source>front matter ignored: invalid YAML</source>
         <translation>front matter пропущен: ошибка YAML</translation>
-    </message>
-    <message>
-        <source>the Word document is too large to read (%1 unpacks to %2 MB)</source>
-        <translation>документ Word слишком велик, чтобы его прочитать (%1 после распаковки занимает %2 МБ)</translation>
-    </message>
-    <message>
-        <source>the Word document is damaged: cannot unpack %1 (%2)</source>
-        <translation>документ Word повреждён: не удалось распаковать %1 (%2)</translation>
-    </message>
-    <message>
-        <source>the Word document is damaged: %1 is not valid XML (cannot decode it as %2)</source>
-        <translation>документ Word повреждён: %1 — не корректный XML (не удаётся декодировать как %2)</translation>
-    </message>
-    <message>
-        <source>the Word document is damaged: %1 is not valid XML (%2)</source>
-        <translation>документ Word повреждён: %1 — неправильный XML (%2)</translation>
-    </message>
-    <message>
-        <source>the Word document is refused: %1 declares a DOCTYPE or entities</source>
-        <translation>документ Word отклонён: %1 объявляет DOCTYPE или сущности</translation>
-    </message>
-    <message>
-        <source>the web page is too large to read (%1 MB without scripts and styles; the limit is %2 MB)</source>
-        <translation>веб-страница слишком велика (%1 МБ без скриптов и стилей; предел — %2 МБ)</translation>
-    </message>
-    <message>
-        <source>the web page is too large to read (%1 tags; the limit is %2)</source>
-        <translation>веб-страница слишком велика (тегов: %1; предел — %2)</translation>
-    </message>
-    <message>
-        <source>undecodable bytes shown as � at line %1</source>
-        <translation>нечитаемые байты показаны как � в строке %1</translation>
-    </message>
-    <message>
-        <source>undecodable bytes shown as � at lines %1</source>
-        <translation>нечитаемые байты показаны как � в строках %1</translation>
-    </message>
-    <message>
-        <source>undecodable bytes shown as � at lines %1 and %2 more</source>
-        <translation>нечитаемые байты показаны как � в строках %1 и ещё в %2</translation>
-    </message>
-    <message>
-        <source>control characters shown as � at line %1</source>
-        <translation>управляющие символы показаны как � в строке %1</translation>
-    </message>
-    <message>
-        <source>control characters shown as � at lines %1</source>
-        <translation>управляющие символы показаны как � в строках %1</translation>
-    </message>
-    <message>
-        <source>control characters shown as � at lines %1 and %2 more</source>
-        <translation>управляющие символы показаны как � в строках %1 и ещё в %2</translation>
-    </message>
-    <message>
-        <source>Bookmarks are read-only: the folder %1 cannot be written (%2).</source>
-        <translation>Закладки только для чтения: в папку %1 нельзя записывать (%2).</translation>
-    </message>
-    <message>
-        <source>The bookmarks file %1 is damaged (%2); it is left as it is and bookmarks are read-only.</source>
-        <translation>Файл закладок %1 повреждён (%2); он оставлен как есть, закладки только для чтения.</translation>
-    </message>
-    <message>
-        <source>The bookmarks file %1 is damaged (%2); it was kept as %3.</source>
-        <translation>Файл закладок %1 повреждён (%2); он сохранён как %3.</translation>
-    </message>
-    <message>
-        <source>Bookmarks were restored from the backup %1; changes made after that backup may be missing.</source>
-        <translation>Закладки восстановлены из резервной копии %1; изменения, сделанные после неё, могут отсутствовать.</translation>
-    </message>
-    <message>
-        <source>%1 bookmark(s) followed this file from %2</source>
-        <translation>закладок, перешедших вслед за этим файлом из %2: %1</translation>
-    </message>
-    <message>
-        <source>metadata file %1 ignored: not a regular file</source>
-        <translation>файл метаданных %1 пропущен: это не обычный файл</translation>
-    </message>
-    <message>
-        <source>metadata file %1 ignored: not a mapping</source>
-        <translation>файл метаданных %1 пропущен: это не набор полей</translation>
-    </message>
-    <message>
-        <source>metadata file %1 ignored: %2</source>
-        <translation>файл метаданных %1 пропущен: %2</translation>
     </message>
 </context>
 <context>
@@ -1654,10 +1606,6 @@ A reader for collections of published interviews: read them question by question
         <translation>подпись автора фото</translation>
     </message>
     <message>
-        <source>Photo caption</source>
-        <translation>подпись к фото</translation>
-    </message>
-    <message>
         <source>Text of the website</source>
         <translation>текст сайта</translation>
     </message>
@@ -1706,12 +1654,32 @@ A reader for collections of published interviews: read them question by question
         <translation>подвал страницы</translation>
     </message>
     <message>
+        <source>Page header</source>
+        <translation>шапка страницы</translation>
+    </message>
+    <message>
+        <source>Form on the page</source>
+        <translation>форма на странице</translation>
+    </message>
+    <message>
+        <source>Subscription offer</source>
+        <translation>предложение подписаться</translation>
+    </message>
+    <message>
         <source>Cookie notice</source>
         <translation>уведомление о cookie</translation>
     </message>
     <message>
         <source>Advertisement</source>
         <translation>реклама</translation>
+    </message>
+    <message>
+        <source>Sidebar</source>
+        <translation>боковая колонка</translation>
+    </message>
+    <message>
+        <source>Tags of the article</source>
+        <translation>теги статьи</translation>
     </message>
     <message>
         <source>Left out of the text</source>

@@ -16,7 +16,9 @@ import re
 import zipfile
 import xml.etree.ElementTree as ET
 
+from ... import messages as msg
 from ..decoding import SourceError
+from ...messages import Message
 from .derived import BREAK, Derived, Run, TextBuilder, clean, join_rows, render_runs
 
 # uncompressed bytes of one XML part: a zip bomb stops here (a 600-page report is about 20 MB)
@@ -115,13 +117,11 @@ class _Styles:
 class _Package:
     def __init__(self, data: bytes):
         if data.startswith(_OLE):
-            raise SourceError("this is an old Word .doc file or a password-protected document; "
-                              "save it as .docx (Word 2007 or later) to open it")
+            raise SourceError(Message(msg.DOCX_OLD_OR_LOCKED))
         try:
             self.zip = zipfile.ZipFile(io.BytesIO(data))
         except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError):
-            raise SourceError("this is not a Word document (.docx): the file is not a valid "
-                              "Word package") from None
+            raise SourceError(Message(msg.DOCX_NOT_PACKAGE)) from None
         self.names = set(self.zip.namelist())
 
     def xml(self, name: str) -> ET.Element | None:
@@ -129,26 +129,26 @@ class _Package:
             return None
         info = self.zip.getinfo(name)
         if info.file_size > _MAX_PART:
-            raise SourceError(f"the Word document is too large to read ({name} unpacks to "
-                              f"{info.file_size // (1024 * 1024)} MB)")
+            raise SourceError(Message(msg.DOCX_PART_TOO_LARGE, part=name,
+                                          size_mb=info.file_size // (1024 * 1024)))
         try:
             with self.zip.open(info) as f:
                 data = f.read(_MAX_PART + 1)
         except (zipfile.BadZipFile, OSError, EOFError, NotImplementedError, RuntimeError) as e:
-            raise SourceError(f"the Word document is damaged: cannot unpack {name} ({e})") from None
+            raise SourceError(Message(msg.DOCX_CANNOT_UNPACK, part=name, error=e)) from None
         if len(data) > _MAX_PART:
-            raise SourceError("the Word document is too large to read")
+            raise SourceError(Message(msg.DOCX_TOO_LARGE))
         # decoded here and given to expat as text, so the DOCTYPE check sees what expat sees,
         # in UTF-16 or any other encoding a part may declare
         text = _xml_text(data, name)
         if _DTD.search(text):
-            raise SourceError(f"the Word document is refused: {name} declares a DOCTYPE or entities")
+            raise SourceError(Message(msg.DOCX_DOCTYPE, part=name))
         if text.count("<") > _MAX_TAGS:
-            raise SourceError("the Word document is too large to read")
+            raise SourceError(Message(msg.DOCX_TOO_LARGE))
         try:
             return ET.fromstring(text)
         except ET.ParseError as e:
-            raise SourceError(f"the Word document is damaged: {name} is not valid XML ({e})") from None
+            raise SourceError(Message(msg.DOCX_BAD_XML, part=name, error=e)) from None
 
     def related(self, source: str, type_suffix: str) -> str | None:
         """The part a relationship of ``source`` ("" for the package) with this type points to."""
@@ -186,8 +186,7 @@ def _xml_text(data: bytes, name: str) -> str:
             raise LookupError(enc)
         return data.decode(enc)
     except (LookupError, UnicodeError, ValueError):
-        raise SourceError(f"the Word document is damaged: {name} is not valid XML "
-                          f"(cannot decode it as {enc})") from None
+        raise SourceError(Message(msg.DOCX_BAD_XML_ENCODING, part=name, encoding=enc)) from None
 
 
 def docx_to_derived(data: bytes) -> Derived:
@@ -195,7 +194,7 @@ def docx_to_derived(data: bytes) -> Derived:
     main = pkg.related("", _OFFICE_DOC) or "word/document.xml"
     doc = pkg.xml(main)
     if doc is None or _local(doc.tag) != "document":
-        raise SourceError("this is not a Word document (.docx): it has no document text part")
+        raise SourceError(Message(msg.DOCX_NO_TEXT_PART))
     styles_part = pkg.related(main, "/styles")
     reader = _Reader(_Styles(pkg.xml(styles_part) if styles_part else None))
     body = _child(doc, "body")
@@ -203,7 +202,7 @@ def docx_to_derived(data: bytes) -> Derived:
         reader.container(body)
     text = reader.out.text()
     if not text.strip():
-        raise SourceError("the Word document has no text")
+        raise SourceError(Message(msg.DOCX_NO_TEXT))
     meta = _core_metadata(pkg, text)
     return Derived(text, "utf-8", meta, reader.out.removed)
 

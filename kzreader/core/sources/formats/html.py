@@ -13,7 +13,9 @@ import json
 import re
 from html.parser import HTMLParser
 
+from ... import messages as msg
 from ..decoding import SourceError, decode_text, looks_binary, normalise_newlines
+from ...messages import Message
 from .derived import BREAK, Derived, Run, TextBuilder, clean, join_rows, render_runs
 
 _VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param",
@@ -167,18 +169,18 @@ def html_to_derived(data: bytes) -> Derived:
         return Derived(text, enc, warnings=warnings)
     text = _strip_bulk(text)
     if len(text) > MAX_MARKUP:
-        raise SourceError(f"the web page is too large to read ({len(text) // (1024 * 1024)} MB "
-                          f"without scripts and styles; the limit is {MAX_MARKUP // (1024 * 1024)} MB)")
+        raise SourceError(Message(msg.HTML_TOO_LARGE, size_mb=len(text) // (1024 * 1024),
+                                  limit_mb=MAX_MARKUP // (1024 * 1024)))
     tags = text.count("<")
     if tags > MAX_TAGS:
-        raise SourceError(f"the web page is too large to read ({tags} tags; the limit is {MAX_TAGS})")
+        raise SourceError(Message(msg.HTML_TOO_MANY_TAGS, tags=tags, limit=MAX_TAGS))
     tb = _TreeBuilder()
     tb.feed(text)
     tb.close()
     page = _Page(tb.root)
     derived = page.render()
     if not derived.text.strip():
-        raise SourceError("the web page has no readable text")
+        raise SourceError(Message(msg.HTML_NO_TEXT))
     derived.encoding = enc
     derived.warnings = warnings + list(derived.warnings)
     return derived
@@ -227,7 +229,7 @@ def decode_html(data: bytes) -> tuple[str, str, list[str]]:
         if (info is not None and getattr(info, "_is_text_encoding", True)
                 and not info.name.startswith(("utf-16", "utf-32", "undefined"))):
             if looks_binary(data):
-                raise SourceError("this looks like a binary file, not a web page")
+                raise SourceError(Message(msg.HTML_BINARY))
             try:
                 return data.decode(info.name), info.name, []
             except (UnicodeError, LookupError, ValueError):
