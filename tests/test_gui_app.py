@@ -1,26 +1,34 @@
 """Command line and start-up: arguments, first corpus, the --screenshot path."""
 from __future__ import annotations
 
+import json
+import os
+import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
 pytest.importorskip("PySide6")
 
+from PySide6.QtCore import QSettings  # noqa: E402
 from PySide6.QtGui import QImage  # noqa: E402
 
 from kzreader.gui import app  # noqa: E402
 
-SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
+ROOT = Path(__file__).resolve().parents[1]
+SEEDS = ROOT.parent / "shared" / "seeds"
 
 
-def test_parse_args_keeps_qt_options():
-    ns, qt = app.parse_args(["--screenshot", "x.png", "a", "-platform", "offscreen", "b", "-reverse"])
-    assert ns.screenshot == "x.png"
-    assert ns.paths == ["a", "b"]
-    assert qt == ["-platform", "offscreen", "-reverse"]
-    with pytest.raises(SystemExit):
+def test_parse_args_reads_our_options():
+    ns = app.parse_args(["--screenshot", "x.png", "a", "--debug", "b"])
+    assert ns == app.Options(["a", "b"], "x.png", ns.settings_dir, True)
+    assert app.parse_args(["a", "--screenshot=x.png", "b c"]).paths == ["a", "b c"]
+    assert app.parse_args(["--", "--debug"]) == app.Options(["--debug"], None, app.parse_args([]).settings_dir)
+    with pytest.raises(SystemExit) as exc:
         app.parse_args(["--no-such-option"])
+    assert exc.value.code == 2
 
 
 def test_version_exits(capsys):
@@ -30,23 +38,70 @@ def test_version_exits(capsys):
     assert capsys.readouterr().out.strip() == "kzreader 0.1.0"
 
 
-def test_paths_only_need_no_parser(monkeypatch):
-    monkeypatch.delenv(app.SETTINGS_ENV, raising=False)
-    assert app.parse_args(["a", "b c", "-platform", "offscreen"]) == (
-        app.Options(["a", "b c"], None, None), ["-platform", "offscreen"])
-    # an option still goes through the parser, with the same result for the paths
-    ns, _ = app.parse_args(["a", "--screenshot=x.png", "b c"])
-    assert ns == app.Options(["a", "b c"], "x.png", None)
-
-
 def test_settings_dir_from_environment(monkeypatch, tmp_path):
     monkeypatch.setenv(app.SETTINGS_ENV, str(tmp_path))
-    ns, _ = app.parse_args([])
-    assert ns.settings_dir == str(tmp_path)
-    ns, _ = app.parse_args(["--screenshot", "x.png"])
-    assert ns.settings_dir == str(tmp_path)
-    ns, _ = app.parse_args(["--settings-dir", "elsewhere"])
-    assert ns.settings_dir == "elsewhere"
+    assert app.parse_args([]).settings_dir == str(tmp_path)
+    assert app.parse_args(["--screenshot", "x.png"]).settings_dir == str(tmp_path)
+    assert app.parse_args(["--settings-dir", "elsewhere"]).settings_dir == "elsewhere"
+    monkeypatch.delenv(app.SETTINGS_ENV)
+    assert app.parse_args(["a"]).settings_dir is None
+
+
+def run_kzreader(*args, env=None, timeout=120) -> subprocess.CompletedProcess:
+    """`python -m kzreader ARGS` in a new process (bytes arguments pass as they are)."""
+    env = dict(os.environ if env is None else env)
+    env["PYTHONPATH"] = os.pathsep.join([str(ROOT), env.get("PYTHONPATH", "")])
+    return subprocess.run([sys.executable, "-m", "kzreader", *args], env=env, capture_output=True,
+                          timeout=timeout)
+
+
+def saved_corpus(settings_dir: Path) -> list[str]:
+    """The corpus a run opened, as the window saved it in its settings."""
+    settings = QSettings(str(settings_dir / "kzreader.ini"), QSettings.Format.IniFormat)
+    return json.loads(settings.value("corpus/paths", "[]"))
+
+
+@pytest.mark.skipif(not SEEDS.is_dir(), reason=f"seed interviews not found at {SEEDS}")
+def test_qt_takes_its_own_options_and_kzreader_the_rest(tmp_path):
+    """Qt's options (with or without a value, with one or two dashes) are Qt's, wherever they
+    stand; the paths around them are opened."""
+    png, settings = tmp_path / "shot.png", tmp_path / "s"
+    env = {k: v for k, v in os.environ.items() if k != "QT_QPA_PLATFORM"}  # -platform must do it
+    r = run_kzreader(app.samples_dir(), "-platform", "offscreen", "--screenshot", str(png), "-reverse",
+                     "--settings-dir", str(settings), "-style=Fusion", "--qwindowtitle", "T", str(SEEDS), env=env)
+    assert r.returncode == 0, r.stderr.decode()
+    assert QImage(str(png)).size().width() == app.SCREENSHOT_SIZE[0]
+    assert saved_corpus(settings) == [app.samples_dir(), str(SEEDS)]
+
+
+def test_a_file_name_that_is_not_utf8_reaches_the_window(tmp_path):
+    """Qt would crash on such an argument (it is handed a stand-in); the folder still opens."""
+    folder = os.path.join(os.fsencode(tmp_path), b"caf\xe9")  # Latin-1, not valid UTF-8
+    os.mkdir(folder)
+    sample = next(Path(app.samples_dir()).iterdir())
+    shutil.copy(sample, os.path.join(folder, os.fsencode(sample.name)))
+    png, settings = tmp_path / "shot.png", tmp_path / "s"
+    r = run_kzreader(b"-platform", b"offscreen", b"--screenshot", os.fsencode(png),
+                     b"--settings-dir", os.fsencode(settings), folder)
+    assert r.returncode == 0, r.stderr.decode(errors="replace")
+    assert png.is_file()
+    assert [os.fsencode(p) for p in saved_corpus(settings)] == [folder]
+
+
+def test_help_and_version_need_no_display():
+    """Answered before Qt starts: with Qt's X11 platform and no display, Qt would abort."""
+    env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY")}
+    env["QT_QPA_PLATFORM"] = "xcb"
+    r = run_kzreader("--help", env=env)
+    assert r.returncode == 0, r.stderr.decode()
+    out = r.stdout.decode()
+    for option in ("--screenshot FILE", "--settings-dir DIR", "--debug", "--version", "kzreader parse",
+                   "kzreader search", "-platform"):
+        assert option in out, option
+    r = run_kzreader("-platform", "xcb", "--version", "somewhere", env=env)
+    assert (r.returncode, r.stdout.decode().strip()) == (0, "kzreader 0.1.0")
+    r = run_kzreader("--no-such-option", env=dict(env, QT_QPA_PLATFORM="offscreen"))
+    assert r.returncode == 2 and b"unrecognized arguments: --no-such-option" in r.stderr
 
 
 def test_first_run_opens_the_samples_then_the_last_corpus(qtbot, tmp_path):

@@ -25,8 +25,8 @@ def _reset_logging():
 
 
 def test_debug_option():
-    assert app.parse_args(["--debug", "a"])[0].debug is True
-    assert app.parse_args(["a"])[0].debug is False
+    assert app.parse_args(["--debug", "a"]).debug is True
+    assert app.parse_args(["a"]).debug is False
 
 
 def test_a_run_logs_into_the_settings_folder(qtbot, tmp_path):

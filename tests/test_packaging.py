@@ -214,7 +214,7 @@ def test_application_icon_and_desktop_file_name(qapp):
     from kzreader.gui.app import APP_ID as app_id, create_application, finish_start
 
     assert app_id == APP_ID
-    app = create_application([])
+    app, _ = create_application([])
     assert app.desktopFileName() == APP_ID
     app.setWindowIcon(QIcon())  # as a fresh application has it: the icon comes after the first paint
     finish_start()

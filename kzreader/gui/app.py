@@ -1,38 +1,34 @@
 """Starting the window: arguments, QApplication, user directories, the first corpus."""
 from __future__ import annotations
 
-import gc
+import argparse
 import os
 import sys
 import tempfile
 from pathlib import Path
-from typing import TYPE_CHECKING, NamedTuple
+from typing import NamedTuple
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QSettings, QStandardPaths, QTimer
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEventLoop, QSettings, QSize, QStandardPaths, QTimer
+from PySide6.QtGui import QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication
 
 from kzreader import __version__
+from kzreader.core.search.analysers import missing, warn_missing_analysers
+from kzreader.diagnostics import log_dir, log_file, setup_logging, stop_logging
 
 from .i18n import install_translators, requested_language
 from .main_window import MainWindow
-
-if TYPE_CHECKING:  # annotations only
-    from PySide6.QtGui import QIcon
 
 APP_NAME = "kzreader"
 APP_ID = "io.github.kzreader.KZReader"  # the .desktop file, AppStream id and icon name in packaging/
 ICON_SIZES = (16, 32, 48, 64, 128, 256)
 SETTINGS_ENV = "KZREADER_SETTINGS_DIR"
 SCREENSHOT_SIZE = (1280, 820)
-# Qt's own command-line options (QGuiApplication) that take a value, and those that do not
-_QT_VALUE_OPTIONS = {"-platform", "-platformpluginpath", "-platformtheme", "-plugin", "-qwindowgeometry",
-                     "-qwindowicon", "-qwindowtitle", "-style", "-stylesheet", "-display", "-geometry"}
-_QT_FLAG_OPTIONS = {"-reverse", "-nograb", "-dograb", "-widgetcount"}
 SCREENSHOT_LOAD_TIMEOUT_MS = 120_000
+_EXITING_OPTIONS = {"-h", "--help", "--version"}
 
 
-# core.analysers' reasons (STEMMING, MORPHOLOGY), for the translation tools
+# core.search.analysers' reasons (STEMMING, MORPHOLOGY), for the translation tools
 ANALYSER_REASONS = (
     QT_TRANSLATE_NOOP("Analysers", "search and themes match only the exact word forms"),
     QT_TRANSLATE_NOOP("Analysers",
@@ -51,88 +47,69 @@ class Options(NamedTuple):
     debug: bool = False
 
 
-def parse_args(args: list[str]) -> tuple[Options, list[str]]:
-    """Our options, plus whatever is left for Qt (e.g. -platform offscreen, -style)."""
-    ours: list[str] = []
-    qt_args: list[str] = []
-    it = iter(args)
-    for arg in it:
-        name = arg.split("=", 1)[0]
-        if name in _QT_VALUE_OPTIONS:
-            qt_args.append(arg)
-            if "=" not in arg:
-                value = next(it, None)
-                if value is not None:
-                    qt_args.append(value)
-        elif arg in _QT_FLAG_OPTIONS:
-            qt_args.append(arg)
-        else:
-            ours.append(arg)
-    settings_dir = os.environ.get(SETTINGS_ENV) or None
-    if not any(arg.startswith("-") for arg in ours):
-        # how a launcher starts us (files, or nothing): no parser needed, and building one
-        # (its messages go through gettext, which imports locale and looks for catalogues)
-        # costs ~2 ms before the first paint
-        return Options(ours, None, settings_dir), qt_args
-    import argparse
-
+def argument_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="kzreader",
         description="Read collections of published interviews question by question.",
-        epilog="kzreader parse --json PATH... prints parsed interviews without the window.",
+        epilog="Without the window: kzreader parse [--json] PATH... prints the parsed interviews, "
+               "kzreader search [--json] QUERY PATH... searches them (each has its own --help). "
+               "Qt's own options (such as -platform NAME, -style NAME, -reverse) go to Qt.",
     )
     parser.add_argument("paths", nargs="*", metavar="PATH", help="interview files or folders to open")
     parser.add_argument("--screenshot", metavar="FILE",
                         help="load, render the window with the first interview open, save a PNG and exit")
-    parser.add_argument("--settings-dir", metavar="DIR", default=settings_dir,
+    parser.add_argument("--settings-dir", metavar="DIR", default=os.environ.get(SETTINGS_ENV) or None,
                         help=f"keep settings and user data in DIR (also ${SETTINGS_ENV}); for tests")
     parser.add_argument("--debug", action="store_true",
                         help="log in detail, to the log file and to stderr (Help > Open Log Folder)")
     parser.add_argument("--version", action="version", version=f"kzreader {__version__}")
-    ns = parser.parse_intermixed_args(ours)
-    return Options(ns.paths, ns.screenshot, ns.settings_dir, ns.debug), qt_args
+    return parser
 
 
-def reserve_singleton_references() -> None:
-    """Work around a reference leak measured with PySide6 6.12.0 on Python 3.11.
-
-    Calls into Qt drop references to None (and sometimes True) that they never took: about
-    35 per question switch.  When the count reaches zero the interpreter aborts
-    ("none_dealloc", "bool_dealloc").  From Python 3.12 these objects are immortal and this
-    does nothing; below it, a large number of references that are never given back keeps
-    them alive for any session length.
-    """
-    if sys.version_info >= (3, 12):
-        return
-    import ctypes
-
-    for obj in (None, True, False):
-        refcount = ctypes.c_ssize_t.from_address(id(obj))  # ob_refcnt is PyObject's first field
-        if refcount.value < 1 << 40:
-            refcount.value += 1 << 40
+def parse_args(args: list[str]) -> Options:
+    """kzreader's own options, from what Qt left of the command line (``create_application``)."""
+    # after "--" only paths; taken apart here, as parse_intermixed_args reads options there
+    end = args.index("--") if "--" in args else len(args)
+    ns = argument_parser().parse_intermixed_args(args[:end])
+    return Options(ns.paths + args[end + 1:], ns.screenshot, ns.settings_dir, ns.debug)
 
 
-def create_application(qt_args: list[str] | None = None) -> QApplication:
-    """The QApplication (reused if one exists, as under pytest-qt).  ``finish_start`` gives it
-    its icon right after the first paint: building the icon (and loading the SVG plugin) would
-    delay that paint, and a window manager picks up a changed icon at once."""
+def create_application(args: list[str] | None = None) -> tuple[QApplication, list[str]]:
+    """The QApplication and the arguments it left: Qt takes the options it knows (-platform,
+    -style, -reverse, -qwindowtitle…; on X11 also -display, -geometry).  An application that
+    exists already (as under pytest-qt) is reused, and ``args`` come back as they are.
+    ``finish_start`` gives it its icon right after the first paint: building the icon (and
+    loading the SVG plugin) would delay that paint, and a window manager picks up a changed
+    icon at once."""
     QCoreApplication.setOrganizationName(APP_NAME)
     QCoreApplication.setApplicationName(APP_NAME)
     QCoreApplication.setApplicationVersion(__version__)
+    args = list(args or [])
     app = QApplication.instance()
     if app is None:
+        # Qt turns each argument into bytes and back and crashes on a file name that is not
+        # valid UTF-8 (Python holds its bytes as surrogates), so such a name reaches Qt as a
+        # stand-in, put back afterwards
+        stand_ins = {f"kzreader-argument-{i}": arg for i, arg in enumerate(args) if not _utf8(arg)}
+        given = [arg if _utf8(arg) else f"kzreader-argument-{i}" for i, arg in enumerate(args)]
         # no style or palette is forced: the platform theme supplies light or dark colours
-        app = QApplication([sys.argv[0] if sys.argv else APP_NAME, *(qt_args or [])])
+        app = QApplication([sys.argv[0] if sys.argv else APP_NAME, *given])
+        args = [stand_ins.get(arg, arg) for arg in app.arguments()[1:]]
     app.setApplicationDisplayName("kzreader")
     QGuiApplication.setDesktopFileName(APP_ID)  # lets Wayland/X11 docks match the .desktop entry
-    return app
+    return app, args
+
+
+def _utf8(text: str) -> bool:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def app_icon() -> QIcon:
     """The bundled icon: the SVG for any size, PNGs for when the SVG plugin is missing."""
-    from PySide6.QtCore import QSize
-    from PySide6.QtGui import QIcon
-
     icons = Path(__file__).resolve().parent.parent / "resources" / "icons"
     icon = QIcon(str(icons / "kzreader.svg"))
     for size in ICON_SIZES:
@@ -169,8 +146,6 @@ def open_initial(window: MainWindow, paths: list[str]) -> None:
 def wait_for_load(window: MainWindow, timeout_ms: int = SCREENSHOT_LOAD_TIMEOUT_MS) -> bool:
     if not window.loader.is_loading():
         return True
-    from PySide6.QtCore import QEventLoop  # here: only screenshots wait like this
-
     loop = QEventLoop()
     window.loader.finished.connect(loop.quit)
     QTimer.singleShot(timeout_ms, loop.quit)
@@ -209,15 +184,19 @@ def hand_over_clipboard() -> None:
 
 
 def main(args: list[str]) -> int:
-    ns, qt_args = parse_args(args)
-    app = create_application(qt_args)
+    if _EXITING_OPTIONS & set(args):
+        # --help and --version need no window (nor a display): answered before Qt starts,
+        # whatever else is on the line (a path that only looks like one is opened as usual)
+        argument_parser().parse_known_args(args)
+    app, args = create_application(args)
+    ns = parse_args(args)
     temp = None
     settings_dir = ns.settings_dir
     if ns.screenshot and not settings_dir:
         # a screenshot shows the default layout and leaves the user's settings alone
         temp = tempfile.TemporaryDirectory(prefix="kzreader-shot-")
         settings_dir = temp.name
-    if ns.debug:  # otherwise after the first paint: the handlers' imports cost 5-10 ms
+    if ns.debug:  # else after the first paint: setting up the file handler took 13 ms of CPU
         start_logging(settings_dir, True)
     try:
         locations = user_locations(settings_dir)
@@ -233,15 +212,11 @@ def main(args: list[str]) -> int:
             if not ok:
                 print(f"kzreader: cannot save the screenshot to {ns.screenshot}", file=sys.stderr)
             return 0 if ok else 1
-        # what start-up made lives as long as the window: later collections need not scan it
-        gc.freeze()
         show_then_open(window, ns.paths, lambda: start_logging(settings_dir, ns.debug))
         report_missing_analysers(window)
         app.aboutToQuit.connect(hand_over_clipboard)
         return app.exec()
     finally:
-        from kzreader.diagnostics import stop_logging
-
         stop_logging()  # flushed and closed before a screenshot's folder goes
         if temp is not None:
             temp.cleanup()
@@ -259,17 +234,12 @@ def show_then_open(window: MainWindow, paths: list[str], after_paint=None) -> No
 
 def start_logging(settings_dir: str | None, debug: bool) -> None:
     """The log file in the user's state folder (kzreader.diagnostics); once per run."""
-    from kzreader.diagnostics import log_dir, log_file, setup_logging
-
     if log_file() is None:
         setup_logging(log_dir(settings_dir), debug)
 
 
 def finish_start() -> None:
     """Start-up work the first paint does not wait for."""
-    reserve_singleton_references()  # Qt calls have taken few references to None so far
-    from kzreader.core.search.analysers import warn_missing_analysers
-
     warn_missing_analysers()
     app = QApplication.instance()
     if app is not None:
@@ -279,7 +249,8 @@ def finish_start() -> None:
 def report_missing_analysers(window: MainWindow) -> None:
     """Each missing optional analyser as a warning in the Problems view (finish_start said it
     on stderr), shown again after every load clears the view."""
-    from kzreader.core.search.analysers import missing
+    # here: the window's first paint does not wait for this module (12 ms of CPU, mostly for
+    # dataclasses); by now the load has imported it
     from kzreader.core.model import Problem
 
     notices = []
