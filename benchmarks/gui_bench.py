@@ -188,12 +188,14 @@ def main() -> None:
         iv_ratios = sorted(k["interview"] / r["window"] for r, k in zip(bare, rows))
         print(f"kzreader first interview painted    {med(rows, 'interview') * 1000:8.1f} ms  "
               f"({med(rows, 'interview') / b:.2f}x bare; run by run median {statistics.median(iv_ratios):.2f}x)")
+        print(f"  CPU time to first interview         kzreader {med(rows, 'interview_cpu') * 1000:.1f} ms "
+              f"({med(rows, 'interview_cpu') / med(bare, 'window_cpu'):.2f}x bare's CPU to its paint)")
         print(f"switch question (render + paint)    {med(rows, 'switch_question') * 1000:8.2f} ms")
         print(f"switch interview (render + paint)   {med(rows, 'switch_interview') * 1000:8.2f} ms")
     for i, root in enumerate(roots[1:], 1):  # start by start against this checkout
-        for key in ("window", "interview"):
+        for key in ("window", "interview", "window_cpu", "interview_cpu"):
             d = sorted((o[key] - t[key]) * 1000 for t, o in zip(kz[0], kz[i]))
-            print(f"{root.name} minus {ROOT.name}, {key:9}: median {statistics.median(d):+.1f} ms "
+            print(f"{root.name} minus {ROOT.name}, {key:13}: median {statistics.median(d):+.1f} ms "
                   f"(run by run {d[0]:+.1f} .. {d[-1]:+.1f})")
 
 
