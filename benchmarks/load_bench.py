@@ -17,6 +17,7 @@ Targets (issue 22, at 10,000 and 30,000 interviews): cold <= 20x read+decode, fi
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import os
 import resource
 import shutil
@@ -38,18 +39,18 @@ def timed_open(app, w, folder: str) -> tuple[float, float]:
     first = [None]
     t0 = time.perf_counter()
 
-    def on_items(_items):
+    def on_items(_interviews, _problems):
         if first[0] is None and w.interview_list.visible_count():
             first[0] = time.perf_counter() - t0
 
-    w.loader.items_loaded.connect(on_items)
+    w.session_signals.added.connect(on_items)
     done = []
-    w.corpus_loaded.connect(lambda _c: done.append(time.perf_counter() - t0))
+    w.session_signals.loaded.connect(lambda _c: done.append(time.perf_counter() - t0))
     w.open_paths([folder])
     while not done:
         app.processEvents()
         time.sleep(0.001)
-    w.loader.items_loaded.disconnect(on_items)
+    w.session_signals.added.disconnect(on_items)
     return first[0] or done[0], done[0]
 
 
@@ -140,7 +141,7 @@ def main() -> int:
     settings, data_dir, cache_dir = kapp.user_locations(base)
     w = kapp.MainWindow(settings, data_dir, cache_dir)
     if a.workers:
-        w.loader.options["workers"] = a.workers
+        w.session.settings = dataclasses.replace(w.session.settings, workers=a.workers)
     w.resize(1280, 820)
     w.show()
     app.processEvents()
@@ -192,7 +193,7 @@ def main() -> int:
 
     ms = lambda s: f"{s * 1000:8.1f} ms"  # noqa: E731
     print(f"corpus: {len(paths)} files, {nbytes / 1e6:.0f} MB, {n_iv} interviews loaded; "
-          f"{os.cpu_count()} cores, workers {w.loader.options.get('workers', 'default')}")
+          f"{os.cpu_count()} cores, workers {w.session.settings.workers or 'default'}")
     print(f"raw read+decode               {t_read:8.2f} s")
     print(f"cold: first row               {ms(first_cold)}")
     print(f"cold: full load (parse+tag+index) {full_cold:6.2f} s  = {full_cold / t_read:5.1f}x read+decode (target 20x)")

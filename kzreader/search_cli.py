@@ -1,7 +1,7 @@
 """`kzreader search [--json] QUERY PATH...` — search a corpus from the command line, no Qt.
 
-The files are loaded the way the window loads them (``core.loading``), with the same parse
-cache, corpus snapshot and theme lexicon, so a folder the window has opened is searched
+The files are loaded the way the window loads them (a ``core.corpus.session`` load), with the
+same parse cache, corpus snapshot and theme lexicon, so a folder the window has opened is searched
 without parsing it again, and a folder searched here opens quickly in the window.  Hits come
 in the order the search panel lists them.
 """
@@ -14,9 +14,9 @@ import re
 import sys
 from pathlib import Path
 
-from .core.corpus.loading import LoadJob
-from .core.model import Interview, Problem
-from .core.search.search import SearchIndex, display_order, hit_role
+from .core.corpus.session import LoadSettings, Session
+from .core.model import Interview
+from .core.search.search import display_order, hit_role
 
 USAGE = "kzreader search [--json] [--limit N] [--settings-dir DIR] [--] QUERY PATH..."
 _SPACES = re.compile(r"\s+")
@@ -85,16 +85,10 @@ def main(argv: list[str]) -> int:
         return 2
 
     data_dir, cache_dir = user_dirs(args.settings_dir)
-    index = SearchIndex()
-    problems: list[Problem] = []
-
-    def collect(batch) -> None:
-        problems.extend(b.item for b in batch if isinstance(b.item, Problem))
-
-    paths = [os.path.abspath(p) for p in args.paths]  # as the window keys its snapshot
-    LoadJob(paths, cache_dir=str(cache_dir / "parsed"), lexicon=_lexicon(data_dir),
-            index=index).run(collect)
-    problems = [p for p in problems if p.severity == "error"]
+    session = Session(_lexicon(data_dir), LoadSettings(cache_dir=str(cache_dir / "parsed")))
+    session.load([os.path.abspath(p) for p in args.paths])  # absolute: as the window keys its snapshot
+    index = session.index
+    problems = [p for p in session.corpus.problems if p.severity == "error"]
     for p in problems:
         print(f"kzreader: {p.path}: {p.message}", file=sys.stderr)
 

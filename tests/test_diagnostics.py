@@ -117,7 +117,7 @@ def test_a_file_that_cannot_be_read_or_parsed_is_logged(tmp_path, caplog, monkey
     def broken(source):
         raise KeyError("a parser bug")
 
-    monkeypatch.setattr(corpus, "parse_source", broken)
+    monkeypatch.setattr("kzreader.core.parsing.parse_source", broken)  # load_file imports it per call
     caplog.clear()
     with caplog.at_level(logging.INFO, logger="kzreader"):
         problem = corpus.load_file(str(good))

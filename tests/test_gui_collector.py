@@ -13,6 +13,7 @@ pytest.importorskip("PySide6")
 from PySide6.QtCore import QObject  # noqa: E402
 
 from kzreader.gui.collector import INTERVAL_MS, collect_on_gui_thread  # noqa: E402
+from kzreader.core.corpus.session import Session  # noqa: E402
 from kzreader.gui.library.loader import CorpusLoader  # noqa: E402
 from corpus_helpers import write_interviews  # noqa: E402
 
@@ -69,7 +70,7 @@ def test_a_load_never_collects_qt_objects_in_its_thread(qtbot, tmp_path):
         qt_garbage(freed)
     try:
         with qtbot.waitSignal(loader.finished, timeout=LOAD_TIMEOUT):
-            loader.load([str(tmp_path / "corpus")])
+            loader.load(Session().start([str(tmp_path / "corpus")]))
     finally:
         loader.shutdown()
     # parsing 40 files allocates far past the first threshold: the loader thread would have

@@ -46,7 +46,7 @@ def test_the_bar_says_what_is_filtered_and_counts_what_is_left(loaded, seeds_dir
     bar = loaded.themes.filter_bar
     total_q = sum(len(iv.exchanges) for iv in interviews)
     assert not bar.isVisible()
-    assert loaded.count_label.text() == "5 interviews"
+    assert loaded.status.count_label.text() == "5 interviews"
 
     a, b, any_n, all_n = _two_themes(expected, interviews)
     lexicon = Lexicon.load_default()
@@ -58,7 +58,7 @@ def test_the_bar_says_what_is_filtered_and_counts_what_is_left(loaded, seeds_dir
     assert bar.count_label.text() == f"{any_iv} of 5 interviews, {any_n} of {total_q} questions"
     assert bar.any_button.isVisible() and bar.all_button.isVisible() and bar.any_button.isChecked()
     if any_iv < 5:
-        assert loaded.count_label.text() == f"{any_iv} of 5 interviews"
+        assert loaded.status.count_label.text() == f"{any_iv} of 5 interviews"
 
     # All: only the questions where both themes meet
     bar.all_button.click()
@@ -88,7 +88,7 @@ def test_the_bar_says_what_is_filtered_and_counts_what_is_left(loaded, seeds_dir
     assert not bar.isVisible()
     assert loaded.themes.selected == [] and loaded.interview_list.filter_edit.text() == ""
     assert loaded.interview_list.visible_count() == 5
-    assert loaded.count_label.text() == "5 interviews"
+    assert loaded.status.count_label.text() == "5 interviews"
     assert pane.position_label.text().startswith("Question ") and "shown" not in pane.position_label.text()
 
 

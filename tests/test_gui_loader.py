@@ -1,4 +1,5 @@
-"""The background loader: batches, progress, problems and cancellation."""
+"""The background loader: batches delivered to the session, progress, problems and
+cancellation."""
 from __future__ import annotations
 
 import threading
@@ -10,7 +11,9 @@ pytest.importorskip("PySide6")
 
 from kzreader.core.corpus import corpus as core_corpus  # noqa: E402
 from kzreader.core.model import Interview, Problem  # noqa: E402
+from kzreader.core.corpus.session import Session, SessionWatcher  # noqa: E402
 from kzreader.gui.library.loader import CorpusLoader  # noqa: E402
+from kzreader.gui.library.session_signals import SessionSignals  # noqa: E402
 from corpus_helpers import write_interviews  # noqa: E402
 
 TEXT = "Беседа с экспертом Иваном Петровым.\n\n— Первый вопрос?\n\n— Первый ответ.\n"
@@ -28,23 +31,43 @@ def loader(qtbot):
     ld.shutdown()
 
 
-def test_loads_everything_in_order_with_progress(qtbot, loader, tmp_path):
+class Items(SessionWatcher):
+    """What the session was given, in order (its interviews and problems)."""
+
+    def __init__(self, session):
+        self.items = []
+        session.watch(self)
+
+    def on_added(self, interviews, problems):
+        # a batch's problems here are files that failed, none an interview's warnings
+        self.items.extend(interviews + problems)
+
+
+@pytest.fixture
+def session(qtbot):
+    session = Session()
+    session.signals = SessionSignals(session)  # added(...) to wait for
+    return session
+
+
+def test_loads_everything_in_order_with_progress(qtbot, loader, session, tmp_path):
     folder = make_corpus(tmp_path / "c", 5)
     (folder / "zz_empty.txt").write_text("")
-    got, progress = [], []
-    loader.items_loaded.connect(got.extend)
+    progress = []
+    got = Items(session).items
     loader.progress.connect(lambda d, t: progress.append((d, t)))
     with qtbot.waitSignal(loader.finished, timeout=10_000):
-        loader.load([str(folder), str(tmp_path / "missing")])
+        loader.load(session.start([str(folder), str(tmp_path / "missing")]))
     interviews = [i for i in got if isinstance(i, Interview)]
     problems = [i for i in got if isinstance(i, Problem)]
     assert [i.path.rsplit("/", 1)[1] for i in interviews] == [f"{i:03}.txt" for i in range(5)]
     assert sorted(p.path.rsplit("/", 1)[1] for p in problems) == ["missing", "zz_empty.txt"]
     assert progress[0] == (0, 6) and progress[-1] == (6, 6)
     assert not loader.is_loading()
+    assert session.corpus.interviews == interviews and not session.loading
 
 
-def test_a_new_load_cancels_the_old_one(qtbot, loader, tmp_path, monkeypatch):
+def test_a_new_load_cancels_the_old_one(qtbot, loader, session, tmp_path, monkeypatch):
     slow_folder = make_corpus(tmp_path / "slow", 40)
     fast_folder = make_corpus(tmp_path / "fast", 2)
     real_load = core_corpus.load_file
@@ -57,15 +80,14 @@ def test_a_new_load_cancels_the_old_one(qtbot, loader, tmp_path, monkeypatch):
         return real_load(path)
 
     monkeypatch.setattr(core_corpus, "load_file", slow_load)
-    got = []
-    loader.items_loaded.connect(got.extend)
+    got = Items(session).items
     finished = []
     loader.finished.connect(lambda: finished.append(True))
-    with qtbot.waitSignal(loader.items_loaded, timeout=10_000):
-        loader.load([str(slow_folder)])
+    with qtbot.waitSignal(session.signals.added, timeout=10_000):
+        loader.load(session.start([str(slow_folder)]))
     assert loader.is_loading()
     with qtbot.waitSignal(loader.finished, timeout=10_000):
-        loader.load([str(fast_folder)])
+        loader.load(session.start([str(fast_folder)]))
     slow_rows = [i for i in got if "/slow/" in i.path]
     fast_rows = [i for i in got if "/fast/" in i.path]
     assert 1 <= len(slow_rows) < 40  # stopped early
@@ -79,28 +101,45 @@ def test_a_new_load_cancels_the_old_one(qtbot, loader, tmp_path, monkeypatch):
     qtbot.waitUntil(lambda: not loader._threads, timeout=5_000)  # old thread ended and was freed
 
 
-def test_cancel_then_shutdown(qtbot, loader, tmp_path, monkeypatch):
+def test_cancel_then_shutdown(qtbot, loader, session, tmp_path, monkeypatch):
     folder = make_corpus(tmp_path / "c", 30)
     real_load = core_corpus.load_file
     monkeypatch.setattr(core_corpus, "load_file", lambda p: (time.sleep(0.02), real_load(p))[1])
-    with qtbot.waitSignal(loader.items_loaded, timeout=10_000):
-        loader.load([str(folder)])
+    with qtbot.waitSignal(session.signals.added, timeout=10_000):
+        loader.load(session.start([str(folder)]))
     loader.cancel()
     assert not loader.is_loading()
-    with qtbot.assertNotEmitted(loader.items_loaded, wait=100):
+    with qtbot.assertNotEmitted(session.signals.added, wait=100):
         pass
     loader.shutdown()
     assert not loader._threads
 
 
-def test_the_loading_thread_is_a_plain_python_thread(qtbot, loader, tmp_path):
+def test_stop_keeps_what_loaded_and_tells_the_session(qtbot, loader, session, tmp_path, monkeypatch):
+    folder = make_corpus(tmp_path / "c", 30)
+    real_load = core_corpus.load_file
+    monkeypatch.setattr(core_corpus, "load_file", lambda p: (time.sleep(0.02), real_load(p))[1])
+    with qtbot.waitSignal(session.signals.added, timeout=10_000):
+        loader.load(session.start([str(folder)]))
+    with qtbot.waitSignal(session.signals.loaded, timeout=1_000) as ended:
+        loader.stop()
+    assert ended.args == [False] and not session.loading and not loader.is_loading()
+    kept = list(session.corpus.interviews)
+    assert 1 <= len(kept) < 30
+    qtbot.wait(100)
+    assert session.corpus.interviews == kept  # nothing more arrives
+
+
+def test_the_loading_thread_is_a_plain_python_thread(qtbot, loader, session, tmp_path, monkeypatch):
     """Not a QThread: a thread that calls Qt while holding the GIL can deadlock with a GUI
     thread that holds a Qt lock and waits for the GIL, so the loading thread only queues."""
     folder = make_corpus(tmp_path / "c", 3)
     threads = []
-    loader.worker_hooks.append(lambda iv, loaded: threads.append(threading.current_thread()))
+    real_load = core_corpus.load_file
+    monkeypatch.setattr(core_corpus, "load_file",
+                        lambda p: (threads.append(threading.current_thread()), real_load(p))[1])
     with qtbot.waitSignal(loader.finished, timeout=10_000):
-        loader.load([str(folder)])
+        loader.load(session.start([str(folder)]))
     assert len(threads) == 3 and len(set(threads)) == 1
     # threads Python did not start itself (such as a QThread's) show up as _DummyThread
     assert type(threads[0]) is threading.Thread and threads[0].name.startswith("kzreader-loader-")

@@ -86,7 +86,7 @@ def test_window_in_russian(window_in, qtbot, tmp_path):
     assert "15 марта 2024" in w.reading_pane.meta_label.text()
     assert "беседовал(а) Анна Лебедева" in w.reading_pane.meta_label.text()
     assert w.reading_pane.position_label.text() == "Вопрос 1 из 2"
-    assert w.count_label.text() == "1 интервью, не загружено: 1"
+    assert w.status.count_label.text() == "1 интервью, не загружено: 1"
     problems = w.problems_view.model
     assert problems.index(0, 0).data() == "Ошибка"
     assert problems.index(0, 2).data() == "файл пуст"
@@ -150,8 +150,8 @@ def test_every_menu_action_is_reachable_by_keyboard(window_in, language):
     (a shared one only moves the highlight instead of triggering)."""
     w = window_in(language)
     w.build_parts()  # the Edit menu is completed with them
-    w._add_recent([str(w.data_dir)])  # a recent entry too
-    w._fill_recent_menu()
+    w.recent.add([str(w.data_dir)])  # a recent entry too
+    w.recent.fill_menu()
     unreachable, clashes = [], []
     by_menu: dict[str, list[str]] = {}
     for menu, action in _all_menu_actions(w):

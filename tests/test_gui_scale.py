@@ -43,7 +43,7 @@ def test_stop_loading_keeps_what_loaded_and_nothing_more_arrives(qtbot, tmp_path
     loaded = len(w.corpus.interviews)
     assert 2 <= loaded < 30
     assert not w.loader.is_loading() and not w.stop_action.isEnabled()
-    assert w.progress_bar.isHidden()
+    assert w.status.progress_bar.isHidden()
     assert "Loading stopped" in w.statusBar().currentMessage()
     qtbot.wait(400)  # batches still in flight are dropped
     assert len(w.corpus.interviews) == loaded
@@ -70,7 +70,7 @@ def test_a_file_edited_on_disk_reloads_at_the_same_place_with_bookmarks_reanchor
 
     # an editor inserts a paragraph near the top: every later offset moves
     edited = text.replace("Интервью 1\n", "Интервью 1\n\nВступление, добавленное позже.\n")
-    with qtbot.waitSignal(w.corpus_loaded, timeout=LOAD_TIMEOUT):
+    with qtbot.waitSignal(w.session_signals.loaded, timeout=LOAD_TIMEOUT):
         files[1].write_text(edited, encoding="utf-8")
     new = w.corpus.by_id(iv.id)
     assert new.lead_text == "Вступление, добавленное позже."
@@ -87,7 +87,7 @@ def test_a_new_file_in_the_folder_is_picked_up(qtbot, tmp_path):
     w = make_window(qtbot, tmp_path)
     open_and_wait(qtbot, w, [tmp_path / "c"])
     qtbot.waitUntil(lambda: bool(w.watcher.watched()), timeout=LOAD_TIMEOUT)
-    with qtbot.waitSignal(w.corpus_loaded, timeout=LOAD_TIMEOUT):
+    with qtbot.waitSignal(w.session_signals.loaded, timeout=LOAD_TIMEOUT):
         (tmp_path / "c" / "09.txt").write_text(TEXT.format(n=9), encoding="utf-8")
     assert len(w.corpus.interviews) == 3
     w.loader.shutdown()

@@ -286,7 +286,7 @@ def test_problems_dock_appears_when_a_load_finds_bad_files(qtbot, tmp_path):
 
 def test_recent_menu_is_filled_when_it_opens(qtbot, tmp_path):
     first = make(qtbot, tmp_path)
-    first._add_recent(["/corpus/one"])
+    first.recent.add(["/corpus/one"])
     first.close()
     w = make(qtbot, tmp_path)
     assert w.recent_menu.actions() == []  # nothing read before the first paint

@@ -212,8 +212,8 @@ def test_bad_files_appear_in_problems_while_the_others_load(qtbot, window, tmp_p
     assert "binary" in str(problems["b_binary.txt"].message)
     assert "empty" in str(problems["b_empty.txt"].message)
     assert window.problems_dock.windowTitle() == "Problems (2)"
-    assert window.count_label.text() == "2 interviews, 2 not loaded"
-    assert window.progress_bar.isHidden()
+    assert window.status.count_label.text() == "2 interviews, 2 not loaded"
+    assert window.status.progress_bar.isHidden()
 
 
 def test_problem_details_and_open_folder(qtbot, window, tmp_path, monkeypatch):
@@ -292,7 +292,7 @@ def test_state_is_restored_in_a_second_window(qtbot, settings_file, tmp_path):
         assert w2.interview_list.current_interview_id() == target
         assert w2.reading_pane.current_number() == 4
         assert truths()["004_479993717eb85b9c.txt"]["questions"][3] in plain(w2)
-        assert w2.recent_corpora()[0] == [str(SEEDS)]
+        assert w2.recent.corpora()[0] == [str(SEEDS)]
     finally:
         w2.loader.shutdown()
 
@@ -325,9 +325,13 @@ def test_shortcuts_dialog_lists_the_actions(qtbot, window):
 def test_panels_can_be_replaced(qtbot, window):
     from PySide6.QtWidgets import QLabel
 
+    from kzreader.gui.dock_layout import set_panel
+
     panel = QLabel("themes")
-    window.set_theme_panel(panel)
-    assert window.themes_dock.widget() is panel
+    panel.setObjectName("mine")
+    set_panel(window.themes_dock, panel)
+    assert window.themes_dock.widget().widget() is panel  # in a scroll area
+    assert window.themes_dock.widget().objectName() == "mine_scroll"
     assert window.themes_dock.objectName() == "themes_dock"
     for name in ("bookmarks_dock", "search_dock", "problems_dock", "interviews_dock"):
         assert getattr(window, name).objectName() == name

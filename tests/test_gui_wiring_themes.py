@@ -149,11 +149,10 @@ def test_edited_lexicon_is_saved_and_applied(loaded, tmp_path, qtbot):
 def test_exchanges_are_tagged_off_the_gui_thread(qtbot, tmp_path, seeds_dir, monkeypatch):
     import threading
 
-    from kzreader.core.corpus import loading
-    from kzreader.gui.themes import themes_controller
+    from kzreader.core.corpus import loading, session
 
     threads = []
-    original_tag, original_analyse = themes_controller.tag_interview, loading.analyse
+    original_tag, original_analyse = session.tag_interview, loading.analyse
 
     def spy_tag(index, iv):
         threads.append(threading.current_thread())
@@ -165,8 +164,8 @@ def test_exchanges_are_tagged_off_the_gui_thread(qtbot, tmp_path, seeds_dir, mon
         return original_analyse(iv, index)
 
     # tags are made where the file is parsed (core.loading, with the search words), or by the
-    # controller when stale
-    monkeypatch.setattr(themes_controller, "tag_interview", spy_tag)
+    # session when stale
+    monkeypatch.setattr(session, "tag_interview", spy_tag)
     monkeypatch.setattr(loading, "tag_interview", spy_tag)
     monkeypatch.setattr(loading, "analyse", spy_analyse)
     w = make_window(qtbot, tmp_path)

@@ -264,4 +264,4 @@ def report_missing_analysers(window: MainWindow) -> None:
         notices.append(Problem(m.package, text, "warning"))
     if notices:
         window.problems_view.append(list(notices))
-        window.corpus_cleared.connect(lambda: window.problems_view.append(list(notices)))
+        window.session_signals.cleared.connect(lambda: window.problems_view.append(list(notices)))

@@ -1,13 +1,16 @@
-"""Side panels that fit the window: narrow, every side panel goes into one column of tabs on
-the left (so none is a sliver); wide again, the wide arrangement comes back; and as the window
-grows or shrinks, the side panels keep their share of its width instead of leaving every new
-pixel to the text.
+"""The main window's side panels: making a dock (or its placeholder until its part is built),
+the proportions of a first start, and panels that fit the window: narrow, every side panel
+goes into one column of tabs on the left (so none is a sliver); wide again, the wide
+arrangement comes back; and as the window grows or shrinks, the side panels keep their share
+of its width instead of leaving every new pixel to the text.
 
-The window hands over its docks; this object only moves and sizes them.
+The window hands over its docks; ``ResponsiveDocks`` only moves and sizes them.
 """
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtGui import QPalette
+from PySide6.QtWidgets import QDockWidget, QLabel, QWidget
 
 NARROW_BELOW = 1000  # window width (px) under which the side panels share one column
 NARROW_SHARE = 0.42  # that column's share of the window
@@ -92,3 +95,50 @@ class ResponsiveDocks(QObject):
         sizes = [max(120, int(d.width() * new / old)) for d in docks]
         if docks:
             self.window.resizeDocks(docks, sizes, Qt.Orientation.Horizontal)
+
+
+def add_dock(window, title: str, name: str, widget: QWidget, area) -> QDockWidget:
+    dock = QDockWidget(title, window)
+    dock.setObjectName(name)
+    dock.setWidget(widget)
+    window.addDockWidget(area, dock)
+    return dock
+
+
+def placeholder(text: str) -> QLabel:
+    """What a dock shows until its panel is built."""
+    label = QLabel(text)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+    label.setWordWrap(True)
+    label.setMargin(12)
+    label.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+    return label
+
+
+def set_panel(dock: QDockWidget, widget: QWidget) -> None:
+    """Put ``widget`` in ``dock`` in place of its placeholder, scrolling: a panel whose
+    controls need more width than a narrow dock gets scrolls instead of forcing a wider
+    window."""
+    from PySide6.QtWidgets import QScrollArea  # built after the first paint
+
+    area = QScrollArea()
+    area.setObjectName(widget.objectName() + "_scroll")
+    area.setWidget(widget)
+    area.setWidgetResizable(True)
+    area.setFrameShape(QScrollArea.Shape.NoFrame)
+    area.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    old = dock.widget()
+    dock.setWidget(area)
+    if old is not None:
+        old.deleteLater()
+
+
+def apply_default_layout(window, left: list, right: QDockWidget, bottom: QDockWidget) -> None:
+    """Proportions for a first start (a saved dock state replaces them): ``left`` is the
+    list dock and the one under it."""
+    width = max(window.width(), 1000)
+    window.resizeDocks([left[0], right], [int(width * 0.34), int(width * 0.23)], Qt.Orientation.Horizontal)
+    height = max(window.height(), 600)
+    window.resizeDocks(left, [int(height * 0.4), int(height * 0.45)], Qt.Orientation.Vertical)
+    window.resizeDocks([bottom], [int(height * 0.22)], Qt.Orientation.Vertical)  # a few messages

@@ -8,14 +8,17 @@ from typing import Callable, Iterable
 from .. import messages as msg
 from ..messages import Message
 from ..model import Interview, Problem
-from ..parsing import parse_source
-from ..sources.sources import SourceError, iter_source_files, read_source
 
 log = logging.getLogger(__name__)
 
 
 def load_file(path: str) -> Interview | Problem:
     """Parse one file; never raises: failures come back as a Problem."""
+    # the parser is imported on first use: the window holds a Corpus long before it parses
+    # (importing it takes about 0.1-0.2 s)
+    from ..parsing import parse_source
+    from ..sources.sources import SourceError, read_source
+
     try:
         return parse_source(read_source(path))
     except SourceError as e:
@@ -58,6 +61,8 @@ def load_paths(
     cancelled: Callable[[], bool] | None = None,
 ) -> Corpus:
     """Load every supported file under ``paths`` in order (single process)."""
+    from ..sources.sources import iter_source_files
+
     corpus = Corpus()
     errors: list[tuple[str, Message]] = []
     for path in iter_source_files(paths, errors=errors):

@@ -112,8 +112,9 @@ class AcrossController(QObject):
         self._timer = QTimer(self)
         self._timer.setInterval(POLL_MS)
         self._timer.timeout.connect(self._poll_build)
-        window.corpus_cleared.connect(self._on_corpus_cleared)
-        window.corpus_loaded.connect(self._on_corpus_loaded)
+        events = window.session_signals
+        events.cleared.connect(self._on_corpus_cleared)
+        events.loaded.connect(self._on_corpus_loaded)
 
     # -- the window ------------------------------------------------------------------------
     def open_view(self, mode: str | None = None) -> AcrossWindow:
@@ -315,8 +316,8 @@ class AcrossController(QObject):
         if self.win is not None:
             self.refresh()
 
-    @Slot(object)
-    def _on_corpus_loaded(self, _corpus) -> None:
+    @Slot(bool)
+    def _on_corpus_loaded(self, _complete: bool) -> None:
         if self.win is not None and self.win.isVisible():
             self.refresh()
 

@@ -54,9 +54,10 @@ class BookmarksController(QObject):
         self.panel.reattach_requested.connect(self._on_reattach)
         self.panel.store_error.connect(self._show_error)
         self.store.add_listener(self._on_store_changed)
-        window.corpus_cleared.connect(self._texts.clear)
-        window.corpus_cleared.connect(self._show_notices)
-        window.corpus_loaded.connect(self._on_corpus_loaded)
+        events = window.session_signals
+        events.cleared.connect(self._texts.clear)
+        events.cleared.connect(self._show_notices)
+        events.loaded.connect(self._on_corpus_loaded)
         window.reading_pane.current_exchange_changed.connect(lambda *_: self.refresh_highlights())
         window.reading_pane.text.viewport().installEventFilter(self)
 
@@ -84,8 +85,14 @@ class BookmarksController(QObject):
 
     # -- lookups ---------------------------------------------------------------------------
     def _lookup(self, interview_id: str) -> Interview | None:
-        corpus = self.window.corpus
-        return corpus.by_id(interview_id) if corpus is not None else None
+        return self.window.session.interview(interview_id)
+
+    @Slot(str, str)
+    def set_citation_style(self, style: str, template: str) -> None:
+        """The style Preferences chose, for the panel's exports (Copy as Quote reads the
+        settings each time)."""
+        if hasattr(self.panel, "set_citation_style"):
+            self.panel.set_citation_style(style, template or None, self.window.quotes.citation_options())
 
     def source_text(self, iv: Interview) -> str | None:
         """The decoded source the interview was parsed from (None if the file has changed)."""
@@ -210,8 +217,9 @@ class BookmarksController(QObject):
         self.window.problems_view.append(notices)
         self._status(self.tr("%n bookmark(s) followed their files to a new place.", "", len(moves)))
 
-    @Slot(object)
-    def _on_corpus_loaded(self, corpus) -> None:
+    @Slot(bool)
+    def _on_corpus_loaded(self, _complete: bool) -> None:
+        corpus = self.window.session.corpus
         try:
             self._follow_moves(corpus)
         except Exception as e:  # a store that cannot be written must not break loading

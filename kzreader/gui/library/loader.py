@@ -1,13 +1,14 @@
 """Loading a corpus off the GUI thread.
 
-Each load runs a core.loading.LoadJob (parse cache, then worker processes) and the
-per-interview hooks (search indexing, theme tagging) in a plain Python thread that never calls
-Qt.  That is deliberate: PySide keeps the GIL through calls such as emit or moveToThread,
+Each load is a ``core.corpus.session.Load``: its LoadJob (parse cache, then worker processes; it tags
+and indexes each file as well) runs in a plain Python thread that never calls Qt, and the
+complete records it makes are delivered to the session on the GUI thread.  That is deliberate: PySide keeps the GIL through calls such as emit or moveToThread,
 which take Qt's internal locks, while the GUI thread may hold one of those locks (destroying a
 widget) and wait for the GIL to run Python code; a loader thread calling Qt can therefore
 deadlock the whole program, and once hung a test run.  So the thread only appends messages to
 a deque (appends and pops are thread-safe), and the GUI thread takes them out on a short timer
-while a load runs and turns them into signals.
+while a load runs and hands them to the session (which tells its watchers) or turns them into
+signals.
 
 Results come in batches, because one message per file would flood the event loop with a large
 corpus.  Each load carries a generation number: when a new load starts, the old one is told to
@@ -36,11 +37,9 @@ POLL_MS = 10
 class _Job:
     """One load; ``run`` is the body of its thread and talks only through ``outbox``."""
 
-    def __init__(self, generation: int, paths: list[str], hooks, options: dict, outbox: deque):
+    def __init__(self, generation: int, load, outbox: deque):
         self.generation = generation
-        self._paths = list(paths)
-        self._hooks = tuple(hooks)
-        self._options = dict(options)
+        self.load = load  # core.corpus.session.Load
         self._outbox = outbox
         self._cancel = threading.Event()
 
@@ -50,25 +49,18 @@ class _Job:
     def run(self) -> None:
         gen, post = self.generation, self._outbox.append
         # the parser and the model are imported here, off the GUI thread, so the window paints sooner
-        from kzreader.core.corpus.loading import LoadJob
+        from kzreader.core.corpus.loading import Loaded
         from kzreader.core.messages import LOADING_STOPPED, Message
-        from kzreader.core.model import Interview, Problem
+        from kzreader.core.model import Problem
 
         cancelled = self._cancel.is_set
 
         def emit(loaded: list) -> None:
-            items = []
             for entry in loaded:
-                # per-interview work such as search indexing also stays off the GUI thread
-                if self._hooks and isinstance(entry.item, Interview):
-                    for hook in self._hooks:
-                        if not cancelled():
-                            hook(entry.item, entry)
-                elif isinstance(entry.item, Problem) and entry.item.severity == "error":
+                if isinstance(entry.item, Problem) and entry.item.severity == "error":
                     log.warning("not loaded: %s: %s", entry.item.path, entry.item.message)
-                items.append(entry.item)
             if not cancelled():
-                post(("batch", gen, items))
+                post(("batch", gen, loaded))
             # a loaded corpus is long-lived and acyclic: moving it out of the collector's
             # generations keeps full collections (which pause every thread) short
             gc.freeze()
@@ -78,25 +70,23 @@ class _Job:
                 post(("progress", gen, done, total))
 
         try:
-            LoadJob(self._paths, **self._options).run(emit, progress, cancelled)
+            self.load.job().run(emit, progress, cancelled)
             stage_times.add("window: loader thread, all", time.thread_time())
         except Exception as e:  # a bug in loading must not leave the window waiting forever
-            post(("batch", gen, [Problem(", ".join(self._paths),
-                                         Message(LOADING_STOPPED, error=f"{type(e).__name__}: {e}"))]))
+            error = Message(LOADING_STOPPED, error=f"{type(e).__name__}: {e}")
+            post(("batch", gen, [Loaded(Problem(", ".join(self.load.paths), error))]))
         finally:
             post(("done", gen))
 
 
 class CorpusLoader(QObject):
-    """Loads paths in the background; one load at a time, a new one cancels the last.
+    """Runs a session's loads in the background; one at a time, a new one cancels the last.
 
-    Signals carry only the current load's results:
-    ``items_loaded(list)`` a batch of Interview/Problem objects in file order,
-    ``progress(done, total)``, ``started()`` and ``finished()``.  A cancelled load emits
-    no ``finished``.
+    The current load's batches go to its session (``Load.deliver``, in file order) and its end
+    to ``Load.finish``; signals: ``progress(done, total)``, ``started()`` and ``finished()``.
+    A cancelled load emits no ``finished``.
     """
 
-    items_loaded = Signal(object)
     progress = Signal(int, int)
     started = Signal()
     finished = Signal()
@@ -111,22 +101,18 @@ class CorpusLoader(QObject):
         self._poll = QTimer(self)
         self._poll.setInterval(POLL_MS)
         self._poll.timeout.connect(self._drain)
-        # callables run in the loader thread as hook(interview, loaded) for each parsed
-        # Interview, ``loaded`` being its core.loading.Loaded (must be thread-safe, no Qt)
-        self.worker_hooks: list = []
-        # passed to core.loading.LoadJob: cache_dir, lexicon, workers
-        self.options: dict = {}
         # the loader thread must never be the one that collects (and so destroys) Qt objects
         collect_on_gui_thread()
 
     def is_loading(self) -> bool:
         return self._current is not None
 
-    def load(self, paths: list[str]) -> None:
+    def load(self, load) -> None:
+        """Run ``load`` (from ``core.corpus.session.Session.start``), cancelling the running one."""
         self.cancel()
         self._generation += 1
         gen = self._generation
-        job = _Job(gen, paths, self.worker_hooks, self.options, self._outbox)
+        job = _Job(gen, load, self._outbox)
         # a daemon: a load stuck on a dead network share must not keep the program from quitting
         thread = threading.Thread(target=job.run, name=f"kzreader-loader-{gen}", daemon=True)
         self._threads[gen] = (thread, job)
@@ -141,6 +127,13 @@ class CorpusLoader(QObject):
             self._current.cancel()
             self._current = None
             self._generation += 1  # results still queued now fail the generation check
+
+    def stop(self) -> None:
+        """Stop the current load and tell its session so: what has loaded stays."""
+        job = self._current
+        self.cancel()
+        if job is not None:
+            job.load.finish(complete=False)
 
     def shutdown(self, timeout_ms: int = 5000) -> None:
         """Cancel everything and wait for the loader threads (call before the app quits)."""
@@ -163,7 +156,7 @@ class CorpusLoader(QObject):
                 continue  # from a load that was cancelled since
             elif kind == "batch":
                 if message[2]:
-                    self.items_loaded.emit(message[2])
+                    self._current.load.deliver(message[2])
             else:
                 self.progress.emit(message[2], message[3])
         if not self._threads:
@@ -174,5 +167,6 @@ class CorpusLoader(QObject):
         if entry is not None:
             entry[0].join(1.0)  # it has only to return from run()
         if gen == self._generation and self._current is not None:
-            self._current = None
+            job, self._current = self._current, None
+            job.load.finish(complete=True)
             self.finished.emit()

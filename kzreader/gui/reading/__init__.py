@@ -1,3 +1,4 @@
-"""Reading one interview: the reading pane (``reading_pane``), find in the interview
+"""Reading one interview: the reading pane (``reading_pane``), where the reader is and
+reopening it there (``reading_place``), find in the interview
 (``find_bar``), the highlight colours (``highlight_colours``), copying quotes with citations
 (``quote_actions``) and the names of removed-text kinds (``removed_labels``)."""

@@ -1,6 +1,6 @@
 """Glue for corpus search (the search dock) and the find bar over the open interview.
 
-One SearchIndex per corpus load, filled as batches arrive.  The find bar searches a text
+The session's SearchIndex (one per corpus load, filled by the loader as files arrive).  The find bar searches a text
 that has the shown paragraphs at their source offsets and blanks elsewhere, so its matches
 are source offsets (as the reading pane's highlights expect) and never fall in text the
 reader cannot see (metadata, removed page junk).
@@ -43,7 +43,7 @@ class SearchController(QObject):
     def __init__(self, window, parent=None):
         super().__init__(parent or window)
         self.window = window
-        self.index = SearchIndex()
+        self.session = window.session
         self.panel = SearchPanel(self.index)
         self.panel.setObjectName("search_panel")
         self.find_bar = FindBar(self._find_text)
@@ -61,29 +61,23 @@ class SearchController(QObject):
         self.find_bar.matches_changed.connect(self._on_find_matches)
         self.find_bar.current_match_changed.connect(self._on_find_current)
         self.find_bar.closed.connect(self._on_find_closed)
-        window.corpus_cleared.connect(self._on_corpus_cleared)
-        window.interviews_added.connect(self._on_interviews_added)
-        # the loader fills the index in its thread as files load, or restores it from the
-        # corpus snapshot (SearchIndex is locked)
-        window.loader.options["index"] = self.index
-        window.corpus_loaded.connect(lambda _corpus: self.panel.refresh())
+        events = window.session_signals
+        events.cleared.connect(self._on_corpus_cleared)
+        events.loaded.connect(lambda _complete: self.panel.refresh())
         window.reading_pane.current_exchange_changed.connect(self._on_exchange_changed)
         self._current_iid = ""
+
+    @property
+    def index(self) -> SearchIndex:
+        """Filled by the loader in its thread as files load, or restored from the corpus
+        snapshot (SearchIndex is locked)."""
+        return self.session.index
 
     # -- corpus --------------------------------------------------------------------------------
     @Slot()
     def _on_corpus_cleared(self) -> None:
-        self.index = SearchIndex()
-        self.window.loader.options["index"] = self.index
-        self.panel.set_index(self.index)
+        self.panel.set_index(self.index)  # a new load has a new index
         self.window.reading_pane.clear_highlights(SEARCH_KEY)
-
-    @Slot(object)
-    def _on_interviews_added(self, interviews: list) -> None:
-        # interviews that did not come through the loader's index (none today) still get indexed
-        for iv in interviews:
-            if iv.id not in self.index:
-                self.index.add_interview(iv)
 
     # -- corpus search ---------------------------------------------------------------------------
     def show_search(self) -> None:

@@ -1,8 +1,9 @@
-"""Glue between the corpus, the theme sidebar, the theme map and the reading pane.
+"""Glue between the session's theme tags, the theme sidebar, the theme map and the reading pane.
 
-The window owns the widgets; this object keeps the lexicon and the corpus tagging
-(core.themes) in step with what is loaded and turns the sidebar's selection into filters:
-the interview list, the question navigator, the search scope and highlighted words.
+The window owns the widgets and the session tags what is loaded (core.corpus.session); this object
+reads the user's lexicon (and saves the user's edits to it), hands it to the session, shows
+the counts and turns the sidebar's selection into filters: the interview list, the question
+navigator, the search scope and highlighted words.
 """
 from __future__ import annotations
 
@@ -12,16 +13,7 @@ from PySide6.QtCore import QLocale, QObject, Signal, Slot
 from PySide6.QtGui import QColor
 
 from kzreader.core.model import Problem
-from kzreader.core.themes.themes import (
-    CorpusThemes,
-    Lexicon,
-    LexiconError,
-    ThemeIndex,
-    lexicon_key,
-    reload as reload_lexicon,
-    save_user_lexicon,
-    tag_interview,
-)
+from kzreader.core.themes.themes import Lexicon, LexiconError, reload as reload_lexicon, save_user_lexicon
 
 from ..library.filter_bar import FilterBar
 from ..reading.highlight_colours import theme_tint
@@ -50,20 +42,17 @@ class ThemesController(QObject):
         self.language = ui_language()
         self.user_path = os.path.join(window.data_dir, USER_LEXICON) if window.data_dir else ""
         self.default = Lexicon.load_default()
-        self.lexicon = self.default
+        lexicon = self.default
         self.error: str | None = None
         if self.user_path:
-            self.lexicon, err = reload_lexicon(self.default, self.user_path, base=self.default)
+            lexicon, err = reload_lexicon(self.default, self.user_path, base=self.default)
             self.error = str(err) if err is not None else None
-        self.index = ThemeIndex.compiled(self.lexicon)
-        self._lexicon_key = lexicon_key(self.lexicon)
-        self.counts = CorpusThemes(self.index.theme_ids)
+        self.session = window.session
+        self.session.set_lexicon(lexicon)
         self.selected: list[str] = []
         self.require_all = False  # several themes: all of them in one question, or any
         self._to_first_passage = False  # show the first highlight once the pane is updated
         self._hits: dict[str, dict] = {}  # interview id -> {exchange number: {theme: ThemeHit}}
-        # tags computed in the loader thread: interview id -> (index, interview, tags)
-        self._pretagged: dict[str, tuple] = {}
         self._highlight_keys: set[str] = set()
         self._current_iid = ""
         self.map_dialog: ThemeMapDialog | None = None
@@ -72,10 +61,10 @@ class ThemesController(QObject):
         self.sidebar.setObjectName("theme_sidebar")
         self.sidebar.selection_changed.connect(self._on_selection_changed)
         self.sidebar.lexicon_edited.connect(self._on_lexicon_edited)
-        window.corpus_cleared.connect(self._on_corpus_cleared)
-        window.interviews_added.connect(self._on_interviews_added)
-        window.loader.worker_hooks.append(self._tag_in_worker)
-        window.loader.options["lexicon"] = self.lexicon
+        events = window.session_signals
+        events.cleared.connect(self._on_corpus_cleared)
+        events.added.connect(self._on_interviews_added)
+        events.retagged.connect(self._on_retagged)
         window.reading_pane.current_exchange_changed.connect(self._on_exchange_changed)
         self.filter_bar = FilterBar()
         window.reading_pane.add_top_bar(self.filter_bar)
@@ -110,51 +99,37 @@ class ThemesController(QObject):
 
     def set_lexicon(self, lexicon: Lexicon) -> None:
         """Re-tag the whole corpus with ``lexicon`` and show the new counts."""
-        self.lexicon = lexicon
-        self.index = ThemeIndex.compiled(lexicon)
-        self._lexicon_key = lexicon_key(lexicon)
-        self.window.loader.options["lexicon"] = lexicon
-        self._hits.clear()
-        self.counts = CorpusThemes(self.index.theme_ids)
-        corpus = self.window.corpus
-        for iv in (corpus.interviews if corpus is not None else ()):
-            was_loaded = getattr(iv, "loaded", True)
-            self.counts.add(iv.id, tag_interview(self.index, iv))
-            if not was_loaded:
-                iv.unload()  # a body read only for tagging goes back to the parse cache
-        self.sidebar.set_lexicon_counts(lexicon, self.counts)
-        self._apply_filters()
-        self._refresh_map()
+        self.session.set_lexicon(lexicon)  # tells _on_retagged
+
+    # the session's lexicon, its tags and the theme matcher they were made with
+    @property
+    def lexicon(self) -> Lexicon:
+        return self.session.lexicon
+
+    @property
+    def counts(self):
+        return self.session.themes
+
+    @property
+    def index(self):
+        return self.session.theme_index
 
     # -- corpus ------------------------------------------------------------------------------
     @Slot()
+    def _on_retagged(self) -> None:
+        self._hits.clear()
+        self.sidebar.set_lexicon_counts(self.lexicon, self.counts)
+        self._apply_filters()
+        self._refresh_map()
+
+    @Slot()
     def _on_corpus_cleared(self) -> None:
-        self._pretagged.clear()
-        self.counts = CorpusThemes(self.index.theme_ids)
         self._hits.clear()
         self.sidebar.set_lexicon_counts(self.lexicon, self.counts)
         self.report_error()  # the Problems view was just emptied
 
-    def _tag_in_worker(self, iv, loaded=None) -> None:
-        """Runs in the loader thread, so tagging stays off the GUI thread; tags made by a
-        worker process or kept in the parse cache are used when made with this lexicon."""
-        index, key = self.index, self._lexicon_key
-        if loaded is not None and loaded.themes is not None and loaded.lexicon_key == key:
-            tags = loaded.themes
-        else:
-            tags = tag_interview(index, iv)
-        self._pretagged[iv.id] = (index, iv, tags)
-
-    @Slot(object)
-    def _on_interviews_added(self, interviews: list) -> None:
-        for iv in interviews:
-            pre = self._pretagged.pop(iv.id, None)
-            # a lexicon edit or a stale load since tagging means the tags must be redone here
-            if pre is not None and pre[0] is self.index and pre[1] is iv:
-                tags = pre[2]
-            else:
-                tags = tag_interview(self.index, iv)
-            self.counts.add(iv.id, tags)
+    @Slot(object, object)
+    def _on_interviews_added(self, _interviews: list, _problems: list) -> None:
         self.sidebar.refresh_counts()
         if self.selected:
             self.window.interview_list.set_id_filter(set(self._matching_interviews()))
@@ -231,7 +206,7 @@ class ThemesController(QObject):
         text = window.interview_list.filter_edit.text().strip()
         if not self.selected and not text:  # nothing filtered: nothing to count
             self.filter_bar.show_state([], "", (0, 0), (0, 0))
-            window.update_counts()
+            window.status.update_counts()
             return
         corpus = window.corpus
         interviews = corpus.interviews if corpus is not None else []
@@ -245,7 +220,7 @@ class ThemesController(QObject):
         self.filter_bar.show_state(names, text,
                                    (len(shown), len(interviews)),
                                    (shown_questions, sum(iv.exchange_count for iv in interviews)))
-        window.update_counts()
+        window.status.update_counts()
 
     def select_themes(self, theme_ids: list[str]) -> None:
         self.sidebar.set_selected_theme_ids(theme_ids)

@@ -1,0 +1,103 @@
+"""Where the reader is: the interview opened from the list and its question, remembered in
+the settings for the next start, and found again when a load brings that interview back
+(a reload, a restart).  While nothing is to be found again, the first interview opens as soon
+as it arrives, so there is something to read straight away.
+"""
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, QObject, Slot
+
+translate = QCoreApplication.translate
+
+K_INTERVIEW = "reading/last_interview"
+K_QUESTION = "reading/last_question"
+
+
+class ReadingPlace(QObject):
+    def __init__(self, window, settings):
+        super().__init__(window)
+        self.window = window
+        self.settings = settings
+        self.list = window.interview_list
+        self.pane = window.reading_pane
+        # (interview id, question) to reopen when that interview arrives from the loader
+        self._pending: tuple[str, int] | None = None
+        self.list.interview_selected.connect(self._on_interview_selected)
+        self.pane.current_exchange_changed.connect(self._on_exchange_changed)
+
+    def last(self) -> tuple[str, int] | None:
+        """The place saved by the last session."""
+        iid = self.settings.value(K_INTERVIEW, "", type=str)
+        return (iid, self.settings.value(K_QUESTION, 1, type=int)) if iid else None
+
+    def current(self) -> tuple[str, int] | None:
+        iv = self.pane.interview()
+        return (iv.id, self.pane.current_number()) if iv is not None else None
+
+    def save(self) -> None:
+        place = self.current()
+        if place is not None:
+            self._remember(*place)
+
+    def expect(self, place: tuple[str, int] | None) -> None:
+        """A load starts: open ``place`` when its interview arrives (None: the first one)."""
+        self._pending = place
+
+    def show_interview(self, interview_id: str, number: int | None = 1) -> bool:
+        """Select an interview in the list and open it at question ``number`` (None: where
+        opening it leads, e.g. the first exchange on the selected themes)."""
+        if not self.list.select_interview(interview_id):
+            return False
+        if number is None:
+            return True
+        return self.pane.go_to(number) or number == 1
+
+    # -- the session -------------------------------------------------------------------------
+    @Slot()
+    def on_cleared(self) -> None:
+        if self._pending is None:  # a reload keeps the old text in view until the new one arrives
+            self.pane.set_interview(None)
+
+    @Slot(object, object)
+    def on_added(self, interviews: list, _problems: list) -> None:
+        if self._pending is not None:
+            if any(iv.id == self._pending[0] for iv in interviews):
+                self.list.select_interview(self._pending[0])
+        elif self.pane.interview() is None and self.list.visible_count():
+            self.list.select_row(0)  # show something to read straight away
+
+    @Slot(bool)
+    def on_loaded(self, complete: bool) -> None:
+        if not complete:
+            self._pending = None
+            return
+        shown = self.pane.interview()
+        if shown is not None and self.list.interview(shown.id) is not shown:
+            self.pane.set_interview(None)  # kept through a reload, but gone from the files
+        if self._pending is not None:
+            self._pending = None
+            if self.pane.interview() is None and self.list.visible_count():
+                self.list.select_row(0)
+
+    # -- the reader ---------------------------------------------------------------------------
+    @Slot(str)
+    def _on_interview_selected(self, interview_id: str) -> None:
+        interview = self.list.interview(interview_id)
+        if interview is None or interview is self.pane.interview():
+            return
+        number = 1
+        if self._pending is not None:
+            if self._pending[0] == interview_id:
+                number = self._pending[1]
+            self._pending = None  # the user (or the restore) has chosen; stop waiting
+        self.pane.set_interview(interview, number)
+        self.window.setWindowTitle(translate("MainWindow", "{0} — kzreader").format(interview.display_title))
+
+    @Slot(str, int)
+    def _on_exchange_changed(self, interview_id: str, number: int) -> None:
+        if interview_id:
+            self._remember(interview_id, number)
+
+    def _remember(self, interview_id: str, number: int) -> None:
+        self.settings.setValue(K_INTERVIEW, interview_id)
+        self.settings.setValue(K_QUESTION, number)
