@@ -111,6 +111,22 @@ def test_problems_and_warnings_from_real_files_carry_codes(tmp_path):
     assert str(load_file(str(tmp_path / "empty.txt")).message) == "the file is empty"
 
 
+def test_a_sidecar_that_cannot_be_used_says_why(tmp_path):
+    text = "— Как Вы оцениваете урожай этого года?\n\n— Урожай ниже среднего, июль был жарким.\n"
+    for name, sidecar, code in (("a", b"title: \xff\xfe\n", messages.SIDECAR_NOT_UTF8),
+                                ("b", b"title: : :\n  - x\n", messages.SIDECAR_YAML_AT),
+                                ("c", b"- a list\n", messages.SIDECAR_NOT_MAPPING)):
+        (tmp_path / f"{name}.txt").write_text(text, encoding="utf-8")
+        (tmp_path / f"{name}.yaml").write_bytes(sidecar)
+        iv = load_file(str(tmp_path / f"{name}.txt"))
+        assert [w.code for w in iv.warnings] == [code], name
+        assert dict(iv.warnings[0].params)["name"] == f"{name}.yaml"
+    assert str(iv.warnings[0]) == "metadata file c.yaml ignored: not a mapping"
+    yaml_problem = load_file(str(tmp_path / "b.txt")).warnings[0]
+    assert dict(yaml_problem.params)["line"] == "1"
+    assert str(yaml_problem).startswith("metadata file b.yaml ignored: invalid YAML at line 1 (")
+
+
 # -- kinds of removed text ---------------------------------------------------------------------
 def _constants(node) -> set[str]:
     if isinstance(node, ast.Constant) and isinstance(node.value, str):

@@ -59,6 +59,8 @@ CONTROL_CHARS_LINES_MORE = _define("control_chars_lines_more",
 SIDECAR_NOT_REGULAR = _define("sidecar_not_regular", "metadata file {name} ignored: not a regular file")
 SIDECAR_NOT_MAPPING = _define("sidecar_not_mapping", "metadata file {name} ignored: not a mapping")
 SIDECAR_UNREADABLE = _define("sidecar_unreadable", "metadata file {name} ignored: {reason}")
+SIDECAR_NOT_UTF8 = _define("sidecar_not_utf8", "metadata file {name} ignored: not UTF-8 text")
+SIDECAR_YAML_AT = _define("sidecar_yaml_at", "metadata file {name} ignored: invalid YAML at line {line} ({problem})")
 
 # -- Word documents (core.formats.docx) --------------------------------------------------------
 DOCX_OLD_OR_LOCKED = _define("docx_old_or_locked",

@@ -163,7 +163,7 @@ def _read_sidecar(p: Path, src: Source) -> None:
             try:
                 data = safe_yaml(side.read_text(encoding="utf-8"))
             except (OSError, UnicodeDecodeError, yaml.YAMLError) as e:
-                src.warnings.append(Message(msg.SIDECAR_UNREADABLE, name=side.name, reason=_yaml_msg(e)))
+                src.warnings.append(_sidecar_problem(side.name, e))
                 return
             if isinstance(data, dict):
                 src.metadata = {**src.metadata, **clean_metadata(data)}  # the sidecar wins
@@ -172,9 +172,13 @@ def _read_sidecar(p: Path, src: Source) -> None:
             return
 
 
-def _yaml_msg(e: Exception) -> str:
+def _sidecar_problem(name: str, e: Exception) -> Message:
+    """Why the sidecar ``name`` was not read: not UTF-8, bad YAML (where), or the system's reason."""
+    if isinstance(e, UnicodeDecodeError):
+        return Message(msg.SIDECAR_NOT_UTF8, name=name)
     mark = getattr(e, "problem_mark", None)
     if mark is not None:
-        return f"{getattr(e, 'problem', 'invalid YAML')} at line {mark.line + 1}"
-    return str(e).splitlines()[0] if str(e) else type(e).__name__
-
+        return Message(msg.SIDECAR_YAML_AT, name=name, line=mark.line + 1,
+                       problem=getattr(e, "problem", None) or type(e).__name__)
+    reason = getattr(e, "strerror", None) or (str(e).splitlines()[0] if str(e) else type(e).__name__)
+    return Message(msg.SIDECAR_UNREADABLE, name=name, reason=reason)

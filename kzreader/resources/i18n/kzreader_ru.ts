@@ -676,6 +676,14 @@
         <translation>файл метаданных {name} пропущен: {reason}</translation>
     </message>
     <message>
+        <source>metadata file {name} ignored: not UTF-8 text</source>
+        <translation>файл метаданных {name} пропущен: текст не в UTF-8</translation>
+    </message>
+    <message>
+        <source>metadata file {name} ignored: invalid YAML at line {line} ({problem})</source>
+        <translation>файл метаданных {name} пропущен: ошибка YAML в строке {line} ({problem})</translation>
+    </message>
+    <message>
         <source>this is not a Word document (.docx): the file is not a valid Word package</source>
         <translation>это не документ Word (.docx): файл не является правильным пакетом Word</translation>
     </message>
