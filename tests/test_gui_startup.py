@@ -157,7 +157,7 @@ def test_reading_text_viewport_is_its_own_plain_widget(qtbot, tmp_path):
 def test_plain_copy_from_the_reading_text_is_plain_text(qtbot):
     from PySide6.QtGui import QTextCursor
 
-    from kzreader.gui.reading.reading_pane import ReadingText
+    from kzreader.gui.reading.reading_text import ReadingText
 
     text = ReadingText()
     qtbot.addWidget(text)

@@ -13,7 +13,7 @@ from kzreader.core.themes.themes import Lexicon  # noqa: E402
 from kzreader.gui.search import search_controller  # noqa: E402
 from kzreader.gui.reading.highlight_colours import (  # noqa: E402
     MIN_DELTA_E, blend, delta_e, distances, theme_tint)
-from kzreader.gui.reading.reading_pane import reading_colours  # noqa: E402
+from kzreader.gui.reading.document import reading_colours  # noqa: E402
 
 
 def test_delta_e_is_cie76():

@@ -32,7 +32,9 @@ from kzreader.core.themes.across import ORDER_DATE, ORDER_INTERVIEW, ORDER_INTER
 from kzreader.core.model import Interview
 
 from ..i18n import format_date
-from ..reading.reading_pane import ReadingText, _Builder, _Segment, apply_measure, reading_colours, source_range
+from ..reading.document import DocumentBuilder, apply_measure, reading_colours
+from ..reading.offsets import Segment, source_range
+from ..reading.reading_text import ReadingText
 from ..widgets.plain_text import plain_tooltip
 
 CHUNK = 8  # exchanges built at a time: about a screenful, some 30 ms
@@ -43,7 +45,7 @@ MODE_THEME, MODE_SEARCH, MODE_SIMILAR = "theme", "search", "similar"
 Marks = Callable[[Interview, int], Sequence[tuple[tuple[int, int], QColor]]]
 
 
-class _AcrossBuilder(_Builder):
+class _AcrossBuilder(DocumentBuilder):
     """The reading pane's builder plus the headings of the cross-reading view."""
 
     def heading(self, pieces: list[tuple[str, QTextCharFormat]], top: float) -> int:
@@ -114,7 +116,7 @@ class AcrossView(QWidget):
         self._lookup: Callable[[str], Interview | None] = lambda _iid: None
         self._marks: Marks | None = None
         self._built = 0
-        self._segments: list[_Segment] = []
+        self._segments: list[Segment] = []
         self._segment_starts: list[int] = []
         self._segment_item: list[int] = []  # per segment, the index of its item
         self._item_segments: list[tuple[int, int]] = []  # per built item, its [first, last) segments

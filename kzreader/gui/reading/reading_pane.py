@@ -1,244 +1,27 @@
 """The reading pane: one interview's metadata, then one exchange at a time (or all of them).
 
-The text is built with QTextCursor.insertText and explicit formats only — source text is
-never interpreted as HTML — and the browser refuses to load any resource.  While building,
-the pane records where each source paragraph landed in the document, so a selection or a
-highlight can be translated between document positions and source offsets.
-
-QTextDocument counts positions in UTF-16 code units while the core counts Python characters;
-the two differ only for characters outside the BMP (emoji), which _Segment converts.
+The document is built by ``document.DocumentBuilder``, which records where each source
+paragraph landed (``offsets.Segment``), so a selection or a highlight can be translated
+between document positions and source offsets; the text widget is ``reading_text.ReadingText``.
 """
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, Qt, Signal, Slot
-from PySide6.QtGui import (
-    QAction,
-    QColor,
-    QFont,
-    QFontInfo,
-    QKeySequence,
-    QPalette,
-    QTextBlockFormat,
-    QTextCharFormat,
-    QTextCursor,
-    QTextDocument,
-    QTextFrameFormat,
-)
-from PySide6.QtWidgets import (
-    QHBoxLayout,
-    QLabel,
-    QListWidget,
-    QSizePolicy,
-    QTextBrowser,
-    QTextEdit,
-    QToolButton,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtGui import QAction, QColor, QFont, QTextCursor, QTextDocument
+from PySide6.QtWidgets import QWidget
 
-from ..widgets.elided_label import ElidedLabel
-from .removed_labels import removed_label
-from ..i18n import format_date
-from ..shortcuts import merged_keys
-from ..widgets.plain_text import plain_tooltip
+from .document import (
+    DocumentBuilder, Piece, apply_measure, exchange_pieces, highlight_selections, interview_pieces, reading_colours)
+from .offsets import Segment, offset_at, position_of, source_range
+from .pane_ui import NAVIGATOR_CHARS, build_actions, build_widgets, fill_header, fill_navigator
 
 if TYPE_CHECKING:  # annotations only; the model is imported when files load
-    from kzreader.core.model import Interview, Paragraph, Span
+    from kzreader.core.model import Interview
 
-# reading measure: at most this many ems of text per line, centred in the pane
-MEASURE_EM = 40
 ZOOM_MIN, ZOOM_MAX = -6, 12
 _ZOOM_FACTOR = 1.1
-NAVIGATOR_CHARS = 80
-
-
-def _u16len(s: str) -> int:
-    return len(s.encode("utf-16-le")) // 2
-
-
-def _u16_to_index(s: str, u16: int) -> int:
-    """Python index in ``s`` of UTF-16 offset ``u16`` (clamped to the string)."""
-    if s.isascii() or all(ord(c) < 0x10000 for c in s):
-        return max(0, min(u16, len(s)))
-    count = 0
-    for i, c in enumerate(s):
-        if count >= u16:
-            return i
-        count += 2 if ord(c) >= 0x10000 else 1
-    return len(s)
-
-
-def _mix(a: QColor, b: QColor, t: float) -> QColor:
-    return QColor.fromRgbF(
-        a.redF() + (b.redF() - a.redF()) * t,
-        a.greenF() + (b.greenF() - a.greenF()) * t,
-        a.blueF() + (b.blueF() - a.blueF()) * t,
-    )
-
-
-# NamedTuples rather than dataclasses: importing dataclasses and building two of them cost
-# about 2 ms before the first paint, and these only need to be small immutable records
-class _Segment(NamedTuple):
-    """A source paragraph as placed in the document: [doc_start, doc_end) ↔ [start, end)."""
-
-    doc_start: int
-    doc_end: int
-    paragraph: Paragraph
-
-    def to_source(self, pos: int) -> int:
-        pos = max(self.doc_start, min(pos, self.doc_end))
-        return self.paragraph.start + _u16_to_index(self.paragraph.text, pos - self.doc_start)
-
-    def to_document(self, offset: int) -> int:
-        i = max(0, min(offset - self.paragraph.start, len(self.paragraph.text)))
-        return self.doc_start + _u16len(self.paragraph.text[:i])
-
-
-class _Piece(NamedTuple):
-    """One thing to show, in source order: a paragraph of the lead or a turn, or removed text."""
-
-    start: int
-    kind: str  # "lead", "question", "answer", "removed"
-    exchange: int  # 1-based; 0 for lead and removed text
-    paragraph: Paragraph | None = None
-    span: Span | None = None
-    speaker: str | None = None  # set on the first paragraph of a turn with a known speaker
-
-
-def reading_colours(pal: QPalette) -> dict[str, QColor]:
-    """The colours of reading text, taken from ``pal`` (light or dark)."""
-    base = pal.color(QPalette.ColorRole.Base)
-    text = pal.color(QPalette.ColorRole.Text)
-    return {
-        "page": base,
-        "text": text,
-        "muted": _mix(text, base, 0.45),
-        "question_bg": _mix(base, pal.color(QPalette.ColorRole.Highlight), 0.13),
-        "removed_bg": _mix(base, text, 0.05),
-        "removed_border": _mix(base, text, 0.35),
-    }
-
-
-def apply_measure(text: QTextBrowser) -> None:
-    """Centre a column of at most MEASURE_EM ems (the reading measure) in the viewport."""
-    doc = text.document()
-    em = QFontInfo(doc.defaultFont()).pixelSize() or 16
-    avail = text.viewport().width()
-    side = max(em * 0.9, (avail - MEASURE_EM * em) / 2)
-    fmt = doc.rootFrame().frameFormat()
-    if abs(fmt.leftMargin() - side) < 0.5 and fmt.topMargin() == em:
-        return
-    fmt.setLeftMargin(side)
-    fmt.setRightMargin(side)
-    fmt.setTopMargin(em)
-    fmt.setBottomMargin(em * 2)
-    doc.rootFrame().setFrameFormat(fmt)
-
-
-def source_range(segments: list[_Segment], a: int, b: int) -> tuple[int, int] | None:
-    """Document range [a, b) as source offsets (start, end) over ``segments`` (one text's
-    paragraphs in document order), trimmed to the paragraphs it covers; None if it covers none."""
-    first = next((i for i, s in enumerate(segments) if s.doc_end > a), None)
-    last = next((i for i in range(len(segments) - 1, -1, -1) if segments[i].doc_start < b), None)
-    if first is None or last is None or first > last:
-        return None
-    start = segments[first].to_source(a)
-    end = segments[last].to_source(b)
-    return (start, end) if end > start else None
-
-
-def _pieces(iv: Interview) -> list[_Piece]:
-    out = [_Piece(p.start, "lead", 0, p) for p in iv.lead]
-    for ex in iv.exchanges:
-        for role, turn in (("question", ex.question), ("answer", ex.answer)):
-            for i, p in enumerate(turn.paragraphs):
-                speaker = turn.speaker if i == 0 else None
-                out.append(_Piece(p.start, role, ex.number, p, speaker=speaker))
-    out.extend(_Piece(s.start, "removed", 0, span=s) for s in iv.removed)
-    out.sort(key=lambda pc: (pc.start, pc.kind != "removed"))
-    return out
-
-
-_CARET_KEYS = (Qt.Key.Key_Left, Qt.Key.Key_Right, Qt.Key.Key_Up, Qt.Key.Key_Down, Qt.Key.Key_Home, Qt.Key.Key_End)
-
-
-class ReadingText(QTextBrowser):
-    """A read-only browser that never follows links and never fetches a resource.
-
-    Space/PgDn at the bottom emit ``paged_past_end`` (Shift+Space/PgUp at the top
-    ``paged_before_start``); Shift+arrows without a caret emit ``caret_wanted``.
-    """
-
-    paged_past_end = Signal()
-    paged_before_start = Signal()
-    caret_wanted = Signal()
-
-    def __init__(self, parent=None):
-        super().__init__(parent)
-        # Wrap the viewport as the plain QWidget it is, found by Qt's name for it: the first
-        # viewport() call makes PySide look for a more derived class among every widget class
-        # (about 10 ms before the first paint).  viewport() then returns this wrapper.
-        self._viewport = self.findChild(QWidget, "qt_scrollarea_viewport")
-        self.setOpenLinks(False)
-        self.setOpenExternalLinks(False)
-        self.setReadOnly(True)
-        self.setUndoRedoEnabled(False)
-        self.setFrameShape(QTextBrowser.Shape.NoFrame)
-        self.resource_requests = 0  # how often Qt asked for a resource (tests expect 0)
-        self.extra_context_actions: list[QAction] = []  # appended to the standard menu
-
-    def loadResource(self, type_, name):
-        self.resource_requests += 1
-        return None
-
-    def setSource(self, url, type_=None):  # noqa: N802 - a reader never navigates
-        return
-
-    def createMimeDataFromSelection(self):
-        # Ctrl+C copies the words as plain text; formatting belongs to Copy as Quote
-        from PySide6.QtCore import QMimeData  # here: not needed to paint the window
-
-        mime = QMimeData()
-        mime.setText(self.textCursor().selection().toPlainText())
-        return mime
-
-    def contextMenuEvent(self, event):
-        menu = self.createStandardContextMenu(event.pos())
-        if self.extra_context_actions:
-            menu.addSeparator()
-            menu.addActions(self.extra_context_actions)
-        menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        menu.popup(event.globalPos())
-
-    def keyPressEvent(self, event):
-        key, mods = event.key(), event.modifiers()
-        # QTextBrowser binds Alt+Left/Right to history navigation; here they belong to the
-        # Go menu, so let them travel up to the window's shortcuts instead
-        if mods & Qt.KeyboardModifier.AltModifier and key in (Qt.Key.Key_Left, Qt.Key.Key_Right):
-            event.ignore()
-            return
-        bar = self.verticalScrollBar()
-        paging_on = key == Qt.Key.Key_PageDown or (key == Qt.Key.Key_Space and not mods)
-        paging_back = key == Qt.Key.Key_PageUp or (key == Qt.Key.Key_Space and mods == Qt.KeyboardModifier.ShiftModifier)
-        caret = bool(self.textInteractionFlags() & Qt.TextInteractionFlag.TextSelectableByKeyboard)
-        # with a caret, PgDn/PgUp move it first; Space always pages the view
-        free = key == Qt.Key.Key_Space or not caret
-        # reading on past the end of an answer turns to the next question, as a book does
-        if paging_on and bar.value() >= bar.maximum() and (free or self.textCursor().atEnd()):
-            self.paged_past_end.emit()
-            return
-        if paging_back and bar.value() <= bar.minimum() and (free or self.textCursor().atStart()):
-            self.paged_before_start.emit()
-            return
-        if key == Qt.Key.Key_Space and (paging_on or paging_back):  # a browser's Space: a page on (Shift: back)
-            bar.triggerAction(bar.SliderAction.SliderPageStepSub if paging_back else bar.SliderAction.SliderPageStepAdd)
-            return
-        if (not caret and mods & Qt.KeyboardModifier.ShiftModifier and key in _CARET_KEYS):
-            # Shift+arrow starts keyboard selection: the caret appears at the top of the view
-            self.caret_wanted.emit()
-        super().keyPressEvent(event)
 
 
 class ReadingPane(QWidget):
@@ -256,12 +39,12 @@ class ReadingPane(QWidget):
     def __init__(self, parent=None):
         super().__init__(parent)
         self._interview: Interview | None = None
-        self._pieces: list[_Piece] = []
+        self._pieces: list[Piece] = []
         self._number = 0
         self._whole = False
         self._show_removed = False
         self._zoom = 0
-        self._segments: list[_Segment] = []
+        self._segments: list[Segment] = []
         self._segment_starts: list[int] = []
         self._exchange_pos: dict[int, int] = {}  # whole mode: exchange → document position
         self._highlights: dict[str, tuple[list[tuple[int, int]], QColor]] = {}
@@ -269,142 +52,10 @@ class ReadingPane(QWidget):
         self._syncing = False
         self._exchange_filter: set[int] | None = None
 
-        self._build_actions()
-        self._build_widgets()
+        build_actions(self)
+        build_widgets(self)
         self._update_navigation()
         self._render()
-
-    # -- construction -----------------------------------------------------------------------
-    def _build_actions(self) -> None:
-        def action(text, shortcuts, slot, name, checkable=False):
-            a = QAction(text, self)
-            a.setObjectName(name)
-            a.setShortcuts(merged_keys(*shortcuts))
-            a.setCheckable(checkable)
-            (a.toggled if checkable else a.triggered).connect(slot)
-            self.addAction(a)
-            return a
-
-        self.prev_action = action(
-            self.tr("&Previous Question"), ["Alt+Left", "Ctrl+PgUp"], self.previous_question,
-            "action_prev_question")
-        self.next_action = action(
-            self.tr("&Next Question"), ["Alt+Right", "Ctrl+PgDown"], self.next_question,
-            "action_next_question")
-        self.whole_action = action(
-            self.tr("&Whole Interview"), ["Ctrl+Shift+W"], self.set_whole_interview,
-            "action_whole_interview", checkable=True)
-        self.removed_action = action(
-            self.tr("Show &Removed Text"), ["Ctrl+Shift+R"], self.set_show_removed,
-            "action_show_removed", checkable=True)
-        self.zoom_in_action = action(
-            self.tr("Zoom &In"), ["Ctrl+=", "Ctrl++", QKeySequence.StandardKey.ZoomIn],
-            self.zoom_in, "action_zoom_in")
-        self.zoom_out_action = action(
-            self.tr("Zoom &Out"), ["Ctrl+-", QKeySequence.StandardKey.ZoomOut], self.zoom_out,
-            "action_zoom_out")
-        self.zoom_reset_action = action(
-            self.tr("Reset &Zoom"), ["Ctrl+0"], self.reset_zoom, "action_zoom_reset")
-        self.caret_action = action(
-            self.tr("&Caret Browsing"), ["F7"], self.set_caret_browsing, "action_caret_browsing",
-            checkable=True)
-        self.caret_action.setToolTip(self.tr("Move a text cursor with the keys and select with Shift+arrows"))
-        # short labels for the buttons of the navigation bar (menus show the full text)
-        self.prev_action.setIconText(self.tr("Previous"))
-        self.next_action.setIconText(self.tr("Next"))
-        self.whole_action.setIconText(self.tr("Whole interview"))
-        self.removed_action.setIconText(self.tr("Removed text"))
-        self.prev_action.setToolTip(self.tr("Previous question (Alt+Left)"))
-        self.next_action.setToolTip(self.tr("Next question (Alt+Right)"))
-        self.whole_action.setToolTip(self.tr("Show all questions as one continuous text"))
-        self.removed_action.setToolTip(self.tr("Show page junk that was left out of the text, marked"))
-
-    def _build_widgets(self) -> None:
-        self.title_label = QLabel(self)
-        self.title_label.setObjectName("title_label")
-        self.meta_label = QLabel(self)
-        self.meta_label.setObjectName("meta_label")
-        for label in (self.title_label, self.meta_label):
-            label.setTextFormat(Qt.TextFormat.PlainText)  # metadata comes from the files
-            label.setWordWrap(True)
-            label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-            label.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
-        title_font = QFont(self.font())
-        title_font.setPointSizeF(self.font().pointSizeF() * 1.35)
-        title_font.setBold(True)
-        self.title_label.setFont(title_font)
-
-        self.prev_button = QToolButton(self)
-        self.prev_button.setDefaultAction(self.prev_action)
-        self.prev_button.setArrowType(Qt.ArrowType.LeftArrow)
-        self.prev_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-        self.next_button = QToolButton(self)
-        self.next_button.setDefaultAction(self.next_action)
-        self.next_button.setArrowType(Qt.ArrowType.RightArrow)
-        self.next_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-        self.position_label = QLabel(self)
-        self.position_label.setObjectName("position_label")
-        self.position_label.setTextFormat(Qt.TextFormat.PlainText)
-        self.position_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.whole_button = QToolButton(self)
-        self.whole_button.setDefaultAction(self.whole_action)
-        self.removed_button = QToolButton(self)
-        self.removed_button.setDefaultAction(self.removed_action)
-        for button in (self.whole_button, self.removed_button):
-            # a switched-on toggle must look on, not merely a shade darker
-            button.setStyleSheet("QToolButton:checked { background: palette(highlight);"
-                                 " color: palette(highlighted-text); border-radius: 3px; padding: 2px 6px; }")
-        # the themes of the current exchange (filled by the window's themes controller)
-        self.themes_label = ElidedLabel(self)
-        self.themes_label.setObjectName("themes_label")
-        self.themes_label.setForegroundRole(QPalette.ColorRole.PlaceholderText)
-        self.themes_label.hide()
-
-        # the view toggles beside the metadata, so the navigation row stays narrow
-        meta_row = QHBoxLayout()
-        meta_row.setContentsMargins(0, 0, 0, 0)
-        meta_row.addWidget(self.meta_label, 1)
-        meta_row.addWidget(self.whole_button, 0, Qt.AlignmentFlag.AlignTop)
-        meta_row.addWidget(self.removed_button, 0, Qt.AlignmentFlag.AlignTop)
-        nav = QHBoxLayout()
-        nav.setContentsMargins(0, 0, 0, 0)
-        nav.addWidget(self.prev_button)
-        nav.addWidget(self.position_label)
-        nav.addWidget(self.next_button)
-        nav.addSpacing(8)
-        nav.addWidget(self.themes_label, 1)  # one line; the whole list in its tooltip
-
-        self.text = ReadingText(self)
-        self.text.setObjectName("reading_text")
-        self.text.setAccessibleName(self.tr("Interview text"))
-        self.setAccessibleName(self.tr("Reading pane"))
-        self.text.verticalScrollBar().valueChanged.connect(self._on_scrolled)
-        self.text.paged_past_end.connect(self._on_paged_past_end)
-        self.text.paged_before_start.connect(self.previous_question)
-        self.text.caret_wanted.connect(lambda: self.set_caret_browsing(True))
-
-        self.navigator = QListWidget()
-        self.navigator.setObjectName("question_navigator")
-        self.navigator.setAccessibleName(self.tr("Questions"))
-        self.navigator.setWordWrap(True)
-        self.navigator.setTextElideMode(Qt.TextElideMode.ElideRight)
-        self.navigator.setUniformItemSizes(False)
-        self.navigator.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.navigator.currentRowChanged.connect(self._on_navigator_row)
-
-        header = QVBoxLayout()
-        header.setContentsMargins(12, 10, 12, 4)
-        header.setSpacing(2)
-        header.addWidget(self.title_label)
-        header.addLayout(meta_row)
-        header.addSpacing(6)
-        header.addLayout(nav)
-
-        self._layout = QVBoxLayout(self)
-        self._layout.setContentsMargins(0, 0, 0, 0)
-        self._layout.setSpacing(0)
-        self._layout.addLayout(header)
-        self._layout.addWidget(self.text, 1)
 
     def add_bar(self, widget: QWidget) -> None:
         """Place a bar (e.g. the find bar) between the header and the text."""
@@ -462,13 +113,13 @@ class ReadingPane(QWidget):
 
     def set_interview(self, interview: Interview | None, number: int = 1) -> None:
         self._interview = interview
-        self._pieces = _pieces(interview) if interview is not None else []
+        self._pieces = interview_pieces(interview) if interview is not None else []
         count = self.exchange_count()
         self._number = max(1, min(number, count)) if count else 0
         self._exchange_filter = None  # a filter belongs to one interview; the owner sets it anew
         self._highlights.clear()  # source offsets of another text; the owners set them anew
-        self._fill_header()
-        self._fill_navigator()
+        fill_header(self)
+        fill_navigator(self)
         self._render()
         self._update_navigation()
         self._emit_current()
@@ -602,17 +253,11 @@ class ReadingPane(QWidget):
 
     def source_offset_at(self, pos: int) -> int | None:
         """The source offset shown at document position ``pos`` (None: not source text)."""
-        for seg in self._segments:
-            if seg.doc_start <= pos < seg.doc_end:
-                return seg.to_source(pos)
-        return None
+        return offset_at(self._segments, pos)
 
     def document_position(self, offset: int) -> int | None:
         """Where source ``offset`` is shown in the current document (None: not shown)."""
-        for seg in self._segments:
-            if seg.paragraph.start <= offset <= seg.paragraph.end:
-                return seg.to_document(offset)
-        return None
+        return position_of(self._segments, offset)
 
     def highlight_source_ranges(self, ranges, colour, key: str = "default", underline: bool = False) -> None:
         """Tint source ranges [(start, end), …] of the current interview wherever they are
@@ -678,7 +323,7 @@ class ReadingPane(QWidget):
         doc.setUndoRedoEnabled(False)
         self._segments = []
         self._exchange_pos = {}
-        builder = _Builder(doc, font, self._colours(), self._segments)
+        builder = DocumentBuilder(doc, font, self._colours(), self._segments)
         iv = self._interview
         if iv is None:
             builder.message(self.tr("No interview is open. Use File ▸ Open Folder… or drop files here."))
@@ -686,8 +331,8 @@ class ReadingPane(QWidget):
             if self._whole or not iv.exchanges:
                 shown = [pc for pc in self._pieces if self._show_removed or pc.kind != "removed"]
             else:
-                shown = self._pieces_of_exchange(self._number)
-            self._build(builder, shown)
+                shown = exchange_pieces(self._pieces, iv, self._number, self._show_removed)
+            self._exchange_pos = builder.pieces(shown, self._whole, self.exchange_count())
             if iv.exchanges and not self._whole:
                 builder.message(self._invitation())
             if not iv.exchanges:
@@ -715,72 +360,12 @@ class ReadingPane(QWidget):
             words = words[: NAVIGATOR_CHARS - 1].rstrip() + "…"
         return self.tr("Space: question {0} — {1}").format(following, words)
 
-    def _pieces_of_exchange(self, number: int) -> list[_Piece]:
-        """The pieces of one exchange plus the lead/removed text lying in its stretch of source."""
-        ex = self._interview.exchanges
-        lo = 0 if number == 1 else ex[number - 1].question.start
-        hi = ex[number].question.start if number < len(ex) else float("inf")
-        out = []
-        for pc in self._pieces:
-            if pc.exchange:
-                if pc.exchange == number:
-                    out.append(pc)
-            elif lo <= pc.start < hi and (pc.kind != "removed" or self._show_removed):
-                out.append(pc)
-        return out
-
-    def _build(self, b: "_Builder", pieces: list[_Piece]) -> None:
-        previous_kind = None
-        previous_exchange = 0
-        run: list[Span] = []  # consecutive removed spans of one kind share a box
-        for pc in pieces:
-            if run and (pc.kind != "removed" or pc.span.kind != run[0].kind):
-                b.removed(run, removed_label(run[0].kind))
-                run = []
-            if pc.kind == "removed":
-                run.append(pc.span)
-                previous_kind = "removed"
-                continue
-            if pc.kind == "question":
-                if self._whole and pc.exchange != previous_exchange:
-                    self._exchange_pos[pc.exchange] = b.label(
-                        self.tr("Question {0} of {1}").format(pc.exchange, self.exchange_count()),
-                        first=previous_kind is None,
-                    )
-                b.question(pc.paragraph, pc.speaker, continued=previous_kind == "question")
-                previous_exchange = pc.exchange
-            elif pc.kind == "answer":
-                b.answer(pc.paragraph, pc.speaker, first=previous_kind == "question")
-            else:
-                b.lead(pc.paragraph)
-            previous_kind = pc.kind
-        if run:
-            b.removed(run, removed_label(run[0].kind))
-
     def _apply_width(self) -> None:
         apply_measure(self.text)
 
     def _apply_highlights(self) -> None:
-        selections = []
-        for key, (ranges, colour) in self._highlights.items():
-            fmt = QTextCharFormat()
-            if key in self._underlined:
-                fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DotLine)  # lighter than a link
-                fmt.setUnderlineColor(colour)
-            else:
-                fmt.setBackground(colour)
-            for seg in self._segments:
-                p = seg.paragraph
-                for a, b in ranges:
-                    if a < p.end and b > p.start:
-                        sel = QTextEdit.ExtraSelection()
-                        cur = QTextCursor(self.text.document())
-                        cur.setPosition(seg.to_document(max(a, p.start)))
-                        cur.setPosition(seg.to_document(min(b, p.end)), QTextCursor.MoveMode.KeepAnchor)
-                        sel.cursor = cur
-                        sel.format = fmt
-                        selections.append(sel)
-        self.text.setExtraSelections(selections)
+        self.text.setExtraSelections(
+            highlight_selections(self._highlights, self._underlined, self._segments, self.text.document()))
 
     def _scroll_to_exchange(self, number: int) -> None:
         pos = self._exchange_pos.get(number)
@@ -798,50 +383,6 @@ class ReadingPane(QWidget):
             self._syncing = False
 
     # -- header, navigator, navigation state -------------------------------------------------------
-    def _fill_header(self) -> None:
-        iv = self._interview
-        if iv is None:
-            self.title_label.setText(self.tr("No interview open"))
-            self.meta_label.setText("")
-            self.meta_label.hide()
-            return
-        self.title_label.setText(iv.display_title)
-        font = self.title_label.font()
-        font.setItalic(iv.title_is_derived)  # a title the file did not give, set apart
-        self.title_label.setFont(font)
-        who = iv.interviewee or ""
-        if iv.role:
-            who = f"{who}, {iv.role}" if who else iv.role
-        parts = [p for p in (who, iv.source, format_date(iv.date, long=True)) if p]
-        if iv.interviewer:
-            parts.append(self.tr("interviewed by {0}").format(iv.interviewer))
-        self.meta_label.setText("  ·  ".join(parts) if parts else self.tr("(no interviewee, outlet or date found)"))
-        self.meta_label.show()
-        # where the file is: in the title's tooltip, not a line of its own
-        where = "\n".join(p for p in (iv.url, iv.path) if p)
-        self.title_label.setToolTip(plain_tooltip(  # the path and URL come from the file system and file
-            self.tr("The file has no title; this one is made up from it.") + "\n" + where
-            if iv.title_is_derived else where))
-
-    def _fill_navigator(self) -> None:
-        self._syncing = True
-        try:
-            self.navigator.clear()
-            if self._interview is not None:
-                from PySide6.QtWidgets import QListWidgetItem  # here: not needed to paint the window
-
-                for ex in self._interview.exchanges:
-                    text = " ".join(ex.question.text.split())
-                    if len(text) > NAVIGATOR_CHARS:
-                        text = text[: NAVIGATOR_CHARS - 1].rstrip() + "…"
-                    item = QListWidgetItem(f"{ex.number}. {text}")
-                    item.setToolTip(plain_tooltip(ex.question.text[:600]))  # source text: never HTML
-                    self.navigator.addItem(item)
-                    if self._exchange_filter is not None and ex.number not in self._exchange_filter:
-                        self.navigator.setRowHidden(self.navigator.count() - 1, True)
-        finally:
-            self._syncing = False
-
     def _update_navigation(self) -> None:
         count = self.exchange_count()
         self.prev_action.setEnabled(self._number > 0 and bool(self._step(-1)))
@@ -903,126 +444,3 @@ class ReadingPane(QWidget):
         if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.FontChange):
             self._render(keep_scroll=True)
 
-
-class _Builder:
-    """Appends formatted blocks to a document and records where source paragraphs land."""
-
-    def __init__(self, doc: QTextDocument, font: QFont, colours: dict, segments: list[_Segment]):
-        self.doc = doc
-        self.cursor = QTextCursor(doc)
-        self.colours = colours
-        self.segments = segments
-        self.pt = font.pointSizeF()
-        self.em = QFontInfo(font).pixelSize() or 16
-        self._empty = True
-        self._in_question = False  # the cursor is inside a question's tinted frame
-
-    def _block(self, block_fmt: QTextBlockFormat, char_fmt: QTextCharFormat) -> None:
-        if self._empty:
-            self.cursor.setBlockFormat(block_fmt)
-            self.cursor.setBlockCharFormat(char_fmt)
-            self._empty = False
-        else:
-            self.cursor.insertBlock(block_fmt, char_fmt)
-
-    def _leave_frame(self) -> None:
-        self.cursor = self.doc.rootFrame().lastCursorPosition()
-        self._empty = False
-
-    def _paragraph(self, p: Paragraph, fmt: QTextCharFormat) -> None:
-        start = self.cursor.position()
-        self.cursor.insertText(p.text, fmt)
-        self.segments.append(_Segment(start, self.cursor.position(), p))
-
-    def _text_fmt(self, bold=False, italic=False, colour: QColor | None = None, scale=1.0) -> QTextCharFormat:
-        fmt = QTextCharFormat()
-        fmt.setFontWeight(QFont.Weight.Bold if bold else QFont.Weight.Normal)
-        fmt.setFontItalic(italic)
-        fmt.setForeground(colour or self.colours["text"])
-        if scale != 1.0:
-            fmt.setFontPointSize(self.pt * scale)
-        return fmt
-
-    def _reading_block(self, top: float, bottom: float = 0.0) -> QTextBlockFormat:
-        fmt = QTextBlockFormat()
-        fmt.setTopMargin(top)
-        fmt.setBottomMargin(bottom)
-        fmt.setLineHeight(140, QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
-        return fmt
-
-    def message(self, text: str) -> None:
-        fmt = self._reading_block(self.em)
-        fmt.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self._block(fmt, self._text_fmt(italic=True, colour=self.colours["muted"]))
-        self.cursor.insertText(text, self._text_fmt(italic=True, colour=self.colours["muted"]))
-
-    def label(self, text: str, first: bool) -> int:
-        """A small heading that is not source text; returns its document position."""
-        fmt = QTextBlockFormat()
-        fmt.setTopMargin(0 if first else self.em * 2)
-        fmt.setBottomMargin(self.em * 0.3)
-        char = self._text_fmt(bold=True, colour=self.colours["muted"], scale=0.8)
-        self._block(fmt, char)
-        pos = self.cursor.block().position()
-        self.cursor.insertText(text, char)
-        return pos
-
-    def lead(self, p: Paragraph) -> None:
-        fmt = self._reading_block(0 if self._empty else self.em * 0.6)
-        char = self._text_fmt(italic=True)
-        self._block(fmt, char)
-        self._paragraph(p, char)
-
-    def question(self, p: Paragraph, speaker: str | None, continued: bool) -> None:
-        char = self._text_fmt(bold=True)
-        if continued:
-            # a multi-paragraph question stays inside the tinted frame it started
-            self.cursor.insertBlock(self._reading_block(self.em * 0.4), char)
-        else:
-            frame = QTextFrameFormat()
-            frame.setBackground(self.colours["question_bg"])
-            frame.setPadding(self.em * 0.7)
-            frame.setBorder(0)
-            frame.setTopMargin(0 if self._empty else self.em * 1.2)
-            frame.setBottomMargin(self.em * 0.4)
-            if self._empty:
-                self._empty = False
-            self.cursor.insertFrame(frame)
-            self.cursor.setBlockFormat(self._reading_block(0))
-            self.cursor.setBlockCharFormat(char)
-        if speaker:
-            self.cursor.insertText(f"{speaker}: ", self._text_fmt(bold=True, colour=self.colours["muted"]))
-        self._paragraph(p, char)
-        self._in_question = True
-
-    def answer(self, p: Paragraph, speaker: str | None, first: bool) -> None:
-        if self._in_question:
-            self._leave_frame()
-            self._in_question = False
-        char = self._text_fmt()
-        self._block(self._reading_block(self.em * (0.5 if first else 0.7)), char)
-        if speaker:
-            self.cursor.insertText(f"{speaker}: ", self._text_fmt(bold=True, colour=self.colours["muted"]))
-        self._paragraph(p, char)
-
-    def removed(self, spans: list[Span], label: str) -> None:
-        if self._in_question:
-            self._leave_frame()
-            self._in_question = False
-        frame = QTextFrameFormat()
-        frame.setBackground(self.colours["removed_bg"])
-        frame.setBorder(1)
-        frame.setBorderBrush(self.colours["removed_border"])
-        frame.setBorderStyle(QTextFrameFormat.BorderStyle.BorderStyle_Dashed)
-        frame.setPadding(self.em * 0.4)
-        frame.setTopMargin(0 if self._empty else self.em * 0.6)
-        self._empty = False
-        self.cursor.insertFrame(frame)
-        label_fmt = self._text_fmt(bold=True, colour=self.colours["muted"], scale=0.8)
-        self.cursor.setBlockCharFormat(label_fmt)
-        self.cursor.insertText(label, label_fmt)
-        body = self._text_fmt(colour=self.colours["muted"], scale=0.9)
-        for span in spans:
-            self.cursor.insertBlock(QTextBlockFormat(), body)
-            self.cursor.insertText(span.text.strip("\n"), body)
-        self._leave_frame()

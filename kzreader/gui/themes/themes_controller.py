@@ -17,7 +17,7 @@ from kzreader.core.themes.themes import Lexicon, LexiconError, reload as reload_
 
 from ..library.filter_bar import FilterBar
 from ..reading.highlight_colours import theme_tint
-from ..reading.reading_pane import reading_colours
+from ..reading.document import reading_colours
 from .theme_map import ThemeMapDialog
 from .theme_sidebar import ThemeSidebar
 
