@@ -15,6 +15,7 @@ from kzreader.core.annotations.export import (
     CSV_COLUMNS,
     bookmarks_to_clipboard_text,
     build_entries,
+    format_for_path,
     export_bookmarks,
     md_escape,
 )
@@ -273,3 +274,11 @@ def test_write_errors_leave_nothing_behind(corpus, tmp_path):
 def test_md_escape():
     assert md_escape("a *b* _c_ <i>") == "a \\*b\\* \\_c\\_ \\<i\\>"
     assert md_escape("# title\n1. item") == "\\# title\n1\\. item"
+
+
+def test_a_file_names_own_suffix_decides_the_export_format():
+    assert format_for_path("/tmp/notes.CSV", "markdown") == "csv"  # typed over the Markdown filter
+    assert format_for_path("notes.htm", "json") == "html"
+    assert format_for_path("notes.jsonld", "csv") == "json"
+    assert format_for_path("notes.txt", "html") == "html"  # unknown suffix: the chosen format
+    assert format_for_path("notes", "markdown") == "markdown"

@@ -10,7 +10,7 @@ from PySide6.QtGui import QKeyEvent, QUndoStack  # noqa: E402
 
 from kzreader.core.annotations.bookmarks import STATUS_NEEDS_REVIEW, BookmarkStore  # noqa: E402
 from kzreader.core.model import Interview  # noqa: E402
-from kzreader.gui.bookmarks.bookmarks_panel import (  # noqa: E402
+from kzreader.gui.bookmarks.bookmarks_model import (  # noqa: E402
     COL_ADDED,
     COL_INTERVIEWEE,
     COL_NOTE,
@@ -20,8 +20,8 @@ from kzreader.gui.bookmarks.bookmarks_panel import (  # noqa: E402
     COL_TITLE,
     ID_ROLE,
     SORT_DATE,
-    BookmarksPanel,
 )
+from kzreader.gui.bookmarks.bookmarks_panel import BookmarksPanel  # noqa: E402
 
 TEXT_A = (
     "— Как Вы оцениваете итоги визита?\n\n"

@@ -14,7 +14,8 @@ from PySide6.QtWidgets import QApplication, QDialogButtonBox, QFileDialog  # noq
 from kzreader.core.annotations.bookmarks import BookmarkStore  # noqa: E402
 from kzreader.core.annotations.citation import STYLES  # noqa: E402
 from kzreader.core.parsing import parse_text  # noqa: E402
-from kzreader.gui.bookmarks.bookmarks_panel import ID_ROLE, MARKDOWN_MIME, BookmarksPanel  # noqa: E402
+from kzreader.gui.bookmarks.bookmarks_model import ID_ROLE  # noqa: E402
+from kzreader.gui.bookmarks.bookmarks_panel import MARKDOWN_MIME, BookmarksPanel  # noqa: E402
 from kzreader.gui.preferences import KEY_LANGUAGE, KEY_STYLE, KEY_TEMPLATE, PreferencesDialog  # noqa: E402
 
 RU = ("Атом и степь\n\nМы поговорили с инженером-атомщиком Ерланом Сагадиевым о первой АЭС, сообщает Пример.kz\n\n"

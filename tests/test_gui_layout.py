@@ -76,7 +76,7 @@ def test_no_list_scrolls_sideways(qtbot, window, size):
 
 
 def test_search_hits_and_bookmarks_say_where_and_what_on_two_lines(qtbot, window):
-    from kzreader.gui.bookmarks.bookmarks_panel import WHERE_ROLE as BOOKMARK_WHERE
+    from kzreader.gui.bookmarks.bookmarks_model import WHERE_ROLE as BOOKMARK_WHERE
     from kzreader.gui.search.search_panel import SNIPPET_MARKS_ROLE, SNIPPET_ROLE, WHERE_ROLE
 
     w = window

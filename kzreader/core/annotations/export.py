@@ -71,6 +71,8 @@ InterviewLookup = Callable[[str], "Interview | None"]
 
 FORMATS = ("markdown", "csv", "html", "json")
 SUFFIXES = {"markdown": ".md", "csv": ".csv", "html": ".html", "json": ".jsonld"}
+_FORMAT_OF_SUFFIX = {".md": "markdown", ".markdown": "markdown", ".csv": "csv", ".html": "html", ".htm": "html",
+                     ".jsonld": "json", ".json": "json"}
 ANNO_CONTEXT = "http://www.w3.org/ns/anno.jsonld"
 CSV_COLUMNS = ("interview", "interviewee", "question number", "quote", "note", "tags", "citation",
                "path", "start", "end", "created")
@@ -427,6 +429,12 @@ def export_text(fmt: str, bookmarks: Iterable[Bookmark], lookup: InterviewLookup
     raise ValueError(f"unknown export format {fmt!r}")
 
 
+def format_for_path(path: str, chosen: str) -> str:
+    """The export format of a file name: its own known suffix wins over the format chosen in a
+    dialog (typing "notes.csv" while the Markdown filter is on means CSV)."""
+    return _FORMAT_OF_SUFFIX.get(PurePath(path).suffix.lower(), chosen)
+
+
 def export_bookmarks(path: str | os.PathLike[str], fmt: str, bookmarks: Iterable[Bookmark],
                      lookup: InterviewLookup, style: str = "plain", template: str | None = None,
                      labels: Mapping[str, str] | None = None, options: CitationOptions | None = None) -> int:
@@ -462,6 +470,6 @@ def bookmarks_to_clipboard_text(bookmarks: Iterable[Bookmark], lookup: Interview
 
 __all__ = [
     "CSV_COLUMNS", "DEFAULT_LABELS", "FORMATS", "SUFFIXES", "ExportEntry", "annotation",
-    "bookmarks_to_clipboard_text", "build_entries", "export_bookmarks", "export_text", "file_uri",
+    "bookmarks_to_clipboard_text", "build_entries", "export_bookmarks", "export_text", "file_uri", "format_for_path",
     "format_annotations", "format_csv", "format_html", "format_markdown", "md_escape",
 ]

@@ -1,5 +1,6 @@
-"""The bookmarks dock: a table model over the core BookmarkStore, its filter, undo commands
-and the panel widget.
+"""The bookmarks dock: the list of bookmarks with search, filters, a "Needs review" group,
+copy and export.  Its model and filter are in ``bookmarks_model``, the undo commands in
+``commands``, the edit dialog in ``edit_dialog``.
 
 The panel knows nothing of the corpus: interviewee and title come from a callable
 ``interview_lookup(interview_id) -> Interview | None``.  Every change goes through the
@@ -9,33 +10,14 @@ and the file dialog.
 """
 from __future__ import annotations
 
-from pathlib import PurePath
-from typing import Callable, Iterable
+from typing import Iterable
 
-import shiboken6
-from PySide6.QtCore import (
-    QAbstractTableModel,
-    QByteArray,
-    QT_TRANSLATE_NOOP,
-    QCoreApplication,
-    QEvent,
-    QMimeData,
-    QModelIndex,
-    QObject,
-    QSortFilterProxyModel,
-    Qt,
-    QTimer,
-    Signal,
-    Slot,
-)
-from PySide6.QtGui import QColor, QGuiApplication, QKeySequence, QUndoCommand, QUndoStack
+from PySide6.QtCore import QByteArray, QEvent, QMimeData, QModelIndex, QObject, Qt, QTimer, Signal, Slot
+from PySide6.QtGui import QGuiApplication, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QDialog,
-    QDialogButtonBox,
     QFileDialog,
-    QFormLayout,
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
@@ -44,429 +26,24 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMenu,
     QMessageBox,
-    QPlainTextEdit,
     QPushButton,
     QTableView,
     QVBoxLayout,
     QWidget,
 )
 
-from kzreader.core.annotations.bookmarks import (
-    STATUS_NEEDS_REVIEW,
-    STATUS_OK,
-    Bookmark,
-    BookmarkStore,
-    StoreError,
-    new_bookmark,
-)
+from kzreader.core.annotations.bookmarks import STATUS_NEEDS_REVIEW, STATUS_OK, Bookmark, BookmarkStore, new_bookmark
 from kzreader.core.annotations.citation import CitationOptions
-from kzreader.core.annotations.export import SUFFIXES, bookmarks_to_clipboard_text, export_bookmarks
-from kzreader.core.model import Interview
-from kzreader.core.text import fold
+from kzreader.core.annotations.export import SUFFIXES, bookmarks_to_clipboard_text, export_bookmarks, format_for_path
 
 from ..widgets.two_line_delegate import TwoLineDelegate
+from .bookmarks_model import (
+    COL_ADDED, COL_INTERVIEWEE, COL_QUESTION, COL_QUOTE, COL_TAGS, ID_ROLE, SORT_DATE, SORT_POSITION, WHERE_ROLE,
+    BookmarksFilterProxy, BookmarksTableModel, InterviewLookup)
+from .commands import AddBookmarkCommand, DeleteBookmarksCommand, EditBookmarkCommand, ReattachBookmarkCommand, _StoreCommand
+from .edit_dialog import BookmarkEditDialog
 
-from ..i18n import error_text, format_datetime
-from ..widgets.plain_text import plain_tooltip
-
-ID_ROLE = Qt.ItemDataRole.UserRole + 1
-STATUS_ROLE = Qt.ItemDataRole.UserRole + 2
-INTERVIEW_ROLE = Qt.ItemDataRole.UserRole + 3
-WHERE_ROLE = Qt.ItemDataRole.UserRole + 4  # "interview · question N", the quote's first line in the list
-
-COL_QUOTE, COL_INTERVIEWEE, COL_TITLE, COL_QUESTION, COL_NOTE, COL_TAGS, COL_ADDED = range(7)
 MARKDOWN_MIME = "text/markdown"
-SORT_POSITION, SORT_DATE = "position", "date"
-EXCERPT_CHARS = 120
-_NO_INDEX = QModelIndex()
-
-InterviewLookup = Callable[[str], "Interview | None"]
-
-
-def _one_line(text: str, limit: int) -> str:
-    flat = " ".join(text.split())
-    return flat if len(flat) <= limit else flat[: limit - 1].rstrip() + "…"
-
-
-def _plain_tooltip(text: str) -> str:
-    # tooltips render anything that looks like HTML; the quote is untrusted
-    return plain_tooltip(text)
-
-
-def _local_time(iso: str) -> str:
-    return format_datetime(iso)
-
-
-# --- model -------------------------------------------------------------------------------------
-
-
-class BookmarksTableModel(QAbstractTableModel):
-    """One row per bookmark in creation order; a thin adapter that follows store events."""
-
-    def __init__(self, store: BookmarkStore, interview_lookup: InterviewLookup, parent=None):
-        super().__init__(parent)
-        self._store = store
-        self._lookup = interview_lookup
-        self._ids: list[str] = [b.id for b in store.list()]
-
-        def listener(event: str, ids: tuple[str, ...]) -> None:
-            if not shiboken6.isValid(self):  # the model was deleted before the store
-                store.remove_listener(listener)
-                return
-            self._on_store_changed(event, ids)
-
-        self._listener = listener
-        store.add_listener(listener)
-
-    def detach(self) -> None:
-        self._store.remove_listener(self._listener)
-
-    # -- lookups --
-    def bookmark(self, row: int) -> Bookmark | None:
-        if 0 <= row < len(self._ids):
-            return self._store.get(self._ids[row])
-        return None
-
-    def row_of(self, bookmark_id: str) -> int:
-        try:
-            return self._ids.index(bookmark_id)
-        except ValueError:
-            return -1
-
-    def interview_of(self, b: Bookmark) -> Interview | None:
-        return self._lookup(b.interview_id)
-
-    def title_of(self, b: Bookmark) -> str:
-        iv = self._lookup(b.interview_id)
-        return iv.display_title if iv is not None else PurePath(b.path).stem
-
-    # -- following the store --
-    def _on_store_changed(self, event: str, ids: tuple[str, ...]) -> None:
-        if event == "reset":
-            self.beginResetModel()
-            self._ids = [b.id for b in self._store.list()]
-            self.endResetModel()
-            return
-        for bid in ids:
-            row = self.row_of(bid)
-            present = bid in self._store
-            if present and row < 0:
-                n = len(self._ids)
-                self.beginInsertRows(_NO_INDEX, n, n)
-                self._ids.append(bid)
-                self.endInsertRows()
-            elif not present and row >= 0:
-                self.beginRemoveRows(_NO_INDEX, row, row)
-                del self._ids[row]
-                self.endRemoveRows()
-            elif present:
-                self.dataChanged.emit(self.index(row, 0), self.index(row, self.columnCount() - 1))
-
-    # -- QAbstractTableModel --
-    def rowCount(self, parent=_NO_INDEX) -> int:
-        return 0 if parent.isValid() else len(self._ids)
-
-    def columnCount(self, parent=_NO_INDEX) -> int:
-        return 0 if parent.isValid() else 7
-
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
-            return None
-        names = {
-            COL_QUOTE: self.tr("Quote"),
-            COL_INTERVIEWEE: self.tr("Interviewee"),
-            COL_TITLE: self.tr("Interview"),
-            COL_QUESTION: self.tr("Question"),
-            COL_NOTE: self.tr("Note"),
-            COL_TAGS: self.tr("Tags"),
-            COL_ADDED: self.tr("Added"),
-        }
-        return names.get(section)
-
-    def data(self, index: QModelIndex, role=Qt.ItemDataRole.DisplayRole):
-        if not index.isValid():
-            return None
-        b = self.bookmark(index.row())
-        if b is None:
-            return None
-        col = index.column()
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._display(b, col)
-        if role == Qt.ItemDataRole.ToolTipRole:
-            if col == COL_QUOTE:
-                return _plain_tooltip(b.quote)
-            if col == COL_NOTE and b.note:
-                return _plain_tooltip(b.note)
-            return None
-        if role == Qt.ItemDataRole.DecorationRole and col == COL_QUOTE and b.colour:
-            c = QColor(b.colour)
-            return c if c.isValid() else None
-        if role == Qt.ItemDataRole.TextAlignmentRole and col == COL_QUESTION:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        if role == ID_ROLE:
-            return b.id
-        if role == STATUS_ROLE:
-            return b.status
-        if role == INTERVIEW_ROLE:
-            return b.interview_id
-        if role == WHERE_ROLE:
-            where = self.title_of(b)
-            return where if b.exchange is None else self.tr("{0} · question {1}").format(where, b.exchange)
-        return None
-
-    def _display(self, b: Bookmark, col: int) -> str:
-        if col == COL_QUOTE:
-            return _one_line(b.quote, EXCERPT_CHARS)
-        if col == COL_INTERVIEWEE:
-            iv = self._lookup(b.interview_id)
-            return (iv.interviewee or "") if iv is not None else ""
-        if col == COL_TITLE:
-            return self.title_of(b)
-        if col == COL_QUESTION:
-            return "" if b.exchange is None else str(b.exchange)
-        if col == COL_NOTE:
-            return _one_line(b.note, EXCERPT_CHARS)
-        if col == COL_TAGS:
-            return ", ".join(b.tags)
-        if col == COL_ADDED:
-            return _local_time(b.created)
-        return ""
-
-
-class BookmarksFilterProxy(QSortFilterProxyModel):
-    """Search over quote and note, filters by tag / interview / status, two sort orders."""
-
-    def __init__(self, parent=None):
-        super().__init__(parent)
-        self._words: list[str] = []
-        self._tag: str | None = None
-        self._interview: str | None = None
-        self._status: str | None = None
-        self._sort_mode = SORT_POSITION
-
-    def _change_filter(self, name: str, value) -> None:
-        # Qt 6.9 deprecated invalidateFilter for a begin/end pair around the change
-        if hasattr(self, "beginFilterChange"):
-            self.beginFilterChange()
-            setattr(self, name, value)
-            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
-        else:
-            setattr(self, name, value)
-            self.invalidateRowsFilter()
-
-    def set_search(self, text: str) -> None:
-        self._change_filter("_words", fold(text).split())
-
-    def set_tag(self, tag: str | None) -> None:
-        self._change_filter("_tag", tag.casefold() if tag else None)
-
-    def set_interview(self, interview_id: str | None) -> None:
-        self._change_filter("_interview", interview_id or None)
-
-    def set_status(self, status: str | None) -> None:
-        self._change_filter("_status", status)
-
-    def set_sort_mode(self, mode: str) -> None:
-        self._sort_mode = mode
-        self.invalidate()
-        self.sort(0, Qt.SortOrder.AscendingOrder)
-
-    def sort_mode(self) -> str:
-        return self._sort_mode
-
-    def _bookmark(self, row: int) -> Bookmark | None:
-        src = self.sourceModel()
-        return src.bookmark(row) if isinstance(src, BookmarksTableModel) else None
-
-    def filterAcceptsRow(self, row: int, parent: QModelIndex) -> bool:
-        b = self._bookmark(row)
-        if b is None:
-            return False
-        if self._status is not None and b.status != self._status:
-            return False
-        if self._interview is not None and b.interview_id != self._interview:
-            return False
-        if self._tag is not None and self._tag not in {t.casefold() for t in b.tags}:
-            return False
-        if self._words:
-            hay = fold(b.quote + "\n" + b.note)
-            return all(w in hay for w in self._words)
-        return True
-
-    def lessThan(self, left: QModelIndex, right: QModelIndex) -> bool:
-        a, b = self._bookmark(left.row()), self._bookmark(right.row())
-        if a is None or b is None:
-            return False
-        if self._sort_mode == SORT_DATE:  # newest first
-            return (a.created, a.id) > (b.created, b.id)
-        src = self.sourceModel()
-        ta, tb = src.title_of(a).casefold(), src.title_of(b).casefold()
-        return (ta, a.path, a.anchor.start, a.id) < (tb, b.path, b.anchor.start, b.id)
-
-
-# --- undo commands -----------------------------------------------------------------------------
-
-
-class _StoreCommand(QUndoCommand):
-    """A failed save (read-only store, full disk) marks the command obsolete, so the undo
-    stack drops it, and keeps the message in ``error`` for the panel to report."""
-
-    error: str = ""
-
-    def _guard(self, fn) -> None:
-        try:
-            fn()
-        except (StoreError, OSError) as e:
-            self.error = error_text(e)
-            self.setObsolete(True)
-
-    def redo(self) -> None:
-        self._guard(self._redo)
-
-    def undo(self) -> None:
-        self._guard(self._undo)
-
-
-class AddBookmarkCommand(_StoreCommand):
-    def __init__(self, store: BookmarkStore, bookmark: Bookmark, parent=None):
-        super().__init__(QCoreApplication.translate("BookmarksPanel", "Add bookmark"), parent)
-        self._store = store
-        self._bookmark = bookmark
-        self._added = False
-
-    @property
-    def bookmark_id(self) -> str:
-        return self._bookmark.id
-
-    def _redo(self) -> None:
-        if self._added:
-            self._bookmark = self._store.restore(self._bookmark)
-        else:
-            self._bookmark = self._store.add(self._bookmark)
-            self._added = True
-
-    def _undo(self) -> None:
-        if self._bookmark.id in self._store:
-            self._bookmark = self._store.delete(self._bookmark.id)
-
-
-class EditBookmarkCommand(_StoreCommand):
-    def __init__(self, store: BookmarkStore, bookmark_id: str, note: str, tags: Iterable[str],
-                 colour: str | None, parent=None):
-        super().__init__(QCoreApplication.translate("BookmarksPanel", "Edit bookmark"), parent)
-        self._store = store
-        self._id = bookmark_id
-        old = store.get(bookmark_id)
-        self._old = (old.note, old.tags, old.colour) if old else None
-        self._new = (note, tuple(tags), colour)
-
-    def _apply(self, values) -> None:
-        if values is None or self._id not in self._store:
-            return  # deleted meanwhile (e.g. by another instance): nothing to change
-        note, tags, colour = values
-        self._store.update(self._id, note=note, tags=tags, colour=colour)
-
-    def _redo(self) -> None:
-        self._apply(self._new)
-
-    def _undo(self) -> None:
-        self._apply(self._old)
-
-
-class DeleteBookmarksCommand(_StoreCommand):
-    def __init__(self, store: BookmarkStore, bookmark_ids: Iterable[str], parent=None):
-        ids = list(bookmark_ids)
-        # no %n plural: lupdate drops or flattens plurals given to QCoreApplication.translate
-        text = (QCoreApplication.translate("BookmarksPanel", "Delete bookmark") if len(ids) == 1 else
-                QCoreApplication.translate("BookmarksPanel", "Delete %1 bookmarks").replace("%1", str(len(ids))))
-        super().__init__(text, parent)
-        self._store = store
-        self._ids = ids
-        self._removed: list[Bookmark] = []
-
-    def _redo(self) -> None:
-        self._removed = [self._store.delete(i) for i in self._ids if i in self._store]
-
-    def _undo(self) -> None:
-        for b in reversed(self._removed):
-            self._store.restore(b)
-        self._removed = []
-
-
-class ReattachBookmarkCommand(_StoreCommand):
-    def __init__(self, store: BookmarkStore, bookmark_id: str, interview_id: str, path: str,
-                 source_text: str, start: int, end: int, exchange: int | None = None, parent=None):
-        super().__init__(QCoreApplication.translate("BookmarksPanel", "Re-attach bookmark"), parent)
-        self._store = store
-        self._id = bookmark_id
-        self._args = (interview_id, path, source_text, start, end, exchange)
-        self._old: Bookmark | None = store.get(bookmark_id)
-
-    def _redo(self) -> None:
-        if self._id in self._store:
-            self._old = self._store.get(self._id)
-            self._store.reattach(self._id, *self._args)
-
-    def _undo(self) -> None:
-        if self._old is not None:
-            self._store.restore(self._old)
-
-
-def _format_for(path: str, chosen: str) -> str:
-    """A file name's own known suffix wins over the chosen filter (typing "notes.csv" while
-    the Markdown filter is on means CSV)."""
-    suffix = PurePath(path).suffix.lower()
-    by_suffix = {".md": "markdown", ".markdown": "markdown", ".csv": "csv", ".html": "html",
-                 ".htm": "html", ".jsonld": "json", ".json": "json"}
-    return by_suffix.get(suffix, chosen)
-
-
-# --- edit dialog -------------------------------------------------------------------------------
-
-# names translated where shown (BookmarkEditDialog's self.tr)
-COLOURS = [("", QT_TRANSLATE_NOOP("BookmarkEditDialog", "None")),
-           ("#ffe066", QT_TRANSLATE_NOOP("BookmarkEditDialog", "Yellow")),
-           ("#8ce99a", QT_TRANSLATE_NOOP("BookmarkEditDialog", "Green")),
-           ("#74c0fc", QT_TRANSLATE_NOOP("BookmarkEditDialog", "Blue")),
-           ("#faa2c1", QT_TRANSLATE_NOOP("BookmarkEditDialog", "Pink"))]
-
-
-class BookmarkEditDialog(QDialog):
-    def __init__(self, bookmark: Bookmark, parent=None):
-        super().__init__(parent)
-        self.setWindowTitle(self.tr("Edit bookmark"))
-        self.bookmark_id = bookmark.id
-        quote = QLabel(_one_line(bookmark.quote, 400))
-        quote.setTextFormat(Qt.TextFormat.PlainText)
-        quote.setWordWrap(True)
-        self.note_edit = QPlainTextEdit()
-        self.note_edit.setPlainText(bookmark.note)
-        self.tags_edit = QLineEdit(", ".join(bookmark.tags))
-        self.tags_edit.setPlaceholderText(self.tr("comma-separated, e.g. economy, energy"))
-        self.colour_combo = QComboBox()
-        for value, name in COLOURS:
-            self.colour_combo.addItem(self.tr(name), value)
-        if bookmark.colour and self.colour_combo.findData(bookmark.colour) < 0:
-            self.colour_combo.addItem(bookmark.colour, bookmark.colour)
-        self.colour_combo.setCurrentIndex(max(0, self.colour_combo.findData(bookmark.colour or "")))
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        form = QFormLayout()
-        form.addRow(self.tr("Quote:"), quote)
-        form.addRow(self.tr("Note:"), self.note_edit)
-        form.addRow(self.tr("Tags:"), self.tags_edit)
-        form.addRow(self.tr("Colour:"), self.colour_combo)
-        lay = QVBoxLayout(self)
-        lay.addLayout(form)
-        lay.addWidget(buttons)
-
-    def values(self) -> tuple[str, tuple[str, ...], str | None]:
-        tags = tuple(t.strip() for t in self.tags_edit.text().split(",") if t.strip())
-        return self.note_edit.toPlainText(), tags, self.colour_combo.currentData() or None
-
-
-# --- the panel ---------------------------------------------------------------------------------
 
 
 class BookmarksPanel(QWidget):
@@ -775,7 +352,7 @@ class BookmarksPanel(QWidget):
             dlg.setDefaultSuffix(SUFFIXES[fmt].lstrip("."))
 
         def on_file(path: str) -> None:
-            fmt = _format_for(path, filters.get(dlg.selectedNameFilter(), "markdown"))
+            fmt = format_for_path(path, filters.get(dlg.selectedNameFilter(), "markdown"))
             try:
                 self.export_to(path, fmt, only_selected)
             except OSError as e:
