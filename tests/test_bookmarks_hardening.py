@@ -11,7 +11,7 @@ import tempfile
 
 import pytest
 
-from kzreader.core.annotations import bookmarks as bm
+from kzreader.core.annotations import bookmark as bm
 from kzreader.core.annotations.bookmarks import BookmarkStore, StoreError
 from kzreader.core.corpus.corpus import load_paths
 from kzreader.core.model import text_hash

@@ -13,15 +13,9 @@ from pathlib import Path
 import pytest
 
 from kzreader.core.annotations import bookmarks as bm
-from kzreader.core.annotations.bookmarks import (
-    SCHEMA_VERSION,
-    STATUS_NEEDS_REVIEW,
-    STATUS_OK,
-    BookmarkStore,
-    StoreError,
-    migrate,
-    new_bookmark,
-)
+from kzreader.core.annotations.bookmark import STATUS_NEEDS_REVIEW, STATUS_OK, new_bookmark
+from kzreader.core.annotations.bookmark_file import SCHEMA_VERSION, migrate
+from kzreader.core.annotations.bookmarks import BookmarkStore, StoreError
 
 TEXT = (
     "— Как Вы оцениваете итоги визита?\n\n"

@@ -9,7 +9,8 @@ from html.parser import HTMLParser
 
 import pytest
 
-from kzreader.core.annotations.bookmarks import STATUS_NEEDS_REVIEW, BookmarkStore
+from kzreader.core.annotations.bookmark import STATUS_NEEDS_REVIEW
+from kzreader.core.annotations.bookmarks import BookmarkStore
 from kzreader.core.annotations.export import (
     ANNO_CONTEXT,
     CSV_COLUMNS,

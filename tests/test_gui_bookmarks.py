@@ -8,7 +8,8 @@ pytest.importorskip("PySide6")
 from PySide6.QtCore import QEvent, Qt  # noqa: E402
 from PySide6.QtGui import QKeyEvent, QUndoStack  # noqa: E402
 
-from kzreader.core.annotations.bookmarks import STATUS_NEEDS_REVIEW, BookmarkStore  # noqa: E402
+from kzreader.core.annotations.bookmark import STATUS_NEEDS_REVIEW  # noqa: E402
+from kzreader.core.annotations.bookmarks import BookmarkStore  # noqa: E402
 from kzreader.core.model import Interview  # noqa: E402
 from kzreader.gui.bookmarks.bookmarks_model import (  # noqa: E402
     COL_ADDED,

@@ -17,18 +17,16 @@ Durability:
 - a folder that cannot be written (read-only data folder or file system) leaves the store
   read-only: bookmarks are shown, :attr:`BookmarkStore.read_only` says so, nothing is written.
 
-The path is given by the caller (the GUI resolves the user data directory).
+The path is given by the caller (the GUI resolves the user data directory).  The bookmark
+record is ``bookmark``; the document's schema, migrations, merge and backups ``bookmark_file``.
 """
 from __future__ import annotations
 
-import logging
 import contextlib
 import dataclasses
-import glob
-import json
+import logging
 import os
-import uuid
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any, Callable, Iterator
@@ -36,19 +34,19 @@ from typing import Any, Callable, Iterator
 from filelock import FileLock
 
 from .. import messages as msg
-from ..atomic import fsync_folder, temp_prefix, write_atomic
-from .anchoring import EXACT_POSITION, NEEDS_REVIEW, Anchor, AnchorResult, make_anchor, reanchor
+from .anchoring import EXACT_POSITION, NEEDS_REVIEW, AnchorResult, make_anchor, reanchor
+from .bookmark import (
+    STATUS_NEEDS_REVIEW, STATUS_OK, Bookmark, format_time, new_bookmark, normalise_tags, parse_time, utc_now)
+from .bookmark_file import (
+    SCHEMA_VERSION, NewerVersion, State, Tombstone, backup_path, first_valid_backup, merge, move_aside,
+    parse_document, remove_stale_temps, write_document)
 from ..messages import Message
 from ..model import text_hash
 
 log = logging.getLogger(__name__)
 
-SCHEMA_VERSION = 2
 BACKUPS = 3
 TOMBSTONE_DAYS = 365  # how long a deletion is remembered for merging with other instances
-
-STATUS_OK = "ok"
-STATUS_NEEDS_REVIEW = "needs_review"
 
 
 class StoreError(Exception):
@@ -67,180 +65,6 @@ class StoreProblem:
     path: str = ""
 
 
-@dataclass(frozen=True, slots=True)
-class Bookmark:
-    id: str
-    interview_id: str
-    path: str
-    anchor: Anchor
-    exchange: int | None = None  # 1-based exchange number, None for lead/outside exchanges
-    note: str = ""
-    tags: tuple[str, ...] = ()
-    colour: str | None = None
-    created: str = ""  # ISO 8601, UTC
-    modified: str = ""
-    status: str = STATUS_OK
-    revision: int = 1  # raised by every change; merges keep the higher one
-
-    @property
-    def quote(self) -> str:
-        return self.anchor.exact
-
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "id": self.id,
-            "interview_id": self.interview_id,
-            "path": self.path,
-            "exchange": self.exchange,
-            "anchor": self.anchor.to_dict(),
-            "note": self.note,
-            "tags": list(self.tags),
-            "colour": self.colour,
-            "created": self.created,
-            "modified": self.modified,
-            "status": self.status,
-            "revision": self.revision,
-        }
-
-    @classmethod
-    def from_dict(cls, d: dict[str, Any]) -> "Bookmark":
-        ex = d.get("exchange")
-        status = d.get("status", STATUS_OK)
-        if status not in (STATUS_OK, STATUS_NEEDS_REVIEW):
-            raise ValueError(f"unknown status {status!r}")
-        b = cls(
-            id=str(d["id"]),
-            interview_id=str(d["interview_id"]),
-            path=str(d["path"]),
-            anchor=Anchor.from_dict(d["anchor"]),
-            exchange=None if ex is None else int(ex),
-            note=str(d.get("note", "")),
-            tags=tuple(str(t) for t in d.get("tags", ())),
-            colour=d.get("colour"),
-            created=str(d["created"]),
-            modified=str(d.get("modified") or d["created"]),
-            status=status,
-            revision=_revision(d.get("revision", 1)),
-        )
-        _parse_time(b.created), _parse_time(b.modified)  # validate
-        return b
-
-
-def new_bookmark(
-    interview_id: str,
-    path: str,
-    source_text: str,
-    start: int,
-    end: int,
-    exchange: int | None = None,
-    note: str = "",
-    tags: tuple[str, ...] | list[str] = (),
-    colour: str | None = None,
-) -> Bookmark:
-    """A bookmark on ``source_text[start:end]`` (Python offsets into the decoded source)."""
-    now = _now()
-    return Bookmark(
-        id=str(uuid.uuid4()),
-        interview_id=interview_id,
-        path=path,
-        anchor=make_anchor(source_text, start, end),
-        exchange=exchange,
-        note=note,
-        tags=normalise_tags(tags),
-        colour=colour,
-        created=now,
-        modified=now,
-    )
-
-
-def normalise_tags(tags) -> tuple[str, ...]:
-    """Strip, drop empties and duplicates (case-insensitively), keep order."""
-    out: list[str] = []
-    seen: set[str] = set()
-    for t in tags:
-        t = " ".join(str(t).split())
-        if t and t.casefold() not in seen:
-            seen.add(t.casefold())
-            out.append(t)
-    return tuple(out)
-
-
-# --- migrations --------------------------------------------------------------------------------
-# Each step takes a document of version N and returns one of version N+1.
-
-
-def _migrate_0_to_1(doc: Any) -> dict[str, Any]:
-    """Version 0 (before versioning) was a bare list of bookmark objects without tombstones."""
-    items = doc if isinstance(doc, list) else doc.get("bookmarks", [])
-    out = []
-    for item in items:
-        item = dict(item)
-        item.setdefault("status", STATUS_OK)
-        item.setdefault("modified", item.get("created", ""))
-        out.append(item)
-    return {"schema_version": 1, "bookmarks": out, "deleted": {}}
-
-
-def _migrate_1_to_2(doc: dict[str, Any]) -> dict[str, Any]:
-    """Version 2 merges by revision instead of time: every bookmark starts at revision 1, and
-    a tombstone ("deleted": id -> time) becomes {"revision": 1, "time": ...}, which beats the
-    bookmark it deleted (a deletion wins a tie)."""
-    deleted = doc.get("deleted", {})
-    if isinstance(deleted, dict):
-        deleted = {k: {"revision": 1, "time": v} for k, v in deleted.items()}
-    items = doc.get("bookmarks")
-    if isinstance(items, list):
-        items = [dict(item, revision=1) if isinstance(item, dict) else item for item in items]
-    return {**doc, "schema_version": 2, "bookmarks": items, "deleted": deleted}
-
-
-MIGRATIONS: dict[int, Callable[[Any], dict[str, Any]]] = {0: _migrate_0_to_1, 1: _migrate_1_to_2}
-
-
-def migrate(doc: Any) -> dict[str, Any]:
-    """Bring a loaded JSON document up to :data:`SCHEMA_VERSION`."""
-    version = doc.get("schema_version", 0) if isinstance(doc, dict) else 0
-    if not isinstance(version, int) or version < 0:
-        raise ValueError(f"bad schema_version {version!r}")
-    if version > SCHEMA_VERSION:
-        raise _NewerVersion(version)
-    while version < SCHEMA_VERSION:
-        doc = MIGRATIONS[version](doc)
-        version += 1
-    if not isinstance(doc.get("bookmarks"), list) or not isinstance(doc.get("deleted", {}), dict):
-        raise ValueError("bookmarks document has the wrong shape")
-    return doc
-
-
-class _NewerVersion(Exception):
-    pass
-
-
-# --- the store ---------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True, slots=True)
-class _Tombstone:
-    revision: int  # the deleted bookmark's revision + 1
-    time: str  # ISO 8601, UTC: when, to forget it after TOMBSTONE_DAYS
-
-    def to_dict(self) -> dict[str, Any]:
-        return {"revision": self.revision, "time": self.time}
-
-
-def _revision(v: Any) -> int:
-    if isinstance(v, bool) or not isinstance(v, int) or v < 1:
-        raise ValueError(f"bad revision {v!r}")
-    return v
-
-
-@dataclass
-class _State:
-    bookmarks: dict[str, Bookmark] = field(default_factory=dict)
-    deleted: dict[str, _Tombstone] = field(default_factory=dict)
-    raw_bad: dict[str, Any] = field(default_factory=dict)  # unreadable entries, kept verbatim
-
-
 Listener = Callable[[str, tuple[str, ...]], None]
 
 
@@ -257,7 +81,7 @@ class BookmarkStore:
         self.problems: list[StoreProblem] = []
         self.read_only = False  # set when the file on disk must not (or cannot) be replaced
         self._read_only_reason: Message | None = None
-        self._state = _State()
+        self._state = State()
         self._listeners: list[Listener] = []
         self._last_time = ""
         # one lock object per store: two stores on one file (two windows, even in one process)
@@ -360,7 +184,7 @@ class BookmarkStore:
         """Remove a bookmark; returns it so that :meth:`restore` can undo the deletion."""
         def change() -> Bookmark:
             b = self._require(bookmark_id)
-            tomb = _Tombstone(self._next_revision(bookmark_id), self._tick())
+            tomb = Tombstone(self._next_revision(bookmark_id), self._tick())
             del self._state.bookmarks[bookmark_id]
             self._state.deleted[bookmark_id] = tomb
             return b
@@ -466,7 +290,7 @@ class BookmarkStore:
             disk = self._read_disk()
         if disk is not None:
             before = dict(self._state.bookmarks)
-            self._state = _merge(self._state, disk)
+            self._state = merge(self._state, disk)
             if self._state.bookmarks != before:
                 self._notify("reset", ())
 
@@ -483,11 +307,11 @@ class BookmarkStore:
             disk = self._read_disk()
             before = dict(self._state.bookmarks)
             if disk is not None:
-                self._state = _merge(self._state, disk)
+                self._state = merge(self._state, disk)
             merged = self._state.bookmarks != before
             result = change()
             self._prune_tombstones()
-            self._write(self._document())
+            write_document(self.path, self._document(), self.backups)
         if merged:
             self._notify("reset", ())
         return result
@@ -528,9 +352,9 @@ class BookmarkStore:
 
     def _tick(self) -> str:
         """Now, strictly later than any time this store handed out before."""
-        t = _now()
+        t = utc_now()
         if t <= self._last_time:
-            t = _fmt_time(_parse_time(self._last_time) + timedelta(microseconds=1))
+            t = format_time(parse_time(self._last_time) + timedelta(microseconds=1))
         self._last_time = t
         return t
 
@@ -546,13 +370,13 @@ class BookmarkStore:
         return {
             "schema_version": SCHEMA_VERSION,
             "app": "kzreader",
-            "saved": _now(),
+            "saved": utc_now(),
             "bookmarks": items,
             "deleted": {k: v.to_dict() for k, v in sorted(self._state.deleted.items())},
         }
 
     def _prune_tombstones(self) -> None:
-        limit = _fmt_time(datetime.now(timezone.utc) - timedelta(days=TOMBSTONE_DAYS))
+        limit = format_time(datetime.now(timezone.utc) - timedelta(days=TOMBSTONE_DAYS))
         self._state.deleted = {k: v for k, v in self._state.deleted.items() if v.time >= limit}
 
     @contextlib.contextmanager
@@ -570,30 +394,30 @@ class BookmarkStore:
         finally:
             self._file_lock.release()
 
-    def _read_disk(self) -> _State | None:
+    def _read_disk(self) -> State | None:
         """The document on disk as a state (None if there is nothing usable).
 
         Called with the lock held.  A corrupt file is moved aside and a backup tried.
         """
-        self._remove_stale_temps()
+        remove_stale_temps(self.path)
         if not self.path.exists():
-            backup = self._first_valid_backup()
+            backup = first_valid_backup(self.path, self.backups)
             if backup is None:
                 return None
             state, n = backup
-            self._problem("restored_from_backup",
-                          Message(msg.BOOKMARKS_MISSING_RESTORED, path=self.path, backup=self._backup(n)))
+            self._problem("restored_from_backup", Message(msg.BOOKMARKS_MISSING_RESTORED, path=self.path,
+                                                          backup=backup_path(self.path, n)))
             return state
         try:
             data = self.path.read_bytes()
         except OSError as e:
             self.read_only = True
             self._problem("unreadable", Message(msg.BOOKMARKS_UNREADABLE, path=self.path, reason=e.strerror or e))
-            backup = self._first_valid_backup()
+            backup = first_valid_backup(self.path, self.backups)
             return backup[0] if backup else None
         try:
-            return self._parse(data, report=True)
-        except _NewerVersion as e:
+            return self._parse(data)
+        except NewerVersion as e:
             self.read_only = True
             self._problem("newer_version", Message(msg.BOOKMARKS_NEWER, path=self.path, schema=e.args[0]))
             return None
@@ -601,121 +425,31 @@ class BookmarkStore:
             if isinstance(e, RecursionError):
                 e = ValueError("nested too deeply")
             try:
-                aside = self._move_aside()
+                aside = move_aside(self.path)
             except OSError as err:  # a read-only folder: leave it where it is, untouched
                 self._cannot_write(err)
                 self._problem("corrupt", Message(msg.BOOKMARKS_DAMAGED_LEFT, path=self.path, error=e))
-                backup = self._first_valid_backup()
+                backup = first_valid_backup(self.path, self.backups)
                 return backup[0] if backup else None
             self._problem("corrupt", Message(msg.BOOKMARKS_DAMAGED_KEPT, path=self.path, error=e, aside=aside),
                           str(aside))
-            backup = self._first_valid_backup()
+            backup = first_valid_backup(self.path, self.backups)
             if backup is None:
                 return None
             state, n = backup
-            self._problem("restored_from_backup", Message(msg.BOOKMARKS_RESTORED, backup=self._backup(n)),
-                          str(self._backup(n)))
+            self._problem("restored_from_backup", Message(msg.BOOKMARKS_RESTORED, backup=backup_path(self.path, n)),
+                          str(backup_path(self.path, n)))
             return state
 
-    def _parse(self, data: bytes, report: bool) -> _State:
-        doc = migrate(json.loads(data.decode("utf-8")))
-        state = _State()
-        bad = 0
-        for i, item in enumerate(doc["bookmarks"]):
-            try:
-                b = Bookmark.from_dict(item)
-            except (ValueError, KeyError, TypeError, AttributeError):
-                bad += 1
-                key = item.get("id") if isinstance(item, dict) and isinstance(item.get("id"), str) else None
-                state.raw_bad[key or f"#bad{i}:{json.dumps(item, sort_keys=True)[:200]}"] = item
-                continue
-            state.bookmarks[b.id] = b
-        for k, v in doc.get("deleted", {}).items():
-            _parse_time(v["time"])
-            state.deleted[str(k)] = _Tombstone(_revision(v["revision"]), v["time"])
-        if bad and report:
+    def _parse(self, data: bytes) -> State:
+        state, bad = parse_document(data)
+        if bad:
             self._problem("bad_entries", Message(msg.BOOKMARKS_BAD_ENTRIES, count=bad, path=self.path))
         return state
-
-    def _first_valid_backup(self) -> tuple[_State, int] | None:
-        for n in range(1, self.backups + 1):
-            p = self._backup(n)
-            try:
-                return self._parse(p.read_bytes(), report=False), n
-            except Exception:  # missing or damaged backup: try the next one
-                continue
-        return None
-
-    def _backup(self, n: int) -> Path:
-        return self.path.with_name(f"{self.path.name}.{n}")
-
-    def _move_aside(self) -> Path:
-        stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
-        stem = self.path.stem
-        target = self.path.with_name(f"{stem}.corrupt-{stamp}.json")
-        k = 1
-        while target.exists():
-            target = self.path.with_name(f"{stem}.corrupt-{stamp}-{k}.json")
-            k += 1
-        os.replace(self.path, target)
-        fsync_folder(self.path.parent)
-        return target
-
-    def _remove_stale_temps(self) -> None:
-        # with the lock held nobody else is writing, so any temp file is left from a crash
-        for p in self.path.parent.glob(f"{glob.escape(temp_prefix(self.path))}*.tmp"):
-            with contextlib.suppress(OSError):
-                p.unlink()
-
-    def _write(self, doc: dict[str, Any]) -> None:
-        data = json.dumps(doc, ensure_ascii=False, indent=1).encode("utf-8")
-        rotate = self._rotate_backups if self.path.exists() and self.backups > 0 else None
-        try:
-            write_atomic(self.path, data, before_replace=rotate)
-        except BaseException:
-            with contextlib.suppress(OSError):
-                os.unlink(self.path.with_name(f".{self.path.name}.backup.tmp"))
-            raise
-
-    def _rotate_backups(self) -> None:
-        for n in range(self.backups - 1, 0, -1):
-            if self._backup(n).exists():
-                os.replace(self._backup(n), self._backup(n + 1))
-        # the current file becomes backup 1 without ever leaving the store name empty
-        tmp = self.path.with_name(f".{self.path.name}.backup.tmp")
-        with contextlib.suppress(FileNotFoundError):
-            tmp.unlink()
-        try:
-            os.link(self.path, tmp)
-        except OSError:  # file systems without hard links
-            write_atomic(self._backup(1), self.path.read_bytes())
-        else:
-            os.replace(tmp, self._backup(1))
 
     def _problem(self, kind: str, message: Message, path: str = "") -> None:
         log.warning("bookmark store (%s): %s", kind, message)
         self.problems.append(StoreProblem(kind, message, path or str(self.path)))
-
-
-def _merge(mine: _State, disk: _State) -> _State:
-    """Union by id; the higher revision wins (a tie goes to the later ``modified``, then to
-    memory); a deletion beats the bookmark it deleted and older ones."""
-    out = _State(raw_bad={**disk.raw_bad, **mine.raw_bad})
-    deleted = dict(disk.deleted)
-    for k, v in mine.deleted.items():
-        if k not in deleted or v.revision > deleted[k].revision:
-            deleted[k] = v
-    for bid in set(mine.bookmarks) | set(disk.bookmarks):
-        a, b = mine.bookmarks.get(bid), disk.bookmarks.get(bid)
-        win = a if b is None or (a is not None and (a.revision, a.modified) >= (b.revision, b.modified)) else b
-        assert win is not None
-        gone = deleted.get(bid)
-        if gone is not None and gone.revision >= win.revision:
-            continue
-        deleted.pop(bid, None)
-        out.bookmarks[bid] = win
-    out.deleted = deleted
-    return out
 
 
 def _exists(path: str) -> bool:
@@ -724,15 +458,3 @@ def _exists(path: str) -> bool:
     except (OSError, ValueError):
         return False
     return True
-
-
-def _fmt_time(t: datetime) -> str:
-    return t.astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
-
-
-def _parse_time(s: str) -> datetime:
-    return datetime.strptime(s, "%Y-%m-%dT%H:%M:%S.%fZ").replace(tzinfo=timezone.utc)
-
-
-def _now() -> str:
-    return _fmt_time(datetime.now(timezone.utc))

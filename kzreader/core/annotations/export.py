@@ -63,7 +63,7 @@ from pathlib import PurePath
 from typing import Callable, Iterable, Mapping
 
 from ..atomic import write_atomic
-from .bookmarks import STATUS_NEEDS_REVIEW, Bookmark
+from .bookmark import STATUS_NEEDS_REVIEW, Bookmark
 from .citation import STYLES, CitationOptions, QuoteContext, file_uri, quote_text, render_template
 from ..model import Exchange, Interview, Paragraph
 

@@ -43,7 +43,7 @@ from typing import Callable, Iterable, Sequence
 from xml.sax.saxutils import escape, quoteattr
 
 from ..atomic import atomic_file
-from .bookmarks import STATUS_OK, Bookmark
+from .bookmark import STATUS_OK, Bookmark
 from ..model import Interview, text_hash
 from ..sources.sources import SourceError, read_source
 from ..themes.themes import Lexicon, ThemeIndex

@@ -24,7 +24,7 @@ from kzreader.core.themes.across import (
     items_for_themes,
     order_items,
 )
-from kzreader.core.annotations.bookmarks import STATUS_OK
+from kzreader.core.annotations.bookmark import STATUS_OK
 from kzreader.core.search.similar import SimilarQuestions, shared_spans
 
 from .across_view import MODE_SEARCH, MODE_SIMILAR, MODE_THEME, AcrossView

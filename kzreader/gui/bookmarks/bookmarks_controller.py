@@ -11,7 +11,8 @@ from PySide6.QtCore import QEvent, QObject, Slot
 from PySide6.QtGui import QColor, QTextCursor, QUndoStack
 from PySide6.QtWidgets import QMessageBox, QToolTip
 
-from kzreader.core.annotations.bookmarks import STATUS_OK, BookmarkStore
+from kzreader.core.annotations.bookmark import STATUS_OK
+from kzreader.core.annotations.bookmarks import BookmarkStore
 from kzreader.core.model import Interview, Problem, text_hash
 from kzreader.core.sources.sources import SourceError, read_source
 

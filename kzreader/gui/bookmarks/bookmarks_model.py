@@ -13,7 +13,8 @@ import shiboken6
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QSortFilterProxyModel, Qt
 from PySide6.QtGui import QColor
 
-from kzreader.core.annotations.bookmarks import Bookmark, BookmarkStore
+from kzreader.core.annotations.bookmark import Bookmark
+from kzreader.core.annotations.bookmarks import BookmarkStore
 from kzreader.core.model import Interview
 from kzreader.core.text import fold
 

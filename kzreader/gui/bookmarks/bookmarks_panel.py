@@ -32,7 +32,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kzreader.core.annotations.bookmarks import STATUS_NEEDS_REVIEW, STATUS_OK, Bookmark, BookmarkStore, new_bookmark
+from kzreader.core.annotations.bookmark import STATUS_NEEDS_REVIEW, STATUS_OK, Bookmark, new_bookmark
+from kzreader.core.annotations.bookmarks import BookmarkStore
 from kzreader.core.annotations.citation import CitationOptions
 from kzreader.core.annotations.export import SUFFIXES, bookmarks_to_clipboard_text, export_bookmarks, format_for_path
 

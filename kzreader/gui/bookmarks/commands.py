@@ -8,7 +8,8 @@ from typing import Iterable
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoCommand
 
-from kzreader.core.annotations.bookmarks import Bookmark, BookmarkStore, StoreError
+from kzreader.core.annotations.bookmark import Bookmark
+from kzreader.core.annotations.bookmarks import BookmarkStore, StoreError
 
 from ..i18n import error_text
 

@@ -5,7 +5,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtWidgets import (
     QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QPlainTextEdit, QVBoxLayout)
 
-from kzreader.core.annotations.bookmarks import Bookmark
+from kzreader.core.annotations.bookmark import Bookmark
 
 from .bookmarks_model import one_line
 
