@@ -24,7 +24,8 @@ sys.path.insert(0, str(ROOT))
 from kzreader.core.corpus.corpus import load_paths  # noqa: E402
 from kzreader.core.search import similar  # noqa: E402
 from kzreader.core.search.similar import SimilarQuestions  # noqa: E402
-from kzreader.core.themes.themes import Lexicon, tag_corpus  # noqa: E402
+from kzreader.core.themes.lexicon import Lexicon  # noqa: E402
+from kzreader.core.themes.themes import tag_corpus  # noqa: E402
 
 WIDTH = 110
 

@@ -29,7 +29,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from kzreader.core.model import Exchange, Interview, Paragraph, Turn  # noqa: E402
-from kzreader.core.themes.themes import Lexicon, ThemeIndex, tag_corpus  # noqa: E402
+from kzreader.core.themes.lexicon import Lexicon  # noqa: E402
+from kzreader.core.themes.matching import ThemeIndex  # noqa: E402
+from kzreader.core.themes.themes import tag_corpus  # noqa: E402
 
 
 def _texts(n: int) -> list[str]:

@@ -37,7 +37,7 @@ def user_dirs(settings_dir: str | None) -> tuple[Path, Path]:
 
 def _lexicon(data_dir: Path):
     """The lexicon the window would use (the snapshot it wrote is kept under its key)."""
-    from .core.themes.themes import Lexicon, reload
+    from .core.themes.lexicon import Lexicon, reload
 
     default = Lexicon.load_default()
     lexicon, _error = reload(default, data_dir / "themes.yaml", base=default)

@@ -2,7 +2,9 @@
 from kzreader.core.search.analysis import analyse, unit_counts
 from kzreader.core.parsing import parse_text
 from kzreader.core.search.search import SearchIndex
-from kzreader.core.themes.themes import Lexicon, ThemeIndex, tag_interview
+from kzreader.core.themes.lexicon import Lexicon
+from kzreader.core.themes.matching import ThemeIndex
+from kzreader.core.themes.themes import tag_interview
 
 TEXT = """Газ и дороги
 

@@ -105,7 +105,7 @@ def test_every_writer_goes_through_the_helper(tmp_path, monkeypatch):
     """With renames refused, each writer leaves its old file whole and no temporary file."""
     from kzreader.core.annotations.export import export_bookmarks
     from kzreader.core.corpus.parse_cache import write_sealed, unseal
-    from kzreader.core.themes.themes import Theme, save_user_lexicon
+    from kzreader.core.themes.lexicon import Theme, save_user_lexicon
 
     folders = {name: tmp_path / name for name in ("export", "lexicon", "cache")}
     for d in folders.values():

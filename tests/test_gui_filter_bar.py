@@ -8,7 +8,8 @@ import pytest
 pytest.importorskip("PySide6")
 
 from kzreader.core.corpus.corpus import load_file  # noqa: E402
-from kzreader.core.themes.themes import Lexicon, tag_corpus  # noqa: E402
+from kzreader.core.themes.lexicon import Lexicon  # noqa: E402
+from kzreader.core.themes.themes import tag_corpus  # noqa: E402
 from gui_helpers import make_window, open_and_wait  # noqa: E402
 
 

@@ -10,7 +10,9 @@ from PySide6.QtGui import QImage  # noqa: E402
 from PySide6.QtWidgets import QDialogButtonBox  # noqa: E402
 
 from kzreader.core.model import Exchange, Interview, Paragraph, Turn  # noqa: E402
-from kzreader.core.themes.themes import Lexicon, Theme, ThemeIndex, tag_corpus  # noqa: E402
+from kzreader.core.themes.lexicon import Lexicon, Theme  # noqa: E402
+from kzreader.core.themes.matching import ThemeIndex  # noqa: E402
+from kzreader.core.themes.themes import tag_corpus  # noqa: E402
 from kzreader.gui.themes.theme_editor import ThemeEditorDialog  # noqa: E402
 from kzreader.gui.themes.theme_map import (  # noqa: E402
     INTENSITY_ROLE,

@@ -9,7 +9,8 @@ from PySide6.QtCore import Qt  # noqa: E402
 
 from kzreader.core.corpus.corpus import load_file  # noqa: E402
 from kzreader.core.sources.sources import read_source  # noqa: E402
-from kzreader.core.themes.themes import Lexicon, tag_corpus  # noqa: E402
+from kzreader.core.themes.lexicon import Lexicon  # noqa: E402
+from kzreader.core.themes.themes import tag_corpus  # noqa: E402
 from gui_helpers import make_window, open_and_wait  # noqa: E402
 from kzreader.gui.themes.theme_sidebar import CORPUS_COUNT_ROLE, THEME_ID_ROLE  # noqa: E402
 

@@ -9,7 +9,7 @@ pytest.importorskip("PySide6")
 from PySide6.QtGui import QColor, QPalette, QTextCharFormat  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
-from kzreader.core.themes.themes import Lexicon  # noqa: E402
+from kzreader.core.themes.lexicon import Lexicon  # noqa: E402
 from kzreader.gui.search import search_controller  # noqa: E402
 from kzreader.gui.reading.highlight_colours import (  # noqa: E402
     MIN_DELTA_E, blend, delta_e, distances, theme_tint)

@@ -12,7 +12,8 @@ from kzreader.core.corpus import loading, parse_cache
 from kzreader.core.model import Interview, Problem
 from kzreader.core.corpus.parse_cache import Entry, ParseCache, source_key
 from kzreader.core.search.analysis import analyse
-from kzreader.core.themes.themes import Lexicon, lexicon_key
+from kzreader.core.themes.lexicon import Lexicon
+from kzreader.core.themes.matching import lexicon_key
 from corpus_helpers import write_interviews
 
 INTERVIEW = """Заголовок интервью номер {n}

@@ -5,7 +5,7 @@ from kzreader.core.corpus import corpus, loading, parse_cache, snapshot
 from kzreader.core.parsing import PARSER_VERSION
 from kzreader.core.parsing.version import _CORE, parser_files, source_digest
 from kzreader.core.search.search import SearchIndex
-from kzreader.core.themes.themes import Lexicon
+from kzreader.core.themes.lexicon import Lexicon
 
 TEXT = "Заголовок\n\nВступление.\n\n— Как дела?\n\n— Хорошо.\n\n— А завтра?\n\n— Посмотрим.\n"
 

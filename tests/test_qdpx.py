@@ -14,7 +14,8 @@ from kzreader.core.annotations.bookmarks import BookmarkStore
 from kzreader.core.corpus.corpus import load_paths
 from kzreader.core.annotations.qdpx import GUID_PATTERN, NAMESPACE, export_qdpx, guid
 from kzreader.core.sources.sources import read_source
-from kzreader.core.themes.themes import Lexicon, tag_corpus
+from kzreader.core.themes.lexicon import Lexicon
+from kzreader.core.themes.themes import tag_corpus
 
 SAMPLES = Path(__file__).resolve().parents[1] / "kzreader" / "resources" / "samples"
 NS = {"q": NAMESPACE}

@@ -13,7 +13,7 @@ from kzreader.core.corpus import corpus as core_corpus
 from kzreader.core.corpus.loading import LoadJob
 from kzreader.core.search.search import SearchIndex
 from kzreader.core.sources.sources import read_source
-from kzreader.core.themes.themes import Lexicon
+from kzreader.core.themes.lexicon import Lexicon
 
 ENERGY = """Интервью об энергетике
 

@@ -7,7 +7,7 @@ import os
 from kzreader.core.corpus.loading import Loaded
 from kzreader.core.model import Interview
 from kzreader.core.corpus.session import LoadSettings, Session, SessionWatcher
-from kzreader.core.themes.themes import Lexicon
+from kzreader.core.themes.lexicon import Lexicon
 
 LEXICON = """
 version: 1

@@ -12,7 +12,7 @@ from kzreader.core.corpus.lazy import LazyInterview
 from kzreader.core.model import Interview
 from kzreader.core.corpus.parse_cache import ParseCache
 from kzreader.core.search.search import SearchIndex
-from kzreader.core.themes.themes import Lexicon
+from kzreader.core.themes.lexicon import Lexicon
 
 TEXT = """Заголовок номер {n}
 

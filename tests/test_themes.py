@@ -9,17 +9,9 @@ import yaml
 
 from kzreader.core import text as ktext
 from kzreader.core.model import Exchange, Interview, Paragraph, Turn
-from kzreader.core.themes.themes import (
-    Lexicon,
-    LexiconError,
-    Theme,
-    ThemeIndex,
-    carries,
-    reload,
-    save_user_lexicon,
-    tag_corpus,
-    tag_exchange,
-)
+from kzreader.core.themes.lexicon import Lexicon, LexiconError, Theme, reload, save_user_lexicon
+from kzreader.core.themes.matching import ThemeIndex, carries, tag_exchange
+from kzreader.core.themes.themes import tag_corpus
 
 
 

@@ -19,7 +19,8 @@ from kzreader.core.search.query import parse_query
 from kzreader.core.search.search import SearchIndex, _units
 from kzreader.core.sources.sources import iter_source_files
 from kzreader.core.text import fold, stem, words
-from kzreader.core.themes.themes import Lexicon, Theme, ThemeIndex
+from kzreader.core.themes.lexicon import Lexicon, Theme
+from kzreader.core.themes.matching import ThemeIndex
 from kzreader.core.search.word_forms import form_stems, form_words, morph
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"

@@ -46,7 +46,8 @@ from ..atomic import atomic_file
 from .bookmark import STATUS_OK, Bookmark
 from ..model import Interview, text_hash
 from ..sources.sources import SourceError, read_source
-from ..themes.themes import Lexicon, ThemeIndex
+from ..themes.lexicon import Lexicon
+from ..themes.matching import ThemeIndex
 
 NAMESPACE = "urn:QDA-XML:project:1.0"
 _GUID_NS = uuid.UUID("6f7b3a52-23c1-5d0e-9c55-1b0e7a3f2d41")  # kzreader's own uuid5 namespace

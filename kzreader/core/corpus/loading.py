@@ -32,7 +32,9 @@ from .parse_cache import Entry, ParseCache, source_key
 from ..search.search import SearchIndex
 from .snapshot import Record, Snapshot
 from ..sources.sources import iter_source_files
-from ..themes.themes import Lexicon, ThemeIndex, lexicon_key, tag_interview
+from ..themes.lexicon import Lexicon
+from ..themes.matching import ThemeIndex, lexicon_key
+from ..themes.themes import tag_interview
 
 # below this many files to parse, starting worker processes costs more than it saves
 MIN_FILES_FOR_POOL = 48

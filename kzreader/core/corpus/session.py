@@ -19,7 +19,9 @@ from typing import TYPE_CHECKING, Callable, Iterable
 from .corpus import Corpus
 from ..model import Interview, Problem
 from ..search.search import SearchIndex
-from ..themes.themes import CorpusThemes, Lexicon, ThemeIndex, lexicon_key, tag_interview
+from ..themes.lexicon import Lexicon
+from ..themes.matching import ThemeIndex, lexicon_key
+from ..themes.themes import CorpusThemes, tag_interview
 
 if TYPE_CHECKING:
     from .loading import LoadJob, Loaded

@@ -23,7 +23,7 @@ from ..model import Interview
 from ..text import fold, stem_each, words
 
 if TYPE_CHECKING:
-    from ..themes.themes import ThemeIndex
+    from ..themes.matching import ThemeIndex
 
 Terms = tuple[tuple[int, ...], tuple[int, ...], tuple[str, ...], tuple[str, ...]]
 # between two paragraphs' stems: never a word ("_" is no word character), so phrases stop there

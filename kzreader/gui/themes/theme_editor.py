@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kzreader.core.themes.themes import Theme, validate_theme
+from kzreader.core.themes.lexicon import Theme, validate_theme
 
 
 

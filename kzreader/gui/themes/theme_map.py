@@ -39,7 +39,8 @@ from PySide6.QtWidgets import (
 
 from kzreader.core.model import Interview
 from kzreader.core.text import fold
-from kzreader.core.themes.themes import CorpusThemes, Lexicon, Theme
+from kzreader.core.themes.lexicon import Lexicon, Theme
+from kzreader.core.themes.themes import CorpusThemes
 
 from ..widgets.plain_text import plain_tooltip
 

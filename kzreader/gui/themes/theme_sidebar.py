@@ -35,7 +35,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kzreader.core.themes.themes import CorpusThemes, Lexicon, Theme
+from kzreader.core.themes.lexicon import Lexicon, Theme
+from kzreader.core.themes.themes import CorpusThemes
 
 THEME_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 CORPUS_COUNT_ROLE = Qt.ItemDataRole.UserRole + 2

@@ -13,7 +13,7 @@ from PySide6.QtCore import QLocale, QObject, Signal, Slot
 from PySide6.QtGui import QColor
 
 from kzreader.core.model import Problem
-from kzreader.core.themes.themes import Lexicon, LexiconError, reload as reload_lexicon, save_user_lexicon
+from kzreader.core.themes.lexicon import Lexicon, LexiconError, reload as reload_lexicon, save_user_lexicon
 
 from ..library.filter_bar import FilterBar
 from ..reading.highlight_colours import theme_tint
