@@ -29,7 +29,7 @@ from typing import Callable, Collection
 from kzreader.core.search.analysis import BREAK
 from kzreader.core.model import Interview
 from kzreader.core.search.query import CandidateToken, PhraseTerm, Query, Term, WordTerm, parse_query
-from kzreader.core.search.search import ExchangeFilter, Hit, checked_hit, token_finder
+from kzreader.core.search.hits import ExchangeFilter, Hit, checked_hit, token_finder
 from kzreader.core.search.search import SearchIndex as NewIndex
 from kzreader.core.text import stem
 

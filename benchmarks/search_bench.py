@@ -32,7 +32,8 @@ from gen_corpus import generate_corpus  # noqa: E402
 
 from kzreader.core.corpus.corpus import load_file  # noqa: E402
 from kzreader.core.model import Interview  # noqa: E402
-from kzreader.core.search.search import SearchIndex, display_order  # noqa: E402
+from kzreader.core.search.hits import display_order  # noqa: E402
+from kzreader.core.search.search import SearchIndex  # noqa: E402
 
 QUERIES = [
     "энергетическая безопасность",

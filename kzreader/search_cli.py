@@ -16,7 +16,7 @@ from pathlib import Path
 
 from .core.corpus.session import LoadSettings, Session
 from .core.model import Interview
-from .core.search.search import display_order, hit_role
+from .core.search.hits import display_order, hit_role
 
 USAGE = "kzreader search [--json] [--limit N] [--settings-dir DIR] [--] QUERY PATH..."
 _SPACES = re.compile(r"\s+")

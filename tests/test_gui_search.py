@@ -285,7 +285,7 @@ def test_find_bar_follows_the_text(qtbot):
 
 def test_the_panel_lists_hits_in_display_order(qtbot, panel, index):
     # `kzreader search` prints core.search.display_order: the panel must list the same order
-    from kzreader.core.search.search import display_order
+    from kzreader.core.search.hits import display_order
 
     with qtbot.waitSignal(panel.results_changed, timeout=3000):
         type_text(panel.query_edit, "безопасность")
@@ -299,11 +299,11 @@ def test_the_panel_lists_hits_in_display_order(qtbot, panel, index):
 
 def test_a_full_panel_works_out_the_snippets_of_the_rows_on_screen(qtbot, monkeypatch):
     """200 hits fill the panel; only the rows painted (and those asked for) get snippets."""
-    import kzreader.core.search.search as search_mod
+    import kzreader.core.search.hits as hits_mod
 
     made = []
-    real = search_mod.make_snippet
-    monkeypatch.setattr(search_mod, "make_snippet", lambda *a, **k: made.append(1) or real(*a, **k))
+    real = hits_mod.make_snippet
+    monkeypatch.setattr(hits_mod, "make_snippet", lambda *a, **k: made.append(1) or real(*a, **k))
     idx = SearchIndex()
     for k in range(40):
         iv, _src = make_interview(f"iv{k:02d}", [(f"Вопрос {n} про газ?", ["Газ дорожает."])

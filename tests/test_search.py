@@ -428,17 +428,17 @@ def test_index_agrees_with_find_in_text(exchanges, query_parts):
 def test_word_hits_match_their_text_only_when_asked(corpus, monkeypatch):
     """Whole-word queries: the hits come from the index alone, each unit's text is matched
     when its snippet or spans are first read, and then they are what a checked hit has."""
-    import kzreader.core.search.search as search_mod
+    import kzreader.core.search.hits as hits_mod
 
     idx, sources = corpus
     calls = []
-    real = search_mod.match_pieces
-    monkeypatch.setattr(search_mod, "match_pieces", lambda *a, **k: calls.append(1) or real(*a, **k))
+    real = hits_mod.match_pieces
+    monkeypatch.setattr(hits_mod, "match_pieces", lambda *a, **k: calls.append(1) or real(*a, **k))
     hits = idx.search("безопасность -газ")
     assert keys(hits) and not calls
     q = parse_query("безопасность -газ")
     finder = idx._finder(q)
-    checked = [search_mod.checked_hit(q, idx.interview(h.interview_id), h.exchange_number,
+    checked = [hits_mod.checked_hit(q, idx.interview(h.interview_id), h.exchange_number,
                                       h.score, finder, None) for h in hits]
     calls.clear()
     first = hits[0]

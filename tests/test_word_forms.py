@@ -16,7 +16,8 @@ import pytest
 from kzreader.core.corpus import corpus
 from kzreader.core.model import Exchange, Interview, Paragraph, Turn
 from kzreader.core.search.query import parse_query
-from kzreader.core.search.search import SearchIndex, _units
+from kzreader.core.search.hits import _units
+from kzreader.core.search.search import SearchIndex
 from kzreader.core.sources.sources import iter_source_files
 from kzreader.core.text import fold, stem, words
 from kzreader.core.themes.lexicon import Lexicon, Theme

@@ -23,7 +23,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kzreader.core.search.search import Hit, SearchIndex
+from kzreader.core.search.hits import Hit
+from kzreader.core.search.search import SearchIndex
 
 from .hit_delegate import TwoLineHitDelegate
 from ..widgets.plain_text import plain_tooltip
