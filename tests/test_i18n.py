@@ -254,6 +254,17 @@ def test_core_messages_stay_english_without_a_translator():
     assert i18n.message_text(message) == str(message) == "cannot read: I/O error"
 
 
+def test_a_themes_file_error_in_russian_names_file_and_line(russian, tmp_path):
+    from kzreader.core.themes.lexicon import Lexicon, LexiconError
+
+    p = tmp_path / "themes.yaml"
+    p.write_text("themes:\n  - id: energy\n    colour: red\n", encoding="utf-8")
+    with pytest.raises(LexiconError) as ei:
+        Lexicon.load_file(p, base=Lexicon.load_default())
+    assert i18n.error_text(ei.value) == f"{p}: строка 2: тема 'energy': цвет 'red' не в виде #rrggbb"
+    assert i18n.error_text(OSError("disk full")) == "disk full"  # not the core's: as it is
+
+
 def test_removed_kinds_are_named_in_russian(russian):
     from kzreader.gui.reading.removed_labels import removed_label
 

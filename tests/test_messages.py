@@ -62,8 +62,8 @@ def test_plain_and_pickled_forms_round_trip():
 
 # -- every producer reports codes --------------------------------------------------------------
 # calls that carry a message for the reader, and which argument it is
-_MESSAGE_ARG = {"SourceError": 0, "StoreError": 0, "Problem": 1, "_problem": 1, "report": 1,
-                "append": 0}
+_MESSAGE_ARG = {"SourceError": 0, "StoreError": 0, "LexiconError": 0, "Problem": 1, "_problem": 1,
+                "report": 1, "append": 0}
 
 
 def _text_literals(tree: ast.AST) -> list[tuple[int, str]]:
@@ -76,7 +76,8 @@ def _text_literals(tree: ast.AST) -> list[tuple[int, str]]:
         name = func.attr if isinstance(func, ast.Attribute) else getattr(func, "id", "")
         if name not in _MESSAGE_ARG:
             continue
-        if name == "append" and not (isinstance(func.value, ast.Attribute) and func.value.attr == "warnings"):
+        if name == "append" and not (isinstance(func.value, ast.Attribute) and func.value.attr == "warnings"
+                                     or isinstance(func.value, ast.Name) and func.value.id == "problems"):
             continue
         i = _MESSAGE_ARG[name]
         if len(node.args) > i and isinstance(node.args[i], (ast.JoinedStr, ast.Constant, ast.BinOp)):
@@ -125,6 +126,22 @@ def test_a_sidecar_that_cannot_be_used_says_why(tmp_path):
     yaml_problem = load_file(str(tmp_path / "b.txt")).warnings[0]
     assert dict(yaml_problem.params)["line"] == "1"
     assert str(yaml_problem).startswith("metadata file b.yaml ignored: invalid YAML at line 1 (")
+
+
+def test_theme_problems_are_messages(tmp_path):
+    from kzreader.core.themes.lexicon import Lexicon, LexiconError, Theme, validate_theme
+
+    problems = validate_theme(Theme("Bad", "", "", "blue", ("ат*",)))
+    assert [m.code for m in problems] == [messages.THEME_BAD_ID, messages.THEME_NO_NAME,
+                                          messages.THEME_BAD_COLOUR, messages.THEME_PREFIX_SHORT]
+    assert str(problems[2]) == "theme 'Bad': colour 'blue' is not #rrggbb"
+    p = tmp_path / "themes.yaml"
+    p.write_text("themes:\n  - id: energy\n  - id: energy\n", encoding="utf-8")
+    with pytest.raises(LexiconError) as ei:
+        Lexicon.load_file(p, base=Lexicon.load_default())
+    assert ei.value.message == Message(messages.THEME_ID_TWICE, id="'energy'")
+    assert (ei.value.path, ei.value.line) == (str(p), 3)
+    assert str(ei.value) == f"{p}: line 3: theme id 'energy' appears twice"
 
 
 # -- kinds of removed text ---------------------------------------------------------------------

@@ -126,6 +126,23 @@ BOOKMARK_MISSING = _define("bookmark_missing", "no bookmark {id}")
 BOOKMARK_FIELD_FIXED = _define("bookmark_field_fixed", "{field} cannot be changed")
 
 
+# -- theme lexicons (core.themes): the user's themes file and the theme editor ----------------
+LEXICON_NOT_UTF8 = _define("lexicon_not_utf8", "not UTF-8 text ({reason})")
+LEXICON_BAD_YAML = _define("lexicon_bad_yaml", "invalid YAML: {problem}")
+LEXICON_NOT_MAPPING = _define("lexicon_not_mapping", "expected a mapping with a 'themes' list")
+LEXICON_VERSION = _define("lexicon_version", "unsupported lexicon version {version}")
+THEME_NOT_MAPPING = _define("theme_not_mapping", "each theme must be a mapping (id:, name_ru:, ...)")
+THEME_UNKNOWN_FIELD = _define("theme_unknown_field", "unknown field {field}")
+THEME_BAD_ID = _define("theme_bad_id", "theme id {id} must be lower-case letters, digits and _")
+THEME_ID_TWICE = _define("theme_id_twice", "theme id {id} appears twice")
+THEME_FIELD_NOT_TEXT = _define("theme_field_not_text", "{field} must be text")
+THEME_FIELD_NOT_LIST = _define("theme_field_not_list", "{field} must be a list of text")
+THEME_NO_NAME = _define("theme_no_name", "theme {id} needs a name")
+THEME_BAD_COLOUR = _define("theme_bad_colour", "theme {id}: colour {colour} is not #rrggbb")
+THEME_NO_KEYWORDS = _define("theme_no_keywords", "theme {id} needs at least one keyword or phrase")
+THEME_ENTRY_NO_WORDS = _define("theme_entry_no_words", "theme {id}: entry {entry} has no words")
+THEME_PREFIX_SHORT = _define("theme_prefix_short", "theme {id}: prefix {prefix} is shorter than {letters} letters")
+
 # -- kinds of removed text ---------------------------------------------------------------------
 # kind -> what people call it ("Left out: View counter"); None: no better name than "left out"
 REMOVED_KINDS: dict[str, str | None] = {

@@ -141,7 +141,17 @@ def message_text(message: Text) -> str:
 
 
 def error_text(error: BaseException) -> str:
-    """An exception for the reader: the core's own errors carry a Message, others (OSError)
-    only their text."""
+    """An exception for the reader: the core's own errors carry a Message (and a lexicon's
+    error the file and line it is about), others (OSError) only their text."""
     message = getattr(error, "message", None)
-    return message_text(message) if isinstance(message, Message) else str(error)
+    if not isinstance(message, Message):
+        return str(error)
+    text = message_text(message)
+    line, path = getattr(error, "line", None), getattr(error, "path", None)
+    if line is not None:
+        text = fill(QCoreApplication.translate("ErrorPlace", "line {line}: {problem}"),
+                    {"line": str(line), "problem": text})
+    if path:
+        text = fill(QCoreApplication.translate("ErrorPlace", "{path}: {problem}"),
+                    {"path": str(path), "problem": text})
+    return text

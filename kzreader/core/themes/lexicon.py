@@ -45,8 +45,10 @@ from typing import Iterable
 
 import yaml
 
+from .. import messages as msg
 from .. import text as _text
 from ..atomic import write_atomic
+from ..messages import Message
 
 MIN_PREFIX = 3
 LEXICON_VERSION = 1
@@ -59,9 +61,11 @@ _FIELDS = ("id", "name_ru", "name_en", "colour") + _LIST_FIELDS
 
 
 class LexiconError(Exception):
-    """A lexicon file that cannot be used; the message is for the user and names the line."""
+    """A lexicon file that cannot be used: ``message`` (a Message) says why, ``path`` and
+    ``line`` where; ``str()`` is all of it in English."""
 
-    def __init__(self, message: str, line: int | None = None, path: str | None = None):
+    def __init__(self, message: Message, line: int | None = None, path: str | None = None):
+        self.message = message
         self.line = line
         self.path = path
         where = ""
@@ -69,7 +73,7 @@ class LexiconError(Exception):
             where = f"{path}: "
         if line is not None:
             where += f"line {line}: "
-        super().__init__(where + message)
+        super().__init__(where + str(message))
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,30 +103,31 @@ class Theme:
         }
 
 
-def validate_theme(theme: Theme) -> list[str]:
-    """Problems that would make ``theme`` unusable, as user-facing messages (empty if fine)."""
+def validate_theme(theme: Theme) -> list[Message]:
+    """Problems that would make ``theme`` unusable (empty if fine)."""
     problems = []
+    tid = repr(theme.id)
     if not _ID.match(theme.id or ""):
-        problems.append(f"theme id {theme.id!r} must be lower-case letters, digits and _")
+        problems.append(Message(msg.THEME_BAD_ID, id=tid))
     if not (theme.name_ru or theme.name_en):
-        problems.append(f"theme {theme.id!r} needs a name")
+        problems.append(Message(msg.THEME_NO_NAME, id=tid))
     if not _COLOUR.match(theme.colour or ""):
-        problems.append(f"theme {theme.id!r}: colour {theme.colour!r} is not #rrggbb")
+        problems.append(Message(msg.THEME_BAD_COLOUR, id=tid, colour=repr(theme.colour)))
     if not (theme.keywords or theme.phrases):
-        problems.append(f"theme {theme.id!r} needs at least one keyword or phrase")
+        problems.append(Message(msg.THEME_NO_KEYWORDS, id=tid))
     for entry in theme.keywords + theme.phrases + theme.exclusions:
-        msg = _entry_problem(entry)
-        if msg:
-            problems.append(f"theme {theme.id!r}: {msg}")
+        problem = _entry_problem(tid, entry)
+        if problem:
+            problems.append(problem)
     return problems
 
 
-def _entry_problem(entry: str) -> str | None:
+def _entry_problem(tid: str, entry: str) -> Message | None:
     if not isinstance(entry, str) or not _text.words(entry):
-        return f"entry {entry!r} has no words"
+        return Message(msg.THEME_ENTRY_NO_WORDS, id=tid, entry=repr(entry))
     for w in entry.split():
         if w.endswith("*") and len(_text.fold(w.rstrip("*").lstrip("="))) < MIN_PREFIX:
-            return f"prefix {w!r} is shorter than {MIN_PREFIX} letters"
+            return Message(msg.THEME_PREFIX_SHORT, id=tid, prefix=repr(w), letters=MIN_PREFIX)
     return None
 
 
@@ -177,9 +182,9 @@ class Lexicon:
         try:
             data = Path(path).read_text("utf-8")
         except UnicodeDecodeError as e:
-            raise LexiconError(f"not UTF-8 text ({e.reason})", path=str(path)) from None
+            raise LexiconError(Message(msg.LEXICON_NOT_UTF8, reason=e.reason), path=str(path)) from None
         except OSError as e:
-            raise LexiconError(f"cannot read: {e.strerror or e}", path=str(path)) from None
+            raise LexiconError(Message(msg.CANNOT_READ, reason=e.strerror or e), path=str(path)) from None
         return cls.from_text(data, str(path), base)
 
     @classmethod
@@ -202,14 +207,14 @@ def _themes_from_text(data: str, name: str, base: Lexicon | None) -> list[Theme]
         mark = getattr(e, "problem_mark", None) or getattr(e, "context_mark", None)
         line = mark.line + 1 if mark is not None else None
         problem = getattr(e, "problem", None) or str(e)
-        raise LexiconError(f"invalid YAML: {problem}", line, name) from None
+        raise LexiconError(Message(msg.LEXICON_BAD_YAML, problem=problem), line, name) from None
     if doc is None:
         return []  # an empty user file adds nothing
     if not isinstance(doc, dict) or not isinstance(doc.get("themes", []), list):
-        raise LexiconError("expected a mapping with a 'themes' list", _line(root), name)
+        raise LexiconError(Message(msg.LEXICON_NOT_MAPPING), _line(root), name)
     version = doc.get("version", LEXICON_VERSION)
     if version != LEXICON_VERSION:
-        raise LexiconError(f"unsupported lexicon version {version!r}", _line(root), name)
+        raise LexiconError(Message(msg.LEXICON_VERSION, version=repr(version)), _line(root), name)
     theme_nodes = _child(root, "themes")
     out: list[Theme] = []
     seen: set[str] = set()
@@ -217,22 +222,21 @@ def _themes_from_text(data: str, name: str, base: Lexicon | None) -> list[Theme]
         node = theme_nodes.value[i] if theme_nodes is not None else None
         line = _line(node)
         if not isinstance(raw, dict):
-            raise LexiconError("each theme must be a mapping (id:, name_ru:, ...)", line, name)
+            raise LexiconError(Message(msg.THEME_NOT_MAPPING), line, name)
         unknown = sorted(set(map(str, raw)) - set(_FIELDS))
         if unknown:
-            raise LexiconError(f"unknown field {unknown[0]!r}", _line(_key(node, unknown[0])), name)
+            raise LexiconError(Message(msg.THEME_UNKNOWN_FIELD, field=repr(unknown[0])), _line(_key(node, unknown[0])), name)
         tid = raw.get("id")
         if not isinstance(tid, str) or not _ID.match(tid):
-            raise LexiconError(f"theme id {tid!r} must be lower-case letters, digits and _",
-                               line, name)
+            raise LexiconError(Message(msg.THEME_BAD_ID, id=repr(tid)), line, name)
         if tid in seen:
-            raise LexiconError(f"theme id {tid!r} appears twice", line, name)
+            raise LexiconError(Message(msg.THEME_ID_TWICE, id=repr(tid)), line, name)
         seen.add(tid)
         fields = {}
         for key in ("name_ru", "name_en", "colour"):
             if key in raw:
                 if not isinstance(raw[key], str):
-                    raise LexiconError(f"{key} must be text", _line(_key(node, key)), name)
+                    raise LexiconError(Message(msg.THEME_FIELD_NOT_TEXT, field=key), _line(_key(node, key)), name)
                 fields[key] = raw[key].strip()
         for key in _LIST_FIELDS:
             if key in raw:
@@ -240,7 +244,7 @@ def _themes_from_text(data: str, name: str, base: Lexicon | None) -> list[Theme]
                 if isinstance(value, str):
                     value = [value]
                 if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-                    raise LexiconError(f"{key} must be a list of text", _line(_key(node, key)), name)
+                    raise LexiconError(Message(msg.THEME_FIELD_NOT_LIST, field=key), _line(_key(node, key)), name)
                 fields[key] = tuple(v.strip() for v in value if v.strip())
         old = base.get(tid) if base is not None else None
         if old is not None:

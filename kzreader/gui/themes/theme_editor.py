@@ -28,6 +28,8 @@ from PySide6.QtWidgets import (
 
 from kzreader.core.themes.lexicon import Theme, validate_theme
 
+from ..i18n import message_text
+
 
 
 def _lines(edit: QPlainTextEdit) -> tuple[str, ...]:
@@ -217,7 +219,7 @@ class ThemeEditorDialog(QDialog):
             if t.id in seen:
                 out.append(self.tr("Theme id {id} is used twice").format(id=t.id))
             seen.add(t.id)
-            out.extend(validate_theme(t))
+            out.extend(message_text(m) for m in validate_theme(t))
         return out
 
     def accept(self) -> None:

@@ -15,6 +15,7 @@ from PySide6.QtGui import QColor
 from kzreader.core.model import Problem
 from kzreader.core.themes.lexicon import Lexicon, LexiconError, reload as reload_lexicon, save_user_lexicon
 
+from ..i18n import error_text
 from ..library.filter_bar import FilterBar
 from ..reading.highlight_colours import theme_tint
 from ..reading.document import reading_colours
@@ -46,7 +47,7 @@ class ThemesController(QObject):
         self.error: str | None = None
         if self.user_path:
             lexicon, err = reload_lexicon(self.default, self.user_path, base=self.default)
-            self.error = str(err) if err is not None else None
+            self.error = error_text(err) if err is not None else None
         self.session = window.session
         self.session.set_lexicon(lexicon)
         self.selected: list[str] = []
@@ -89,10 +90,10 @@ class ThemesController(QObject):
         try:
             save_user_lexicon(self.user_path, themes, base=self.default)
         except (LexiconError, OSError) as e:
-            self.window.statusBar().showMessage(self.tr("Themes were not saved: {0}").format(e), STATUS_MS)
+            self.window.statusBar().showMessage(self.tr("Themes were not saved: {0}").format(error_text(e)), STATUS_MS)
             return
         lexicon, err = reload_lexicon(self.lexicon, self.user_path, base=self.default)
-        self.error = str(err) if err is not None else None
+        self.error = error_text(err) if err is not None else None
         if err is not None:
             self.report_error()
         self.set_lexicon(lexicon)

@@ -792,6 +792,66 @@
         <translation>поле {field} нельзя изменить</translation>
     </message>
     <message>
+        <source>not UTF-8 text ({reason})</source>
+        <translation>текст не в UTF-8 ({reason})</translation>
+    </message>
+    <message>
+        <source>invalid YAML: {problem}</source>
+        <translation>ошибка YAML: {problem}</translation>
+    </message>
+    <message>
+        <source>expected a mapping with a &apos;themes&apos; list</source>
+        <translation>ожидался набор полей со списком &apos;themes&apos;</translation>
+    </message>
+    <message>
+        <source>unsupported lexicon version {version}</source>
+        <translation>неподдерживаемая версия файла тем: {version}</translation>
+    </message>
+    <message>
+        <source>each theme must be a mapping (id:, name_ru:, ...)</source>
+        <translation>каждая тема должна быть набором полей (id:, name_ru:, ...)</translation>
+    </message>
+    <message>
+        <source>unknown field {field}</source>
+        <translation>неизвестное поле {field}</translation>
+    </message>
+    <message>
+        <source>theme id {id} must be lower-case letters, digits and _</source>
+        <translation>идентификатор темы {id} должен состоять из строчных латинских букв, цифр и _</translation>
+    </message>
+    <message>
+        <source>theme id {id} appears twice</source>
+        <translation>идентификатор темы {id} встречается дважды</translation>
+    </message>
+    <message>
+        <source>{field} must be text</source>
+        <translation>поле {field} должно быть текстом</translation>
+    </message>
+    <message>
+        <source>{field} must be a list of text</source>
+        <translation>поле {field} должно быть списком строк</translation>
+    </message>
+    <message>
+        <source>theme {id} needs a name</source>
+        <translation>у темы {id} должно быть название</translation>
+    </message>
+    <message>
+        <source>theme {id}: colour {colour} is not #rrggbb</source>
+        <translation>тема {id}: цвет {colour} не в виде #rrggbb</translation>
+    </message>
+    <message>
+        <source>theme {id} needs at least one keyword or phrase</source>
+        <translation>у темы {id} должно быть хотя бы одно ключевое слово или фраза</translation>
+    </message>
+    <message>
+        <source>theme {id}: entry {entry} has no words</source>
+        <translation>тема {id}: в записи {entry} нет слов</translation>
+    </message>
+    <message>
+        <source>theme {id}: prefix {prefix} is shorter than {letters} letters</source>
+        <translation>тема {id}: префикс {prefix} короче {letters} букв</translation>
+    </message>
+    <message>
         <source>skipped: a named pipe, not a file</source>
         <translation>пропущено: это именованный канал, а не файл</translation>
     </message>
@@ -810,6 +870,17 @@
     <message>
         <source>front matter ignored: invalid YAML</source>
         <translation>front matter пропущен: ошибка YAML</translation>
+    </message>
+</context>
+<context>
+    <name>ErrorPlace</name>
+    <message>
+        <source>line {line}: {problem}</source>
+        <translation>строка {line}: {problem}</translation>
+    </message>
+    <message>
+        <source>{path}: {problem}</source>
+        <translation>{path}: {problem}</translation>
     </message>
 </context>
 <context>
