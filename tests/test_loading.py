@@ -230,6 +230,30 @@ def test_worker_processes_give_the_same_result_in_file_order(tmp_path, monkeypat
     assert all(ParseCache(tmp_path / "cache").get(p) is not None for p in paths)
 
 
+def test_workers_started_for_a_cold_load_that_was_cached_after_all_are_let_go(tmp_path, monkeypatch):
+    paths = write_corpus(tmp_path / "c", 8)
+    cache = str(tmp_path / "cache")
+    run(loading.LoadJob([str(tmp_path / "c")], cache_dir=cache, workers=1))
+    Path(paths[0]).write_text(Path(paths[0]).read_text("utf-8") + "\n\n— Ещё вопрос?\n\n— Ответ.\n", "utf-8")
+    monkeypatch.setattr(loading, "MIN_FILES_FOR_POOL", 2)
+    started = []
+    real = loading.ProcessPoolExecutor
+
+    def spy(*a, **k):
+        started.append(real(*a, **k))
+        return started[-1]
+
+    monkeypatch.setattr(loading, "ProcessPoolExecutor", spy)
+    job = loading.LoadJob([str(tmp_path / "c")], cache_dir=cache, workers=2)
+    got = run(job)
+    # the first file missed the cache, so workers were started; the other seven hit it
+    assert len(started) == 1 and not job.used_pool
+    assert started[0]._shutdown_thread  # and the pool was shut down
+    assert [x.item.path for x in got] == paths
+    assert [x.cached for x in got] == [False] + [True] * 7
+    assert got[0].item.exchange_count == run(loading.LoadJob([paths[0]], workers=1))[0].item.exchange_count
+
+
 def test_a_pool_that_cannot_start_falls_back_to_this_thread(tmp_path, monkeypatch):
     paths = write_corpus(tmp_path / "c", 5)
     monkeypatch.setattr(loading, "MIN_FILES_FOR_POOL", 2)

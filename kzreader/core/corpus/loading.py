@@ -157,6 +157,10 @@ def _init_worker(lexicon: Lexicon | ThemeIndex | None, cache_dir: str | None) ->
     _worker = _Analyser(lexicon, cache_dir)
 
 
+def _ready() -> None:
+    """A task that only makes the pool start a worker process."""
+
+
 def _parse_chunk(paths: list[str]) -> list[tuple]:
     assert _worker is not None
     out = []
@@ -215,24 +219,34 @@ class LoadJob:
         if remaining is None:
             return False
         misses = []
-        for path in remaining:
-            if cancelled():
-                return False
-            with stage_times.stage("window: cache look-ups"):
-                hit = analyser.from_cache(path)
-            if hit is not None:
-                out.add(hit)
-            elif not out.done:
-                # the first row waits neither for the other files' cache look-ups (some 2 s
-                # of misses for 30,000 new files) nor for worker processes to start
-                out.add(from_plain(analyser.parse(path), analyser.cache))
-            else:
-                misses.append(path)
-        if len(misses) >= MIN_FILES_FOR_POOL and self.workers > 1:
-            self.used_pool = True
-            misses = self._run_pool(misses, out, cancelled, analyser.cache)
-            if misses is None:
-                return False
+        pool = None
+        try:
+            for path in remaining:
+                if cancelled():
+                    return False
+                with stage_times.stage("window: cache look-ups"):
+                    hit = analyser.from_cache(path)
+                if hit is not None:
+                    out.add(hit)
+                elif not out.done:
+                    # the first row waits neither for the other files' cache look-ups (some 2 s
+                    # of misses for 30,000 new files) nor for worker processes to start
+                    out.add(from_plain(analyser.parse(path), analyser.cache))
+                    if len(remaining) > MIN_FILES_FOR_POOL and self.workers > 1:
+                        # a cold load, most likely: the workers start (import, about 0.5 s
+                        # each) while the other files are looked up in the cache
+                        pool = self._start_pool(len(remaining))
+                else:
+                    misses.append(path)
+            if len(misses) >= MIN_FILES_FOR_POOL and self.workers > 1:
+                self.used_pool = True
+                pool, started = None, pool
+                misses = self._run_pool(misses, out, cancelled, analyser.cache, started)
+                if misses is None:
+                    return False
+        finally:
+            if pool is not None:  # started for nothing (the files were in the cache after all)
+                pool.shutdown(wait=False, cancel_futures=True)
         # small loads, and whatever a broken pool left over, are parsed here
         for path in misses:
             if cancelled():
@@ -312,23 +326,37 @@ class LoadJob:
         self._snapshot_stale = bool(rest) or len(kept) != len(records)
         return rest
 
-    def _run_pool(self, paths: list[str], out: "_Batcher", cancelled,
-                  cache: ParseCache | None) -> list[str] | None:
-        """Parse ``paths`` in worker processes, in order.  Returns the paths still to parse
-        (all of them when the pool cannot start or breaks), or None when cancelled."""
-        chunks = [paths[i:i + CHUNK] for i in range(0, len(paths), CHUNK)]
-        done = 0  # chunks whose results were handed out
+    def _start_pool(self, files: int) -> ProcessPoolExecutor | None:
+        """A pool of worker processes for ``files`` files, its processes starting now; None
+        when processes cannot be started here."""
+        workers = min(self.workers, -(-files // CHUNK))
         try:
             pool = ProcessPoolExecutor(
-                max_workers=min(self.workers, len(chunks)),
+                max_workers=workers,
                 mp_context=multiprocessing.get_context("spawn"),
                 initializer=_init_worker,
                 # the compiled theme index, not the lexicon: no worker compiles it again
                 initargs=(ThemeIndex.compiled(self.lexicon) if self.lexicon is not None else None,
                           self.cache_dir),
             )
-        except (OSError, ValueError, NotImplementedError):
-            return paths
+            for _ in range(workers):  # each task no worker has taken yet starts one
+                pool.submit(_ready)
+            return pool
+        except (OSError, ValueError, NotImplementedError, RuntimeError, BrokenProcessPool):
+            return None
+
+    def _run_pool(self, paths: list[str], out: "_Batcher", cancelled,
+                  cache: ParseCache | None, pool: ProcessPoolExecutor | None = None
+                  ) -> list[str] | None:
+        """Parse ``paths`` in worker processes (``pool`` if started already), in order.
+        Returns the paths still to parse (all of them when the pool cannot start or
+        breaks), or None when cancelled."""
+        chunks = [paths[i:i + CHUNK] for i in range(0, len(paths), CHUNK)]
+        done = 0  # chunks whose results were handed out
+        if pool is None:
+            pool = self._start_pool(len(paths))
+            if pool is None:
+                return paths
         # a bounded window of chunks in flight: results come back in order, memory stays flat
         window = 3 * self.workers
         pending: deque = deque()

@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Container
 
 from . import codec
-from ..atomic import write_atomic
+from ..atomic import atomic_file
 from .lazy import make_lazy
 from ..model import Interview
 from ..parsing import PARSER_VERSION
@@ -139,12 +139,21 @@ def write_sealed(target: Path, magic: bytes, payload: bytes) -> bool:
     """Write ``magic`` + CRC32 + ``payload`` atomically; False when it cannot be written.
     Not fsynced (``core.atomic``): the CRC makes an entry a power cut damaged a miss."""
     try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        write_atomic(target, magic + zlib.crc32(payload).to_bytes(4, "little") + payload, durable=False)
+        try:
+            _write_sealed(target, magic, payload)
+        except FileNotFoundError:  # its folder is new: made here, not tried before every write
+            target.parent.mkdir(parents=True, exist_ok=True)
+            _write_sealed(target, magic, payload)
         return True
     except OSError as e:
         log.warning("cannot write the cache file %s: %s", target, e)
         return False
+
+
+def _write_sealed(target: Path, magic: bytes, payload: bytes) -> None:
+    with atomic_file(target, durable=False) as f:
+        f.write(magic + zlib.crc32(payload).to_bytes(4, "little"))
+        f.write(payload)  # not joined to the header: no copy of the payload
 
 
 def unseal(data: bytes, magic: bytes) -> bytes | None:
