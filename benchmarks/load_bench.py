@@ -96,7 +96,16 @@ def print_stages(st: dict, n: int, wall: float, cpu_read: float) -> None:
     # quiet machine would give at best (every core busy all the load)
     print(f"read+decode processor time {cpu_read:.2f} s; cold load processor time / {cores} cores "
           f"= {total / cores / cpu_read:.1f}x read+decode (the wall ratio on a quiet machine is at least this)")
-    row = lambda name, s: print(f"  {name:44s} {s:7.2f} s {s / n * 1000:6.2f} ms/file")  # noqa: E731
+    walls = {}
+    for part in ("worker stages", "window stages"):
+        for k in [k for k in st[part] if k.endswith(" (wall)")]:
+            walls[k.removesuffix(" (wall)")] = walls.get(k.removesuffix(" (wall)"), 0.0) + st[part].pop(k)
+
+    def row(name, s):
+        wall = walls.get(name.strip().removeprefix("window: ")) or walls.get("window: " + name.strip())
+        print(f"  {name:44s} {s:7.2f} s {s / n * 1000:6.2f} ms/file"
+              + (f"   (wall {wall:7.2f} s)" if wall is not None else ""))
+
     print(f"cold load, processor time ({total:.1f} s in all = {total / wall:.2f} cores busy "
           f"over the {wall:.1f} s load):")
     row("parse workers, all", st["workers"])

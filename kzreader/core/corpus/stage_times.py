@@ -1,7 +1,9 @@
 """Processor time per loading stage, for benchmarks (off unless asked for).
 
 With ``KZREADER_STAGE_TIMES`` set to a folder, :func:`stage` adds the processor time its
-block takes on the calling thread (``time.thread_time``) to a per-process total, and
+block takes on the calling thread (``time.thread_time``) to a per-process total, and the
+wall time to a second one under ``"<name> (wall)"`` (more than the processor time when the
+block waits: for the disk, or for a core other processes hold), and
 :func:`flush` writes the totals as ``<pid>.json`` into that folder, so a benchmark can add up
 what every process (the window and its parse workers) spent on each stage.  Unset, a stage
 costs one test of a global.
@@ -16,6 +18,8 @@ from pathlib import Path
 
 ENV = "KZREADER_STAGE_TIMES"
 
+WALL = " (wall)"
+
 _totals: dict[str, float] = {}
 
 
@@ -28,11 +32,12 @@ def stage(name: str):
     if not os.environ.get(ENV):
         yield
         return
-    t = time.thread_time()
+    t, w = time.thread_time(), time.perf_counter()
     try:
         yield
     finally:
         add(name, time.thread_time() - t)
+        add(name + WALL, time.perf_counter() - w)
 
 
 def add(name: str, seconds: float) -> None:
