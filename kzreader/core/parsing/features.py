@@ -39,8 +39,34 @@ from .blocks import Block
 TURN_MARKERS = ("dash", "qa", "speaker", "chevron")
 
 # Patterns run on many blocks, so each opens with one character class (the engine then skips
-# straight to candidate letters) and asks "does a word start here?" with a lookbehind after it;
-# letter classes instead of IGNORECASE, which makes a search several times slower.
+# straight to candidate letters); letter classes instead of IGNORECASE, which makes a search
+# several times slower.
+
+
+class _Words:
+    """Whole words (or phrases) from a set of alternatives, found where a word starts, for a
+    set searched over many blocks that hold none of its words (most of them).
+
+    ``re`` skips quickly only to the characters a pattern can open with.  Words such as
+    "сообщил", "отметил", "считает" open with the commonest letters, and a pattern that opens
+    with them stops at nearly every letter to ask "does a word start here?".  This search runs
+    over the character before a word instead (``\\W``: a blank or a mark), then compares each
+    alternative's first letter at once; a word at the very start is matched on its own.  It
+    finds what a search for the alternatives at word starts finds, in about two thirds of the
+    time when there is nothing to find (a set whose words are usually found in the first few
+    words, such as pronouns, is faster searched the plain way)."""
+
+    __slots__ = ("head", "scan")
+
+    def __init__(self, alternatives: str):
+        self.head = re.compile(f"(?:{alternatives})(?!\\w)")
+        self.scan = re.compile(f"\\W(?:{alternatives})(?!\\w)")
+
+    def search(self, s: str, end: int):
+        """The first match in ``s[:end]`` (its span takes in the character before the word)."""
+        return self.head.match(s, 0, end) or self.scan.search(s, 0, end)
+
+
 # in one scan: "вы"/"вас"/"вам"/"вами"/"ваш…"/"you"/"your" (group "you": the address of a
 # question) and "я"/"мне"/"мы"/"наш…"/"I"/"my"/"we"/"our" (group "me": the speaker on themself)
 _PERSON = re.compile(
@@ -65,16 +91,18 @@ _DATE_LINE = re.compile(r"\d{1,2}(?:\s+\w+\.?\s+\d{4}|[./]\d{1,2}[./]\d{2,4})|[A
 _NOTE = re.compile(r"[*_]*(?:[Пп]римечание|[Пп]рим\. ред|[Оо]т редакции|[Nn]ote|[Ee]ditor[’']?s note|"
                    r"[Uu]pdate|[Оо]бновлено)\b")
 # news register: a reporting verb ("заявил", "считает", "said") or "по его словам" -- a writer
-# telling what someone said, not someone speaking
-_REPORT = re.compile(
-    r"[зсоурпвтsStTaA](?<!\w.)(?:(?<=з)аяви\w*|(?<=с)(?:ообщи\w*|чита\w*|казал\w*)|(?<=о)тмети\w*|"
-    r"(?<=у)вер(?:ен|ена|ены)|(?<=р)ассказа\w*|(?<=п)одчеркну\w*|(?<=в)ырази\w*|(?<=о)бвиня\w*|"
-    r"(?<=п)о (?:его|её|ее|их) (?:словам|мнению)|(?<=[sS])a(?:id|ys)|(?<=[tT])old|(?<=a)dded|"
-    r"(?<=[aA])ccording to)(?!\w)"
+# telling what someone said, not someone speaking (each alternative opens with a plain letter:
+# see _Words)
+_REPORT = _Words(
+    r"заяви\w*|сообщи\w*|счита\w*|сказал\w*|отмети\w*|увер(?:ен|ена|ены)|рассказа\w*|подчеркну\w*|"
+    r"вырази\w*|обвиня\w*|по (?:его|её|ее|их) (?:словам|мнению)|said|Said|says|Says|told|Told|added|"
+    r"according to|According to"
 )
 # a person named mid-sentence: two capitalised words in a row after a lower-case word
 # ("… чемпион России Ролан Гусев …", "… coach John Smith …")
-_NAMED = re.compile(r"(?<=[a-zа-яё,] )[A-ZА-ЯЁ][a-zа-яё]+ [A-ZА-ЯЁ][a-zа-яё]{2,}(?![\w-])")
+# (the capital is matched first, then the lookbehind checks the two characters before it: a
+# pattern that opens with a lookbehind is tried at every position)
+_NAMED = re.compile(r"[A-ZА-ЯЁ](?<=[a-zа-яё,] .)[a-zа-яё]+ [A-ZА-ЯЁ][a-zа-яё]{2,}(?![\w-])")
 _YEAR = re.compile(r"[12](?<!\w.)(?:9|0)\d\d(?!\d)")
 _CJK = re.compile(r"[\u3000-\u9fff]")
 _CODE = re.compile(r"[{};=$<>]")
@@ -85,15 +113,6 @@ _QUOTES_OPEN = "«“\"„'‘"
 _QUOTES_CLOSE = "»”\"“'’"
 _CLOSERS = "\"»”')]*_ "
 _LIST_OR_QUOTE = frozenset(">*•·+-0123456789")  # first characters _marker must look at
-
-
-def _lower_or_cut(f: list[str]) -> bool:
-    return "lower" in f or "cut" in f
-
-
-def _caps(body: str) -> bool:
-    """All in capitals ("ДААА!!! ЗВУЧИТ СВИСТОК!"): a shout in an embed, a banner."""
-    return body.isupper()
 
 
 def _label_stats(blocks: list[Block], content: list[int], bodies: list[str]) -> dict[str, tuple[int, bool, int]]:
@@ -132,26 +151,26 @@ def _shape(b: Block) -> str | None:
 def _question_shape(asking: list[Block]) -> str | None:
     """The marker look most blocks ending with '?' share (how this document marks questions);
     a heading of that level without '?' is then a question too, one of another level not."""
-    if not asking:
-        return None
-    seen = Counter(_shape(b) for b in asking)
-    if not seen:
-        return None
-    shape, n = seen.most_common(1)[0]
-    return shape
+    seen: dict[str | None, int] = {}
+    for b in asking:
+        shape = _shape(b)
+        seen[shape] = seen.get(shape, 0) + 1
+    # the commonest; of equals, the first seen (as Counter.most_common)
+    return max(seen, key=seen.__getitem__) if seen else None
 
 
-def _doc_kind(n: Counter) -> str:
-    """The document's main turn marker, from the count of each marker."""
-    if n["qa"] >= 2:
+def _doc_kind(markers: list[str | None]) -> str:
+    """The document's main turn marker, from how many blocks carry each marker."""
+    n = markers.count
+    if n("qa") >= 2:
         return "doc_qa"
-    if n["speaker"] >= 3:
+    if n("speaker") >= 3:
         return "doc_spk"
-    if n["dash"] >= 3:
+    if n("dash") >= 3:
         return "doc_dash"
-    if n["chevron"] >= 2:
+    if n("chevron") >= 2:
         return "doc_chev"
-    if n["heading"] >= 3:
+    if n("heading") >= 3:
         return "doc_head"
     return "doc_plain"
 
@@ -190,6 +209,14 @@ def _marker(b: Block, stats) -> tuple[str, list[str]]:
 
 _MARKS = ("none", "dash", "qa_q", "qa_a", "chev", "spk", "hash", "bold")  # what _marker returns
 _DEBRIS = frozenset(("credit", "tweet", "teaser", "date", "code", "url", "caps"))
+_SIZES = ("L0", "L1", "L2", "L3", "L4", "L5")
+_DOC_KINDS = ("doc_qa", "doc_spk", "doc_dash", "doc_chev", "doc_head", "doc_plain")
+# combined features by their parts ("none|doc_dash", "dash|L2", "spk|q", "qshape|hash"), made
+# once: a name built per block costs a new string and its hash every time
+_BY_DOC = {d: {m: m + "|" + d for m in _MARKS} for d in _DOC_KINDS}
+_BY_SIZE = {m: {s: m + "|" + s for s in _SIZES} for m in _MARKS}
+_BY_Q = {m: m + "|q" for m in _MARKS}
+_QSHAPE = {m: "qshape|" + m for m in _MARKS}
 
 
 def _repeated(body: str, text: str) -> bool:
@@ -205,7 +232,13 @@ def _repeated(body: str, text: str) -> bool:
 
 def block_features(blocks: list[Block], text: str = "") -> tuple[list[int], list[tuple[str, ...]]]:
     """The blocks the decoder places (all but those junk.py already removed) and their features.
-    ``text`` is the whole text the blocks index into (for "repeats text elsewhere")."""
+    ``text`` is the whole text the blocks index into (for "repeats text elsewhere").
+
+    This runs for every block of every file, so what a feature needs more than once is kept in
+    a local flag (not looked up in the list of features), combined feature names come from
+    tables built once, and the costlier searches run only on the blocks that can use them.  The
+    order of a block's features is part of its signature (the decoder caches score rows by it):
+    keep it when a feature is added or moved."""
     content: list[int] = []
     bodies: list[str] = []
     for i, b in enumerate(blocks):
@@ -219,9 +252,8 @@ def block_features(blocks: list[Block], text: str = "") -> tuple[list[int], list
     tails = [body.rstrip(_CLOSERS) for body in bodies]
     qends = [t.endswith("?") for t in tails]
     markers = [blocks[i].marker for i in content]
-    counts = Counter(markers)
-    stats = _label_stats(blocks, content, bodies) if counts["speaker"] else {}
-    doc = _doc_kind(counts)
+    stats = _label_stats(blocks, content, bodies) if "speaker" in markers else {}
+    doc = _doc_kind(markers)
     # where the turns are, for "before the first" / "after the last": marked turns, or in a
     # document without turn markers its headings, or failing those its questions
     kinds = TURN_MARKERS if doc not in ("doc_head", "doc_plain") else ("heading",)
@@ -235,38 +267,43 @@ def block_features(blocks: list[Block], text: str = "") -> tuple[list[int], list
     qshape = _question_shape([blocks[i] for i, q, m in zip(content, qends, markers) if q and m])
     # a shape that is the marker itself ("dash", "chevron"): compare markers, no _shape call
     plain_qshape = qshape is not None and qshape[:1] != "#" and qshape != "bold" and ":" not in qshape
-    by_doc = {m: m + "|" + doc for m in _MARKS}
+    by_doc = _BY_DOC[doc]
     rows: list[list[str]] = []
+    headlines: list[bool] = []  # per block: has the feature "headline"
+    debris: list[int] = []  # blocks with a feature in _DEBRIS
     marks = [m in TURN_MARKERS for m in markers]  # blocks that start a turn by their marker
     last = len(content) - 1
+    n_blocks = len(blocks)
     last_label_asks: bool | None = None  # did the last speaker label before this block ask
     for k, i in enumerate(content):
         b = blocks[i]
         body = bodies[k]
         tail = tails[k]
         n = len(body)
-        if b.marker is None and body[0] not in _LIST_OR_QUOTE:
+        marker = markers[k]
+        if marker is None and body[0] not in _LIST_OR_QUOTE:
             m, f = "none", ["none"]  # most blocks: plain paragraphs or dashed turns (no call)
-        elif b.marker == "dash":
+        elif marker == "dash":
             m, f = "dash", ["dash"]
         else:
             m, f = _marker(b, stats)
             f.append(m)
-        if m == "spk":
-            asks = "spk_qlab" in f
-            if last_label_asks is False and not asks:
-                f.append("spk_again")  # a second guest speaking after the first: same answer
-            last_label_asks = asks
+            if m == "spk":
+                asks = f[0] == "spk_qlab"
+                if last_label_asks is False and not asks:
+                    f.append("spk_again")  # a second guest speaking after the first: same answer
+                last_label_asks = asks
+        add = f.append
         q_end = qends[k]
         if q_end:
-            f.append("q_end")
+            add("q_end")
         elif "?" in body:
-            f.append("q_in")
+            add("q_in")
         size = "L0" if n < 30 else "L1" if n < 100 else "L2" if n < 300 else "L3" if n < 800 else (
             "L4" if n < 2000 else "L5")
-        f.append(size)
+        add(size)
+        addr = first_p = False
         if n < 150 or q_end:  # only where it can tell a question: the search is costly
-            addr = first_p = False
             for w in _PERSON.finditer(body, 0, 150):
                 if w.lastgroup == "you":
                     addr = True
@@ -275,112 +312,130 @@ def block_features(blocks: list[Block], text: str = "") -> tuple[list[int], list
                 if addr and first_p:
                     break
             if addr:
-                f.append("addr")
+                add("addr")
             if first_p:
-                f.append("first_p")
+                add("first_p")
         noterm = not tail.endswith(TERMINAL_CHARS)  # blocks.ends_terminal, on text stripped already
+        lower_or_cut = False
         if noterm:
-            f.append("noterm")
+            add("noterm")
             word = tail.rsplit(None, 1)[-1] if tail else "-"
             if word[-1] in ",—–-(" or len(word) <= 3 and word.islower():
-                f.append("cut")  # ends on a comma, a dash, a preposition: a sentence a copy broke
+                add("cut")  # ends on a comma, a dash, a preposition: a sentence a copy broke
+                lower_or_cut = True
         c = body[0]
         if c.islower():
-            f.append("lower")
+            add("lower")
+            lower_or_cut = True
         elif c.isdigit():
-            f.append("digit")
+            add("digit")
         elif c in _QUOTES_OPEN and tail[-1:] in _QUOTES_CLOSE:
-            f.append("quoted")
+            add("quoted")
         elif c == "*" and body[1:2] != "*" and not body.endswith("*"):
-            f.append("foot")  # "* «…» — запрещённая …", not an "*italic*" paragraph
+            add("foot")  # "* «…» — запрещённая …", not an "*italic*" paragraph
         elif c > "\u2fff" and _CJK.search(body, 0, 200):
-            f.append("cjk")
+            add("cjk")
+        is_debris = False
         # debris is short and seldom ends a sentence: look for its words only there (most
         # blocks are answer paragraphs, and these searches are most of this function's time)
         if n < 300 and (noterm or n < 100):
-            if n > 12 and _caps(body):
-                f.append("caps")
+            if n > 12 and body.isupper():
+                add("caps")  # all in capitals ("ДААА!!! ЗВУЧИТ СВИСТОК!"): a shout, a banner
+                is_debris = True
             if _CREDIT.search(body):
-                f.append("credit")
+                add("credit")
+                is_debris = True
             if ("теме" in body or "также" in body or "also" in body or "more" in body
                     or "elated" in body) and _TEASER.search(body):
-                f.append("teaser")
+                add("teaser")
+                is_debris = True
             if n < 60 and (c.isdigit() or body[-1].isdigit()) and _DATE_LINE.search(body):
-                f.append("date")
+                add("date")
+                is_debris = True
             if "http" in body or "www." in body:
-                f.append("url")
+                add("url")
+                is_debris = True
         if " | " in body:
-            f.append("table")
-        if noterm and n < 120 and not _lower_or_cut(f):
-            f.append("headline")  # short, no closing mark: a subheading, a caption, a teaser title
+            add("table")
+        headline = noterm and n < 120 and not lower_or_cut
+        if headline:
+            add("headline")  # short, no closing mark: a subheading, a caption, a teaser title
         elif n < 400 and tail.endswith(("...", "…")):
-            f.append("trunc")  # a summary cut short: a teaser
+            add("trunc")  # a summary cut short: a teaser
         if text and b.start and text[b.start - 1] in " \t\xa0":
-            f.append("indent")  # the line opens with blanks: scraped layouts indent captions
+            add("indent")  # the line opens with blanks: scraped layouts indent captions
         if c in "ПпNnEeUuОо*_" and _NOTE.match(body):
-            f.append("note")
+            add("note")
         if text and c in ">«“\"„" and _repeated(body, text):
-            f.append("dup")
+            add("dup")
         if k > last_turn:
-            if "first_p" not in f and _PERSON.search(body, 0, 300) is None:
-                f.append("post_3rd")  # after the last turn, and nobody speaks: background, byline
+            if not first_p and _PERSON.search(body, 0, 300) is None:
+                add("post_3rd")  # after the last turn, and nobody speaks: background, byline
+        news = False
         if m == "none" and n >= 100 and c.isupper():
             # a writer's paragraph about someone (a section lead, a news epilogue): told in the
             # third person, nobody addressed, a reporting verb or a person named mid-sentence
-            if "first_p" not in f and "addr" not in f and _PERSON.search(body, 0, 400) is None:
-                news = _REPORT.search(body, 0, 400) or _NAMED.search(body, 0, 200)
+            if not first_p and not addr and _PERSON.search(body, 0, 400) is None:
+                news = _REPORT.search(body, 400) is not None or _NAMED.search(body, 0, 200) is not None
                 if news:
-                    f.append("news")
+                    add("news")
                 if k > last_turn:
-                    f.append("news|post" if news else "third|post")
+                    add("news|post" if news else "third|post")
                     if k == last:
-                        f.append("third|last")  # the file ends on it: background, not a reply
+                        add("third|last")  # the file ends on it: background, not a reply
                 if _YEAR.search(body, 0, 400):
-                    f.append("third|year")  # dates an event: background told by the writer
-        if i and blocks[i - 1].junk and not blocks[i - 1].junk.startswith("meta:"):
-            f.append("pv_junk")
-        if i + 1 < len(blocks) and blocks[i + 1].junk and not blocks[i + 1].junk.startswith("meta:"):
-            f.append("nx_junk")
+                    add("third|year")  # dates an event: background told by the writer
+        if i:
+            j = blocks[i - 1].junk
+            if j and not j.startswith("meta:"):
+                add("pv_junk")
+        if i + 1 < n_blocks:
+            j = blocks[i + 1].junk
+            if j and not j.startswith("meta:"):
+                add("nx_junk")
         if "@" in body and _TWEET.search(body) or "twitter" in body:
-            f.append("tweet")
+            add("tweet")
+            is_debris = True
         if ("{" in body or "=" in body) and len(_CODE.findall(body, 0, 400)) >= 4:
-            f.append("code")
+            add("code")
+            is_debris = True
         if b.text.count("\n") >= 2:
-            f.append("lines3")
+            add("lines3")
         if k == 0:
-            f.append("first")
+            add("first")
         if k < first_turn:
-            f.append("pre")
+            add("pre")
         elif k > last_turn:
-            f.append("post")
-        if qshape and b.marker and (b.marker == qshape if plain_qshape else _shape(b) == qshape):
-            f.append("qshape|" + m)
-        f.append(by_doc[m])
-        f.append(m + "|" + size)
+            add("post")
+        if qshape and marker and (marker == qshape if plain_qshape else _shape(b) == qshape):
+            add(_QSHAPE[m])
+        add(by_doc[m])
+        add(_BY_SIZE[m][size])
         if q_end:
-            f.append(m + "|q")
+            add(_BY_Q[m])
         if k < last and marks[k + 1]:
-            f.append("nx_mark")
-            if "headline" in f:
-                f.append("headline|nx_mark")  # a subheading over the next question
+            add("nx_mark")
+            if headline:
+                add("headline|nx_mark")  # a subheading over the next question
         if k:
             if qends[k - 1]:
-                f.append("pv_q")
+                add("pv_q")
             if marks[k - 1]:
-                f.append("pv_mark")
+                add("pv_mark")
             elif markers[k - 1] == "heading":
-                f.append("pv_head")  # right under a heading or a bold paragraph
-            elif "headline" in rows[k - 1]:
-                f.append("pv_headline")  # right under a subheading: a section's lead
-                if "news" in f:
-                    f.append("news|pv_headline")
+                add("pv_head")  # right under a heading or a bold paragraph
+            elif headlines[k - 1]:
+                add("pv_headline")  # right under a subheading: a section's lead
+                if news:
+                    add("news|pv_headline")
         rows.append(f)
-    # debris next door (rare: only those blocks are visited)
-    last = len(content) - 1
-    for k, f in enumerate(rows):
-        if not _DEBRIS.isdisjoint(f):
-            if k > 0:
-                rows[k - 1].append("nx_debris")
-            if k < last:
-                rows[k + 1].append("pv_debris")
+        headlines.append(headline)
+        if is_debris:
+            debris.append(k)
+    # debris next door (rare: only those blocks are visited), in block order
+    for k in debris:
+        if k > 0:
+            rows[k - 1].append("nx_debris")
+        if k < last:
+            rows[k + 1].append("pv_debris")
     return content, [tuple(f) for f in rows]
