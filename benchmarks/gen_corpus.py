@@ -553,7 +553,10 @@ def generate_corpus(dest: Path, n: int = 10_000, seed: int = 1) -> list[Path]:
 def bench_corpus(n: int, folder: str | Path | None = None) -> tuple[Path, list[str]]:
     """The corpus the benchmarks share (``/tmp/kzreader-bench-N`` unless ``folder``), generated
     on first use: (its folder, its files in load order)."""
-    from kzreader.core.sources.sources import iter_source_files
+    try:
+        from kzreader.core.sources.sources import iter_source_files
+    except ImportError:  # a checkout from before the package layout (parse_profile.py --base)
+        from kzreader.core.sources import iter_source_files
 
     folder = Path(folder or f"/tmp/kzreader-bench-{n}")
     if not folder.is_dir() or len(list(folder.iterdir())) < n:

@@ -26,10 +26,21 @@ ROOT = HERE.parent
 SHARED = ROOT.parent / "shared"
 
 
+def _sources():
+    """The module with the file finder and reader, in this checkout or an older one (``--base``
+    trees from before the package layout have ``core/sources.py``)."""
+    try:
+        from kzreader.core.sources import sources
+    except ImportError:
+        from kzreader.core import sources
+    return sources
+
+
 def _sets(n: int) -> dict[str, list[str]]:
     sys.path.insert(0, str(HERE))
     from gen_corpus import bench_corpus
-    from kzreader.core.sources.sources import iter_source_files
+
+    iter_source_files = _sources().iter_source_files
 
     sets = {"bench": bench_corpus(n)[1]}
     for name in ("corpus", "seeds"):
@@ -42,7 +53,8 @@ def _sets(n: int) -> dict[str, list[str]]:
 def _child(n: int, runs: int) -> None:
     """Time every set ``runs`` times in this process; print per-file ms as JSON."""
     from kzreader.core.parsing import parse_source
-    from kzreader.core.sources.sources import read_source
+
+    read_source = _sources().read_source
 
     out = {}
     for name, paths in _sets(n).items():
