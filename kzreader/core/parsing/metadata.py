@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 
-from . import names, people
+from . import evidence, names, people
 
 _MONTHS_RU = {
     "январ": 1, "феврал": 2, "март": 3, "апрел": 4, "ма": 5, "июн": 6, "июл": 7, "август": 8,
@@ -126,7 +126,7 @@ def role(person: people.Person, english: bool) -> str | None:
     word up to the name in the same sentence ("политолог, ассистент НИУ МЭИ"), or the
     phrase after a dash ("Денис Борисов — политолог …")."""
     for zone, s, e in person.spots:
-        sentence_before = zone[max(people.sentence_start(zone, s), s - 400):s]
+        sentence_before = zone[max(evidence.sentence_start(zone, s), s - 400):s]
         r = _role_before(sentence_before) if ROLE_WORDS.search(sentence_before) else None
         if not r:
             m = _ROLE_AFTER.match(zone[e:e + 200])

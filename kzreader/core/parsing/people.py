@@ -10,7 +10,9 @@ candidate with guest evidence is, in document order, joined by "; ".
 
 To add a mechanism: find its mentions in ``_collect`` (or a new zone in ``Zones``), give its
 evidence a name and a weight in ``WEIGHTS``, and add a data-driven case to
-tests/test_people.py.  Rules keyed to one outlet, file or name do not belong here.
+tests/test_people.py.  What the words around one mention say (cues, occupations, the
+interviewer's job) is read in ``evidence.py``; speaker labels as names in ``labels.py``.  Rules
+keyed to one outlet, file or name do not belong here.
 """
 from __future__ import annotations
 
@@ -20,7 +22,9 @@ from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from . import evidence as ev
 from . import names
+from .labels import norm_label, speaker_labels
 
 # Evidence → weight.  Read as: how strongly this mention says "this is the guest".
 WEIGHTS = {
@@ -45,63 +49,7 @@ THRESHOLD = 3.0
 LONE_THRESHOLD, LONE_MARGIN = 2.0, 1.5
 MULTI_THRESHOLD = 2.0  # for the second and further guests once the page has several
 
-# the end of a sentence, or of a line (a byline, a caption); its end() starts the next one
-_SENT_END = re.compile(r"[.!?…]\s+(?=[«\"“A-ZА-ЯЁ])|\s*\n\s*")
-_QUOTED = re.compile(r"«[^«»]*»|“[^“”]*”|\"[^\"]*\"")
-# link text and targets stop at the next bracket: "[^\]]*" scanned a line of 50,000 "[" to its
-# end from every "[" (tens of seconds)
-_MD_IMAGE = re.compile(r"!\[[^\[\]]*\]\([^()]*\)|!\[[^\[\]]*\]\[[^\[\]]*\]")
-_MD_LINK = re.compile(r"\[([^\[\]]*)\](?:\([^()]*\)|\[[^\[\]]*\])")
-_MARKUP = re.compile(r"\*\*|__|(?<!\w)_|_(?!\w)|[™®©]|<[^>\n]{1,200}>|^#+\s*|^>\s?", re.M)
 
-
-def _both_cases(*stems: str) -> str:
-    """Alternatives for each stem with its first letter in both cases ("интервью|Интервью").
-    Branches that open with a plain letter let the engine skip to the letters that can start
-    one (IGNORECASE, or a class such as [Ии], makes it test every position: about 3x slower)."""
-    return "|".join(f"{w[0].lower()}{w[1:]}|{w[0].upper()}{w[1:]}" for w in stems)
-
-
-_INTERVIEW_CUE = re.compile(
-    _both_cases("интервью", "бесед", "поговорил", "побеседовал", "разговор", "гост", "interview",
-                "guest")
-    # told to a journalist or an outlet ("рассказал корреспонденту", "нашему изданию")
-    + r"|корреспондент|журналист|изданию|агентству|порталу|редакци|на вопрос"
-    r"|spoke (?:to|with)|talk(?:ed|s|ing)? (?:to|with)|caught up with|chat(?:ted)? with|speak with"
-    r"|sat down with")
-_SPEECH_CUE = re.compile(
-    _both_cases("рассказал", "ответил", "заявил", "поделил", "объяснил", "пояснил", "сообщил",
-                "отметил", "признал", "прокомментировал", "высказал", "раскрыл", "подчеркнул",
-                "считает", "уверен")
-    + r"|said\b|says\b|told\b|explain|talks about|discuss|share|reflect")
-_PLURAL_VERB = re.compile(
-    "(?:" + _both_cases("рассказал", "ответил", "поделил", "объяснил", "заявил", "поговорил") + r")(?:и|ись)\b")
-_PRONOUN = re.compile("(?:" + _both_cases("он", "она", "они", "he", "she", "they") + r")\b")  # a word's end
-# the interviewer's job, right before their name
-_INTERVIEWER_WORD = re.compile(
-    r"^(?:ведущ|корреспондент|журналист|обозревател|интервьюер|беседовал|спросил|задавал|"
-    r"host|reporter|interviewer|correspondent|by$)", re.I)
-_EN_TITLE_BEFORE = re.compile(
-    r"(?:\binterview(?:ed|s)?\b\s*(?:with\b)?|\bmeet\b.*|\bwith\b|\bQ&A\b\s*(?:with\b)?)\W*"
-    r"(?:[\w’'-]+['’]s\s+)?$", re.I)
-_EN_TITLE_AFTER = re.compile(r"^\W*(?:interview|talks|speaks|on\b|Q&A)", re.I)
-_SELF_INTRO = re.compile("(?:" + _both_cases("меня зовут", "my name is") + r"|I['’]m|I am)\s+")
-_PATRONYMIC = re.compile(r"(?:вич|вна|ична|инична|улы|уулу|кызы|оглы)$")
-_ADDRESS_TITLE = re.compile(r"(?:господин|госпожа|mr\.?|mrs\.?|ms\.?|dr\.?)\s+", re.I)
-_ROLE_AFTER = re.compile(
-    r"\s*(?:[—–]\s+(?![вна]\s|на\s|с\s|и\s|что\s|как\s)[a-zа-яё]|,\s+(?:the\s+|a\s+|an\s+)?"
-    r"(?:creator|founder|co-?founder|developer|director|author|maintainer|head|ceo|cto|"
-    r"president|lead|editor|professor|член|лидер|депутат|глава|директор|председатель|"
-    r"руководитель|основатель|автор)\b)", re.I)
-# labels that are not people
-_NOT_PEOPLE = {"interview", "интервью", "note", "примечание", "image", "photo", "фото", "источник",
-               "source", "update", "q", "a", "в", "о", "вопрос", "ответ", "question", "answer",
-               "корр", "корреспондент", "журналист", "ведущий", "ведущая", "interviewer", "host",
-               "reporter", "editor", "видео", "video", "tags", "теги", "date", "дата"}
-# The header pattern opens with the newline itself (it runs on "\n" + text): a literal first
-# character lets the engine jump from line to line instead of trying every position.
-# what stands before a label's colon: maybe emphasis, then up to four words or initials
-_LABEL_HEAD = re.compile(r"[ \t]*[*_]{0,3}(?P<lab>[A-ZА-ЯЁ][\w’'.\- ]{0,40}?)[ \t]*[*_]{0,3}[ \t]*")
 # a short line that may head a section or caption a photo: a Markdown heading, or a line that
 # opens with two capitalised words; neither ends a sentence
 _HEADER_LINE = re.compile(
@@ -152,18 +100,6 @@ class Person:
     @property
     def first(self) -> str:
         return self.name.split()[0]
-
-
-_HAS_MARKUP = re.compile(r"[\[*_<#>™®©]")
-
-
-def plain(text: str) -> str:
-    """Markdown and HTML marks out of a zone: link text stays, URLs, images and emphasis go."""
-    if not text or not _HAS_MARKUP.search(text):
-        return text or ""
-    text = _MD_IMAGE.sub(" ", text)
-    text = _MD_LINK.sub(r"\1", text)
-    return _MARKUP.sub("", text)
 
 
 @lru_cache(maxsize=4096)
@@ -258,9 +194,6 @@ def _common(a: str, b: str) -> str:
     return a[:k]
 
 
-_WORD = re.compile(r"[\w’'-]+")
-
-
 _WORD_AT = re.compile(r"[\w’'-]+")
 
 
@@ -272,159 +205,12 @@ def _find_all(text: str, part: str):
         k = text.find(part, k + 1)
 
 
-def _words_before(text: str, pos: int, n: int) -> list[str]:
-    return _WORD.findall(text, max(0, pos - 120), pos)[-n:]
-
-
-def _sentence(text: str, pos: int) -> tuple[int, int]:
-    """The bounds of the sentence of ``text`` holding ``pos``."""
-    starts = _sentence_starts(text)
-    k = bisect_right(starts, pos) - 1
-    end = starts[k + 1] if k + 1 < len(starts) else len(text)
-    return starts[k], end
-
-
-def sentence_start(text: str, pos: int) -> int:
-    """Where the sentence holding ``pos`` starts."""
-    return _sentence(text, pos)[0]
-
-
-@lru_cache(maxsize=16)
-def _sentence_starts(text: str) -> list[int]:
-    return [0] + [m.end() for m in _SENT_END.finditer(text)]
-
-
-@lru_cache(maxsize=256)
-def _cue(text: str, s: int, e: int) -> str | None:
-    """Does the sentence text[s:e] speak of the interview, or say that someone spoke?"""
-    if _INTERVIEW_CUE.search(text, s, e):
-        return "interview"
-    return "speech" if _SPEECH_CUE.search(text, s, e) else None
-
-
-def _is_interviewer_context(before: list[str]) -> bool:
-    """The nearest occupation word before the name (``before``: the words ahead of it) is
-    the interviewer's ("ведущей RT …")."""
-    for w in reversed(before):
-        if _INTERVIEWER_WORD.match(w):
-            return True
-        if _EN_OCCUPATION.match(w) or not ("A" <= w[0] <= "z") and _is_person_noun(w):
-            return False
-    return False
-
-
-def _is_person_noun(word: str) -> bool:
-    """An occupation or kinship noun ("режиссёр", "послом", "брат"), not a name; a capital
-    ("Президента") is allowed, a name is not ("Роман")."""
-    return bool(names.occupation_cases(word.lower()))
-
-
-_EN_OCCUPATION = re.compile(
-    r"(?:analyst|expert|professor|director|researcher|economist|historian|founder|creator|"
-    r"developer|maintainer|engineer|scientist|author|writer|ceo|cto|president|chairman|minister|"
-    r"ambassador|coach|player|actor|actress|singer|artist|designer|manager|chief|editor|"
-    r"programmer|hacker|entrepreneur|investor|lawyer|doctor|politician|senator|architect)s?$", re.I)
-
-
-# "Jane Roe is the lead engineer at …": the page introduces her
-_EN_IS_ROLE = re.compile(
-    r"\s+is\s+(?:the|a|an|our)\s+(?:[\w-]+\s+){0,3}?" + _EN_OCCUPATION.pattern.replace("s?$", r"s?\b"), re.I)
-
-
-def _apposition(before: list[str], english: bool) -> bool:
-    """An occupation noun right before the name ("режиссёр Оливер Стоун", "analyst Sarah …"),
-    or heading the phrase that ends with it ("руководитель направления … ИСИП РУДН Александр
-    Бобров")."""
-    for w in reversed(before[-2:] if english else before[-7:]):
-        if english and _EN_OCCUPATION.match(w) or not english and _is_person_noun(w.split("-")[-1]):
-            return True
-    return False
-
-
-_WITH = re.compile(r"(?:^|\s)(?:с|со)\s")
-_AFTER_INTERVIEW = re.compile(r"интервью\s+(?:[\w-]+\s+){0,3}$")
-
-
-def _case_fits_cue(case: str, sentence_before: str) -> bool:
-    """Can a name in this case be the one the sentence is about: the subject (nominative),
-    "с X" (instrumental), "интервью X" (genitive)?"""
-    if case in ("nomn", "unk"):
-        return True
-    if case == "ablt":
-        return bool(_WITH.search(sentence_before))
-    if case == "gent":
-        return bool(_AFTER_INTERVIEW.search(sentence_before))
-    return False
-
-
-_RU_LOWER_WORD = re.compile(r"[а-яё]{4,}")
-
-
-@lru_cache(maxsize=1024)
-def _plural_title(title: str) -> bool:
-    """A plural of people as the title's subject ("политики Франции", "тренеры") outside quotes."""
-    t = _QUOTED.sub(" ", title).lower()
-    for w in _RU_LOWER_WORD.findall(t):
-        if any("NOUN" in p.tag and "anim" in p.tag and "plur" in p.tag and "nomn" in p.tag
-               and not ({"Name", "Surn", "Patr"} & p.tag.grammemes) and p.score >= 0.3
-               for p in names._parses(w)):
-            return True
-    return False
-
-
-def _labels(text: str) -> list[tuple[int, str, str]]:
-    """Speaker labels at line starts: (offset, label, the turn's first text).  Only lines
-    with a colon near their start are tried (found with str.find, far faster than a pattern
-    tried at every line)."""
-    out = []
-    i = text.find(":")
-    while i != -1:
-        ls = text.rfind("\n", 0, i) + 1
-        c = text[ls:ls + 1]
-        # a label opens its line with a capital, maybe after blanks or emphasis
-        m = _LABEL_HEAD.fullmatch(text, ls, i) if i - ls <= 50 and (c.isupper() or c in " \t*_") else None
-        colon = i
-        nl = text.find("\n", i)
-        i = text.find(":", nl) if nl != -1 else -1
-        if m is None:
-            continue
-        lab = _person_label(m.group("lab"))
-        if lab is None:
-            continue
-        rest = text[colon + 1:nl if nl != -1 else len(text)].strip(" \t*_")
-        if not rest:  # a label alone on its line: the turn starts on the next one
-            nxt = _NEXT_LINE.match(text, colon + 1)
-            rest = nxt.group(1) if nxt else ""
-        out.append((ls, lab, rest))
-    return out
-
-
-@lru_cache(maxsize=4096)
-def _person_label(raw: str) -> str | None:
-    """The label as a possible person ("**Иван Петров**" → "Иван Петров"), or None for
-    "Вопрос", "Q", "Фото", times and phrases in lower case."""
-    if raw.lower().rstrip(". ") in _NOT_PEOPLE or _DIGIT.search(raw):
-        return None
-    lab = _norm_label(raw)
-    words = lab.split()
-    if not lab or len(words) > 4:
-        return None
-    if not all(w[:1].isupper() or w.lower() in names.PARTICLES or names.has_particle(w) for w in words) \
-            and not names.label_initials(lab):
-        return None
-    return lab
-
-
-_NEXT_LINE = re.compile(r"\s*([^\n]*)")
-_DIGIT = re.compile(r"\d")
-
-
 def _collect(z: Zones, book: _Book) -> dict:
     find = _finder(z.english)
     facts: dict = {}
-    title = plain(z.title).strip()
-    lead = plain(z.lead)
-    captions = plain(z.captions)
+    title = ev.plain(z.title).strip()
+    lead = ev.plain(z.lead)
+    captions = ev.plain(z.captions)
 
     # full names first, zone by zone
     mentions = []  # (zone, text, start, end, name, case)
@@ -433,7 +219,7 @@ def _collect(z: Zones, book: _Book) -> dict:
             mentions.append((zone, text, s, e, name, case))
     header_hits = []
     for m in _HEADER_LINE.finditer("\n" + z.text):
-        body = plain(m.group("body")).strip()
+        body = ev.plain(m.group("body")).strip()
         if not body or body.rstrip("*_# ").endswith((".", "!", "?", "…", ":", ";", ",")):
             continue
         found = list(_names(find, body, z.english))
@@ -453,18 +239,18 @@ def _collect(z: Zones, book: _Book) -> dict:
             book.person(name, 2e6 + pos, (2.0 if case == "nomn" else 1.0) + 0.1 * len(name.split()))
 
     # speaker labels: guests' labels name them, the interviewer's strike them out
-    labels = _labels(z.text)
+    labels = speaker_labels(z.text)
     # the turns the parser gave each label: a guest may ask back once ("А вы?"), the
     # interviewer's label leads most questions
-    asked = Counter(_norm_label(s) for s in z.question_speakers if s)
-    answered = Counter(_norm_label(s) for s in z.answer_speakers if s)
+    asked = Counter(norm_label(s) for s in z.question_speakers if s)
+    answered = Counter(norm_label(s) for s in z.answer_speakers if s)
     by_label: dict[str, list] = {}
     for pos, lab, rest in labels:
         by_label.setdefault(lab, []).append((pos, rest))
     label_turns: dict[int, int] = {}
     for lab, turns in by_label.items():
         questions = sum(1 for _, r in turns if r.rstrip("*_ ").endswith("?"))
-        n = _norm_label(lab)
+        n = norm_label(lab)
         if asked[n] or answered[n]:
             # the interviewer leads most of the page's questions; a guest may ask back
             is_q = asked[n] > answered[n] and asked[n] * 2 > max(z.exchanges, len(z.question_speakers))
@@ -489,7 +275,7 @@ def _collect(z: Zones, book: _Book) -> dict:
         if p.label_turns >= 2:
             p.add("label")
     for s in dict.fromkeys(z.answer_speakers):
-        p = book.by_label(_norm_label(s)) if s else None
+        p = book.by_label(norm_label(s)) if s else None
         if p is not None and not p.interviewer:
             p.add("label")
             p.label_turns = max(p.label_turns, 2)
@@ -499,7 +285,7 @@ def _collect(z: Zones, book: _Book) -> dict:
         p = book.person(name, order_base[zone] + s)
         if zone != "title":
             p.spots.append((text, s, e))  # where a role may be written beside the name
-        _weigh(p, zone, text, s, e, case, z.english, title)
+        ev.weigh(p, zone, text, s, e, case, z.english, title)
     for pos, body, found, section in header_hits:
         for s, e, name, case in found:
             p = book.person(name, 2e6 + pos)
@@ -521,13 +307,13 @@ def _collect(z: Zones, book: _Book) -> dict:
             if p is None:
                 continue
             case = "nomn" if _fold(m.group()) == _fold(p.surname) else "obl"
-            _weigh(p, zone, text, m.start(), m.end(), case, z.english, title)
+            ev.weigh(p, zone, text, m.start(), m.end(), case, z.english, title)
     # a lead sentence naming no one but "он"/"she" about the interview: its subject is the
     # person named in the sentence before
     if lead:
-        starts = _sentence_starts(lead)
+        starts = ev.sentence_starts(lead)
         done = set()
-        for pm in _PRONOUN.finditer(lead):
+        for pm in ev.PRONOUN.finditer(lead):
             if pm.start() and lead[pm.start() - 1].isalnum():
                 continue  # inside a word ("Тон", "she" in "ashes")
             k = bisect_right(starts, pm.start()) - 1
@@ -536,7 +322,7 @@ def _collect(z: Zones, book: _Book) -> dict:
             done.add(k)
             s0, s1 = starts[k - 1], starts[k]
             e1 = starts[k + 1] if k + 1 < len(starts) else len(lead)
-            cue = _cue(lead, s1, e1)
+            cue = ev.cue(lead, s1, e1)
             if cue:
                 named = [x for x in mentions if x[0] == "lead" and s0 <= x[2] < s1 and x[5] in ("nomn", "unk")]
                 named_here = [x for x in mentions if x[0] == "lead" and s1 <= x[2] < e1]
@@ -544,10 +330,10 @@ def _collect(z: Zones, book: _Book) -> dict:
                     book.person(named[0][4], 0).add(cue)
 
     # the first question's address, the first answer's self-introduction
-    fq = plain(z.first_question)[:120]
+    fq = ev.plain(z.first_question)[:120]
     comma = fq.find(",")
     address = fq[:comma].strip() if 0 < comma <= 40 else ""
-    polite = _ADDRESS_TITLE.match(address)
+    polite = ev.ADDRESS_TITLE.match(address)
     for p in book.people if address else ():
         parts = p.name.split()
         if len(parts) < 2:
@@ -555,11 +341,11 @@ def _collect(z: Zones, book: _Book) -> dict:
         # "Иван," or "Иван Петрович," (first name + patronymic), "Господин Сидоров,"
         a = address.split()
         if address == parts[0] or len(a) == 2 and a[0] == parts[0] and (
-                len(parts) == 3 and a[1] == parts[1] or len(parts) == 2 and _PATRONYMIC.search(a[1])) or (
+                len(parts) == 3 and a[1] == parts[1] or len(parts) == 2 and ev.PATRONYMIC.search(a[1])) or (
                 polite and same_word(address[polite.end():], p.surname)):
             p.add("address")
-    fa = plain(z.first_answer)[:300]
-    m = _SELF_INTRO.search(fa)
+    fa = ev.plain(z.first_answer)[:300]
+    m = ev.SELF_INTRO.search(fa)
     if m:
         for s, e, name, case in _names(find, fa[m.end():m.end() + 60], z.english):
             if s == 0:
@@ -603,66 +389,14 @@ def _looks_like_name(label: str, english: bool) -> bool:
     return bool(found) and found[0][0] == 0 and found[0][1] == len(label)
 
 
-_GENERATION = re.compile(r"\s+(?:I{1,3}|IV|Jr\.?|Sr\.?|мл\.|ст\.)$")
-
-
-@lru_cache(maxsize=4096)
-def _norm_label(label: str) -> str:
-    """A label as a name: no markup, no generation suffix ("Яхья Абдул-Матин II")."""
-    return _GENERATION.sub("", " ".join(str(label).strip(" *_:").split()))
-
-
-def _weigh(p: Person, zone: str, text: str, s: int, e: int, case: str, english: bool, title: str) -> None:
-    if p.mentions:
-        p.add("repeat")
-    p.mentions += 1
-    ss, se = _sentence(text, s)
-    before = text[ss:s]
-    # the words ahead of the name in its sentence; the sentence's first word, capitalised
-    # only because it comes first ("Глава города …"), is read in lower case
-    words_before = _WORD.findall(before)[-7:]
-    if words_before and _WORD.match(before.lstrip(" «\"“(*_")) and words_before[0][:1].isupper() \
-            and len(_WORD.findall(before)) <= 7:
-        words_before[0] = words_before[0].lower()
-    if _is_interviewer_context(words_before):
-        p.add("interviewer_context")
-        return
-    if zone == "title":
-        outside = _QUOTED.sub(lambda m: " " * len(m.group()), text)
-        if outside[s:e] != text[s:e]:
-            return  # inside a quotation
-        if s == 0 and e >= len(text.rstrip(" .")):
-            p.add("title_is_name")
-        if english:
-            strong = _EN_TITLE_BEFORE.search(text[:s]) or _EN_TITLE_AFTER.match(text[e:]) or s == 0
-        else:
-            strong = _case_fits_cue(case, before)
-        p.add("title" if strong else "title_other")
-        return
-    if zone == "captions":
-        p.add("caption")
-        return
-    # a person the sentence is about: its subject, "с X", "интервью X" (not "визит Президента X")
-    fits = _case_fits_cue(case, before)
-    cue = _cue(text, ss, se) if fits else None
-    if cue == "interview" or cue == "speech" and case != "obl":
-        p.add(cue)
-    if fits and _apposition(words_before, english):
-        p.add("apposition")
-    if _ROLE_AFTER.match(text[e:e + 80]) or english and _EN_IS_ROLE.match(text, e, e + 80):
-        p.add("role_after")
-    if len(p.name.split()) == 3 and not english:
-        p.add("three_words")
-
-
 def _several_named(z: Zones) -> bool:
     """A plural of people as the title's subject, or a lead sentence with a plural verb
     naming two people or more."""
     find = _finder(z.english)
-    title, lead = plain(z.title).strip(), plain(z.lead)
-    return (not z.english and _plural_title(title)) or any(
-        len(_names_in(find, lead[slice(*_sentence(lead, m.start()))], z.english)) >= 2
-        for m in _PLURAL_VERB.finditer(lead))
+    title, lead = ev.plain(z.title).strip(), ev.plain(z.lead)
+    return (not z.english and ev.plural_title(title)) or any(
+        len(_names_in(find, lead[slice(*ev.sentence(lead, m.start()))], z.english)) >= 2
+        for m in ev.PLURAL_VERB.finditer(lead))
 
 
 def interviewees(z: Zones) -> tuple[list[Person], dict]:

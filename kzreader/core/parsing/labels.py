@@ -1,0 +1,80 @@
+"""Speaker labels read as people's names: every "Name: …" at a line start, the label as a
+possible person ("**Иван Петров**" → "Иван Петров"; not "Вопрос", "Фото" or a time), and a label
+without markup or a generation suffix (for the people finder, ``people.py``).
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from . import names
+
+# labels that are not people
+_NOT_PEOPLE = {"interview", "интервью", "note", "примечание", "image", "photo", "фото", "источник",
+               "source", "update", "q", "a", "в", "о", "вопрос", "ответ", "question", "answer",
+               "корр", "корреспондент", "журналист", "ведущий", "ведущая", "interviewer", "host",
+               "reporter", "editor", "видео", "video", "tags", "теги", "date", "дата"}
+
+
+# The header pattern opens with the newline itself (it runs on "\n" + text): a literal first
+# character lets the engine jump from line to line instead of trying every position.
+# what stands before a label's colon: maybe emphasis, then up to four words or initials
+_LABEL_HEAD = re.compile(r"[ \t]*[*_]{0,3}(?P<lab>[A-ZА-ЯЁ][\w’'.\- ]{0,40}?)[ \t]*[*_]{0,3}[ \t]*")
+
+
+def speaker_labels(text: str) -> list[tuple[int, str, str]]:
+    """Speaker labels at line starts: (offset, label, the turn's first text).  Only lines
+    with a colon near their start are tried (found with str.find, far faster than a pattern
+    tried at every line)."""
+    out = []
+    i = text.find(":")
+    while i != -1:
+        ls = text.rfind("\n", 0, i) + 1
+        c = text[ls:ls + 1]
+        # a label opens its line with a capital, maybe after blanks or emphasis
+        m = _LABEL_HEAD.fullmatch(text, ls, i) if i - ls <= 50 and (c.isupper() or c in " \t*_") else None
+        colon = i
+        nl = text.find("\n", i)
+        i = text.find(":", nl) if nl != -1 else -1
+        if m is None:
+            continue
+        lab = _person_label(m.group("lab"))
+        if lab is None:
+            continue
+        rest = text[colon + 1:nl if nl != -1 else len(text)].strip(" \t*_")
+        if not rest:  # a label alone on its line: the turn starts on the next one
+            nxt = _NEXT_LINE.match(text, colon + 1)
+            rest = nxt.group(1) if nxt else ""
+        out.append((ls, lab, rest))
+    return out
+
+
+@lru_cache(maxsize=4096)
+def _person_label(raw: str) -> str | None:
+    """The label as a possible person ("**Иван Петров**" → "Иван Петров"), or None for
+    "Вопрос", "Q", "Фото", times and phrases in lower case."""
+    if raw.lower().rstrip(". ") in _NOT_PEOPLE or _DIGIT.search(raw):
+        return None
+    lab = norm_label(raw)
+    words = lab.split()
+    if not lab or len(words) > 4:
+        return None
+    if not all(w[:1].isupper() or w.lower() in names.PARTICLES or names.has_particle(w) for w in words) \
+            and not names.label_initials(lab):
+        return None
+    return lab
+
+
+_NEXT_LINE = re.compile(r"\s*([^\n]*)")
+
+
+_DIGIT = re.compile(r"\d")
+
+
+_GENERATION = re.compile(r"\s+(?:I{1,3}|IV|Jr\.?|Sr\.?|мл\.|ст\.)$")
+
+
+@lru_cache(maxsize=4096)
+def norm_label(label: str) -> str:
+    """A label as a name: no markup, no generation suffix ("Яхья Абдул-Матин II")."""
+    return _GENERATION.sub("", " ".join(str(label).strip(" *_:").split()))
