@@ -216,9 +216,10 @@ def weigh(p, zone: str, text: str, s: int, e: int, case: str, english: bool, tit
     before = text[ss:s]
     # the words ahead of the name in its sentence; the sentence's first word, capitalised
     # only because it comes first ("Глава города …"), is read in lower case
-    words_before = _WORD.findall(before)[-7:]
+    all_before = _WORD.findall(before)
+    words_before = all_before[-7:]
     if words_before and _WORD.match(before.lstrip(" «\"“(*_")) and words_before[0][:1].isupper() \
-            and len(_WORD.findall(before)) <= 7:
+            and len(all_before) <= 7:
         words_before[0] = words_before[0].lower()
     if _is_interviewer_context(words_before):
         p.add("interviewer_context")

@@ -376,7 +376,8 @@ def block_features(blocks: list[Block], text: str = "") -> tuple[list[int], list
             # a writer's paragraph about someone (a section lead, a news epilogue): told in the
             # third person, nobody addressed, a reporting verb or a person named mid-sentence
             if not first_p and not addr and _PERSON.search(body, 0, 400) is None:
-                news = _REPORT.search(body, 400) is not None or _NAMED.search(body, 0, 200) is not None
+                # (the cheap search first)
+                news = _NAMED.search(body, 0, 200) is not None or _REPORT.search(body, 400) is not None
                 if news:
                     add("news")
                 if k > last_turn:
