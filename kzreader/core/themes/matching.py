@@ -39,21 +39,6 @@ MIN_SAFE_STEM = 3  # shorter stems need an exact word-form match (see module doc
 
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 
-# Endings used to expand a Russian entry into the forms whose stems it should match.  The
-# union of noun and adjective endings: an odd form only adds a stem of the same root.
-_RU_ENDINGS = (
-    "", "а", "я", "у", "ю", "о", "е", "ё", "ы", "и", "ь", "й",
-    "ом", "ем", "ём", "ой", "ей", "ою", "ею", "ов", "ев", "ам", "ям", "ами", "ями", "ах", "ях",
-    "ью", "ия", "ии", "ию", "ие", "ий", "ием", "иям", "иями", "иях", "ией",
-    "ый", "ая", "яя", "ое", "ее", "ые", "ого", "его", "ому", "ему", "ым", "им", "ых", "их",
-    "ыми", "ими", "ую", "юю",
-)
-# Endings stripped from an entry (usually given in its dictionary form) to find the base
-# the endings above attach to; longest first.
-_RU_LEMMA_ENDINGS = ("ый", "ий", "ой", "ая", "яя", "ое", "ее", "ые", "ие", "ия", "ие",
-                     "а", "я", "о", "е", "ы", "и", "й", "ь")
-
-
 @dataclass(frozen=True, slots=True)
 class Match:
     """One matched keyword or phrase occurrence; start/end are offsets in the given text."""
@@ -87,45 +72,14 @@ def carries(score: int, question_score: int) -> bool:
     return score >= MIN_EXCHANGE_SCORE or question_score >= MIN_QUESTION_SCORE
 
 
-_VOWELS = set("аеёиоуыэюя")
-
-
-def _ru_bases(word: str) -> set[str]:
-    base = word
-    for end in _RU_LEMMA_ENDINGS:
-        if word.endswith(end) and len(word) - len(end) >= 2:
-            base = word[: -len(end)]
-            break
-    bases = {base}
-    if len(base) >= 4:
-        c1, v, c2 = base[-3], base[-2], base[-1]
-        # fleeting vowel dropped in other cases: миротворец/миротворца, рынок/рынка,
-        # уголь/угля
-        if (v in "оеё" and c1 not in _VOWELS and c2 not in _VOWELS
-                and (base.endswith(("ец", "ок", "ек", "ёк")) or word.endswith("ь"))):
-            bases.add(base[:-2] + c2)
-        # vowel inserted in the genitive plural: перевозка/перевозок, торговля/торговель
-        if (base != word and word[-1] in "аяо" and base[-1] not in _VOWELS
-                and base[-2] not in _VOWELS and base[-1] not in "йь"):
-            bases.update(base[:-1] + v2 + base[-1] for v2 in "ое")
-    return bases
-
-
-def _ru_forms(word: str) -> set[str]:
-    forms = {word}
-    for base in _ru_bases(word):
-        forms.update(base + e for e in _RU_ENDINGS)
-    return forms
-
-
 def _word_forms(word: str) -> set[str]:
     w = _text.fold(word)
     if len(w) <= 2:
         return {w}
     if _CYRILLIC.search(w):
-        # pymorphy3's lexeme has the forms Snowball stems apart (урожай / урожая); the
-        # ending table covers words its dictionary does not know
-        return _ru_forms(w) | form_words(w)
+        # every form in pymorphy3's lexemes (it predicts them for words its dictionary does
+        # not know), as Snowball stems some of them apart (урожай / урожая)
+        return set(form_words(w))
     if w.isascii() and w.isalpha():
         return {w, w + "s", w + "es"}
     return {w}
