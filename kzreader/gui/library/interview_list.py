@@ -14,21 +14,13 @@ from PySide6.QtCore import (
 )
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLineEdit, QTableView, QVBoxLayout, QWidget
 
+from kzreader.core.text import fold
+
 from ..i18n import format_date
 from ..widgets.plain_text import plain_tooltip
 
 if TYPE_CHECKING:  # annotations only; the model is imported when files load
     from kzreader.core.model import Interview
-
-
-def fold(text: str) -> str:
-    """core.text.fold, imported on first use (PyStemmer is not needed to paint the window);
-    the first call puts the core's function in its place."""
-    global fold
-    from kzreader.core.text import fold as core_fold
-
-    fold = core_fold
-    return core_fold(text)
 
 
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
