@@ -71,7 +71,7 @@ def main() -> int:
 
     from kzreader.gui.across.across_view import CHUNK
 
-    app = kapp.create_application([])
+    app, _ = kapp.create_application([])
     base = tempfile.mkdtemp(prefix="kzacross-")
     settings, data_dir, cache_dir = kapp.user_locations(base)
     w = kapp.MainWindow(settings, data_dir, cache_dir)
