@@ -101,12 +101,17 @@ def test_a_new_load_cancels_the_old_one(qtbot, loader, session, tmp_path, monkey
     qtbot.waitUntil(lambda: not loader._threads, timeout=5_000)  # old thread ended and was freed
 
 
-def test_cancel_then_shutdown(qtbot, loader, session, tmp_path, monkeypatch):
+def start_slow_load(qtbot, loader, session, tmp_path, monkeypatch) -> None:
+    """Start loading 30 files at 20 ms each; return once the first has arrived."""
     folder = make_corpus(tmp_path / "c", 30)
     real_load = core_corpus.load_file
     monkeypatch.setattr(core_corpus, "load_file", lambda p: (time.sleep(0.02), real_load(p))[1])
     with qtbot.waitSignal(session.signals.added, timeout=10_000):
         loader.load(session.start([str(folder)]))
+
+
+def test_cancel_then_shutdown(qtbot, loader, session, tmp_path, monkeypatch):
+    start_slow_load(qtbot, loader, session, tmp_path, monkeypatch)
     loader.cancel()
     assert not loader.is_loading()
     with qtbot.assertNotEmitted(session.signals.added, wait=100):
@@ -116,11 +121,7 @@ def test_cancel_then_shutdown(qtbot, loader, session, tmp_path, monkeypatch):
 
 
 def test_stop_keeps_what_loaded_and_tells_the_session(qtbot, loader, session, tmp_path, monkeypatch):
-    folder = make_corpus(tmp_path / "c", 30)
-    real_load = core_corpus.load_file
-    monkeypatch.setattr(core_corpus, "load_file", lambda p: (time.sleep(0.02), real_load(p))[1])
-    with qtbot.waitSignal(session.signals.added, timeout=10_000):
-        loader.load(session.start([str(folder)]))
+    start_slow_load(qtbot, loader, session, tmp_path, monkeypatch)
     with qtbot.waitSignal(session.signals.loaded, timeout=1_000) as ended:
         loader.stop()
     assert ended.args == [False] and not session.loading and not loader.is_loading()
