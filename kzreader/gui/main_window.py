@@ -28,9 +28,6 @@ _STATE_VERSION = 1
 K_GEOMETRY = "window/geometry"
 K_STATE = "window/state"
 K_HEADER = "window/list_header"
-K_ZOOM = "reading/zoom"
-K_WHOLE = "reading/whole_interview"
-K_REMOVED = "reading/show_removed"
 
 
 class BuiltAfterFirstPaint:
@@ -181,10 +178,6 @@ class MainWindow(QMainWindow):
         self.bookmarks.set_citation_style(*self.quotes.citation_style_strings())
 
     def _connect(self) -> None:
-        pane = self.reading_pane
-        pane.zoom_changed.connect(lambda z: self.settings.setValue(K_ZOOM, z))
-        pane.whole_interview_changed.connect(lambda w: self.settings.setValue(K_WHOLE, w))
-        pane.show_removed_changed.connect(lambda s: self.settings.setValue(K_REMOVED, s))
         self.problems_view.count_changed.connect(self._on_problem_count)
 
     @Slot(int)
@@ -247,9 +240,7 @@ class MainWindow(QMainWindow):
         state = s.value(K_STATE)
         self._layout_defaults_applied = bool(state) and self.restoreState(state, _STATE_VERSION)
         self.interview_list.restore_header_state(s.value(K_HEADER))
-        self.reading_pane.set_zoom(s.value(K_ZOOM, 0, type=int))
-        self.reading_pane.set_whole_interview(s.value(K_WHOLE, False, type=bool))
-        self.reading_pane.set_show_removed(s.value(K_REMOVED, False, type=bool))
+        self.place.restore_view()
 
     def save_state(self) -> None:
         s = self.settings
@@ -257,9 +248,6 @@ class MainWindow(QMainWindow):
         s.setValue(K_STATE, self.saveState(_STATE_VERSION))
         self.problems_visibility.save()  # how to read the dock's visibility in that state
         s.setValue(K_HEADER, self.interview_list.header_state())
-        s.setValue(K_ZOOM, self.reading_pane.zoom())
-        s.setValue(K_WHOLE, self.reading_pane.is_whole_interview())
-        s.setValue(K_REMOVED, self.reading_pane.shows_removed())
         self.place.save()
         s.sync()
 

@@ -1,7 +1,8 @@
-"""Where the reader is: the interview opened from the list and its question, remembered in
-the settings for the next start, and found again when a load brings that interview back
-(a reload, a restart).  While nothing is to be found again, the first interview opens as soon
-as it arrives, so there is something to read straight away.
+"""Where the reader is and how they read: the interview opened from the list and its
+question, remembered in the settings for the next start with the pane's zoom and view
+toggles, and found again when a load brings that interview back (a reload, a restart).  While
+nothing is to be found again, the first interview opens as soon as it arrives, so there is
+something to read straight away.
 """
 from __future__ import annotations
 
@@ -11,6 +12,9 @@ translate = QCoreApplication.translate
 
 K_INTERVIEW = "reading/last_interview"
 K_QUESTION = "reading/last_question"
+K_ZOOM = "reading/zoom"
+K_WHOLE = "reading/whole_interview"
+K_REMOVED = "reading/show_removed"
 
 
 class ReadingPlace(QObject):
@@ -24,6 +28,16 @@ class ReadingPlace(QObject):
         self._pending: tuple[str, int] | None = None
         self.list.interview_selected.connect(self._on_interview_selected)
         self.pane.current_exchange_changed.connect(self._on_exchange_changed)
+        self.pane.zoom_changed.connect(lambda z: settings.setValue(K_ZOOM, z))
+        self.pane.whole_interview_changed.connect(lambda w: settings.setValue(K_WHOLE, w))
+        self.pane.show_removed_changed.connect(lambda s: settings.setValue(K_REMOVED, s))
+
+    def restore_view(self) -> None:
+        """The pane's zoom and view toggles as the last session left them."""
+        s = self.settings
+        self.pane.set_zoom(s.value(K_ZOOM, 0, type=int))
+        self.pane.set_whole_interview(s.value(K_WHOLE, False, type=bool))
+        self.pane.set_show_removed(s.value(K_REMOVED, False, type=bool))
 
     def last(self) -> tuple[str, int] | None:
         """The place saved by the last session."""
@@ -35,6 +49,10 @@ class ReadingPlace(QObject):
         return (iv.id, self.pane.current_number()) if iv is not None else None
 
     def save(self) -> None:
+        s, pane = self.settings, self.pane
+        s.setValue(K_ZOOM, pane.zoom())
+        s.setValue(K_WHOLE, pane.is_whole_interview())
+        s.setValue(K_REMOVED, pane.shows_removed())
         place = self.current()
         if place is not None:
             self._remember(*place)
