@@ -1,13 +1,16 @@
-"""Render the application icon's PNG sizes from the SVG with QtSvg.
+"""Build the application icon that ships from its source, resources/icons/kzreader.svg: the
+PNG sizes rendered with QtSvg, and the SVG itself copied as the scalable icon, all into
+kzreader/resources/icons/.
 
-Run after editing kzreader/resources/icons/kzreader.svg:
+Run after editing resources/icons/kzreader.svg:
     python3 packaging/render_icons.py
-The PNGs are committed: window managers and the PyInstaller bundle use them without needing
-the Qt SVG plugin.
+The built files are committed: window managers and the PyInstaller bundle use the PNGs without
+needing the Qt SVG plugin.
 """
 from __future__ import annotations
 
 import os
+import shutil
 import sys
 from pathlib import Path
 
@@ -17,7 +20,9 @@ from PySide6.QtCore import Qt  # noqa: E402
 from PySide6.QtGui import QGuiApplication, QImage, QPainter  # noqa: E402
 from PySide6.QtSvg import QSvgRenderer  # noqa: E402
 
-ICONS = Path(__file__).resolve().parent.parent / "kzreader" / "resources" / "icons"
+ROOT = Path(__file__).resolve().parent.parent
+SOURCE = ROOT / "resources" / "icons" / "kzreader.svg"
+ICONS = ROOT / "kzreader" / "resources" / "icons"
 SIZES = (16, 32, 48, 64, 128, 256)
 
 
@@ -37,7 +42,9 @@ def render(svg: Path, size: int) -> QImage:
 
 def main() -> int:
     _app = QGuiApplication.instance() or QGuiApplication(sys.argv[:1])
-    svg = ICONS / "kzreader.svg"
+    svg = SOURCE
+    shutil.copyfile(svg, ICONS / svg.name)
+    print(ICONS / svg.name)
     for size in SIZES:
         out = ICONS / f"kzreader-{size}.png"
         if not render(svg, size).save(str(out), "PNG"):

@@ -19,7 +19,7 @@ from kzreader.core.messages import Message  # noqa: E402
 from kzreader.gui import i18n, translation_files as tf  # noqa: E402
 from kzreader.gui.reading.removed_labels import CONTEXT  # noqa: E402
 
-TS = i18n.I18N_DIR / "kzreader_ru.ts"
+TS = tf.TS_DIR / "kzreader_ru.ts"
 
 
 @pytest.fixture
@@ -69,7 +69,7 @@ def test_gaps_are_reported(tmp_path):
 
 
 def test_the_shipped_qm_is_compiled_from_the_ts(tmp_path):
-    assert tf.qm_mismatches(TS, TS.with_suffix(".qm")) == []
+    assert tf.qm_mismatches(TS, tf.qm_file(TS)) == []
     # the comparison notices a .qm built from an older .ts
     older = tmp_path / TS.name
     older.write_text(TS.read_text(encoding="utf-8").replace(">&amp;Файл<", ">Ф&amp;айл<"), encoding="utf-8")

@@ -19,7 +19,8 @@ import pytest
 
 REPO = Path(__file__).resolve().parents[1]
 PACKAGING = REPO / "packaging"
-RESOURCES = REPO / "kzreader" / "resources"
+RESOURCES = REPO / "kzreader" / "resources"  # what ships: built or used as they are
+SOURCES = REPO / "resources"  # what a build step turns into some of them; never shipped
 APP_ID = "io.github.kzreader.KZReader"
 ICON_SIZES = (16, 32, 48, 64, 128, 256)
 
@@ -154,6 +155,8 @@ def test_wheel_carries_every_resource(wheel_install):
     assert set(resource_files()) - names == set()
     qm = [n for n in resource_files() if n.startswith("kzreader/resources/i18n/") and n.endswith(".qm")]
     assert set(qm) <= names
+    # only built files ship: no translation source, nothing from the top-level resources/
+    assert not [n for n in names if n.endswith(".ts") or n.startswith("resources/")]
     entry_points = zipfile.ZipFile(wheel_install["wheel"]).read(
         next(n for n in names if n.endswith(".dist-info/entry_points.txt"))).decode()
     assert "kzreader = kzreader.__main__:main" in entry_points
@@ -200,6 +203,23 @@ def test_installed_screenshot_offscreen(wheel_install):
     assert run.returncode == 0, run.stderr
     width, height = png_size(out)
     assert width >= 1200 and height >= 800
+
+
+def test_every_source_in_resources_has_its_built_file_in_the_package():
+    """resources/ holds the sources of generated assets; each one's product ships in
+    kzreader/resources/ (packaging/render_icons.py, python -m kzreader.gui.translation_files)."""
+    sources = sorted(p.relative_to(SOURCES).as_posix() for p in SOURCES.rglob("*") if p.is_file())
+    assert "icons/kzreader.svg" in sources and "i18n/kzreader_ru.ts" in sources
+    for name in sources:
+        if name.endswith(".ts"):
+            assert (RESOURCES / name).with_suffix(".qm").is_file(), name
+        elif name == "icons/kzreader.svg":
+            # shipped as the scalable icon: the copy must be the source as it is now
+            assert (RESOURCES / name).read_bytes() == (SOURCES / name).read_bytes()
+            assert all((RESOURCES / "icons" / f"kzreader-{size}.png").is_file() for size in ICON_SIZES)
+        elif name != "README.md":
+            pytest.fail(f"resources/{name}: no build step is known for it")
+    assert not list(RESOURCES.rglob("*.ts")), "translation sources belong in resources/i18n/"
 
 
 def test_icon_pngs_have_their_sizes():

@@ -26,8 +26,18 @@ from .i18n import CORE_CONTEXT, GUI_DIR, I18N_DIR, TRANSLATED
 from .reading.removed_labels import CONTEXT as REMOVED_CONTEXT
 
 
+# the .ts sources live in the checkout's top-level resources/i18n/; only the .qm files lrelease
+# builds from them ship, in the package's resources/i18n/ (I18N_DIR)
+TS_DIR = GUI_DIR.parents[1] / "resources" / "i18n"
+
+
 def ts_files() -> list[Path]:
-    return [I18N_DIR / f"kzreader_{lang}.ts" for lang in TRANSLATED]
+    return [TS_DIR / f"kzreader_{lang}.ts" for lang in TRANSLATED]
+
+
+def qm_file(ts: Path) -> Path:
+    """Where the .qm built from ``ts`` ships."""
+    return I18N_DIR / ts.with_suffix(".qm").name
 
 
 def gui_sources() -> list[Path]:
@@ -131,7 +141,7 @@ def main(argv: list[str] | None = None) -> int:
     check = "--check" in args
     status = 0
     for ts in ts_files():
-        qm = ts.with_suffix(".qm")
+        qm = qm_file(ts)
         if check:
             with tempfile.TemporaryDirectory() as tmp:
                 copy = Path(tmp) / ts.name
