@@ -9,8 +9,9 @@ pytest.importorskip("PySide6")
 
 from gui_helpers import make_window, open_and_wait  # noqa: E402
 
-from kzreader.core.search.analysers import MORPHOLOGY, STEMMING  # noqa: E402
-from kzreader.gui.app import ANALYSER_REASONS, report_missing_analysers, samples_dir  # noqa: E402
+from kzreader.core import messages  # noqa: E402
+from kzreader.core.search import analysers  # noqa: E402
+from kzreader.gui.app import report_missing_analysers, samples_dir  # noqa: E402
 
 
 def test_missing_analyser_is_a_warning_that_stays(qtbot, tmp_path, monkeypatch):
@@ -19,8 +20,9 @@ def test_missing_analyser_is_a_warning_that_stays(qtbot, tmp_path, monkeypatch):
     report_missing_analysers(w)
     expected = (f"not installed, so search and themes match only the exact word forms (weaker results); "
                 f"install it with: {sys.executable} -m pip install PyStemmer")
-    assert [(p.path, p.message, p.severity) for p in w.problems_view.model.problems()] == \
+    assert [(p.path, str(p.message), p.severity) for p in w.problems_view.model.problems()] == \
         [("PyStemmer", expected, "warning")]
+    assert w.problems_view.model.problems()[0].message.code == messages.ANALYSER_NO_STEMMING_INSTALL
     open_and_wait(qtbot, w, [samples_dir()])  # a load clears the view; the notice comes back
     assert [p.path for p in w.problems_view.model.problems()] == ["PyStemmer"]
     w.loader.shutdown()
@@ -33,5 +35,9 @@ def test_nothing_is_reported_when_all_are_installed(qtbot, tmp_path):
     w.loader.shutdown()
 
 
-def test_every_reason_is_offered_for_translation():
-    assert set(ANALYSER_REASONS) == {STEMMING, MORPHOLOGY}
+def test_every_reason_has_a_message_with_and_without_the_command():
+    for _module, package, reason in analysers.OPTIONAL:
+        plain = analysers.Missing(package, reason, None).message
+        with_command = analysers.Missing(package, reason, "pip install x").message
+        assert str(plain).startswith("not installed, so " + reason)
+        assert str(with_command) == str(plain) + "; install it with: pip install x"

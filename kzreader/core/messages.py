@@ -126,6 +126,19 @@ BOOKMARK_MISSING = _define("bookmark_missing", "no bookmark {id}")
 BOOKMARK_FIELD_FIXED = _define("bookmark_field_fixed", "{field} cannot be changed")
 
 
+# -- optional analysers missing (core.search.analysers) ---------------------------------------
+ANALYSER_NO_STEMMING = _define("analyser_no_stemming", "not installed, so search and themes match only the "
+                                                       "exact word forms (weaker results)")
+ANALYSER_NO_STEMMING_INSTALL = _define("analyser_no_stemming_install",
+                                       "not installed, so search and themes match only the exact word forms "
+                                       "(weaker results); install it with: {command}")
+ANALYSER_NO_MORPHOLOGY = _define("analyser_no_morphology",
+                                 "not installed, so Russian interviewees' names are not recognised and search "
+                                 "misses some word forms (weaker results)")
+ANALYSER_NO_MORPHOLOGY_INSTALL = _define("analyser_no_morphology_install",
+                                         "not installed, so Russian interviewees' names are not recognised and "
+                                         "search misses some word forms (weaker results); install it with: {command}")
+
 # -- theme lexicons (core.themes): the user's themes file and the theme editor ----------------
 LEXICON_NOT_UTF8 = _define("lexicon_not_utf8", "not UTF-8 text ({reason})")
 LEXICON_BAD_YAML = _define("lexicon_bad_yaml", "invalid YAML: {problem}")

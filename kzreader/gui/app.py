@@ -8,7 +8,7 @@ import tempfile
 from pathlib import Path
 from typing import NamedTuple
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEventLoop, QSettings, QSize, QStandardPaths, QTimer
+from PySide6.QtCore import QCoreApplication, QEventLoop, QSettings, QSize, QStandardPaths, QTimer
 from PySide6.QtGui import QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication
 
@@ -26,14 +26,6 @@ SETTINGS_ENV = "KZREADER_SETTINGS_DIR"
 SCREENSHOT_SIZE = (1280, 820)
 SCREENSHOT_LOAD_TIMEOUT_MS = 120_000
 _EXITING_OPTIONS = {"-h", "--help", "--version"}
-
-
-# core.search.analysers' reasons (STEMMING, MORPHOLOGY), for the translation tools
-ANALYSER_REASONS = (
-    QT_TRANSLATE_NOOP("Analysers", "search and themes match only the exact word forms"),
-    QT_TRANSLATE_NOOP("Analysers",
-                      "Russian interviewees' names are not recognised and search misses some word forms"),
-)
 
 
 def samples_dir() -> str:
@@ -253,15 +245,7 @@ def report_missing_analysers(window: MainWindow) -> None:
     # dataclasses); by now the load has imported it
     from kzreader.core.model import Problem
 
-    notices = []
-    for m in missing():
-        if m.install:
-            text = QCoreApplication.translate("Analysers", "not installed, so %1 (weaker results); "
-                                              "install it with: %2")
-        else:
-            text = QCoreApplication.translate("Analysers", "not installed, so %1 (weaker results)")
-        text = text.replace("%2", m.install or "").replace("%1", QCoreApplication.translate("Analysers", m.weaker))
-        notices.append(Problem(m.package, text, "warning"))
+    notices = [Problem(m.package, m.message, "warning") for m in missing()]
     if notices:
         window.problems_view.append(list(notices))
         window.session_signals.cleared.connect(lambda: window.problems_view.append(list(notices)))

@@ -191,25 +191,6 @@
     </message>
 </context>
 <context>
-    <name>Analysers</name>
-    <message>
-        <source>search and themes match only the exact word forms</source>
-        <translation>поиск и темы находят слова только в точно той же форме</translation>
-    </message>
-    <message>
-        <source>Russian interviewees&apos; names are not recognised and search misses some word forms</source>
-        <translation>имена русскоязычных собеседников не распознаются, а поиск пропускает часть словоформ</translation>
-    </message>
-    <message>
-        <source>not installed, so %1 (weaker results); install it with: %2</source>
-        <translation>не установлен, поэтому %1 (результаты хуже); установите его командой: %2</translation>
-    </message>
-    <message>
-        <source>not installed, so %1 (weaker results)</source>
-        <translation>не установлен, поэтому %1 (результаты хуже)</translation>
-    </message>
-</context>
-<context>
     <name>BookmarkEditDialog</name>
     <message>
         <source>None</source>
@@ -790,6 +771,22 @@
     <message>
         <source>{field} cannot be changed</source>
         <translation>поле {field} нельзя изменить</translation>
+    </message>
+    <message>
+        <source>not installed, so search and themes match only the exact word forms (weaker results)</source>
+        <translation>не установлен, поэтому поиск и темы находят слова только в точно той же форме (результаты хуже)</translation>
+    </message>
+    <message>
+        <source>not installed, so search and themes match only the exact word forms (weaker results); install it with: {command}</source>
+        <translation>не установлен, поэтому поиск и темы находят слова только в точно той же форме (результаты хуже); установите его командой: {command}</translation>
+    </message>
+    <message>
+        <source>not installed, so Russian interviewees&apos; names are not recognised and search misses some word forms (weaker results)</source>
+        <translation>не установлен, поэтому имена русскоязычных собеседников не распознаются, а поиск пропускает часть словоформ (результаты хуже)</translation>
+    </message>
+    <message>
+        <source>not installed, so Russian interviewees&apos; names are not recognised and search misses some word forms (weaker results); install it with: {command}</source>
+        <translation>не установлен, поэтому имена русскоязычных собеседников не распознаются, а поиск пропускает часть словоформ (результаты хуже); установите его командой: {command}</translation>
     </message>
     <message>
         <source>not UTF-8 text ({reason})</source>

@@ -11,9 +11,12 @@ import sys
 from importlib.util import find_spec
 from typing import NamedTuple
 
+from .. import messages as msg
+from ..messages import Message
+
 STEMMING = "search and themes match only the exact word forms"
 MORPHOLOGY = "Russian interviewees' names are not recognised and search misses some word forms"
-# (module, pip package, what is weaker without it); gui.app translates the reasons
+# (module, pip package, what is weaker without it)
 OPTIONAL = (
     ("Stemmer", "PyStemmer", STEMMING),
     ("pymorphy3", "pymorphy3", MORPHOLOGY),
@@ -25,6 +28,17 @@ class Missing(NamedTuple):
     package: str
     weaker: str  # one of the reasons above
     install: str | None  # the command that installs it; None in a bundle
+
+    @property
+    def message(self) -> Message:
+        """What is weaker, and how to get it back, for the Problems view."""
+        plain, with_command = _MESSAGES[self.weaker]
+        return Message(with_command, command=self.install) if self.install else Message(plain)
+
+
+# each reason as a message: without and with the command that installs the package
+_MESSAGES = {STEMMING: (msg.ANALYSER_NO_STEMMING, msg.ANALYSER_NO_STEMMING_INSTALL),
+             MORPHOLOGY: (msg.ANALYSER_NO_MORPHOLOGY, msg.ANALYSER_NO_MORPHOLOGY_INSTALL)}
 
 
 def _importable(module: str) -> bool:
