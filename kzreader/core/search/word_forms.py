@@ -30,9 +30,13 @@ def morph():
     core.analysers says once that results are weaker."""
     try:
         import pymorphy3
+        import pymorphy3_dicts_ru
 
-        return pymorphy3.MorphAnalyzer()
-    except (ImportError, ValueError):  # ValueError: no dictionary for Russian
+        # given the dictionary's folder, pymorphy3 does not look it up among every installed
+        # package's entry points (importlib.metadata): 35 ms of CPU instead of 56, in the
+        # window before its first load starts and in each worker process
+        return pymorphy3.MorphAnalyzer(path=pymorphy3_dicts_ru.get_path(), lang="ru")
+    except (ImportError, ValueError, OSError):  # no dictionary for Russian, or a broken one
         return None
 
 
