@@ -215,13 +215,14 @@ def main(args: list[str]) -> int:
 
 
 def show_then_open(window: MainWindow, paths: list[str], after_paint=None) -> None:
-    """Paint the empty window first, then start loading, so the user sees it at once."""
+    """Paint the empty window first, then start loading, so the user sees it at once; what
+    neither waits for (the icon: 4 ms of CPU) comes while the first file parses."""
     window.show()
     QApplication.processEvents()
     if after_paint is not None:
         after_paint()
-    finish_start()
     open_initial(window, paths)
+    finish_start()
 
 
 def start_logging(settings_dir: str | None, debug: bool) -> None:
