@@ -59,7 +59,9 @@ def block_junk(b: Block) -> str | None:
         return None
     if _COUNTER.fullmatch(t):
         return "counter"
-    if ("[[" in t or "{{" in t or "%" in t) and _PLACEHOLDER.search(t) and len(
+    # (one character first: a two-character ASCII needle is widened to Cyrillic text's string
+    # kind on every test)
+    if ("[" in t and "[[" in t or "{" in t and "{{" in t or "%" in t) and _PLACEHOLDER.search(t) and len(
             _PLACEHOLDER.sub("", t).strip(_BULLETS)) < 3:
         return "template placeholder"
     if b.marker in (None, "heading") and _CREDIT.match(t) and len(t) < 200:
