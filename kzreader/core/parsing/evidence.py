@@ -11,8 +11,12 @@ from functools import lru_cache
 
 from . import names
 
-# the end of a sentence, or of a line (a byline, a caption); its end() starts the next one
-_SENT_END = re.compile(r"[.!?…]\s+(?=[«\"“A-ZА-ЯЁ])|\s*\n\s*")
+# the end of a sentence, or of a line (a byline, a caption); its end() starts the next one: the
+# blanks after a mark when a capital or a quote follows, or blanks holding a line break.  Only
+# the end is used, so a match may open at the break itself: the pattern then opens with one of
+# five characters the engine skips to (a pattern that may open with any blank is tried at every
+# position, four times slower over a long lead)
+_SENT_END = re.compile(r"[\n.!?…](?:(?<=\n)\s*|(?<=[.!?…])\s+(?=[«\"“A-ZА-ЯЁ]))")
 
 
 _QUOTED = re.compile(r"«[^«»]*»|“[^“”]*”|\"[^\"]*\"")
@@ -26,7 +30,11 @@ _MD_IMAGE = re.compile(r"!\[[^\[\]]*\]\([^()]*\)|!\[[^\[\]]*\]\[[^\[\]]*\]")
 _MD_LINK = re.compile(r"\[([^\[\]]*)\](?:\([^()]*\)|\[[^\[\]]*\])")
 
 
-_MARKUP = re.compile(r"\*\*|__|(?<!\w)_|_(?!\w)|[™®©]|<[^>\n]{1,200}>|^#+\s*|^>\s?", re.M)
+# emphasis marks, ™®©, tags, a heading's or a quote's mark at a line start.  Every alternative
+# opens with its own character and checks what stands before it afterwards ("_" not after a
+# letter, "#" or ">" after a line break or at the start): a pattern with an alternative that
+# opens with a look-behind or "^" is tried at every position, ten times slower over a page
+_MARKUP = re.compile(r"\*\*|__|_(?<!\w_)|_(?!\w)|™|®|©|<[^>\n]{1,200}>|#(?<![^\n]#)#*\s*|>(?<![^\n]>)\s?")
 
 
 def _both_cases(*stems: str) -> str:
