@@ -207,15 +207,18 @@ class ThemeIndex:
         n = len(atoms)
         found: list[tuple[int, int, int, str, str]] = []
         excluded: dict[int, list[tuple[int, int]]] = {}
+        patterns, exclusions, seq_at = self._patterns, self._exclusions, self._seq_at
         for i in compress(range(n), atoms):  # only words that match some atom
             for a in atoms[i]:
-                for seq, ti, kind, entry in self._patterns.get(a, ()):
-                    if self._seq_at(atoms, i, seq, n):
+                for seq, ti, kind, entry in patterns.get(a, ()):
+                    # a one-word entry matches wherever its atom is: most matches, no call
+                    if len(seq) == 1 or seq_at(atoms, i, seq, n):
                         found.append((ti, i, i + len(seq), kind, entry))
-                for seq, ti in self._exclusions.get(a, ()):
-                    if self._seq_at(atoms, i, seq, n):
-                        excluded.setdefault(ti, []).append((i, i + len(seq)))
-        if not found:
+                if a in exclusions:
+                    for seq, ti in exclusions[a]:
+                        if seq_at(atoms, i, seq, n):
+                            excluded.setdefault(ti, []).append((i, i + len(seq)))
+        if len(found) < 2 and not excluded:
             return found
         # per theme: drop matches inside exclusions, then overlaps (longer/earlier wins)
         found.sort(key=lambda m: (m[0], m[1], -(m[2] - m[1])))
@@ -223,7 +226,8 @@ class ThemeIndex:
         last_theme, last_end = -1, -1
         for m in found:
             ti, s, e = m[0], m[1], m[2]
-            if any(s < xe and xs < e for xs, xe in excluded.get(ti, ())):
+            spans = excluded.get(ti)
+            if spans and any(s < xe and xs < e for xs, xe in spans):
                 continue
             if ti == last_theme and s < last_end:
                 continue
