@@ -13,7 +13,7 @@ CLI_COMMANDS = ("parse", "search")
 
 def main(argv: list[str] | None = None) -> int:
     if getattr(sys, "frozen", False):
-        # a frozen bundle's worker processes (core.loading) start through this entry point;
+        # a frozen bundle's worker processes (core.corpus.loading) start through this entry point;
         # elsewhere they do not, and importing multiprocessing here costs 10 ms of CPU
         import multiprocessing
 

@@ -31,7 +31,7 @@ def _define(code: str, english: str) -> str:
     return code
 
 
-# -- finding and reading files (core.sources, core.decoding) -----------------------------------
+# -- finding and reading files (core.sources) --------------------------------------------------
 NO_SUCH_PATH = _define("no_such_path", "no such file or folder")
 CANNOT_OPEN = _define("cannot_open", "cannot open: {reason}")
 CANNOT_READ = _define("cannot_read", "cannot read: {reason}")
@@ -62,7 +62,7 @@ SIDECAR_UNREADABLE = _define("sidecar_unreadable", "metadata file {name} ignored
 SIDECAR_NOT_UTF8 = _define("sidecar_not_utf8", "metadata file {name} ignored: not UTF-8 text")
 SIDECAR_YAML_AT = _define("sidecar_yaml_at", "metadata file {name} ignored: invalid YAML at line {line} ({problem})")
 
-# -- Word documents (core.formats.docx) --------------------------------------------------------
+# -- Word documents (core.sources.formats.docx) ------------------------------------------------
 DOCX_OLD_OR_LOCKED = _define("docx_old_or_locked",
                              "this is an old Word .doc file or a password-protected document; "
                              "save it as .docx (Word 2007 or later) to open it")
@@ -81,7 +81,7 @@ DOCX_BAD_XML_ENCODING = _define("docx_bad_xml_encoding",
 DOCX_DOCTYPE = _define("docx_doctype", "the Word document is refused: {part} declares a DOCTYPE or entities")
 DOCX_NO_TEXT = _define("docx_no_text", "the Word document has no text")
 
-# -- web pages (core.formats.html) -------------------------------------------------------------
+# -- web pages (core.sources.formats.html) -----------------------------------------------------
 HTML_TOO_LARGE = _define("html_too_large", "the web page is too large to read ({size_mb} MB without "
                                            "scripts and styles; the limit is {limit_mb} MB)")
 HTML_TOO_MANY_TAGS = _define("html_too_many_tags",
@@ -99,7 +99,7 @@ OUT_OF_MEMORY = _define("out_of_memory", "not enough memory to load this file")
 PARSER_ERROR = _define("parser_error", "internal error while parsing: {error}")
 LOADING_STOPPED = _define("loading_stopped", "loading stopped: {error}")
 
-# -- the bookmark store (core.bookmarks) -------------------------------------------------------
+# -- the bookmark store (core.annotations.bookmarks) -------------------------------------------
 BOOKMARKS_READ_ONLY = _define("bookmarks_read_only",
                               "Bookmarks are read-only: the folder {folder} cannot be written ({reason}).")
 BOOKMARKS_MISSING_RESTORED = _define("bookmarks_missing_restored",
@@ -174,7 +174,7 @@ REMOVED_KINDS: dict[str, str | None] = {
     "template placeholder": "Unfilled template text",
     "footnote": "Footnote",
     "unplaced": None,
-    # page clutter marked by the web page converter (core.formats.html)
+    # page clutter marked by the web page converter (core.sources.formats.html)
     "navigation": "Site navigation",
     "outside article": "Text outside the article",
     "share": "Share buttons",

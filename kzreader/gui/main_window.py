@@ -188,7 +188,7 @@ class MainWindow(QMainWindow):
     # -- what other parts and the app ask of the window -------------------------------------------
     @property
     def corpus(self):
-        """The open corpus (core.corpus.Corpus) of the session."""
+        """The open corpus (core.corpus.corpus.Corpus) of the session."""
         return self.session.corpus
 
     @property

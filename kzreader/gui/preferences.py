@@ -2,7 +2,7 @@
 language.
 
 Settings (in the QSettings passed in):
-- ``citation/style``: a key of ``core.citation.STYLES``;
+- ``citation/style``: a key of ``core.annotations.citation.STYLES``;
 - ``citation/template``: the user's own template, or empty for the style's own;
 - ``citation/language``: "auto" (the quote's language), "ru" or "en" for the citation's words;
 - ``citation/include_path``: name the local file in citations of interviews without a URL;

@@ -1,7 +1,7 @@
 """The optional analysers: kzreader runs without them, with weaker results, and says so.
 
 They are regular dependencies, but a compiled one can fail to install, and an environment
-can lose one; the parser and search then fall back quietly (core.text, core.word_forms,
+can lose one; the parser and search then fall back quietly (core.text, core.search.word_forms,
 parsing.names), so a single line (stderr, and the Problems view in the window) tells the user
 what is weaker and how to get it back.
 """

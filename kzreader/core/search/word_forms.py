@@ -27,7 +27,7 @@ _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 def morph():
     """The process's one pymorphy3 analyser (its dictionaries take some 15 MB), or None
     without pymorphy3 or its dictionary: a word then matches its own stem only, and
-    core.analysers says once that results are weaker."""
+    core.search.analysers says once that results are weaker."""
     try:
         import pymorphy3
         import pymorphy3_dicts_ru

@@ -2,8 +2,8 @@
 encoding that reads as Russian), binary data refused, stray bytes and control characters shown
 as U+FFFD with a warning that says on which lines.
 
-Shared by the plain-text reader (``core.sources``) and the format converters
-(``core.formats``); it imports neither, so neither imports the other through it.
+Shared by the plain-text reader (``core.sources.sources``) and the format converters
+(``core.sources.formats``); it imports neither, so neither imports the other through it.
 """
 from __future__ import annotations
 

@@ -4,7 +4,7 @@ REFI-QDA export.
 The window (``AcrossWindow``) reads what the other parts already hold: the theme tags and
 lexicon (``window.themes``), the search index (``window.search.index``, through its public
 ``search``), the bookmark store.  Similar questions need an index of every question, built
-on first use in a plain Python thread (core.similar; it never calls Qt) and built again when
+on first use in a plain Python thread (core.search.similar; it never calls Qt) and built again when
 the corpus or the theme tags change.  Bookmarks and quotes go through the window's own
 controllers with this view as the selection, so they anchor and cite as in the reading pane.
 """

@@ -274,7 +274,7 @@ class BookmarksPanel(QWidget):
     # -- copy and export --
     def set_citation_style(self, style: str, template: str | None = None,
                            options: CitationOptions | None = None) -> None:
-        """Citation style key (see ``core.citation.STYLES``), an optional user template and
+        """Citation style key (see ``core.annotations.citation.STYLES``), an optional user template and
         the citation's language and path options."""
         self._citation_style = style or "plain"
         self._citation_template = template or None

@@ -1,4 +1,4 @@
-"""File ▸ Export ▸ REFI-QDA Project: core.qdpx run in a worker thread with a progress dialog.
+"""File ▸ Export ▸ REFI-QDA Project: core.annotations.qdpx run in a worker thread with a progress dialog.
 
 The worker is a plain Python thread that never calls Qt (as the loader's is, see
 gui/library/loader.py): it writes its progress into attributes the GUI thread reads on a timer, so

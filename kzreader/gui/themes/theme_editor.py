@@ -1,7 +1,7 @@
 """A small dialog to add and edit themes: name, colour, keywords, phrases, exclusions.
 
 The dialog edits copies; :meth:`ThemeEditorDialog.themes` gives the whole edited list after
-OK.  Validation is the core's (``core.themes.validate_theme``), shown in the dialog.
+OK.  Validation is the core's (``core.themes.lexicon.validate_theme``), shown in the dialog.
 """
 from __future__ import annotations
 

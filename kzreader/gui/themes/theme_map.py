@@ -1,7 +1,7 @@
 """The theme map: interviews × themes as a heatmap of exchange counts or shares.
 
 Wiring (MainWindow): ``ThemeMapWidget(lexicon, counts, interviews, language=...)`` (or the
-``ThemeMapDialog`` wrapper) with the ``core.themes.Lexicon``, the ``CorpusThemes`` from
+``ThemeMapDialog`` wrapper) with the ``core.themes.lexicon.Lexicon``, the ``CorpusThemes`` from
 ``tag_corpus`` and the interviews (for titles); ``set_data`` again after re-tagging.
 ``cell_activated(interview_id, theme_id)`` fires when a theme cell is clicked or Return is
 pressed on it: open that interview filtered to that theme.  ``save_png(path)`` writes the

@@ -2,8 +2,8 @@
 
 Wiring (MainWindow):
 
-* ``ThemeSidebar(lexicon, counts, language=...)`` with a ``core.themes.Lexicon`` and the
-  ``core.themes.CorpusThemes`` returned by ``tag_corpus``; call
+* ``ThemeSidebar(lexicon, counts, language=...)`` with a ``core.themes.lexicon.Lexicon`` and the
+  ``core.themes.themes.CorpusThemes`` returned by ``tag_corpus``; call
   :meth:`ThemeSidebar.set_lexicon_counts` again after re-tagging (the selection is kept for
   the themes that still exist) and :meth:`ThemeSidebar.refresh_counts` after adding
   interviews to the same ``CorpusThemes``.
@@ -11,7 +11,7 @@ Wiring (MainWindow):
 * ``selection_changed(list[str])`` — the selected theme ids in lexicon order; an empty list
   means "no filter" (use ``CorpusThemes.interviews_with`` / ``exchanges_with``).
 * ``lexicon_edited(list[Theme])`` — the full theme list after the user edited it in the
-  "Edit themes…" dialog; save it with ``core.themes.save_user_lexicon(path, themes,
+  "Edit themes…" dialog; save it with ``core.themes.lexicon.save_user_lexicon(path, themes,
   base=default)``, then re-tag and call ``set_lexicon_counts``.
 """
 from __future__ import annotations
