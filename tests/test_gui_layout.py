@@ -121,3 +121,39 @@ def test_a_snippet_too_long_for_the_row_ends_at_a_word_with_an_ellipsis():
     assert fitting_end(text, lambda t: True) == len(text)  # it fits: nothing cut
     # one long word with no space in reach: cut inside it rather than show nothing
     assert fitting_end("абвгдежзийклмн", lambda t: len(t) <= 6) == 5
+
+
+def _problems(n: int):
+    from kzreader.core.model import Problem
+
+    return [Problem(f"/corpus/folder/{i:02}_a_rather_long_interview_file_name.txt",
+                    "undecodable bytes shown as \ufffd at line 189", "warning") for i in range(n)]
+
+
+@pytest.mark.parametrize("size", [(800, 600), (1920, 1080)])
+def test_the_problem_message_gets_most_of_the_problems_table(qtbot, window, size):
+    from kzreader.gui.library.problems_view import COL_FILE, COL_MESSAGE
+
+    w = window
+    w.problems_view.append(_problems(6))
+    settle(qtbot, w, *size)
+    qtbot.wait(50)
+    table = w.problems_view.table
+    header = table.horizontalHeader()
+    width = table.viewport().width()
+    # at 800x600 the file column (a fixed 240 px) left the message about a third of the table
+    assert header.sectionSize(COL_MESSAGE) >= 0.5 * width, (header.sectionSize(COL_MESSAGE), width)
+    assert header.sectionSize(COL_FILE) >= 90
+    assert table.textElideMode() == Qt.TextElideMode.ElideMiddle  # the name's extension stays
+
+
+def test_a_file_column_the_user_sized_keeps_its_width(qtbot, window):
+    from kzreader.gui.library.problems_view import COL_FILE
+
+    w = window
+    w.problems_view.append(_problems(2))
+    settle(qtbot, w, 1280, 800)
+    header = w.problems_view.table.horizontalHeader()
+    header.resizeSection(COL_FILE, 150)  # as a drag of the section's edge does
+    settle(qtbot, w, 1600, 900)
+    assert header.sectionSize(COL_FILE) == 150

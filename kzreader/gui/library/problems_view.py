@@ -25,6 +25,9 @@ if TYPE_CHECKING:  # annotations only
 
 _NO_INDEX = QModelIndex()
 COL_SEVERITY, COL_FILE, COL_MESSAGE = range(3)
+# the File column's share of the table's width, and its bounds (px): the message says what is
+# wrong and gets the rest; a long file name is elided in the middle (its tooltip has the path)
+FILE_SHARE, FILE_MIN, FILE_MAX = 0.3, 90, 320
 K_DOCK_MODE = "window/problems_dock"
 
 
@@ -113,12 +116,40 @@ class ProblemsView(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(COL_SEVERITY, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(COL_FILE, QHeaderView.ResizeMode.Interactive)
-        header.resizeSection(COL_FILE, 240)
         header.setStretchLastSection(True)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideMiddle)  # keeps a file name's extension
+        self._file_width_set_by_user = False
+        self._sizing = False
+        header.sectionResized.connect(self._on_section_resized)
+        # the header is as wide as the table's viewport (whose first viewport() call, before
+        # the first paint, would make PySide look through every widget class)
+        header.installEventFilter(self)
         self.table.doubleClicked.connect(self._on_double_clicked)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.table)
+
+    def eventFilter(self, obj, event) -> bool:
+        if obj is self.table.horizontalHeader() and event.type() == QEvent.Type.Resize:
+            self._fit_file_column()
+        return False
+
+    def _fit_file_column(self) -> None:
+        """The File column at its share of the width, until the user sizes it."""
+        if self._file_width_set_by_user:
+            return
+        header = self.table.horizontalHeader()
+        width = max(FILE_MIN, min(FILE_MAX, int(header.width() * FILE_SHARE)))
+        self._sizing = True
+        try:
+            header.resizeSection(COL_FILE, width)
+        finally:
+            self._sizing = False
+
+    @Slot(int, int, int)
+    def _on_section_resized(self, section: int, _old: int, _new: int) -> None:
+        if section == COL_FILE and not self._sizing and self.table.horizontalHeader().isVisible():
+            self._file_width_set_by_user = True  # dragged: the user's width stays
 
     def append(self, problems: list[Problem]) -> None:
         if problems:
