@@ -157,3 +157,34 @@ def test_a_file_column_the_user_sized_keeps_its_width(qtbot, window):
     header.resizeSection(COL_FILE, 150)  # as a drag of the section's edge does
     settle(qtbot, w, 1600, 900)
     assert header.sectionSize(COL_FILE) == 150
+
+
+LONG_QUESTION = ("Как вы оцениваете нынешнее состояние энергетического сотрудничества между нашими "
+                 "странами, какие проекты в нефтегазовой отрасли, электроэнергетике и атомной энергетике "
+                 "вы считаете главными на ближайшие пять лет, и что, по вашему мнению, мешает им "
+                 "развиваться быстрее: тарифы, логистика, нехватка инвестиций или что-то другое?") * 2
+
+
+def test_questions_show_their_text_on_three_lines_when_there_is_room(qtbot, window, tmp_path):
+    w = window
+    (tmp_path / "long.txt").write_text(
+        "Интервью с экономистом Айгуль Сериковой.\n\n— " + LONG_QUESTION + "\n\n— Ответ на вопрос.\n\n"
+        "— Короткий вопрос?\n\n— Короткий ответ.\n", encoding="utf-8")
+    open_and_wait(qtbot, w, [tmp_path / "long.txt"])
+    w.interview_list.select_row(0)
+    nav = w.reading_pane.navigator
+    item = nav.item(0)
+    # the whole question is the item's text (it was cut at 80 characters: one line at 1920 px)
+    assert item.text().startswith("1. " + LONG_QUESTION[:300])
+    line = nav.fontMetrics().lineSpacing()
+    settle(qtbot, w, 1920, 1080)
+    qtbot.wait(50)
+    assert nav.height() >= 320
+    height = nav.visualItemRect(item).height()
+    assert 3 * line <= height < 4 * line, (height, line)
+    settle(qtbot, w, 800, 600)  # a short list: two lines a question, so several still show
+    w.questions_dock.raise_()
+    qtbot.wait(50)
+    assert nav.height() < 320
+    height = nav.visualItemRect(item).height()
+    assert 2 * line <= height < 3 * line, (height, line)

@@ -13,11 +13,13 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QListWidget, QSizePolicy, QTo
 
 from ..i18n import format_date
 from ..shortcuts import merged_keys
+from ..widgets.capped_lines_delegate import CappedLinesDelegate
 from ..widgets.elided_label import ElidedLabel
 from ..widgets.plain_text import plain_tooltip
 from .reading_text import ReadingText
 
-NAVIGATOR_CHARS = 80
+NAVIGATOR_CHARS = 80  # a question quoted in a line of the pane
+QUESTION_ROW_CHARS = 400  # a question in the navigator, shown on up to three lines (elided)
 translate = QCoreApplication.translate  # (lupdate reads translate("Context", "text") calls)
 
 
@@ -141,6 +143,8 @@ def build_widgets(pane) -> None:
     pane.navigator.setTextElideMode(Qt.TextElideMode.ElideRight)
     pane.navigator.setUniformItemSizes(False)
     pane.navigator.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    pane.navigator.setItemDelegate(CappedLinesDelegate(pane.navigator))
+    pane.navigator.setSpacing(1)  # a gap between questions that wrap onto several lines
     pane.navigator.currentRowChanged.connect(pane._on_navigator_row)
 
     header = QVBoxLayout()
@@ -196,8 +200,8 @@ def fill_navigator(pane) -> None:
 
             for ex in pane._interview.exchanges:
                 text = " ".join(ex.question.text.split())
-                if len(text) > NAVIGATOR_CHARS:
-                    text = text[: NAVIGATOR_CHARS - 1].rstrip() + "…"
+                if len(text) > QUESTION_ROW_CHARS:
+                    text = text[: QUESTION_ROW_CHARS - 1].rstrip() + "…"
                 item = QListWidgetItem(f"{ex.number}. {text}")
                 item.setToolTip(plain_tooltip(ex.question.text[:600]))  # source text: never HTML
                 pane.navigator.addItem(item)
