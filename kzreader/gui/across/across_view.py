@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QSizePolicy,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -35,7 +34,7 @@ from ..i18n import format_date
 from ..reading.document import DocumentBuilder, apply_measure, reading_colours
 from ..reading.offsets import Segment, source_range
 from ..reading.reading_text import ReadingText
-from ..widgets.plain_text import plain_tooltip
+from ..widgets.elided_label import ElidedLabel
 
 CHUNK = 8  # exchanges built at a time: about a screenful, some 30 ms
 AHEAD_PAGES = 3  # build more when the reader is this many pages from the end
@@ -70,34 +69,6 @@ class _AcrossBuilder(DocumentBuilder):
 
     def fmt(self, bold=False, colour: QColor | None = None, scale=1.0) -> QTextCharFormat:
         return self._text_fmt(bold=bold, colour=colour, scale=scale)
-
-
-class _ElidedLabel(QLabel):
-    """One line of plain text, cut with "…" to the label's width whenever that changes."""
-
-    def __init__(self, parent=None):
-        super().__init__(parent)
-        self._full = ""
-
-    def set_full_text(self, text: str) -> None:
-        self._full = text
-        self.setToolTip(plain_tooltip(text))  # a question from a file: never HTML
-        self._elide()
-
-    def full_text(self) -> str:
-        return self._full
-
-    def _elide(self) -> None:
-        self.setText(self.fontMetrics().elidedText(self._full, Qt.TextElideMode.ElideRight, max(self.width(), 40)))
-
-    def minimumSizeHint(self):
-        hint = super().minimumSizeHint()
-        hint.setWidth(40)  # the elided text may be as short as that; the layout decides
-        return hint
-
-    def resizeEvent(self, event) -> None:
-        super().resizeEvent(event)
-        self._elide()
 
 
 class AcrossView(QWidget):
@@ -149,10 +120,8 @@ class AcrossView(QWidget):
         self.query_edit.setPlaceholderText(self.tr("Words to find in every interview"))
         self.query_edit.setAccessibleName(self.tr("Search words"))
         self.query_edit.setClearButtonEnabled(True)
-        self.similar_label = _ElidedLabel(self)
+        self.similar_label = ElidedLabel(self)
         self.similar_label.setObjectName("across_similar_label")
-        self.similar_label.setTextFormat(Qt.TextFormat.PlainText)
-        self.similar_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.source_stack = QStackedWidget(self)
         for w in (self.theme_combo, self.query_edit, self.similar_label):
             self.source_stack.addWidget(w)
@@ -247,7 +216,7 @@ class AcrossView(QWidget):
 
     def set_similar_label(self, text: str) -> None:
         """The question followed, elided to the room there is (the tooltip has all of it)."""
-        self.similar_label.set_full_text(text)
+        self.similar_label.setText(text)
 
     # -- items -----------------------------------------------------------------------------
     def set_reading_font(self, font: QFont) -> None:

@@ -1,9 +1,13 @@
 """A one-line label that ends in "…" when its text does not fit, with the whole text in its
-tooltip (a wrapped label would take several lines of the reading pane's header)."""
+tooltip (a wrapped label would take several lines of the reading pane's header or the
+cross-reading window's bar).  The text is shown as plain text, tooltip included: it may come
+from a file."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QSizePolicy
+
+from .plain_text import plain_tooltip
 
 
 class ElidedLabel(QLabel):
@@ -18,7 +22,7 @@ class ElidedLabel(QLabel):
 
     def setText(self, text: str) -> None:  # noqa: N802 - Qt's name
         self._full = text
-        self.setToolTip(text)
+        self.setToolTip(plain_tooltip(text))
         self._elide()
 
     def text(self) -> str:
