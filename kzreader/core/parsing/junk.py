@@ -40,12 +40,16 @@ _TEASER = re.compile(
 )
 
 
-_NON_WORD = re.compile(r"[\W_]+")
 _SECTION_MAX = max(map(len, SECTION_WORDS)) + 40  # room for bullets, punctuation, spaces
 
 
-def _norm(s: str) -> str:
-    return _NON_WORD.sub(" ", s.lower()).strip()
+# a block that is one of SECTION_WORDS, in any letter case, with anything but letters and
+# digits around and between its words ("• Читайте также:", "READ MORE »").  One anchored
+# pattern over the lower-cased block (most short blocks fail at their first word) instead of
+# normalising every short block first.
+_SECTION = re.compile(r"[\W_]*(?:" + "|".join(
+    r"[\W_]+".join(map(re.escape, w.split(" "))) for w in sorted(SECTION_WORDS, key=len, reverse=True)
+) + r")[\W_]*")
 
 
 def block_junk(b: Block) -> str | None:
@@ -68,7 +72,7 @@ def block_junk(b: Block) -> str | None:
         return "credit"
     if _TEASER.match(t) and len(t) < 300:
         return "teaser"
-    if b.marker is None and len(t) <= _SECTION_MAX and _norm(t) in SECTION_WORDS:
+    if b.marker is None and len(t) <= _SECTION_MAX and _SECTION.fullmatch(t.lower()):
         return "section"
     return None
 
