@@ -22,10 +22,10 @@ _NOT_PEOPLE = {"interview", "интервью", "note", "примечание", 
 _LABEL_HEAD = re.compile(r"[ \t]*[*_]{0,3}(?P<lab>[A-ZА-ЯЁ][\w’'.\- ]{0,40}?)[ \t]*[*_]{0,3}[ \t]*")
 
 
-def speaker_labels(text: str) -> list[tuple[int, str, str]]:
-    """Speaker labels at line starts: (offset, label, the turn's first text).  Only lines
-    with a colon near their start are tried (found with str.find, far faster than a pattern
-    tried at every line)."""
+def speaker_labels(text: str) -> list[tuple[int, str, bool]]:
+    """Speaker labels at line starts: (offset, label, does the turn's first line end with '?').
+    Only lines with a colon near their start are tried (found with str.find, far faster than a
+    pattern tried at every line)."""
     out = []
     i = text.find(":")
     while i != -1:
@@ -41,11 +41,17 @@ def speaker_labels(text: str) -> list[tuple[int, str, str]]:
         lab = _person_label(m.group("lab"))
         if lab is None:
             continue
-        rest = text[colon + 1:nl if nl != -1 else len(text)].strip(" \t*_")
-        if not rest:  # a label alone on its line: the turn starts on the next one
+        # the last character of the line after the label but blanks and emphasis marks (read
+        # in place: the line is not copied)
+        j = nl if nl != -1 else len(text)
+        while j > colon + 1 and text[j - 1] in " \t*_":
+            j -= 1
+        if j > colon + 1:
+            asks = text[j - 1] == "?"
+        else:  # a label alone on its line: the turn starts on the next one
             nxt = _NEXT_LINE.match(text, colon + 1)
-            rest = nxt.group(1) if nxt else ""
-        out.append((ls, lab, rest))
+            asks = nxt.group(1).rstrip("*_ ").endswith("?")
+        out.append((ls, lab, asks))
     return out
 
 

@@ -245,11 +245,11 @@ def _collect(z: Zones, book: _Book) -> dict:
     asked = Counter(norm_label(s) for s in z.question_speakers if s)
     answered = Counter(norm_label(s) for s in z.answer_speakers if s)
     by_label: dict[str, list] = {}
-    for pos, lab, rest in labels:
-        by_label.setdefault(lab, []).append((pos, rest))
+    for pos, lab, asks in labels:
+        by_label.setdefault(lab, []).append((pos, asks))
     label_turns: dict[int, int] = {}
     for lab, turns in by_label.items():
-        questions = sum(1 for _, r in turns if r.rstrip("*_ ").endswith("?"))
+        questions = sum(1 for _, asks in turns if asks)
         n = norm_label(lab)
         if asked[n] or answered[n]:
             # the interviewer leads most of the page's questions; a guest may ask back
