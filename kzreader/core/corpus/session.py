@@ -2,10 +2,10 @@
 
 A :class:`Session` is the one place loaded files go.  ``start(paths)`` empties it and returns a
 :class:`Load`; whoever runs the load (the window's loader thread, or :meth:`Session.load` for
-the command line and tests) calls ``load.job()`` to get the :class:`~kzreader.core.corpus.loading.LoadJob`
-and hands every batch of complete records (``Loaded``: the interview or problem, its theme
-tags for the session's lexicon, already in the session's search index) to ``load.deliver``,
-then ``load.finish``.  Results of a load that a newer ``start`` replaced are ignored.
+the command line and tests) calls ``load.job()`` to get the ``LoadJob`` (``loading``) and
+hands every batch of complete records (``Loaded``: the interview or problem, its theme tags
+for the session's lexicon, already in the session's search index) to ``load.deliver``, then
+``load.finish``.  Results of a load that a newer ``start`` replaced are ignored.
 
 Watchers (see :class:`SessionWatcher`) are told, on the thread that feeds the session (the GUI
 thread in the window), when it was emptied, what was added, when a load ended and when the

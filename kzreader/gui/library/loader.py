@@ -1,14 +1,15 @@
 """Loading a corpus off the GUI thread.
 
-Each load is a ``core.corpus.session.Load``: its LoadJob (parse cache, then worker processes; it tags
-and indexes each file as well) runs in a plain Python thread that never calls Qt, and the
-complete records it makes are delivered to the session on the GUI thread.  That is deliberate: PySide keeps the GIL through calls such as emit or moveToThread,
-which take Qt's internal locks, while the GUI thread may hold one of those locks (destroying a
+Each load is a ``core.corpus.session.Load``: its LoadJob (parse cache, then worker
+processes; it tags and indexes each file as well) runs in a plain Python thread that never
+calls Qt, and the complete records it makes are delivered to the session on the GUI thread.
+That is deliberate: PySide keeps the GIL through calls such as emit or moveToThread, which
+take Qt's internal locks, while the GUI thread may hold one of those locks (destroying a
 widget) and wait for the GIL to run Python code; a loader thread calling Qt can therefore
 deadlock the whole program, and once hung a test run.  So the thread only appends messages to
 a deque (appends and pops are thread-safe), and the GUI thread takes them out on a short timer
-while a load runs and hands them to the session (which tells its watchers) or turns them into
-signals.
+while a load runs, hands the batches to the session (which tells its watchers) and turns
+progress into signals.
 
 Results come in batches, because one message per file would flood the event loop with a large
 corpus.  Each load carries a generation number: when a new load starts, the old one is told to
