@@ -137,7 +137,7 @@ def test_the_start_path_leaves_unneeded_qt_classes_alone():
     paints without the classes below.  QWizard and QFileDialog stand for the search through
     every widget class that a first plain ``viewport()`` call makes."""
     names = ["QWizard", "QFileDialog", "QDate", "QDateTime", "QTranslator", "QLibraryInfo", "QMimeData",
-             "QListWidgetItem", "QScrollArea"]
+             "QListWidgetItem", "QScrollArea", "QStyle", "QStyleOptionViewItem", "QIcon"]
     touched = at_first_paint(
         f"[n for n in {names!r} if isinstance({{**vars(QtCore), **vars(QtWidgets)}}.get(n), type)]"
         " + [m for m in ('dataclasses',) if m in sys.modules]",
