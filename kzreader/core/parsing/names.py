@@ -324,17 +324,26 @@ def _shape_name(tokens: list[str], before: str) -> tuple[str, str] | None:
     """A name the dictionary does not know, read by its shape: two or three capitalised words
     that are not dictionary words, or a known first name followed by unknown words.  The case
     comes from a known first name, or from the word right before; "unk" when neither tells."""
-    if not 2 <= len(tokens) <= 3 or any(_is_common_word(t) for t in tokens[1:]):
+    if not 2 <= len(tokens) <= 3:
         return None
     sentence_start = not before.strip() or before.rstrip()[-1] in ".!?:«\"—"
-    if _is_common_word(tokens[0]) and (sentence_start or not _is_title_noun(tokens[0])
-                                       or _known(tokens[-1].lower())):
-        return None
-    first = next((p for p in _parses(tokens[0]) if "Name" in p.tag), None)
     case = None
     for rx, c in _CASE_BEFORE:
         if rx.search(before):
             case = c
+    return _shape_reading(tuple(tokens), sentence_start, case)
+
+
+@lru_cache(maxsize=20_000)  # the same words recur in a page's header lines, lead and captions
+def _shape_reading(tokens: tuple[str, ...], sentence_start: bool, case: str | None) -> tuple[str, str] | None:
+    """_shape_name once what it needs of the words before is read: does a sentence start
+    there, which case does a preposition before ask for."""
+    if any(_is_common_word(t) for t in tokens[1:]):
+        return None
+    if _is_common_word(tokens[0]) and (sentence_start or not _is_title_noun(tokens[0])
+                                       or _known(tokens[-1].lower())):
+        return None
+    first = next((p for p in _parses(tokens[0]) if "Name" in p.tag), None)
     if first is not None and _known(tokens[0].lower()):
         # a known first name tells the case: the one the context asks for, else its likeliest
         cases = [str(p.tag.case) for p in _parses(tokens[0]) if "Name" in p.tag and "sing" in p.tag]

@@ -107,6 +107,7 @@ def _fold(word: str) -> str:
     return word.lower().replace("ё", "е").replace("’s", "").replace("'s", "")
 
 
+@lru_cache(maxsize=16384)  # every mention is compared with every candidate: pairs recur
 def same_word(a: str, b: str) -> bool:
     """One name word in two grammatical cases ("Путин"/"Путиным", "Хомский"/"Хомского")."""
     a, b = _fold(a), _fold(b)
@@ -144,6 +145,7 @@ class _Book:
         return p
 
     @staticmethod
+    @lru_cache(maxsize=16384)  # each new mention is compared with every candidate so far
     def _same(a: str, b: str) -> bool:
         wa, wb = a.split(), b.split()
         if not same_word(wa[-1], wb[-1]):
