@@ -237,6 +237,9 @@ MARGIN = 10.0  # cost of a wrong role during the fit (in update steps), for a sa
 RUNS = 3
 LEAK_COST = 8.0
 SEED_WEIGHT = 3
+L2 = 1.0  # CRF: the penalty on a weight's distance from its prior
+MARGIN_CRF = 1.0  # CRF: a wrong role's head start during the fit (times _cost)
+PRIOR_SCALE = 3.0  # CRF: PRIOR is on the table's scale (SCALE); the CRF's weights are smaller
 
 
 _TURN = frozenset("QqAa")
@@ -298,6 +301,137 @@ def _fit_once(docs: list[Doc], epochs: int, seed: int, margin: float = MARGIN) -
     return avg
 
 
+def fit_crf(docs: list[Doc], l2: float = L2, prior: dict | None = None) -> dict:
+    """A linear-chain CRF over the decoder's grammar, fitted by L-BFGS on the log-likelihood of
+    the gold role sequences with an L2 penalty (softmax-margin: a wrong role's score gets
+    ``_cost`` added during the fit, so the table keeps a margin, widest against leaks).  The
+    penalty pulls every weight towards PRIOR (0 for most), so a feature seen in one or two files
+    cannot take a large weight from them alone: this is what makes the table hold on unseen
+    pages.  Needs numpy and scipy (a development tool only; the parser does not)."""
+    import numpy as np
+    from scipy.optimize import minimize
+    from scipy.sparse import csr_matrix
+    from scipy.special import logsumexp
+
+    prior = PRIOR if prior is None else prior
+    train = [d for d in docs if d.gold]
+    S, si = len(dec.STATES), {s: k for k, s in enumerate(dec.STATES)}
+    names = sorted({x for d in train for f in d.feats for x in f} | {k[1] for k in prior if k[0] == "e"})
+    fi = {f: k for k, f in enumerate(names)}
+    F = len(names)
+    ok = np.zeros((S, S), bool)
+    for p, nxt in dec.ALLOWED.items():
+        for s in nxt:
+            ok[si[p], si[s]] = True
+    ok_start = np.isin(np.arange(S), [si[s] for s in dec.START])
+    ok_end = np.isin(np.arange(S), [si[s] for s in dec.END])
+    rows, cols, gold, cost = [], [], [], []
+    lens = np.array([len(d.feats) for d in train])
+    n = 0
+    for d in train:
+        for f, g in zip(d.feats, d.gold):
+            for x in f:
+                rows.append(n)
+                cols.append(fi[x])
+            gold.append(si[g])
+            cost.append([0.0 if s == g else MARGIN_CRF * _cost(g, s) for s in dec.STATES])
+            n += 1
+    X = csr_matrix((np.ones(len(rows)), (rows, cols)), shape=(n, F))
+    gold = np.array(gold)
+    cost = np.array(cost)
+    D, L = len(train), int(lens.max())
+    offs = np.concatenate([[0], np.cumsum(lens)[:-1]])
+    pad = np.full((D, L), -1)
+    for k, (o, m) in enumerate(zip(offs, lens)):
+        pad[k, :m] = np.arange(o, o + m)
+    valid = pad >= 0
+    last = lens - 1
+    Y = np.zeros((n, S))
+    Y[np.arange(n), gold] = 1.0
+    # gold transition, start and end counts
+    gt = np.zeros((S, S))
+    gs = np.zeros(S)
+    ge = np.zeros(S)
+    for o, m in zip(offs, lens):
+        g = gold[o:o + m]
+        np.add.at(gt, (g[:-1], g[1:]), 1.0)
+        gs[g[0]] += 1
+        ge[g[-1]] += 1
+    W0 = np.zeros((F, S))
+    T0, s0, e0 = np.zeros((S, S)), np.zeros(S), np.zeros(S)
+    for (kind, a, b), v in prior.items():
+        if kind == "e":
+            W0[fi[a], si[b]] = v / PRIOR_SCALE
+        elif a == "^":
+            s0[si[b]] = v / PRIOR_SCALE
+        elif b == "$":
+            e0[si[a]] = v / PRIOR_SCALE
+        else:
+            T0[si[a], si[b]] = v / PRIOR_SCALE
+    ninf = -1e30
+    sizes = (F * S, S * S, S, S)
+
+    def unpack(theta):
+        W, T, st, en = np.split(theta, np.cumsum(sizes)[:-1])
+        return W.reshape(F, S), T.reshape(S, S), st, en
+
+    def objective(theta):
+        W, T, st, en = unpack(theta)
+        Tm = np.where(ok, T, ninf)
+        stm = np.where(ok_start, st, ninf)
+        enm = np.where(ok_end, en, ninf)
+        E = X @ W
+        Ea = E + cost
+        Ep = np.where(valid[..., None], Ea[np.maximum(pad, 0)], 0.0)
+        alpha = np.empty((D, L, S))
+        alpha[:, 0] = stm + Ep[:, 0]
+        for i in range(1, L):
+            alpha[:, i] = logsumexp(alpha[:, i - 1, :, None] + Tm[None], axis=1) + Ep[:, i]
+        ends = alpha[np.arange(D), last] + enm
+        logz = logsumexp(ends, axis=1)
+        beta = np.zeros((D, L, S))
+        beta[np.arange(D), last] = enm
+        for i in range(L - 2, -1, -1):
+            nxt = logsumexp(Tm[None] + (Ep[:, i + 1] + beta[:, i + 1])[:, None, :], axis=2)
+            inner = (i < last)[:, None]
+            beta[:, i] = np.where(inner, nxt, beta[:, i])
+        node = np.exp(alpha + beta - logz[:, None, None]) * valid[..., None]
+        P = node[valid]  # rows in document order = the order of X
+        both = valid[:, 1:]
+        edge = np.exp(alpha[:, :-1, :, None] + Tm[None, None] + (Ep[:, 1:] + beta[:, 1:])[:, :, None, :]
+                      - logz[:, None, None, None]) * both[..., None, None]
+        et = edge.sum(axis=(0, 1))
+        gold_score = E[np.arange(n), gold].sum() + T[gold[:-1], gold[1:]].sum() - sum(
+            T[gold[o - 1], gold[o]] for o in offs[1:]) + st[gold[offs]].sum() + en[gold[offs + lens - 1]].sum()
+        nll = logz.sum() - gold_score
+        gW = X.T @ (P - Y)
+        gT = np.where(ok, et - gt, 0.0)
+        gst = node[:, 0].sum(axis=0) - gs
+        gen = np.exp(ends - logz[:, None]).sum(axis=0) - ge
+        dW, dT, ds, de = W - W0, T - T0, st - s0, en - e0
+        nll += l2 / 2 * ((dW ** 2).sum() + (dT ** 2).sum() + (ds ** 2).sum() + (de ** 2).sum())
+        grad = np.concatenate([(gW + l2 * dW).ravel(), (gT + l2 * dT).ravel(), gst + l2 * ds, gen + l2 * de])
+        return nll, grad
+
+    theta0 = np.concatenate([W0.ravel(), T0.ravel(), s0, e0])
+    res = minimize(objective, theta0, jac=True, method="L-BFGS-B", options={"maxiter": 400})
+    W, T, st, en = unpack(res.x)
+    top = max(np.abs(W).max(), np.abs(T[ok]).max()) or 1.0
+    k = SCALE / top
+    out: dict = {}
+    for f, r in zip(names, W):
+        for s, v in zip(dec.STATES, r):
+            out[("e", f, s)] = v * k
+    for p in dec.STATES:
+        for s in dec.ALLOWED[p]:
+            out[("t", p, s)] = T[si[p], si[s]] * k
+    for s in dec.START:
+        out[("t", "^", s)] = st[si[s]] * k
+    for s in dec.END:
+        out[("t", s, "$")] = en[si[s]] * k
+    return {key: round(float(v), 2) for key, v in out.items() if abs(v) >= 0.005}
+
+
 def _words(text: str) -> list[str]:
     import re
     import unicodedata
@@ -309,6 +443,9 @@ def _words(text: str) -> list[str]:
     return out
 
 
+CONFUSION: dict[tuple[str, str], int] = defaultdict(int)  # (gold role, decoded role) → blocks
+
+
 def score(docs: list[Doc], w: dict, verbose: bool = False) -> tuple[int, int, int, int]:
     """(exchanges found, exchanges in truth, files with the exact count, junk leaks), as
     check_parse.py counts them."""
@@ -317,6 +454,13 @@ def score(docs: list[Doc], w: dict, verbose: bool = False) -> tuple[int, int, in
     try:
         hits = total = exact = leaks = 0
         for d in docs:
+            if d.gold:  # block roles, for --verbose's table of confusions
+                ws = dec.DEFAULT
+                pred = [dec.STATES[k] for k in dec.viterbi([ws.row(f) for f in d.feats], ws)]
+                for i, f, g, p in zip(d.content, d.feats, d.gold, pred):
+                    CONFUSION[(g, p)] += 1
+                    if verbose and g != p:
+                        print(f"    {d.name[:2]} {g:>2}->{p:<2} {d.blocks[i].text[:60]!r} {' '.join(f)}")
             iv = parse_source(d.src)
             body = " ".join(e.question.text + " " + e.answer.text for e in iv.exchanges).replace("\n\n", " ")
             leaked = [j for j in d.truth.get("junk_markers") or [] if j in body]
@@ -371,10 +515,19 @@ def main() -> int:
     ap.add_argument("--epochs", type=int, default=25)
     ap.add_argument("--folds", type=int, default=4)
     ap.add_argument("--runs", type=int, default=RUNS, help="fits averaged, each in its own file order")
+    ap.add_argument("--method", choices=("crf", "perceptron"), default="crf")
+    ap.add_argument("--l2", type=float, default=L2, help="CRF: penalty on weights away from PRIOR")
+    ap.add_argument("--margin", type=float, default=MARGIN_CRF, help="CRF: a wrong role's head start in the fit")
+    ap.add_argument("--leak-cost", type=float, default=LEAK_COST, help="how many times a leak costs more")
     ap.add_argument("--write", action="store_true")
     ap.add_argument("--verbose", action="store_true", help="list the held-out misses")
     ap.add_argument("--show", metavar="NAME", help="fit without file NAME…, print its roles and gold")
     a = ap.parse_args()
+    globals().update(MARGIN_CRF=a.margin, LEAK_COST=a.leak_cost)
+
+    def fit_any(ds):
+        return fit_crf(ds, a.l2) if a.method == "crf" else fit(ds, a.epochs, a.runs)
+
     paths = sorted(p for p in Path(a.corpus).iterdir()
                    if p.suffix in SUFFIXES and p.with_name(p.stem + ".turns.json").exists())
     docs = [Doc(p) for p in paths]
@@ -390,7 +543,7 @@ def main() -> int:
           f"{sum(1 for c in cases if c.gold)}/{len(cases)} test cases and seeds (always fitted; seeds x{SEED_WEIGHT})")
     if a.show:
         d = next(d for d in docs if d.name.startswith(a.show))
-        ws = _weights(fit([x for x in docs if x is not d] + cases, a.epochs))
+        ws = _weights(fit_any([x for x in docs if x is not d] + cases))
         rows = [ws.row(f) for f in d.feats]
         pred = [dec.STATES[k] for k in dec.viterbi(rows, ws)]
         for i, f, r, p, g in zip(d.content, d.feats, rows, pred, d.gold or [""] * len(pred)):
@@ -402,13 +555,18 @@ def main() -> int:
         for k in range(a.folds):
             held = [d for j, d in enumerate(docs) if j % a.folds == k]
             train = [d for j, d in enumerate(docs) if j % a.folds != k] + cases
-            h, t, e, x = score(held, fit(train, a.epochs, a.runs), a.verbose)
+            h, t, e, x = score(held, fit_any(train), a.verbose)
             print(f"fold {k + 1}/{a.folds}: fitted on {len(train)}, held-out {len(held)} files: "
                   f"exchanges {h}/{t} ({h / t:.0%}), exact counts {e}/{len(held)}, junk leaks {x}")
             hits, total, exact, leaks = hits + h, total + t, exact + e, leaks + x
+        if a.verbose:
+            print("held-out block roles, gold (rows) x decoded (columns):")
+            print("      " + "".join(f"{s:>6}" for s in dec.STATES))
+            for g in dec.STATES:
+                print(f"{g:>6}" + "".join(f"{CONFUSION.get((g, p), 0) or '.':>6}" for p in dec.STATES))
         print(f"held-out total: exchanges {hits}/{total} ({hits / total:.0%}), exact counts "
               f"{exact}/{len(docs)}, junk leaks {leaks}")
-    w = fit(docs + cases, a.epochs, a.runs)
+    w = fit_any(docs + cases)
     h, t, e, x = score(docs, w)
     print(f"fitted on all, scored on all: exchanges {h}/{t} ({h / t:.0%}), exact counts {e}/{len(docs)}, "
           f"junk leaks {x}")
