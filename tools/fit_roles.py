@@ -11,9 +11,13 @@ is ``Q``, a later one ``q``; answers ``A``/``a``; a line in no list is ``P`` bef
 question, ``E`` after the last answer, ``Jq``/``Ja`` in between.  Files without line lists
 (HTML) are scored but not fitted.
 
-The fit is an averaged structured perceptron: decode each file with the current weights, and
-where the best path differs from the gold one, move weight from the predicted roles' features
-(and transitions) to the gold ones.  ``--folds K`` first fits on all but one K-th of the files
+The fit (``--method crf``, the default) is a linear-chain CRF over the decoder's grammar: the
+weights that make the gold role sequences most probable, with an L2 penalty that keeps each
+weight near its PRIOR (zero for most), so a feature seen in one or two files cannot take a
+large weight from them alone (needs numpy and scipy; the parser itself does not).
+``--method perceptron`` is the older averaged structured perceptron (decode each file with the
+current weights; where the best path differs from the gold one, move weight from the
+predicted roles' features to the gold ones); ``both`` averages the two tables.  ``--folds K`` first fits on all but one K-th of the files
 and scores the held-out files (exchanges, as check_parse.py counts them), for every fold:
 that figure, not the score on the fitted files, says how the table does on unseen pages.
 ``--write`` stores the table fitted on all files in ``kzreader/core/parsing/role_weights.py``.
@@ -231,6 +235,8 @@ PRIOR = {("e", "table", "a"): 10.0, ("e", "table", "E"): -10.0, ("e", "table", "
          # (few examples, each in one or two files, so the fit alone learns them late)
          ("e", "dup", "a"): -4.0, ("e", "dup", "A"): -4.0, ("e", "dup", "Ja"): 4.0,
          ("e", "caps", "a"): -3.0, ("e", "caps", "Ja"): 3.0,
+         # a live text's minute line ("69: …") reports a match, nobody's turn (one example)
+         ("e", "minute", "a"): -4.0, ("e", "minute", "A"): -4.0, ("e", "minute", "Ja"): 4.0,
          ("e", "note", "a"): -6.0, ("e", "note", "A"): -3.0, ("e", "note", "Ja"): 3.0, ("e", "note", "E"): 3.0}
 SCALE = 10.0
 MARGIN = 10.0  # cost of a wrong role during the fit (in update steps), for a safety margin
@@ -484,11 +490,11 @@ def score(docs: list[Doc], w: dict, verbose: bool = False) -> tuple[int, int, in
         dec.DEFAULT = saved
 
 
-def write(w: dict, n_docs: int, epochs: int) -> None:
+def write(w: dict, n_docs: int, how: str) -> None:
     feats = sorted({k[1] for k in w if k[0] == "e"})
     lines = [
         '"""Weights of the role decoder (decode.py), fitted by tools/fit_roles.py on the annotated',
-        f"corpus and cases ({n_docs} files, {epochs} epochs of an averaged structured perceptron).  Do not",
+        f"corpus and cases ({n_docs} files, {how}).  Do not",
         "edit by hand: refit.  EMIT[feature] gives, in the order of decode.STATES, what is added to",
         "a block's score for each role when the block has the feature (features.py); TRANS[(role,",
         'next role)] is added to a path taking that step (^ the start, $ the end)."""',
@@ -515,7 +521,7 @@ def main() -> int:
     ap.add_argument("--epochs", type=int, default=25)
     ap.add_argument("--folds", type=int, default=4)
     ap.add_argument("--runs", type=int, default=RUNS, help="fits averaged, each in its own file order")
-    ap.add_argument("--method", choices=("crf", "perceptron"), default="crf")
+    ap.add_argument("--method", choices=("crf", "perceptron", "both"), default="crf")
     ap.add_argument("--l2", type=float, default=L2, help="CRF: penalty on weights away from PRIOR")
     ap.add_argument("--margin", type=float, default=MARGIN_CRF, help="CRF: a wrong role's head start in the fit")
     ap.add_argument("--leak-cost", type=float, default=LEAK_COST, help="how many times a leak costs more")
@@ -526,14 +532,17 @@ def main() -> int:
     globals().update(MARGIN_CRF=a.margin, LEAK_COST=a.leak_cost)
 
     def fit_any(ds):
+        if a.method == "both":
+            w1, w2 = fit_crf(ds, a.l2), fit(ds, a.epochs, a.runs)
+            return {k: round((w1.get(k, 0.0) + w2.get(k, 0.0)) / 2, 2) for k in w1.keys() | w2.keys()}
         return fit_crf(ds, a.l2) if a.method == "crf" else fit(ds, a.epochs, a.runs)
 
     paths = sorted(p for p in Path(a.corpus).iterdir()
                    if p.suffix in SUFFIXES and p.with_name(p.stem + ".turns.json").exists())
     docs = [Doc(p) for p in paths]
-    cases = [Case(p) for p in sorted(CASES.iterdir()) if p.suffix in (".txt", ".md")]
+    # the cases and the seeds must parse exactly (tests hold them to it): they count SEED_WEIGHT times
+    cases = [Case(p) for p in sorted(CASES.iterdir()) if p.suffix in (".txt", ".md")] * SEED_WEIGHT
     if Path(a.seeds).is_dir():
-        # the seeds must parse exactly (a test holds them to it): they count SEED_WEIGHT times
         cases += [Seed(p) for p in sorted(Path(a.seeds).glob("*.txt"))] * SEED_WEIGHT
     # bundled samples read by hand (tests/data/samples/NAME.truth.yaml)
     for t in sorted(SAMPLE_TRUTH.glob("*.truth.yaml")):
@@ -567,11 +576,14 @@ def main() -> int:
         print(f"held-out total: exchanges {hits}/{total} ({hits / total:.0%}), exact counts "
               f"{exact}/{len(docs)}, junk leaks {leaks}")
     w = fit_any(docs + cases)
-    h, t, e, x = score(docs, w)
+    h, t, e, x = score(docs, w, a.verbose and a.folds <= 1)
     print(f"fitted on all, scored on all: exchanges {h}/{t} ({h / t:.0%}), exact counts {e}/{len(docs)}, "
           f"junk leaks {x}")
     if a.write:
-        write(w, len({id(d) for d in docs + cases if d.gold}), a.epochs)
+        how = {"crf": f"a linear-chain CRF, L2 {a.l2}",
+               "perceptron": f"{a.epochs} epochs of an averaged structured perceptron",
+               "both": "the mean of a CRF's and an averaged perceptron's tables"}[a.method]
+        write(w, len({id(d) for d in docs + cases if d.gold}), how)
         print(f"wrote {OUT.relative_to(ROOT)}")
     return 0
 

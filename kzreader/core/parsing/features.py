@@ -99,10 +99,13 @@ _REPORT = _Words(
     r"according to|According to"
 )
 # a person named mid-sentence: two capitalised words in a row after a lower-case word
-# ("… чемпион России Ролан Гусев …", "… coach John Smith …")
+# or a title ("… чемпион России Ролан Гусев …", "Наставник ЦСКА Виктор Гончаренко …",
+# "… coach John Smith …")
 # (the capital is matched first, then the lookbehind checks the two characters before it: a
 # pattern that opens with a lookbehind is tried at every position)
-_NAMED = re.compile(r"[A-ZА-ЯЁ](?<=[a-zа-яё,] .)[a-zа-яё]+ [A-ZА-ЯЁ][a-zа-яё]{2,}(?![\w-])")
+_NAMED = re.compile(r"[A-ZА-ЯЁ](?<=[\w,] .)[a-zа-яё]+ [A-ZА-ЯЁ][a-zа-яё]{2,}(?![\w-])")
+# a live text's minute mark opening a line ("69: …", "45+2' …"): a match report, not speech
+_MINUTE = re.compile(r"\d{1,3}(?:\+\d{1,2})?(?:['’]:?|:)\s")
 _YEAR = re.compile(r"[12](?<!\w.)(?:9|0)\d\d(?!\d)")
 _CJK = re.compile(r"[\u3000-\u9fff]")
 _CODE = re.compile(r"[{};=$<>]")
@@ -113,6 +116,12 @@ _QUOTES_OPEN = "«“\"„'‘"
 _QUOTES_CLOSE = "»”\"“'’"
 _CLOSERS = "\"»”')]*_ "
 _LIST_OR_QUOTE = frozenset(">*•·+-0123456789")  # first characters _marker must look at
+# words a speaker opens a further paragraph with ("И", "Поэтому", "But", "So" ...): spoken
+# continuation, seldom a caption's or a teaser's first word
+_CONNECTIVES = frozenset(
+    "и а но да нет вот так ведь поэтому потому если когда конечно однако хотя это то тогда "
+    "кстати впрочем причём притом во-первых во-вторых во-третьих наконец кроме "
+    "and but so yes no well because if when that this then also however of actually".split())
 
 
 def _label_stats(blocks: list[Block], content: list[int], bodies: list[str]) -> dict[str, tuple[int, bool, int]]:
@@ -217,6 +226,7 @@ _BY_DOC = {d: {m: m + "|" + d for m in _MARKS} for d in _DOC_KINDS}
 _BY_SIZE = {m: {s: m + "|" + s for s in _SIZES} for m in _MARKS}
 _BY_Q = {m: m + "|q" for m in _MARKS}
 _QSHAPE = {m: "qshape|" + m for m in _MARKS}
+_TERM_BY_SIZE = {s: "term|" + s for s in _SIZES}
 
 
 def _repeated(body: str, text: str) -> bool:
@@ -283,10 +293,13 @@ def block_features(blocks: list[Block], text: str = "") -> tuple[list[int], list
         marker = markers[k]
         if marker is None and body[0] not in _LIST_OR_QUOTE:
             m, f = "none", ["none"]  # most blocks: plain paragraphs or dashed turns (no call)
+            listed = False
         elif marker == "dash":
             m, f = "dash", ["dash"]
+            listed = False
         else:
             m, f = _marker(b, stats)
+            listed = f[:1] == ["list"]  # an item of a list: part of a turn, not a headline
             f.append(m)
             if m == "spk":
                 asks = f[0] == "spk_qlab"
@@ -317,18 +330,26 @@ def block_features(blocks: list[Block], text: str = "") -> tuple[list[int], list
                 add("first_p")
         noterm = not tail.endswith(TERMINAL_CHARS)  # blocks.ends_terminal, on text stripped already
         lower_or_cut = False
-        if noterm:
+        if not noterm:
+            add("term")  # ends a sentence: speech, a lead, a summary (not a caption, a title)
+            if m == "none" and body[0].isalpha():  # (not a date: "24 марта 2017 г.")
+                add(_TERM_BY_SIZE[size])  # a short plain sentence is speech, a short fragment debris
+        else:
             add("noterm")
             word = tail.rsplit(None, 1)[-1] if tail else "-"
             if word[-1] in ",—–-(" or len(word) <= 3 and word.islower():
                 add("cut")  # ends on a comma, a dash, a preposition: a sentence a copy broke
                 lower_or_cut = True
         c = body[0]
+        if m == "none" and body[:body.find(" ", 0, 16)].rstrip(",:").lower() in _CONNECTIVES:
+            add("conn")
         if c.islower():
             add("lower")
             lower_or_cut = True
         elif c.isdigit():
             add("digit")
+            if _MINUTE.match(body):
+                add("minute")
         elif c in _QUOTES_OPEN and tail[-1:] in _QUOTES_CLOSE:
             add("quoted")
         elif c == "*" and body[1:2] != "*" and not body.endswith("*"):
@@ -345,7 +366,7 @@ def block_features(blocks: list[Block], text: str = "") -> tuple[list[int], list
             if n > 12 and body.isupper():
                 add("caps")  # all in capitals ("ДААА!!! ЗВУЧИТ СВИСТОК!"): a shout, a banner
                 is_debris = True
-            if _CREDIT.search(body):
+            if not listed and _CREDIT.search(body):
                 add("credit")
                 is_debris = True
             if ("теме" in body or "также" in body or ("l" in body or "m" in body) and (
@@ -360,13 +381,15 @@ def block_features(blocks: list[Block], text: str = "") -> tuple[list[int], list
                 is_debris = True
         if "|" in body and " | " in body:
             add("table")
-        headline = noterm and n < 120 and not lower_or_cut
+        headline = noterm and n < 120 and not lower_or_cut and not listed
         if headline:
             add("headline")  # short, no closing mark: a subheading, a caption, a teaser title
         elif n < 400 and tail.endswith(("...", "…")):
             add("trunc")  # a summary cut short: a teaser
-        if text and b.start and text[b.start - 1] in " \t\xa0":
-            add("indent")  # the line opens with blanks: scraped layouts indent captions
+        if text and b.start and text[b.start - 1] in " \t\xa0" and not listed:
+            # the line opens with blanks: scraped layouts indent captions (short), and some
+            # indent every paragraph of the text (then long ones are speech)
+            add("indent" if n < 200 else "indent_long")
         if c in "ПпNnEeUuОо*_" and _NOTE.match(body):
             add("note")
         if text and c in ">«“\"„" and _repeated(body, text):
