@@ -245,7 +245,7 @@ LEAK_COST = 8.0
 SEED_WEIGHT = 3
 L2 = 1.0  # CRF: the penalty on a weight's distance from its prior
 MARGIN_CRF = 1.0  # CRF: a wrong role's head start during the fit (times _cost)
-PRIOR_SCALE = 3.0  # CRF: PRIOR is on the table's scale (SCALE); the CRF's weights are smaller
+PRIOR_SCALE = 2.0  # CRF: PRIOR is on the table's scale (SCALE); the CRF's weights are smaller
 
 
 _TURN = frozenset("QqAa")
