@@ -164,3 +164,40 @@ def test_records_not_indexed_by_the_loader_are_indexed_by_the_session(tmp_path):
     load.deliver([Loaded(load_file(str(path)))])  # no tags, not indexed
     assert found(session, "жирафах") == ["000.txt"]
     assert session.themes.count("grain") == 1
+
+
+def test_the_lexicon_is_compiled_by_the_load_not_when_it_is_set(tmp_path, monkeypatch):
+    """Setting a lexicon (the window does it on its own thread before the first load) compiles
+    nothing; the load compiles it once, in the thread that tags, and the tags are those the
+    index gives (each file: grain in question 1, oil in question 2, as TEXT reads)."""
+    import threading
+
+    from kzreader.core.themes import matching
+    from kzreader.core.themes.matching import ThemeIndex
+
+    built = []
+    init = ThemeIndex.__init__
+
+    def counted(self, lexicon):
+        built.append(threading.current_thread().name)
+        init(self, lexicon)
+
+    monkeypatch.setattr(ThemeIndex, "__init__", counted)
+    monkeypatch.setattr(matching, "_COMPILED", {})  # no index left over from another test
+    folder = corpus(tmp_path / "c")
+    session = Session(Lexicon.from_text(LEXICON))
+    session.set_lexicon(Lexicon.from_text(LEXICON))
+    assert built == [] and session.theme_ids == ("grain", "oil")
+
+    load = session.start([str(folder)])
+    batches = []
+    worker = threading.Thread(target=lambda: load.job().run(batches.append), name="loader")
+    worker.start()
+    worker.join()
+    assert built == ["loader"]
+    for batch in batches:
+        load.deliver(batch)
+    load.finish()
+    assert session.themes.count("grain") == 3 and session.themes.count("oil") == 3
+    assert set(session.themes.exchange_themes.values()) == {(frozenset({"grain"}), frozenset({"oil"}))}
+    assert session.theme_index is ThemeIndex.compiled(session.lexicon) and built == ["loader"]

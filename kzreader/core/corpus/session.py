@@ -142,7 +142,7 @@ class Session:
             if not record.indexed:  # the loader indexes as it goes; this is a safety net
                 self.index.add_interview(item, record.terms)
                 record.indexed = True
-            if self.theme_index is not None:
+            if self.lexicon is not None:
                 tags = record.themes
                 if tags is None or record.lexicon_key != self._lexicon_key:
                     tags = self._tag(item)  # the lexicon changed while the file was loading
@@ -168,7 +168,7 @@ class Session:
         """Tag every interview again under ``lexicon`` (files still loading are tagged as
         they arrive)."""
         self._use_lexicon(lexicon)
-        if self.theme_index is not None:
+        if self.lexicon is not None:
             for iv in self.corpus.interviews:
                 self.themes.add(iv.id, self._tag(iv))
         for w in list(self._watchers):
@@ -176,10 +176,21 @@ class Session:
 
     def _use_lexicon(self, lexicon: Lexicon | None) -> None:
         self.lexicon = lexicon
-        self.theme_index = ThemeIndex.compiled(lexicon) if lexicon is not None else None
+        self._theme_index: ThemeIndex | None = None
         self._lexicon_key = lexicon_key(lexicon) if lexicon is not None else None
-        self.theme_ids = self.theme_index.theme_ids if self.theme_index is not None else ()
+        self.theme_ids = lexicon.ids if lexicon is not None else ()
         self.themes = CorpusThemes(self.theme_ids)
+
+    @property
+    def theme_index(self) -> ThemeIndex | None:
+        """The lexicon compiled for matching (None without a lexicon).  Compiled where it is
+        first needed, usually by the load tagging its first new file in the loader's thread
+        (``ThemeIndex.compiled`` shares it): compiling here when the lexicon is set took the
+        window's thread 90 ms of CPU (pymorphy3's start and the word forms) before the
+        first load could start."""
+        if self._theme_index is None and self.lexicon is not None:
+            self._theme_index = ThemeIndex.compiled(self.lexicon)
+        return self._theme_index
 
     def _tag(self, iv: Interview) -> tuple[frozenset[str], ...]:
         was_loaded = getattr(iv, "loaded", True)

@@ -22,6 +22,7 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+import threading
 from dataclasses import dataclass
 from itertools import compress
 from typing import Iterable, Sequence
@@ -100,18 +101,21 @@ class ThemeIndex:
         entry into its word forms takes about 1.5 s): the window, its loader thread and
         each parse worker (which receives it pickled) share one compilation."""
         key = lexicon_key(lexicon)
-        index = _COMPILED.get(key)
-        if index is None or index.lexicon != lexicon:
-            index = cls(lexicon)
-            _COMPILED.clear()  # only the lexicon in use is worth keeping
-            _COMPILED[key] = index
+        # one thread compiles, another asking meanwhile (the window's and the loader's) waits
+        with _COMPILING:
+            index = _COMPILED.get(key)
+            if index is None or index.lexicon != lexicon:
+                index = cls(lexicon)
+                _COMPILED.clear()  # only the lexicon in use is worth keeping
+                _COMPILED[key] = index
         return index
 
     def adopt(self) -> "ThemeIndex":
         """Make this index (e.g. unpickled in a worker) the one :meth:`compiled` returns for
         its lexicon."""
-        _COMPILED.clear()
-        _COMPILED[lexicon_key(self.lexicon)] = self
+        with _COMPILING:
+            _COMPILED.clear()
+            _COMPILED[lexicon_key(self.lexicon)] = self
         return self
 
     def __getstate__(self) -> dict:
@@ -310,6 +314,7 @@ def tag_exchange(lexicon: Lexicon | ThemeIndex, exchange: Exchange) -> dict[str,
 
 
 _COMPILED: dict[str, ThemeIndex] = {}  # lexicon_key -> index, see ThemeIndex.compiled
+_COMPILING = threading.Lock()
 
 
 # Bumped when matching changes, so tags stored under the old rules are made again.
