@@ -31,6 +31,15 @@ def test_parse_args_reads_our_options():
     assert exc.value.code == 2
 
 
+def test_files_alone_are_read_as_the_parser_reads_them(monkeypatch, tmp_path):
+    """No option on the line: the paths come back without the parser, as it would give them."""
+    monkeypatch.setenv(app.SETTINGS_ENV, str(tmp_path))
+    for args in ([], ["a"], ["a b", "", "c.txt"]):
+        assert app.parse_args(args) == app.Options(args, None, str(tmp_path), False)
+        parsed = app.argument_parser().parse_intermixed_args(args)
+        assert (parsed.paths, parsed.settings_dir, parsed.debug) == (args, str(tmp_path), False)
+
+
 def test_version_exits(capsys):
     with pytest.raises(SystemExit) as exc:
         app.parse_args(["--version"])
