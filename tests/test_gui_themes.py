@@ -212,6 +212,22 @@ def test_editor_keeps_edits_when_switching_themes(qtbot, lexicon):
     assert d.themes()[1:] == list(lexicon.themes[1:3])
 
 
+def test_editor_opens_large_enough_and_keeps_one_entry_a_line(qtbot, lexicon):
+    d = ThemeEditorDialog(lexicon.themes, language="ru")
+    qtbot.addWidget(d)
+    d.show()
+    qtbot.waitExposed(d)
+    screen = d.screen().availableGeometry()
+    # it opened at its size hint, about 530 px wide, with the fields a third of that
+    assert d.width() >= min(900, int(screen.width() * 0.9)) - 1
+    d.phrases_edit.setPlainText("стратегическое всеобъемлющее партнёрство двух государств\nдругая фраза")
+    first = d.phrases_edit.document().firstBlock()
+    assert first.layout().lineCount() == 1  # wrapped, one phrase looked like two
+    assert d.list.horizontalScrollBarPolicy() == Qt.ScrollBarPolicy.ScrollBarAlwaysOff
+    assert d.list.item(0).toolTip() == d.list.item(0).text()  # an elided name can still be read
+    assert d.name_ru_edit.cursorPosition() == 0  # the name's start shows, not its end
+
+
 # -- theme map ------------------------------------------------------------------------------
 
 @pytest.fixture

@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Sequence
 
-from PySide6.QtCore import Qt, Slot
+from PySide6.QtCore import QSize, Qt, Slot
 from PySide6.QtGui import QColor, QIcon, QPixmap
 from PySide6.QtWidgets import (
     QColorDialog,
@@ -30,6 +30,7 @@ from kzreader.core.themes.lexicon import Theme, validate_theme
 
 from ..i18n import message_text
 
+DEFAULT_SIZE = QSize(900, 640)  # at most 90% of the screen; its size hint was about 530x530
 
 
 def _lines(edit: QPlainTextEdit) -> tuple[str, ...]:
@@ -53,6 +54,8 @@ class ThemeEditorDialog(QDialog):
         self._new_ids: set[str] = set()
 
         self.list = QListWidget(self)
+        # a long name is elided (its tooltip has it whole) instead of scrolling the list sideways
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.add_button = QPushButton(self.tr("New theme"), self)
         left = QVBoxLayout()
         left.addWidget(self.list)
@@ -73,6 +76,8 @@ class ThemeEditorDialog(QDialog):
         self.exclusions_edit = QPlainTextEdit(self)
         for edit in (self.keywords_edit, self.phrases_edit, self.exclusions_edit):
             edit.setTabChangesFocus(True)
+            # one entry a line: a phrase wrapped onto two lines would read as two phrases
+            edit.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
         self.keywords_edit.setToolTip(self.tr(
             "One per line. Any word form matches; end with * for a prefix (образоват*), "
             "start with = for exactly this word (=ИИ)."))
@@ -119,10 +124,16 @@ class ThemeEditorDialog(QDialog):
             self.list.setCurrentRow(0)
         else:
             self._set_form_enabled(False)
+        self.resize(self._default_size())
+
+    def _default_size(self) -> QSize:
+        screen = self.screen().availableGeometry().size()
+        return DEFAULT_SIZE.boundedTo(QSize(int(screen.width() * 0.9), int(screen.height() * 0.9)))
 
     # -- the list ----------------------------------------------------------------------
     def _item(self, t: Theme) -> QListWidgetItem:
         item = QListWidgetItem(_swatch(t.colour), t.name(self._language) or t.id)
+        item.setToolTip(item.text())
         return item
 
     def _set_form_enabled(self, on: bool) -> None:
@@ -148,6 +159,8 @@ class ThemeEditorDialog(QDialog):
         self.name_ru_edit.setText(t.name_ru)
         self.name_en_edit.setText(t.name_en)
         self.colour_edit.setText(t.colour)
+        for edit in (self.id_edit, self.name_ru_edit, self.name_en_edit):
+            edit.setCursorPosition(0)  # a name longer than its field shows its start
         self.keywords_edit.setPlainText("\n".join(t.keywords))
         self.phrases_edit.setPlainText("\n".join(t.phrases))
         self.exclusions_edit.setPlainText("\n".join(t.exclusions))
@@ -176,6 +189,7 @@ class ThemeEditorDialog(QDialog):
         self._themes[row] = t
         item = self.list.item(row)
         item.setText(t.name(self._language) or t.id)
+        item.setToolTip(item.text())
         item.setIcon(_swatch(t.colour))
 
     @Slot()
