@@ -188,3 +188,25 @@ def test_questions_show_their_text_on_three_lines_when_there_is_room(qtbot, wind
     assert nav.height() < 320
     height = nav.visualItemRect(item).height()
     assert 2 * line <= height < 3 * line, (height, line)
+
+
+@pytest.mark.parametrize("size", [(800, 600), (1920, 1080)])
+def test_the_search_scope_shows_its_choice_where_there_is_room(qtbot, window, size):
+    w = window
+    w.search.show_search()
+    settle(qtbot, w, *size)
+    qtbot.wait(50)
+    panel = w.search.panel
+    combo = panel.scope_combo
+    from PySide6.QtWidgets import QComboBox
+
+    natural = QComboBox()  # the same choices in a combo sized to its contents, as Qt sizes it
+    natural.addItems([combo.itemText(i) for i in range(combo.count())])
+    natural.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+    if size[0] >= 1000:
+        # it was six letters wide however wide the dock, "All interviews" cut to "All interview"
+        assert combo.width() >= natural.sizeHint().width(), (combo.width(), natural.sizeHint().width())
+    # and a narrow dock is not widened by it: the panel fits the dock
+    scroll = panel.parentWidget().parentWidget()
+    assert not scroll.horizontalScrollBar().isVisible()
+    assert combo.geometry().right() <= panel.width()

@@ -137,6 +137,9 @@ class SearchPanel(QWidget):
         self.scope_combo.addItem(self.tr("Current interview"), SCOPE_CURRENT)
         self.scope_combo.addItem(self.tr("Selected themes"), SCOPE_THEMES)
         # a narrow dock must not be widened (and the hits cut at its edge) by the combo's text
+        # but where the dock has room it is as wide as its longest choice (it showed six letters)
+        self.scope_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.scope_combo.setMaximumWidth(self.scope_combo.sizeHint().width())
         self.scope_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.scope_combo.setMinimumContentsLength(6)
 
@@ -161,7 +164,7 @@ class SearchPanel(QWidget):
 
         top = QHBoxLayout()
         top.addWidget(self.query_edit, 1)
-        top.addWidget(self.scope_combo)
+        top.addWidget(self.scope_combo, 1)  # grows with the query up to its longest choice
         box = QVBoxLayout(self)
         box.setContentsMargins(2, 2, 2, 2)
         box.addLayout(top)
