@@ -210,3 +210,20 @@ def test_the_search_scope_shows_its_choice_where_there_is_room(qtbot, window, si
     scroll = panel.parentWidget().parentWidget()
     assert not scroll.horizontalScrollBar().isVisible()
     assert combo.geometry().right() <= panel.width()
+
+
+def test_the_bookmark_filters_show_their_choices_in_a_narrow_dock(qtbot, window):
+    from PySide6.QtWidgets import QComboBox
+
+    w = window
+    settle(qtbot, w, 800, 600)
+    w.bookmarks_dock.raise_()
+    qtbot.wait(50)
+    panel = w.bookmarks.panel
+    for combo in (panel.tag_combo, panel.sort_combo):
+        natural = QComboBox()
+        natural.addItem(combo.currentText())
+        natural.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        # three combos in one row of the narrow dock cut these to "All ta" and "By pos"
+        assert combo.width() >= natural.sizeHint().width(), (combo.currentText(), combo.width())
+    assert panel.interview_combo.width() >= panel.tag_combo.width()

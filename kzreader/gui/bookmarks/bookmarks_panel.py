@@ -37,6 +37,7 @@ from kzreader.core.annotations.bookmarks import BookmarkStore
 from kzreader.core.annotations.citation import CitationOptions
 from kzreader.core.annotations.export import SUFFIXES, bookmarks_to_clipboard_text, export_bookmarks, format_for_path
 
+from ..widgets.combo_width import fit_choices
 from ..widgets.two_line_delegate import TwoLineDelegate
 from .bookmarks_model import (
     COL_ADDED, COL_INTERVIEWEE, COL_QUESTION, COL_QUOTE, COL_TAGS, ID_ROLE, SORT_DATE, SORT_POSITION, WHERE_ROLE,
@@ -112,10 +113,11 @@ class BookmarksPanel(QWidget):
         self.view.setItemDelegateForColumn(COL_QUOTE, TwoLineDelegate(WHERE_ROLE, self.view))
         self.view.setWordWrap(True)
         self.view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        for combo in (self.tag_combo, self.interview_combo, self.sort_combo):
+        for combo in (self.tag_combo, self.interview_combo):
             # a long tag or title must not widen the panel
             combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
             combo.setMinimumContentsLength(4)
+        fit_choices(self.sort_combo, 4)
         self.view.doubleClicked.connect(self._on_double_clicked)
         self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.view.customContextMenuRequested.connect(self._on_context_menu)
@@ -162,10 +164,14 @@ class BookmarksPanel(QWidget):
             lambda: self.export_selected_action.setEnabled(bool(self.selected_ids())))
         self.export_button.setMenu(export_menu)
 
+        # the order beside the search, the filters below: three combos in one row of a narrow
+        # dock were cut to a few letters each ("All ta", "By pos")
+        top = QHBoxLayout()
+        top.addWidget(self.search_edit, 1)
+        top.addWidget(self.sort_combo, 1)  # grows with the search up to its longest choice
         filters = QHBoxLayout()
         filters.addWidget(self.tag_combo, 1)
         filters.addWidget(self.interview_combo, 2)
-        filters.addWidget(self.sort_combo, 1)
         # two rows of buttons when one would not fit the panel
         self._buttons = [self.edit_button, self.delete_button, self.copy_button, self.export_button]
         buttons = self._button_grid = QGridLayout()
@@ -175,7 +181,7 @@ class BookmarksPanel(QWidget):
         lay = QVBoxLayout(self)
         lay.setContentsMargins(2, 2, 2, 2)
         lay.addWidget(self.review_box)
-        lay.addWidget(self.search_edit)
+        lay.addLayout(top)
         lay.addLayout(filters)
         lay.addWidget(self.view, 1)
         lay.addLayout(buttons)

@@ -27,6 +27,7 @@ from kzreader.core.search.hits import Hit
 from kzreader.core.search.search import SearchIndex
 
 from .hit_delegate import TwoLineHitDelegate
+from ..widgets.combo_width import fit_choices
 from ..widgets.plain_text import plain_tooltip
 
 KIND_ROLE = Qt.ItemDataRole.UserRole + 1  # "interview" or "hit"
@@ -136,12 +137,7 @@ class SearchPanel(QWidget):
         self.scope_combo.addItem(self.tr("All interviews"), SCOPE_ALL)
         self.scope_combo.addItem(self.tr("Current interview"), SCOPE_CURRENT)
         self.scope_combo.addItem(self.tr("Selected themes"), SCOPE_THEMES)
-        # a narrow dock must not be widened (and the hits cut at its edge) by the combo's text
-        # but where the dock has room it is as wide as its longest choice (it showed six letters)
-        self.scope_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
-        self.scope_combo.setMaximumWidth(self.scope_combo.sizeHint().width())
-        self.scope_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        self.scope_combo.setMinimumContentsLength(6)
+        fit_choices(self.scope_combo, 6)
 
         self.count_label = QLabel(self)
         self.count_label.setObjectName("search_count")
