@@ -227,3 +227,21 @@ def test_the_bookmark_filters_show_their_choices_in_a_narrow_dock(qtbot, window)
         # three combos in one row of the narrow dock cut these to "All ta" and "By pos"
         assert combo.width() >= natural.sizeHint().width(), (combo.currentText(), combo.width())
     assert panel.interview_combo.width() >= panel.tag_combo.width()
+
+
+def test_preferences_open_wide_enough_for_a_citation_template(qtbot, tmp_path):
+    from PySide6.QtCore import QSettings
+
+    from kzreader.gui.preferences import PreferencesDialog
+
+    dialog = PreferencesDialog(QSettings(str(tmp_path / "p.ini"), QSettings.Format.IniFormat))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    screen = dialog.screen().availableGeometry()
+    # it opened at its size hint, about 490 px: the template showed only its last third
+    assert dialog.width() >= min(680, int(screen.width() * 0.9)) - 1
+    edit = dialog.template_edit
+    assert edit.cursorPosition() == 0  # the start shows (it showed the end)
+    dialog.style_combo.setCurrentIndex(1)
+    assert edit.text() and edit.cursorPosition() == 0

@@ -33,6 +33,7 @@ from kzreader.core.model import Exchange, Interview, Paragraph, Turn
 from .reading.quote_actions import K_CITE_LANGUAGE as KEY_CITE_LANGUAGE
 from .reading.quote_actions import K_INCLUDE_PATH as KEY_INCLUDE_PATH
 from .reading.quote_actions import citation_options
+from .widgets.dialog_size import open_size
 
 KEY_STYLE = "citation/style"
 KEY_TEMPLATE = "citation/template"
@@ -161,6 +162,7 @@ class PreferencesDialog(QDialog):
         lay.addWidget(self.buttons)
 
         self._load()
+        self.resize(open_size(self, 680, 0))  # the template's line shows most of a style's
         self.style_combo.currentIndexChanged.connect(self._on_style_chosen)
         self.template_edit.textChanged.connect(self._update_preview)
         self.cite_language_combo.currentIndexChanged.connect(self._update_preview)
@@ -172,7 +174,7 @@ class PreferencesDialog(QDialog):
     def _load(self) -> None:
         style, template = citation_settings(self._settings)
         self.style_combo.setCurrentIndex(max(0, self.style_combo.findData(style)))
-        self.template_edit.setText(template or STYLES[style])
+        self._show_template(template or STYLES[style])
         options = citation_options(self._settings)
         self.cite_language_combo.setCurrentIndex(max(0, self.cite_language_combo.findData(options.language)))
         self.include_path_check.setChecked(options.include_path)
@@ -203,11 +205,15 @@ class PreferencesDialog(QDialog):
     @Slot(int)
     def _on_style_chosen(self, _i: int) -> None:
         # choosing a style shows its template, which the user may then edit
-        self.template_edit.setText(STYLES[self.style()])
+        self._show_template(STYLES[self.style()])
 
     @Slot()
     def _on_reset_template(self) -> None:
-        self.template_edit.setText(STYLES[self.style()])
+        self._show_template(STYLES[self.style()])
+
+    def _show_template(self, template: str) -> None:
+        self.template_edit.setText(template)
+        self.template_edit.setCursorPosition(0)  # its start, where a style differs
 
     @Slot()
     def _update_preview(self, *_args) -> None:

@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Sequence
 
-from PySide6.QtCore import QSize, Qt, Slot
+from PySide6.QtCore import Qt, Slot
 from PySide6.QtGui import QColor, QIcon, QPixmap
 from PySide6.QtWidgets import (
     QColorDialog,
@@ -29,8 +29,8 @@ from PySide6.QtWidgets import (
 from kzreader.core.themes.lexicon import Theme, validate_theme
 
 from ..i18n import message_text
+from ..widgets.dialog_size import open_size
 
-DEFAULT_SIZE = QSize(900, 640)  # at most 90% of the screen; its size hint was about 530x530
 
 
 def _lines(edit: QPlainTextEdit) -> tuple[str, ...]:
@@ -124,11 +124,7 @@ class ThemeEditorDialog(QDialog):
             self.list.setCurrentRow(0)
         else:
             self._set_form_enabled(False)
-        self.resize(self._default_size())
-
-    def _default_size(self) -> QSize:
-        screen = self.screen().availableGeometry().size()
-        return DEFAULT_SIZE.boundedTo(QSize(int(screen.width() * 0.9), int(screen.height() * 0.9)))
+        self.resize(open_size(self, 900, 640))  # its size hint was about 530x530
 
     # -- the list ----------------------------------------------------------------------
     def _item(self, t: Theme) -> QListWidgetItem:
