@@ -245,3 +245,19 @@ def test_preferences_open_wide_enough_for_a_citation_template(qtbot, tmp_path):
     assert edit.cursorPosition() == 0  # the start shows (it showed the end)
     dialog.style_combo.setCurrentIndex(1)
     assert edit.text() and edit.cursorPosition() == 0
+
+
+@pytest.mark.parametrize("size", [(800, 600), (1280, 820), (1920, 1080)])
+def test_the_title_keeps_two_fifths_of_the_interview_list(qtbot, window, size):
+    from kzreader.gui.library.interview_list import COL_DATE, COL_INTERVIEWEE, COL_OUTLET, COL_QUESTIONS, COL_TITLE
+
+    w = window
+    settle(qtbot, w, *size)
+    qtbot.wait(50)
+    table = w.interview_list.table
+    header = table.horizontalHeader()
+    # at 1280x820 the title had 30% (about 15 letters) beside four lesser columns
+    assert header.sectionSize(COL_TITLE) >= 0.4 * table.viewport().width() - 1
+    shown = [not header.isSectionHidden(c) for c in (COL_INTERVIEWEE, COL_DATE, COL_QUESTIONS, COL_OUTLET)]
+    assert shown == sorted(shown, reverse=True)  # a lesser column never in place of a worthier one
+    assert shown[0]  # the interviewee always fits beside the title
