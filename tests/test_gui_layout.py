@@ -145,6 +145,10 @@ def test_the_problem_message_gets_most_of_the_problems_table(qtbot, window, size
     assert header.sectionSize(COL_MESSAGE) >= 0.5 * width, (header.sectionSize(COL_MESSAGE), width)
     assert header.sectionSize(COL_FILE) >= 90
     assert table.textElideMode() == Qt.TextElideMode.ElideMiddle  # the name's extension stays
+    # the severity is an icon: "Предупреждение" took 120 px of an 800 px window's table
+    from kzreader.gui.library.problems_view import COL_SEVERITY
+
+    assert header.sectionSize(COL_SEVERITY) <= 40, header.sectionSize(COL_SEVERITY)
 
 
 def test_a_file_column_the_user_sized_keeps_its_width(qtbot, window):

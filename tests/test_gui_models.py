@@ -73,7 +73,11 @@ def test_problem_model(qtmodeltester):
     model.append([Problem("/a/b.txt", "the file is empty"),
                   Problem("/a/c.txt", "metadata file c.yaml ignored", "warning")])
     qtmodeltester.check(model)
-    assert [model.index(r, 0).data() for r in range(2)] == ["Error", "Warning"]
+    # the severity is an icon, its word the tooltip and what a screen reader says
+    assert [model.index(r, 0).data(Qt.ItemDataRole.ToolTipRole) for r in range(2)] == ["Error", "Warning"]
+    assert [model.index(r, 0).data(Qt.ItemDataRole.AccessibleTextRole) for r in range(2)] == ["Error", "Warning"]
+    assert all(not model.index(r, 0).data(Qt.ItemDataRole.DecorationRole).isNull() for r in range(2))
+    assert model.index(0, 0).data() is None
     assert model.index(0, 1).data() == "b.txt"
     assert shown_tooltip(model.index(0, 1).data(Qt.ItemDataRole.ToolTipRole)) == "/a/b.txt"
     assert model.error_count() == 1

@@ -88,7 +88,7 @@ def test_window_in_russian(window_in, qtbot, tmp_path):
     assert w.reading_pane.position_label.text() == "Вопрос 1 из 2"
     assert w.status.count_label.text() == "1 интервью, не загружено: 1"
     problems = w.problems_view.model
-    assert problems.index(0, 0).data() == "Ошибка"
+    assert problems.index(0, 0).data(Qt.ItemDataRole.ToolTipRole) == "Ошибка"  # the severity icon's word
     assert problems.index(0, 2).data() == "файл пуст"
     assert w.problems_dock.windowTitle() == "Проблемы (1)"
     # the menu entry keeps its mnemonic although the dock title changed

@@ -69,9 +69,13 @@ class ProblemTableModel(QAbstractTableModel):
             return None
         p = self._items[index.row()]
         col = index.column()
-        if role == Qt.ItemDataRole.DisplayRole:
-            if col == COL_SEVERITY:
+        if col == COL_SEVERITY:  # an icon: the word ("Предупреждение") took the message's room
+            if role == Qt.ItemDataRole.DecorationRole:
+                return _severity_icon(p.severity)
+            if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole):
                 return self._severity_label(p.severity)
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
             if col == COL_FILE:
                 return os.path.basename(p.path) or p.path
             return message_text(p.message)
@@ -87,11 +91,21 @@ class ProblemTableModel(QAbstractTableModel):
         return severity
 
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
+        if orientation != Qt.Orientation.Horizontal or not 0 <= section < 3:
             return None
-        if not 0 <= section < 3:
+        if section == COL_SEVERITY:  # a column of icons: its name as their tooltip
+            return self.tr("Severity") if role == Qt.ItemDataRole.ToolTipRole else None
+        if role != Qt.ItemDataRole.DisplayRole:
             return None
-        return (self.tr("Severity"), self.tr("File"), self.tr("Message"))[section]
+        return (self.tr("File"), self.tr("Message"))[section - 1]
+
+
+def _severity_icon(severity: str):
+    from PySide6.QtWidgets import QApplication, QStyle  # here: only once there is a problem
+
+    pixmap = QStyle.StandardPixmap.SP_MessageBoxCritical if severity == "error" \
+        else QStyle.StandardPixmap.SP_MessageBoxWarning
+    return QApplication.style().standardIcon(pixmap)
 
 
 class ProblemsView(QWidget):
