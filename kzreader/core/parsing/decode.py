@@ -52,6 +52,7 @@ START = ("P", "Q")
 END = ("A", "a", "Ja", "E", "P")
 _NEG = float("-inf")
 _N = len(STATES)
+_ZEROS = (0.0,) * _N
 _SI = {s: k for k, s in enumerate(STATES)}
 # predecessors of each state, as (state index, transition key)
 _PREDS = tuple(tuple((_SI[p], (p, s)) for p in STATES if s in ALLOWED[p]) for s in STATES)
@@ -89,14 +90,9 @@ class Weights:
     def row(self, feats: tuple[str, ...]) -> tuple[float, ...]:
         r = self._rows.get(feats)
         if r is None:
-            acc = [0.0] * _N
-            emit = self.emit
-            for f in feats:
-                w = emit.get(f)
-                if w is not None:
-                    for k in range(_N):
-                        acc[k] += w[k]
-            r = tuple(acc)
+            # column sums in C (zip, sum): the same additions in the same order as a loop
+            cols = [w for w in map(self.emit.get, feats) if w is not None]
+            r = tuple(map(sum, zip(*cols))) if cols else _ZEROS
             if len(self._rows) > 50000:
                 self._rows.clear()
             self._rows[feats] = r
