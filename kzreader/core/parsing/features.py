@@ -8,11 +8,14 @@ the decoder (``decode.py``) scores a block for a role by adding the weights that
   document says about that label: do its turns end with '?', is it the first label used, does
   it occur once only), a Markdown heading or bold paragraph, a blockquote, a list item;
 * its text: '?' at the end or inside, length bucket, address to "вы"/"you", first person,
-  no closing punctuation (headline shape) or a sentence cut off (ends on a comma or a short
-  word), starts in lower case, quoted whole;
+  a sentence end (and, for a plain paragraph, with its length: a short sentence is speech, a
+  short fragment debris) or none (headline shape) or a sentence cut off (ends on a comma or a
+  short word), starts in lower case, opens with a connective ("И", "Поэтому", "But": a
+  speaker going on), quoted whole;
 * debris signals: credit words and ©, "по теме" teasers, tweets, code characters, footnote
   asterisk, URLs, CJK text (translation-project footers), a date alone, mostly capitals, an
-  editor's note, text repeated elsewhere in the file (pull quotes), headline
+  editor's note, text repeated elsewhere in the file (pull quotes), a live text's minute mark
+  ("69: …"), headline
   shape, a summary cut short with '…', a line indented in the source, no one
   speaking after the last turn (background, byline); and a table row, which is not debris;
 * its place: first block, before the first / after the last marked turn, and its neighbours
