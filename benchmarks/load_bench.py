@@ -209,6 +209,8 @@ def main() -> int:
     rss_children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
     w.loader.shutdown()
     shutil.rmtree(base, ignore_errors=True)
+    if stage_dir:
+        shutil.rmtree(stage_dir, ignore_errors=True)
 
     ms = lambda s: f"{s * 1000:8.1f} ms"  # noqa: E731
     print(f"corpus: {len(paths)} files, {nbytes / 1e6:.0f} MB, {n_iv} interviews loaded; "
