@@ -265,3 +265,25 @@ def test_the_title_keeps_two_fifths_of_the_interview_list(qtbot, window, size):
     shown = [not header.isSectionHidden(c) for c in (COL_INTERVIEWEE, COL_DATE, COL_QUESTIONS, COL_OUTLET)]
     assert shown == sorted(shown, reverse=True)  # a lesser column never in place of a worthier one
     assert shown[0]  # the interviewee always fits beside the title
+
+
+def test_a_bookmark_shows_its_note_and_tags_under_the_quote(qtbot, window):
+    from kzreader.gui.bookmarks.bookmarks_model import NOTE_ROLE
+
+    w = window
+    w.reading_pane.go_to(2)
+    bid = w.bookmarks.bookmark_selection()
+    panel = w.bookmarks.panel
+    view = panel.view
+    line = view.fontMetrics().lineSpacing()
+    index = view.model().index(0, 0)
+    assert index.data(NOTE_ROLE) is None  # neither note nor tags: no third line
+    plain = view.rowHeight(0)
+    panel.edit_note(bid, "сроки важны", ["энергия", "сроки"])
+    qtbot.wait(50)
+    index = view.model().index(0, 0)
+    # the list showed only where and the quote: a note was seen only in the edit dialog
+    assert index.data(NOTE_ROLE) == "Note: сроки важны · Tags: энергия, сроки"
+    view.resizeRowsToContents()
+    assert view.rowHeight(0) >= plain + line
+

@@ -550,6 +550,14 @@
         <translation>Добавлена</translation>
     </message>
     <message>
+        <source>Note: {0}</source>
+        <translation>Заметка: {0}</translation>
+    </message>
+    <message>
+        <source>Tags: {0}</source>
+        <translation>Метки: {0}</translation>
+    </message>
+    <message>
         <source>{0} · question {1}</source>
         <translation>{0} · вопрос {1}</translation>
     </message>

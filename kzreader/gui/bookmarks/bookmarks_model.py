@@ -25,6 +25,7 @@ ID_ROLE = Qt.ItemDataRole.UserRole + 1
 STATUS_ROLE = Qt.ItemDataRole.UserRole + 2
 INTERVIEW_ROLE = Qt.ItemDataRole.UserRole + 3
 WHERE_ROLE = Qt.ItemDataRole.UserRole + 4  # "interview · question N", the quote's first line in the list
+NOTE_ROLE = Qt.ItemDataRole.UserRole + 5  # "Note: … · Tags: …", the line under the quote (None: neither)
 
 COL_QUOTE, COL_INTERVIEWEE, COL_TITLE, COL_QUESTION, COL_NOTE, COL_TAGS, COL_ADDED = range(7)
 SORT_POSITION, SORT_DATE = "position", "date"
@@ -157,6 +158,11 @@ class BookmarksTableModel(QAbstractTableModel):
             return b.status
         if role == INTERVIEW_ROLE:
             return b.interview_id
+        if role == NOTE_ROLE:
+            parts = [self.tr("Note: {0}").format(one_line(b.note, EXCERPT_CHARS))] if b.note.strip() else []
+            if b.tags:
+                parts.append(self.tr("Tags: {0}").format(", ".join(b.tags)))
+            return " · ".join(parts) or None
         if role == WHERE_ROLE:
             where = self.title_of(b)
             return where if b.exchange is None else self.tr("{0} · question {1}").format(where, b.exchange)

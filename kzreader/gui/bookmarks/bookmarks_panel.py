@@ -40,7 +40,8 @@ from kzreader.core.annotations.export import SUFFIXES, bookmarks_to_clipboard_te
 from ..widgets.combo_width import fit_choices
 from ..widgets.two_line_delegate import TwoLineDelegate
 from .bookmarks_model import (
-    COL_ADDED, COL_INTERVIEWEE, COL_QUESTION, COL_QUOTE, COL_TAGS, ID_ROLE, SORT_DATE, SORT_POSITION, WHERE_ROLE,
+    COL_ADDED, COL_INTERVIEWEE, COL_QUESTION, COL_QUOTE, COL_TAGS, ID_ROLE, NOTE_ROLE, SORT_DATE, SORT_POSITION,
+    WHERE_ROLE,
     BookmarksFilterProxy, BookmarksTableModel, InterviewLookup)
 from .commands import AddBookmarkCommand, DeleteBookmarksCommand, EditBookmarkCommand, ReattachBookmarkCommand, _StoreCommand
 from .edit_dialog import BookmarkEditDialog
@@ -110,7 +111,7 @@ class BookmarksPanel(QWidget):
         for col in range(COL_INTERVIEWEE, COL_ADDED + 1):
             self.view.setColumnHidden(col, True)
         self.view.horizontalHeader().hide()
-        self.view.setItemDelegateForColumn(COL_QUOTE, TwoLineDelegate(WHERE_ROLE, self.view))
+        self.view.setItemDelegateForColumn(COL_QUOTE, TwoLineDelegate(WHERE_ROLE, self.view, NOTE_ROLE))
         self.view.setWordWrap(True)
         self.view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         for combo in (self.tag_combo, self.interview_combo):
