@@ -569,7 +569,13 @@ def bench_corpus(n: int, folder: str | Path | None = None) -> tuple[Path, list[s
 def read_decode(paths) -> tuple[float, int]:
     """(seconds, bytes) to read and decode ``paths`` the way the loader does, after a first
     pass that warms the page cache, so the figure compares with parsing from memory."""
-    from kzreader.core.sources.sources import decode, normalise_newlines
+    try:
+        from kzreader.core.sources.sources import decode, normalise_newlines
+    except ImportError:  # a checkout from before the package layout
+        try:
+            from kzreader.core.decoding import decode, normalise_newlines
+        except ImportError:
+            from kzreader.core.sources import decode, normalise_newlines
 
     def once() -> int:
         total = 0
