@@ -52,6 +52,7 @@ class InterviewTableModel(QAbstractTableModel):
         # folded text of all columns, for the filter; made on first use, as most loads are
         # never filtered and making it for 10,000 rows is a tenth of a warm load
         self._haystack: list[str | None] = []
+        self._filled: set[int] = set()  # the optional columns some row has a value in
 
     # -- changing the rows --------------------------------------------------------------
     def append(self, interviews: list[Interview]) -> None:
@@ -64,6 +65,9 @@ class InterviewTableModel(QAbstractTableModel):
             self._row_of[iv.id] = len(self._items)
             self._items.append(iv)
         self._haystack.extend([None] * len(new))
+        for col, field in ((COL_INTERVIEWEE, "interviewee"), (COL_DATE, "date"), (COL_OUTLET, "source")):
+            if col not in self._filled and any(getattr(iv, field) for iv in new):
+                self._filled.add(col)
         self.endInsertRows()
 
     def clear(self) -> None:
@@ -71,7 +75,12 @@ class InterviewTableModel(QAbstractTableModel):
         self._items.clear()
         self._row_of.clear()
         self._haystack.clear()
+        self._filled.clear()
         self.endResetModel()
+
+    def empty_columns(self) -> set[int]:
+        """The optional columns (interviewee, date, outlet) no row has a value in."""
+        return {COL_INTERVIEWEE, COL_DATE, COL_OUTLET} - self._filled
 
     # -- lookups ------------------------------------------------------------------------
     def interview(self, row: int) -> Interview | None:
@@ -264,7 +273,11 @@ class InterviewListView(QWidget):
         # the title, what tells interviews apart, keeps 40% (at 1280 px it had 30%: 15 letters)
         room = inner - max(self.table.fontMetrics().horizontalAdvance("M" * 12), int(inner * TITLE_SHARE))
         keep = True
+        empty = self.source_model.empty_columns()  # a column of blanks (no dates at all) goes
         for col in (COL_INTERVIEWEE, COL_DATE, COL_QUESTIONS, COL_OUTLET):  # in order of worth
+            if col in empty:
+                header.setSectionHidden(col, True)
+                continue
             width = header.sectionSize(col) if not header.isSectionHidden(col) else self._widths[col]
             keep = keep and room >= width  # a lesser column never shows in place of a worthier one
             header.setSectionHidden(col, not keep)
@@ -273,10 +286,14 @@ class InterviewListView(QWidget):
 
     # -- rows -----------------------------------------------------------------------------
     def append(self, interviews: list[Interview]) -> None:
+        empty = self.source_model.empty_columns()
         self.source_model.append(interviews)
+        if self.source_model.empty_columns() != empty:
+            self.fit_columns()
 
     def clear(self) -> None:
         self.source_model.clear()
+        self.fit_columns()
 
     def interview(self, interview_id: str) -> Interview | None:
         return self.source_model.interview(self.source_model.row_of(interview_id))
