@@ -266,6 +266,21 @@ def test_map_shows_counts_and_shares(theme_map, lexicon):
     assert m.headerData(e, Qt.Orientation.Horizontal) == "Energy and nuclear power"
 
 
+def test_map_draws_zeros_faint(qtbot, theme_map, lexicon):
+    m = theme_map.model
+    e = _column(lexicon, "energy")
+    assert [m.index(r, e).data() for r in range(3)] == ["2", "1", "0"]
+    image = theme_map.view.viewport().grab().toImage()
+
+    def darkest(row):  # the cell's text: its darkest pixel
+        rect = theme_map.view.visualRect(theme_map.proxy.index(row, e))
+        return min(image.pixelColor(x, y).lightnessF() for x in range(rect.left() + 2, rect.right() - 1)
+                   for y in range(rect.top() + 2, rect.bottom() - 1))
+
+    # a grid of black zeros hid the few cells that carry a theme
+    assert darkest(2) > darkest(1) + 0.2
+
+
 def test_map_sorts_by_clicking_a_column_header(qtbot, theme_map, lexicon):
     assert _row_titles(theme_map) == ["Alpha", "Beta", "Gamma"]
     header = theme_map.view.horizontalHeader()

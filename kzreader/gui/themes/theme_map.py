@@ -208,9 +208,11 @@ class HeatDelegate(QStyledItemDelegate):
             pen.setWidth(2)
             painter.setPen(pen)
             painter.drawRect(option.rect.adjusted(1, 1, -1, -1))
-        # dark text on light fills, white on strong dark ones
+        # dark text on light fills, white on strong dark ones; a zero faint, so the cells that
+        # carry a theme stand out from a grid of zeros
         strong = intensity > 0.55 and c.lightnessF() < 0.6
-        painter.setPen(QColor("white") if strong else option.palette.color(QPalette.ColorRole.Text))
+        role = QPalette.ColorRole.Text if intensity > 0 else QPalette.ColorRole.PlaceholderText
+        painter.setPen(QColor("white") if strong else option.palette.color(role))
         painter.drawText(option.rect, Qt.AlignmentFlag.AlignCenter, str(index.data() or ""))
         painter.restore()
 
