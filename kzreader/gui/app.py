@@ -1,6 +1,7 @@
 """Starting the window: arguments, QApplication, user directories, the first corpus."""
 from __future__ import annotations
 
+import argparse  # shiboken imports it anyway
 import os
 import sys
 import tempfile
@@ -13,15 +14,12 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication
 
 from kzreader import __version__
-from kzreader.core.search.analysers import missing, warn_missing_analysers
 from kzreader.diagnostics import log_dir, log_file, setup_logging, stop_logging
 
 from .i18n import install_translators, requested_language
 from .main_window import MainWindow
 
 if TYPE_CHECKING:
-    import argparse
-
     from PySide6.QtGui import QIcon
 
 # QIcon, QSize and QEventLoop are named (QtGui.QIcon) only where they are used, after the first
@@ -48,8 +46,6 @@ class Options(NamedTuple):
 
 
 def argument_parser() -> argparse.ArgumentParser:
-    import argparse  # here: see parse_args
-
     parser = argparse.ArgumentParser(
         prog="kzreader",
         description="Read collections of published interviews question by question.",
@@ -72,7 +68,7 @@ def parse_args(args: list[str]) -> Options:
     """kzreader's own options, from what Qt left of the command line (``create_application``)."""
     if not any(arg.startswith("-") for arg in args):
         # files only (or nothing), as a launcher or a file manager starts us: no parser, whose
-        # import, building and gettext look-ups cost the first paint 4.5-5 ms of CPU
+        # building and gettext look-ups (importing locale) cost the first paint about 4 ms of CPU
         return Options(list(args), None, os.environ.get(SETTINGS_ENV) or None)
     # after "--" only paths; taken apart here, as parse_intermixed_args reads options there
     end = args.index("--") if "--" in args else len(args)
@@ -247,6 +243,8 @@ def start_logging(settings_dir: str | None, debug: bool) -> None:
 
 def finish_start() -> None:
     """Start-up work the first paint does not wait for."""
+    from kzreader.core.search.analysers import warn_missing_analysers  # see interview_list._fold
+
     warn_missing_analysers()
     app = QApplication.instance()
     if app is not None:
@@ -259,6 +257,7 @@ def report_missing_analysers(window: MainWindow) -> None:
     # here: the window's first paint does not wait for this module (12 ms of CPU, mostly for
     # dataclasses); by now the load has imported it
     from kzreader.core.model import Problem
+    from kzreader.core.search.analysers import missing  # after the first paint, as above
 
     notices = [Problem(m.package, m.message, "warning") for m in missing()]
     if notices:

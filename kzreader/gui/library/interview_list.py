@@ -14,7 +14,6 @@ from PySide6.QtCore import (
 )
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLineEdit, QTableView, QVBoxLayout, QWidget
 
-from kzreader.core.text import fold
 
 from ..i18n import format_date
 from ..widgets.plain_text import plain_tooltip
@@ -40,6 +39,14 @@ def _derived_font():
         font.setItalic(True)
         _DERIVED_FONT.append(font)
     return _DERIVED_FONT[0]
+
+
+def _fold(text: str) -> str:
+    # imported on the first filtering: the modules the first paint does not use (here core.text
+    # and PyStemmer; also json, core.corpus.stage_times, core.search.analysers) took it 8 ms of CPU
+    from kzreader.core.text import fold
+
+    return fold(text)
 
 
 class InterviewTableModel(QAbstractTableModel):
@@ -96,7 +103,7 @@ class InterviewTableModel(QAbstractTableModel):
         hay = self._haystack[row]
         if hay is None:
             iv = self._items[row]
-            hay = self._haystack[row] = fold(" \t".join((*self._cells(iv), format_date(iv.date))))
+            hay = self._haystack[row] = _fold(" \t".join((*self._cells(iv), format_date(iv.date))))
         return hay
 
     @staticmethod
@@ -128,7 +135,7 @@ class InterviewTableModel(QAbstractTableModel):
         if role == SORT_ROLE:
             if col == COL_QUESTIONS:
                 return iv.exchange_count
-            return fold(self._cells(iv)[col])
+            return _fold(self._cells(iv)[col])
         if role == ID_ROLE:
             return iv.id
         if role == Qt.ItemDataRole.ToolTipRole:  # file-derived text: never rendered as HTML
@@ -171,7 +178,7 @@ class InterviewFilterModel(QSortFilterProxyModel):
         self.setDynamicSortFilter(True)
 
     def set_text(self, text: str) -> None:
-        words = fold(text).split()
+        words = _fold(text).split()
         if words != self._words:
             self._refilter(lambda: setattr(self, "_words", words))
 

@@ -26,7 +26,6 @@ from collections import deque
 
 from PySide6.QtCore import QObject, QTimer, Signal, Slot
 
-from kzreader.core.corpus import stage_times
 from kzreader.gui.collector import collect_on_gui_thread
 
 log = logging.getLogger(__name__)
@@ -78,6 +77,8 @@ class _Job:
 
         try:
             self.load.job().run(emit, progress, cancelled)
+            from kzreader.core.corpus import stage_times  # here: see interview_list._fold
+
             stage_times.add("window: loader thread, all", time.thread_time())
         except Exception as e:  # a bug in loading must not leave the window waiting forever
             error = Message(LOADING_STOPPED, error=f"{type(e).__name__}: {e}")

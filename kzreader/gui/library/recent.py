@@ -6,7 +6,6 @@ context.
 """
 from __future__ import annotations
 
-import json
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtWidgets import QMenu
@@ -16,6 +15,12 @@ translate = QCoreApplication.translate
 MAX_RECENT = 10
 K_PATHS = "corpus/paths"
 K_RECENT = "corpus/recent"
+
+
+def _json():
+    import json  # here: not needed to paint the window (see interview_list._fold)
+
+    return json
 
 
 class RecentCorpora(QObject):
@@ -36,10 +41,10 @@ class RecentCorpora(QObject):
 
     def add(self, paths: list[str]) -> None:
         """``paths`` are opened now: the last corpus, and first in the recent list."""
-        self.settings.setValue(K_PATHS, json.dumps(paths))
+        self.settings.setValue(K_PATHS, _json().dumps(paths))
         recent = [r for r in self._json_list(K_RECENT) if r != paths]
         recent.insert(0, paths)
-        self.settings.setValue(K_RECENT, json.dumps(recent[:MAX_RECENT]))
+        self.settings.setValue(K_RECENT, _json().dumps(recent[:MAX_RECENT]))
         self.fill_menu()
 
     def corpora(self) -> list[list[str]]:
@@ -67,7 +72,7 @@ class RecentCorpora(QObject):
 
     def _json_list(self, key: str) -> list:
         try:
-            value = json.loads(self.settings.value(key, "[]", type=str) or "[]")
+            value = _json().loads(self.settings.value(key, "[]", type=str) or "[]")
         except (ValueError, TypeError):
             return []
         return value if isinstance(value, list) else []
