@@ -10,7 +10,7 @@ paint is printed too: it moves less than wall time when the machine is busy with
 `--compare DIR...` starts other checkouts of kzreader (e.g. `git worktree add /tmp/base main`)
 in the same rounds, so a before/after is measured in one sitting, start by start.
 
-    python benchmarks/gui_bench.py [CORPUS] [--runs N] [--compare CHECKOUT...]
+    python benchmarks/gui_bench.py [CORPUS] [--runs N] [--compare CHECKOUT...] [--warm]
 """
 from __future__ import annotations
 
@@ -105,7 +105,8 @@ def child(kind: str, corpus: str) -> None:
     sys.meta_path.insert(0, PatchOnImport())
     # settings through the environment: an option would make the start parse its command line
     # with argparse, which a start from the desktop (files only) does not
-    os.environ["KZREADER_SETTINGS_DIR"] = tempfile.mkdtemp(prefix="kzbench-")
+    # a first start (new settings and cache) unless --warm named a folder a start has used
+    os.environ["KZREADER_SETTINGS_DIR"] = os.environ.get("KZ_BENCH_SETTINGS") or tempfile.mkdtemp(prefix="kzbench-")
     entry.main([corpus])
     w = started["window"]
 
@@ -132,8 +133,9 @@ def child(kind: str, corpus: str) -> None:
     viewport.removeEventFilter(started["text_watch"])
 
 
-def run(kind: str, corpus: str, root: Path = ROOT) -> dict[str, float]:
+def run(kind: str, corpus: str, root: Path = ROOT, settings: str = "") -> dict[str, float]:
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen", KZ_BENCH_ROOT=str(root), PYTHONPATH=str(root),
+               KZ_BENCH_SETTINGS=settings,
                KZ_BENCH_T0=repr(time.time()))
     out = subprocess.run([sys.executable, __file__, "--child", kind, corpus], env=env,
                          capture_output=True, text=True, check=True).stdout
@@ -151,6 +153,9 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--compare", nargs="+", default=[], metavar="CHECKOUT",
                         help="other kzreader checkouts to start in the same rounds")
+    parser.add_argument("--warm", action="store_true",
+                        help="time later starts: each checkout keeps its settings and cache from a first "
+                             "start made before the rounds (the corpus comes back from its snapshot)")
     parser.add_argument("--child", choices=["bare", "kz"])
     ns = parser.parse_args()
     if ns.child:
@@ -161,18 +166,24 @@ def main() -> None:
         # bytecode as an installed copy has it: with PYTHONDONTWRITEBYTECODE set, every module
         # edited since it was last compiled would otherwise be compiled again at each start
         compileall.compile_dir(str(root / "kzreader"), quiet=1)
+    settings: dict[Path, str] = {}
+    if ns.warm:
+        for root in roots:
+            settings[root] = tempfile.mkdtemp(prefix="kzbench-warm-")
+            run("kz", ns.corpus, root, settings[root])  # the first start, which fills the cache
     bare: list[dict] = []
     kz: list[list[dict]] = [[] for _ in roots]
     for _ in range(ns.runs):  # interleaved so all see the same machine load
         bare.append(run("bare", ns.corpus))
         for rows, root in zip(kz, roots):
-            rows.append(run("kz", ns.corpus, root))
+            rows.append(run("kz", ns.corpus, root, settings.get(root, "")))
 
     def med(rows, key):
         return statistics.median(r[key] for r in rows)
 
     b = med(bare, "window")
-    print(f"corpus: {ns.corpus}   runs: {ns.runs} (medians, offscreen, each start a new process)")
+    print(f"corpus: {ns.corpus}   runs: {ns.runs} (medians, offscreen, each start a new process"
+          f"{'; later starts, settings and cache kept' if ns.warm else '; first starts'})")
     print(f"bare QMainWindow first paint        {b * 1000:8.1f} ms")
     for root, rows in zip(roots, kz):
         print(f"== {root}")
