@@ -14,7 +14,8 @@ question, ``E`` after the last answer, ``Jq``/``Ja`` in between.  Files without 
 The fit (``--method crf``, the default) is a linear-chain CRF over the decoder's grammar: the
 weights that make the gold role sequences most probable, with an L2 penalty that keeps each
 weight near its PRIOR (zero for most), so a feature seen in one or two files cannot take a
-large weight from them alone (needs numpy and scipy; the parser itself does not).
+large weight from them alone (needs numpy and scipy: ``pip install -e .[fit]``; the parser
+itself does not).
 ``--method perceptron`` is the older averaged structured perceptron (decode each file with the
 current weights; where the best path differs from the gold one, move weight from the
 predicted roles' features to the gold ones); ``both`` averages the two tables.  ``--folds K`` first fits on all but one K-th of the files
@@ -314,8 +315,12 @@ def fit_crf(docs: list[Doc], l2: float = L2, prior: dict | None = None) -> dict:
     penalty pulls every weight towards PRIOR (0 for most), so a feature seen in one or two files
     cannot take a large weight from them alone: this is what makes the table hold on unseen
     pages.  Needs numpy and scipy (a development tool only; the parser does not)."""
-    import numpy as np
-    from scipy.optimize import minimize
+    try:
+        import numpy as np
+        from scipy.optimize import minimize
+    except ImportError:
+        sys.exit("fit_roles: the CRF fit needs numpy and scipy (pip install -e .[fit]); "
+                 "--method perceptron needs neither")
     from scipy.sparse import csr_matrix
     from scipy.special import logsumexp
 
