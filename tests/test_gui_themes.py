@@ -403,3 +403,24 @@ def test_sidebar_says_one_question_in_the_singular(sidebar, lexicon, counts):
         assert "\u20281 question, " in idx.data(), idx.data()
     sidebar.set_current_interview(None)
     assert all(idx.data().endswith("\u20281 question") for idx in ones)
+
+
+def test_map_dialog_fits_a_small_screen_with_every_theme_in_view(qtbot, lexicon, counts, corpus):
+    """It opened at 1200x640 whatever the screen, so on 800x600 its right part was off the
+    screen; now it stays within the screen and narrows the interview column to keep every
+    theme column in view."""
+    from kzreader.gui.themes.theme_map import ThemeMapDialog
+
+    dialog = ThemeMapDialog(lexicon, counts, corpus, language="en")
+    qtbot.addWidget(dialog)
+    screen = dialog.screen().availableGeometry()
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    assert dialog.width() <= screen.width() and dialog.height() <= screen.height()
+    view = dialog.map.view
+    header = view.horizontalHeader()
+    right = max(header.sectionViewportPosition(c) + header.sectionSize(c) for c in range(header.count()))
+    assert right <= view.viewport().width() + 1
+    assert 100 <= header.sectionSize(0) <= 220
+    if screen.width() < 1000:  # offscreen's screen is 800x600: the column had to give way
+        assert header.sectionSize(0) < 220

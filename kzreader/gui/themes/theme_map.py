@@ -42,6 +42,7 @@ from kzreader.core.text import fold
 from kzreader.core.themes.lexicon import Lexicon, Theme
 from kzreader.core.themes.themes import CorpusThemes
 
+from ..widgets.dialog_size import open_size
 from ..widgets.plain_text import plain_tooltip
 
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -53,6 +54,8 @@ INTERVIEW_ID_ROLE = Qt.ItemDataRole.UserRole + 4
 THEME_ID_ROLE = Qt.ItemDataRole.UserRole + 5
 MODE_COUNT, MODE_SHARE = "count", "share"
 _NO_INDEX = QModelIndex()
+INTERVIEW_COLUMN = 220  # px: the interview column's width where the screen has room
+THEME_COLUMN = 48  # px: a theme column's least width where the screen has room
 
 
 class ThemeMapModel(QAbstractTableModel):
@@ -246,7 +249,7 @@ class ThemeMapWidget(QWidget):
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         # every theme in view: the theme columns share the width, names elided (whole in tooltips)
         self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-        self.view.horizontalHeader().setMinimumSectionSize(48)
+        self.view.horizontalHeader().setMinimumSectionSize(THEME_COLUMN)
         self.view.horizontalHeader().setTextElideMode(Qt.TextElideMode.ElideRight)
         self.view.setWordWrap(False)
 
@@ -281,12 +284,24 @@ class ThemeMapWidget(QWidget):
         self.model.set_data(lexicon, counts, interviews)
         header = self.view.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
-        self.view.setColumnWidth(0, 220)
+        self.view.setColumnWidth(0, INTERVIEW_COLUMN)
         totals = [str(self.model.headerData(c, Qt.Orientation.Horizontal, TOTAL_ROLE))
                   for c in range(1, self.model.columnCount())]
         self.totals_label.setText(self.tr("Exchanges in all, by theme: {0}").format(", ".join(
             f"{self.model.headerData(c, Qt.Orientation.Horizontal)} {t}"
             for c, t in enumerate(totals, 1))))
+
+    def fit_width(self, width: int) -> None:
+        """Fit the columns to a map ``width`` pixels wide (a small screen): the interview column
+        narrows first (never below a readable 100 px), then the theme columns' least width
+        (never below 32 px, room for a count), so that every theme column stays in view."""
+        header = self.view.horizontalHeader()
+        themes = max(1, self.model.columnCount() - 1)
+        scrollbar = self.view.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)
+        room = width - self.view.verticalHeader().sizeHint().width() - scrollbar - 40
+        first = max(100, min(INTERVIEW_COLUMN, room - themes * THEME_COLUMN))
+        header.setMinimumSectionSize(max(32, min(THEME_COLUMN, (room - first) // themes)))
+        self.view.setColumnWidth(0, first)
 
     def set_mode(self, mode: str) -> None:
         """MODE_COUNT or MODE_SHARE (also what the combo box offers)."""
@@ -339,4 +354,6 @@ class ThemeMapDialog(QDialog):
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.map)
         self.map.cell_activated.connect(self.cell_activated)
-        self.resize(1200, 640)
+        size = open_size(self, 1200, 640)  # within a small screen, not off its edge
+        self.resize(size)
+        self.map.fit_width(size.width())
