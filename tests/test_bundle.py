@@ -7,14 +7,18 @@ PyInstaller download the first time); skipped otherwise.  On demand:
 """
 from __future__ import annotations
 
+import contextlib
 import json
 import os
+import sqlite3
 import struct
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
+
+from kzreader.core.corpus import parse_cache
 
 pytestmark = pytest.mark.slow
 
@@ -93,4 +97,6 @@ def test_bundle_loads_a_large_corpus(bundle, tmp_path):
     assert run.returncode == 0, run.stderr
     assert out.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
     # every file parsed once, in a worker or in the loader, went into the parse cache
-    assert len(list((tmp_path / "settings" / "cache").rglob("*.kzc"))) == 13 * len(samples)
+    (db,) = (tmp_path / "settings" / "cache").rglob(parse_cache.DB_NAME)
+    with contextlib.closing(sqlite3.connect(db)) as conn:
+        assert conn.execute("SELECT count(*) FROM entry").fetchone()[0] == 13 * len(samples)

@@ -14,6 +14,7 @@ from kzreader import diagnostics
 from kzreader.core.corpus import corpus, parse_cache, snapshot
 from kzreader.core.annotations.bookmarks import BookmarkStore
 from kzreader.diagnostics import log_dir, log_file, setup_logging, stop_logging, take_debug_flag
+from corpus_helpers import cache_blob, set_cache_blob
 
 ROOT = Path(__file__).resolve().parents[1]
 TEXT = "Заголовок\n\nВступление.\n\n— Как дела?\n\n— Хорошо, спасибо.\n\n— А завтра?\n\n— Посмотрим.\n"
@@ -86,8 +87,7 @@ def test_a_damaged_cache_entry_is_logged(tmp_path, caplog):
     cache = parse_cache.ParseCache(tmp_path / "cache")
     iv = corpus.load_file(str(src))
     assert cache.put(str(src), parse_cache.source_key(str(src)), parse_cache.Entry(iv, None, None))
-    f = cache._file(str(src))
-    f.write_bytes(f.read_bytes()[:-5])
+    set_cache_blob(cache, str(src), cache_blob(cache, str(src))[:-5])
     with caplog.at_level(logging.WARNING, logger="kzreader"):
         assert cache.get(str(src)) is None
     assert [(r.name, r.levelname) for r in caplog.records] == [("kzreader.core.corpus.parse_cache", "WARNING")]

@@ -14,7 +14,7 @@ from kzreader.core.corpus.parse_cache import Entry, ParseCache, source_key
 from kzreader.core.search.analysis import analyse
 from kzreader.core.themes.lexicon import Lexicon
 from kzreader.core.themes.matching import lexicon_key
-from corpus_helpers import write_interviews
+from corpus_helpers import cache_blob, set_cache_blob, write_interviews
 
 INTERVIEW = """Заголовок интервью номер {n}
 
@@ -98,23 +98,22 @@ def test_damaged_entries_are_misses_and_get_rewritten(tmp_path, damage, parse_ca
     first = run(loading.LoadJob([str(tmp_path / "c")], cache_dir=str(cache_dir), workers=1))
     assert len(parse_calls) == 2
     cache = ParseCache(cache_dir)
-    f = cache._file(paths[0])
-    data = f.read_bytes()
+    data = cache_blob(cache, paths[0])
     if damage == "garbage":
-        f.write_bytes(os.urandom(len(data)))
+        set_cache_blob(cache, paths[0], os.urandom(len(data)))
     elif damage == "truncated":
-        f.write_bytes(data[: len(data) // 2])
+        set_cache_blob(cache, paths[0], data[: len(data) // 2])
     elif damage == "flipped":
-        f.write_bytes(data[:-10] + bytes([data[-10] ^ 0xFF]) + data[-9:])
+        set_cache_blob(cache, paths[0], data[:-10] + bytes([data[-10] ^ 0xFF]) + data[-9:])
     elif damage == "empty":
-        f.write_bytes(b"")
+        set_cache_blob(cache, paths[0], b"")
     else:  # a valid checksum over a payload of the wrong shape
         import marshal
         import zlib
 
         payload = marshal.dumps((parse_cache.CACHE_VERSION, parse_cache.PARSER_VERSION, paths[0],
                                  source_key(paths[0]), ("not", "an", "interview"), (), None))
-        f.write_bytes(b"KZRC" + zlib.crc32(payload).to_bytes(4, "little") + payload)
+        set_cache_blob(cache, paths[0], b"KZRC" + zlib.crc32(payload).to_bytes(4, "little") + payload)
     assert cache.get(paths[0]) is None
 
     parse_calls.clear()

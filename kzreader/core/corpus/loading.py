@@ -91,6 +91,24 @@ class _Analyser:
 
     def parse(self, path: str) -> tuple:
         """The file as a plain tuple (see ``from_plain``)."""
+        return self.parse_many([path])[0]
+
+    def parse_many(self, paths: list[str]) -> list[tuple]:
+        """The files as plain tuples, their cache entries written in one transaction."""
+        parsed = []
+        for path in paths:
+            try:
+                parsed.append(self._parse(path))
+            except Exception as e:  # noqa: BLE001 — one bad file must not lose the others
+                parsed.append(("problem", path, f"internal error while parsing: {type(e).__name__}: {e}",
+                               "error"))
+        with stage_times.stage("cache write"):
+            stored = self.cache is not None and self.cache.put_many(
+                (p[1], p[2], p[3]) for p in parsed if p[0] == "parsed")
+        with stage_times.stage("encode for the window"):
+            return [_plain(p, stored) for p in parsed]
+
+    def _parse(self, path: str) -> tuple:
         key = source_key(path)  # taken before reading: an edit during the read makes it stale
         with stage_times.stage("parse (read, decode, parse)"):
             item = corpus.load_file(path)  # looked up per call so tests can substitute it
@@ -99,13 +117,7 @@ class _Analyser:
         with stage_times.stage("analyse (words, stems, themes)"):
             terms, per_exchange = analyse(item, self.index())
             themes = (self.key, _plain_tags(per_exchange)) if per_exchange is not None else None
-        with stage_times.stage("cache write"):
-            stored = self.cache is not None and self.cache.put(path, key, Entry(item, terms, themes))
-        with stage_times.stage("encode for the window"):
-            if stored:
-                # the body is in the cache now: send only what the list needs
-                return ("lazy", codec.summary(item), terms, themes, path, key)
-            return ("ok", codec.encode(item), terms, themes)
+        return ("parsed", path, key, Entry(item, terms, themes))
 
     def from_cache(self, path: str) -> Loaded | None:
         if self.cache is None:
@@ -122,6 +134,16 @@ class _Analyser:
             self.cache.put(path, key, Entry(iv, entry.terms, themes))
             iv.unload()
         return _loaded(entry.interview, entry.terms, themes, cached=True, key=key)
+
+
+def _plain(parsed: tuple, stored: bool) -> tuple:
+    if parsed[0] != "parsed":
+        return parsed
+    _, path, key, entry = parsed
+    if stored and key is not None:
+        # the body is in the cache now: send only what the list needs
+        return ("lazy", codec.summary(entry.interview), entry.terms, entry.themes, path, key)
+    return ("ok", codec.encode(entry.interview), entry.terms, entry.themes)
 
 
 def _plain_tags(per_exchange) -> tuple[tuple[str, ...], ...]:
@@ -163,12 +185,7 @@ def _ready() -> None:
 
 def _parse_chunk(paths: list[str]) -> list[tuple]:
     assert _worker is not None
-    out = []
-    for p in paths:
-        try:
-            out.append(_worker.parse(p))
-        except Exception as e:  # noqa: BLE001 — one bad file must not lose the chunk
-            out.append(("problem", p, f"internal error while parsing: {type(e).__name__}: {e}", "error"))
+    out = _worker.parse_many(paths)
     stage_times.flush()
     return out
 
