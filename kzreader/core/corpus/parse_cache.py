@@ -217,6 +217,8 @@ class ParseCache:
                 tables = conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
                 if app != 0 or tables:
                     raise _NotOurs(f"application id {app:#x}, {tables} tables")
+            if app != _APPLICATION_ID:  # new: 16 KB pages (an entry is some 40 KB; 4 KB
+                conn.execute("PRAGMA page_size=16384")  # pages wrote 0.08 ms a file, these 0.05)
             conn.execute("PRAGMA journal_mode=WAL")
             conn.execute("PRAGMA synchronous=OFF")
             if app != _APPLICATION_ID:
@@ -256,8 +258,10 @@ class ParseCache:
 
 
 def _select(conn: sqlite3.Connection, path: str) -> bytes | None:
-    row = conn.execute("SELECT data FROM entry WHERE path = ?", (path,)).fetchone()
-    return row[0] if row is not None else None
+    # fetchall, not fetchone: the statement runs to its end, so no read transaction stays
+    # open (one would keep the WAL from being merged back into the database)
+    rows = conn.execute("SELECT data FROM entry WHERE path = ?", (path,)).fetchall()
+    return rows[0][0] if rows else None
 
 
 def _insert(conn: sqlite3.Connection, rows: list[tuple[str, bytes]]) -> bool:
