@@ -162,7 +162,8 @@ def _python(script: str, *args: str) -> subprocess.Popen:
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
 
 
-WRITER = """
+# a script's start: the cache in argv[1], entries for the files in the folder argv[2]
+ENTRIES = """
     import sys
     from pathlib import Path
     from kzreader.core.corpus import corpus
@@ -175,6 +176,9 @@ WRITER = """
     for p in paths:
         iv = corpus.load_file(p)
         items.append((p, source_key(p), Entry(iv, analyse(iv)[0], None)))
+"""
+
+WRITER = ENTRIES + """
     ok = [cache.put_many(items[i:i + 3]) for i in range(0, len(items), 3)]
     print(sum(ok), len(ok))
 """
@@ -196,20 +200,10 @@ def test_two_processes_write_at_once(tmp_path):
             assert got is not None and got.interview == core_corpus.load_file(str(p))
 
 
-KILLED = """
-    import os, signal, sys
-    from pathlib import Path
-    from kzreader.core.corpus import corpus
+KILLED = ENTRIES + """
+    import os, signal
     from kzreader.core.corpus import parse_cache
-    from kzreader.core.corpus.parse_cache import Entry, ParseCache, source_key
-    from kzreader.core.search.analysis import analyse
 
-    cache = ParseCache(sys.argv[1])
-    paths = sorted(str(p) for p in Path(sys.argv[2]).glob("*.txt"))
-    items = []
-    for p in paths:
-        iv = corpus.load_file(p)
-        items.append((p, source_key(p), Entry(iv, analyse(iv)[0], None)))
     assert cache.put_many(items[:5])
 
     # the second batch: the process is killed after three of its rows went into the database
