@@ -146,6 +146,21 @@ def test_a_read_only_cache_folder_means_misses(tmp_path):
         folder.chmod(0o700)
 
 
+def test_a_full_database_stores_nothing_and_says_so_once(tmp_path, caplog):
+    items = entries(tmp_path / "c", 60)
+    cache = ParseCache(tmp_path / "cache")
+    assert cache.put_many(items[:1])
+    # SQLite's "database or disk is full", the error a full disk gives
+    pages = cache._connection().execute("PRAGMA page_count").fetchall()[0][0]
+    cache._connection().execute(f"PRAGMA max_page_count = {pages}")
+    with caplog.at_level(logging.WARNING, logger="kzreader"):
+        assert not cache.put_many(items[1:30])  # more than the page has room for
+        assert not cache.put_many(items[30:])
+    assert len(caplog.records) == 1 and "full" in caplog.text
+    assert all_hits(cache, items[:1])  # what was there stays
+    assert all(cache.get(p, k) is None for p, k, _ in items[1:])  # no half batch
+
+
 def test_a_load_into_an_unwritable_cache_still_loads_everything(tmp_path):
     write_interviews(tmp_path / "c", 3, INTERVIEW)
     (tmp_path / "cache").write_text("not a folder")
