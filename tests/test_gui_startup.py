@@ -298,9 +298,15 @@ def test_recent_menu_is_filled_when_it_opens(qtbot, tmp_path):
     w.loader.shutdown()
 
 
-def test_first_frame_of_a_first_start_already_has_the_default_dock_proportions(qtbot, tmp_path):
+def test_first_frame_of_a_first_start_already_has_the_default_dock_proportions(qtbot, tmp_path, monkeypatch):
     from PySide6.QtCore import QEvent, QObject
 
+    from PySide6.QtCore import QSize
+
+    import kzreader.gui.main_window as main_window
+
+    # the proportions of the usual first size; offscreen's 800x800 screen would shrink it
+    monkeypatch.setattr(main_window, "open_size", lambda widget, width, height: QSize(width, height))
     w = make(qtbot, tmp_path)  # no saved layout: the defaults apply
     at_first_paint = []
 
@@ -322,3 +328,13 @@ def test_first_frame_of_a_first_start_already_has_the_default_dock_proportions(q
     assert 380 < settled[0] < 480 and 240 < settled[1] < 330
     w.removeEventFilter(spy)
     w.loader.shutdown()
+
+
+def test_a_first_start_opens_within_a_small_screen(qtbot, tmp_path):
+    """The first window was 1280x820 whatever the screen, so on an 800x600 one its right part
+    and status bar were off the screen; a saved geometry still wins."""
+    w = make(qtbot, tmp_path)
+    screen = w.screen().availableGeometry()
+    assert w.width() <= screen.width() and w.height() <= screen.height()
+    if screen.width() >= 1420 and screen.height() >= 911:  # room for the usual first size
+        assert (w.width(), w.height()) == (1280, 820)

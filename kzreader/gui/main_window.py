@@ -19,6 +19,7 @@ from .library.interview_list import InterviewListView
 from .library.problems_view import ProblemsDockVisibility, ProblemsView
 from .reading.reading_pane import ReadingPane
 from .reading.reading_place import ReadingPlace
+from .widgets.dialog_size import open_size
 from .window_menus import build_menus, complete_edit_menu, keyboard_shortcuts, label_panel_toggles, \
     menu_shortcut_rows, show_preferences
 
@@ -236,7 +237,7 @@ class MainWindow(QMainWindow):
         s = self.settings
         geometry = s.value(K_GEOMETRY)
         if geometry is None or not self.restoreGeometry(geometry):
-            self.resize(1280, 820)
+            self.resize(open_size(self, 1280, 820))  # a small screen gets 90% of itself
         state = s.value(K_STATE)
         self._layout_defaults_applied = bool(state) and self.restoreState(state, _STATE_VERSION)
         self.interview_list.restore_header_state(s.value(K_HEADER))
