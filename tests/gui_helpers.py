@@ -28,3 +28,28 @@ def shown_tooltip(tip: str) -> str:
     doc = QTextDocument()
     doc.setHtml(tip)
     return doc.toPlainText()
+
+
+def read_only_bookmark_folder(monkeypatch, data) -> None:
+    """An empty bookmark file in ``data`` whose folder refuses writes as a read-only file
+    system does (root ignores chmod), and no message box allowed for it."""
+    import errno
+    import json
+    import os
+
+    import pytest
+    from PySide6.QtWidgets import QMessageBox
+
+    from kzreader.core.annotations import bookmarks as bm
+
+    data.mkdir()
+    (data / "bookmarks.json").write_text(json.dumps({"schema_version": 2, "bookmarks": [], "deleted": {}}))
+    real_open = os.open
+
+    def read_only(p, flags, *a, **k):
+        if str(p).startswith(str(data)) and flags & (os.O_WRONLY | os.O_RDWR | os.O_CREAT):
+            raise OSError(errno.EROFS, "Read-only file system", str(p))
+        return real_open(p, flags, *a, **k)
+
+    monkeypatch.setattr(bm.os, "open", read_only)
+    monkeypatch.setattr(QMessageBox, "warning", lambda *a: pytest.fail("no message box for read-only"))

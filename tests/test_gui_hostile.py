@@ -13,7 +13,7 @@ from PySide6.QtCore import Qt  # noqa: E402
 from PySide6.QtWidgets import QMessageBox  # noqa: E402
 
 from kzreader.core.sources.sources import read_source  # noqa: E402
-from gui_helpers import make_window, open_and_wait, shown_tooltip  # noqa: E402
+from gui_helpers import make_window, open_and_wait, read_only_bookmark_folder, shown_tooltip  # noqa: E402
 
 HOSTILE_Q = '<img src="file:///dev/zero"> Что <b>будет</b> с ценами?'
 TEXT = (f"Интервью о ценах.\n\n— {HOSTILE_Q}\n\n— Вырастут, но не сильно.\n\n"
@@ -57,23 +57,8 @@ def test_deep_bookmarks_file_does_not_stop_the_window(qtbot, tmp_path, monkeypat
 
 
 def test_read_only_data_folder_opens_and_says_so(qtbot, tmp_path, monkeypatch):
-    import errno
-    import os
-
-    from kzreader.core.annotations import bookmarks as bm
-
     data = tmp_path / "data"
-    data.mkdir()
-    (data / "bookmarks.json").write_text(json.dumps({"schema_version": 2, "bookmarks": [], "deleted": {}}))
-    real_open = os.open
-
-    def read_only(p, flags, *a, **k):  # as on a read-only file system (root ignores chmod)
-        if str(p).startswith(str(data)) and flags & (os.O_WRONLY | os.O_RDWR | os.O_CREAT):
-            raise OSError(errno.EROFS, "Read-only file system", str(p))
-        return real_open(p, flags, *a, **k)
-
-    monkeypatch.setattr(bm.os, "open", read_only)
-    monkeypatch.setattr(QMessageBox, "warning", lambda *a: pytest.fail("no message box for read-only"))
+    read_only_bookmark_folder(monkeypatch, data)
     w = make_window(qtbot, tmp_path)
     w.build_parts()
     w.bookmarks.report_problems()

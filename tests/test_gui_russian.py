@@ -213,26 +213,10 @@ def test_main_widgets_have_accessible_names(window_in):
 def test_bookmark_store_problems_in_russian(window_in, qtbot, tmp_path, monkeypatch):
     """A bookmark store that cannot be written: its notice in the Problems view and the error
     of a refused change in the status bar are in Russian, with the folder filled in."""
-    import errno
-    import json
-    import os
-
-    from PySide6.QtWidgets import QMessageBox
-
-    from kzreader.core.annotations import bookmarks as bm
+    from gui_helpers import read_only_bookmark_folder
 
     data = tmp_path / "data"
-    data.mkdir()
-    (data / "bookmarks.json").write_text(json.dumps({"schema_version": 2, "bookmarks": [], "deleted": {}}))
-    real_open = os.open
-
-    def read_only(p, flags, *a, **k):  # as on a read-only file system (root ignores chmod)
-        if str(p).startswith(str(data)) and flags & (os.O_WRONLY | os.O_RDWR | os.O_CREAT):
-            raise OSError(errno.EROFS, "Read-only file system", str(p))
-        return real_open(p, flags, *a, **k)
-
-    monkeypatch.setattr(bm.os, "open", read_only)
-    monkeypatch.setattr(QMessageBox, "warning", lambda *a: pytest.fail("no message box for read-only"))
+    read_only_bookmark_folder(monkeypatch, data)
     w = window_in("ru")
     w.build_parts()
     w.bookmarks.report_problems()
