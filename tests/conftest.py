@@ -78,3 +78,27 @@ def pytest_runtest_makereport(item, call):
         if "seed" in reason.lower():
             report.outcome = "failed"
             report.longrepr = f"seed interviews are required in CI: {reason}"
+
+
+@pytest.fixture
+def window_in(qapp, qtbot, tmp_path, monkeypatch):
+    """``window_in("ru")``: a main window built the way app.main builds it, language from the
+    settings and translators installed first (removed again after the test)."""
+    from PySide6.QtCore import QSettings
+
+    from kzreader.gui import i18n
+    from kzreader.gui.main_window import MainWindow
+
+    monkeypatch.delenv(i18n.LANGUAGE_ENV, raising=False)
+    installed = []
+
+    def make(language: str) -> MainWindow:
+        settings = QSettings(str(tmp_path / "settings" / "kzreader.ini"), QSettings.Format.IniFormat)
+        settings.setValue(i18n.KEY_LANGUAGE, language)
+        installed.extend(i18n.install_translators(qapp, i18n.requested_language(settings)))
+        w = MainWindow(settings, str(tmp_path / "data"), str(tmp_path / "cache"))
+        qtbot.addWidget(w)
+        return w
+
+    yield make
+    i18n.remove_translators(qapp, installed)

@@ -8,38 +8,14 @@ import pytest
 
 pytest.importorskip("PySide6")
 
-from PySide6.QtCore import QLocale, QSettings, Qt  # noqa: E402
+from PySide6.QtCore import QLocale, Qt  # noqa: E402
 from PySide6.QtWidgets import QMenu  # noqa: E402
 
 from kzreader.gui import i18n  # noqa: E402
-from kzreader.gui.main_window import MainWindow  # noqa: E402
 
 LOAD_TIMEOUT = 20_000
 DATED = ("date 2024-03-15\nАтом и степь\n\nБеседовала Анна Лебедева.\n\n— Когда начнётся стройка?\n\n"
          "— Весной. Это главное.\n\n— А кто будет строить?\n\n— Наши инженеры.\n")
-
-
-def _settings(tmp_path, language: str) -> QSettings:
-    settings = QSettings(str(tmp_path / "settings" / "kzreader.ini"), QSettings.Format.IniFormat)
-    settings.setValue(i18n.KEY_LANGUAGE, language)
-    return settings
-
-
-@pytest.fixture
-def window_in(qapp, qtbot, tmp_path, monkeypatch):
-    """Build a window the way app.main does: language from the settings, translators first."""
-    monkeypatch.delenv(i18n.LANGUAGE_ENV, raising=False)
-    installed = []
-
-    def make(language: str) -> MainWindow:
-        settings = _settings(tmp_path, language)
-        installed.extend(i18n.install_translators(qapp, i18n.requested_language(settings)))
-        w = MainWindow(settings, str(tmp_path / "data"), str(tmp_path / "cache"))
-        qtbot.addWidget(w)
-        return w
-
-    yield make
-    i18n.remove_translators(qapp, installed)
 
 
 def _menu_titles(w) -> list[str]:

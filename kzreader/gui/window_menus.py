@@ -15,7 +15,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from kzreader import __version__
 
 from .log_folder import open_log_folder
-from .shortcuts import merged_keys, shortcut_rows, shortcuts_dialog
+from .shortcuts import display_keys, merged_keys, shortcut_rows, shortcuts_dialog
 
 translate = QCoreApplication.translate
 
@@ -239,3 +239,16 @@ def _toolbar(w) -> None:
     bar.addActions([w.open_folder_action, w.reload_action])
     bar.addSeparator()
     bar.addActions([w.bookmark_action, w.copy_quote_action, w.find_action, w.search_action])
+    # short button labels, so every button fits an 800 px screen's window in Russian too (the
+    # menus' words took 899 px and hid "Search All Interviews" behind the overflow arrow);
+    # the tooltip keeps the menu's words and adds the keys
+    for action, label in ((w.open_folder_action, translate("MainWindow", "Open Folder")),
+                          (w.reload_action, translate("MainWindow", "Reload")),
+                          (w.bookmark_action, translate("MainWindow", "Bookmark")),
+                          (w.copy_quote_action, translate("MainWindow", "Copy Quote")),
+                          (w.find_action, translate("MainWindow", "Find")),
+                          (w.search_action, translate("MainWindow", "Search All"))):
+        action.setIconText(label)
+        words = action.text().replace("&", "").rstrip("…")
+        keys = display_keys(action)
+        action.setToolTip(f"{words} ({keys})" if keys else words)

@@ -1217,6 +1217,30 @@
         <translation>Основная панель инструментов</translation>
     </message>
     <message>
+        <source>Open Folder</source>
+        <translation>Открыть папку</translation>
+    </message>
+    <message>
+        <source>Reload</source>
+        <translation>Обновить</translation>
+    </message>
+    <message>
+        <source>Bookmark</source>
+        <translation>В закладки</translation>
+    </message>
+    <message>
+        <source>Copy Quote</source>
+        <translation>Копировать цитату</translation>
+    </message>
+    <message>
+        <source>Find</source>
+        <translation>Найти в интервью</translation>
+    </message>
+    <message>
+        <source>Search All</source>
+        <translation>Поиск по всем</translation>
+    </message>
+    <message>
         <source>Open Folder of Interviews</source>
         <translation>Открыть папку с интервью</translation>
     </message>
