@@ -54,3 +54,88 @@ def test_a_toolbar_button_with_a_short_label_says_it_all_in_its_tooltip(qtbot, w
         assert full in tip  # the menu's words, not only the button's short label
         assert action.shortcut().toString() in tip
         assert bar.widgetForAction(action).text() != ""
+
+
+LONG_ROLE = """title: Между доверием и прагматикой: как визит переформатировал отношения двух стран
+interviewee: Александр Кириллович Бобров
+role: кандидат исторических наук, приглашённый доцент МГИМО-Астана, руководитель направления дипломатических исследований ИСИП РУДН
+source: Kazpravda.kz
+date: 2025-11-14
+"""
+TEXT = ("— Как вы оцениваете визит и его значение для энергетики и атомной отрасли?\n\n"
+        "— Визит укрепил доверие, и атомная энергетика получила новые проекты.\n\n"
+        "— Что дальше?\n\n— Новые линии электропередачи и торговля.\n")
+
+
+@pytest.fixture
+def long_header(tmp_path):
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    (folder / "visit.txt").write_text(TEXT, encoding="utf-8")
+    (folder / "visit.yaml").write_text(LONG_ROLE, encoding="utf-8")
+    return folder
+
+
+def _open(qtbot, w, folder, size):
+    from gui_helpers import open_and_wait
+
+    settle(qtbot, w, *size)
+    open_and_wait(qtbot, w, [folder])
+    assert w.interview_list.select_row(0)
+    qtbot.wait(50)
+    w.layout().activate()
+
+
+def _lines(label) -> int:
+    return round(label.height() / label.fontMetrics().lineSpacing())
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+@pytest.mark.parametrize("size", [(800, 600), (1920, 1080)])
+def test_the_interviewee_line_has_the_headers_width_and_every_header_button_shows_whole(
+        qtbot, window_in, long_header, language, size):
+    w = window_in(language)
+    _open(qtbot, w, long_header, size)
+    pane = w.reading_pane
+    try:
+        meta = pane.meta_label
+        assert w.reading_pane.themes_label.text()  # the case with the most on the navigation row
+        # the line spans the header (beside the view toggles it wrapped into a column of 7
+        # lines at 800 px), so it takes at most three lines there and one or two when wide
+        assert meta.width() >= pane.width() - 2 * 12 - 2
+        assert _lines(meta) <= (3 if size[0] == 800 else 2), meta.text()
+        buttons = [pane.prev_button, pane.position_label, pane.next_button, pane.whole_button,
+                   pane.removed_button]
+        boxes = []
+        for b in buttons:
+            assert b.isVisible()
+            box = b.geometry().translated(b.parentWidget().mapTo(pane, b.parentWidget().rect().topLeft()))
+            assert pane.rect().contains(box), (b.objectName(), box, pane.rect())
+            assert b.width() >= b.sizeHint().width()  # its whole text, not squeezed
+            boxes.append(box)
+        assert not any(a.intersects(b) for i, a in enumerate(boxes) for b in boxes[i + 1:])
+        # the header leaves most of the pane to the text
+        assert pane.text.height() >= 0.55 * pane.height()
+        if size[0] == 1920:  # room for all of it on one row, arrows with their words
+            assert not pane.nav_bar.toggles_on_second_row()
+            assert pane.nav_bar.arrows_show_words()
+    finally:
+        w.loader.shutdown()
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_a_narrow_reading_pane_moves_the_view_toggles_to_a_second_row_rather_than_cut_them(
+        qtbot, window_in, long_header, language):
+    w = window_in(language)
+    _open(qtbot, w, long_header, (1280, 800))
+    pane, bar = w.reading_pane, w.reading_pane.nav_bar
+    try:
+        assert not bar.toggles_on_second_row()
+        for width in (520, 420, 300):
+            bar.resize(width, bar.height())
+            for b in (pane.prev_button, pane.next_button, pane.whole_button, pane.removed_button):
+                assert b.geometry().right() <= bar.width(), (width, b.text())
+        assert bar.toggles_on_second_row()
+        assert bar.minimumSizeHint().width() <= 300
+    finally:
+        w.loader.shutdown()

@@ -9,13 +9,14 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QAction, QFont, QKeySequence, QPalette
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QListWidget, QSizePolicy, QToolButton, QVBoxLayout
+from PySide6.QtWidgets import QLabel, QListWidget, QSizePolicy, QToolButton, QVBoxLayout
 
 from ..i18n import format_date
 from ..shortcuts import merged_keys
 from ..widgets.capped_lines_delegate import CappedLinesDelegate
 from ..widgets.elided_label import ElidedLabel
 from ..widgets.plain_text import plain_tooltip
+from .navigation_bar import NavigationBar
 from .reading_text import ReadingText
 
 NAVIGATOR_CHARS = 80  # a question quoted in a line of the pane
@@ -113,19 +114,10 @@ def build_widgets(pane) -> None:
     pane.themes_label.setForegroundRole(QPalette.ColorRole.PlaceholderText)
     pane.themes_label.hide()
 
-    # the view toggles beside the metadata, so the navigation row stays narrow
-    meta_row = QHBoxLayout()
-    meta_row.setContentsMargins(0, 0, 0, 0)
-    meta_row.addWidget(pane.meta_label, 1)
-    meta_row.addWidget(pane.whole_button, 0, Qt.AlignmentFlag.AlignTop)
-    meta_row.addWidget(pane.removed_button, 0, Qt.AlignmentFlag.AlignTop)
-    nav = QHBoxLayout()
-    nav.setContentsMargins(0, 0, 0, 0)
-    nav.addWidget(pane.prev_button)
-    nav.addWidget(pane.position_label)
-    nav.addWidget(pane.next_button)
-    nav.addSpacing(8)
-    nav.addWidget(pane.themes_label, 1)  # one line; the whole list in its tooltip
+    # the view toggles share the navigation row, so the interviewee line has the header's
+    # whole width (beside them it wrapped into a column of seven lines at 800 px)
+    pane.nav_bar = NavigationBar(pane.prev_button, pane.position_label, pane.next_button, pane.themes_label,
+                                 [pane.whole_button, pane.removed_button], pane)
 
     pane.text = ReadingText(pane)
     pane.text.setObjectName("reading_text")
@@ -151,9 +143,9 @@ def build_widgets(pane) -> None:
     header.setContentsMargins(12, 10, 12, 4)
     header.setSpacing(2)
     header.addWidget(pane.title_label)
-    header.addLayout(meta_row)
+    header.addWidget(pane.meta_label)
     header.addSpacing(6)
-    header.addLayout(nav)
+    header.addWidget(pane.nav_bar)
 
     pane._layout = QVBoxLayout(pane)
     pane._layout.setContentsMargins(0, 0, 0, 0)

@@ -73,6 +73,7 @@ class ReadingPane(QWidget):
         """One line under the navigation bar (the current exchange's themes); "" hides it."""
         self.themes_label.setText(text)
         self.themes_label.setVisible(bool(text))
+        self.nav_bar.arrange()
 
     def set_exchange_filter(self, numbers) -> None:
         """Show only these exchange numbers in the navigator (None: all of them)."""
@@ -398,6 +399,7 @@ class ReadingPane(QWidget):
                 kept.index(self._number) + 1, len(kept), self._number, count))
         else:
             self.position_label.setText(self.tr("Question {0} of {1}").format(self._number, count))
+        self.nav_bar.arrange()  # the position's text may have changed its width
         self._syncing = True
         try:
             self.navigator.setCurrentRow(self._number - 1 if self._number else -1)
