@@ -93,6 +93,18 @@ def test_a_new_file_in_the_folder_is_picked_up(qtbot, tmp_path):
     w.loader.shutdown()
 
 
+def test_a_readme_in_the_folder_is_no_interview_and_editing_it_reloads_nothing(qtbot, tmp_path):
+    write(tmp_path / "c", 2)
+    (tmp_path / "c" / "README.md").write_text("| Файл | Что |\n|---|---|\n| 01.txt | тире |\n", encoding="utf-8")
+    w = make_window(qtbot, tmp_path)
+    open_and_wait(qtbot, w, [tmp_path / "c"])
+    assert len(w.corpus.interviews) == 2 and not w.corpus.problems
+    qtbot.waitUntil(lambda: bool(w.watcher.watched()), timeout=LOAD_TIMEOUT)
+    with qtbot.assertNotEmitted(w.watcher.changed, wait=SETTLE_WAIT_MS):
+        (tmp_path / "c" / "CHANGELOG.md").write_text("- 2025: первые записи\n", encoding="utf-8")
+    w.loader.shutdown()
+
+
 def test_a_100_mb_file_is_refused_with_a_message_while_the_window_stays_responsive(qtbot, tmp_path):
     write(tmp_path / "c", 2)
     huge = tmp_path / "c" / "huge.txt"

@@ -131,3 +131,31 @@ def test_corpus_by_id_after_add_and_direct_fill():
     assert c.by_id(a.id) is a and c.by_id(b.id) is None
     c.interviews.append(b)  # filled directly, bypassing add()
     assert c.by_id(b.id) is b
+
+
+def test_a_folders_own_notes_are_not_interviews_unless_named(tmp_path):
+    from kzreader.core.sources.sources import iter_source_files
+
+    folder = tmp_path / "collection"
+    (folder / "sub").mkdir(parents=True)
+    for name in ("README.md", "readme.ru.md", "LICENSE.txt", "Changelog.md", "sub/CONTRIBUTING.md"):
+        (folder / name).write_text("| Файл | Что проверяет |\n|---|---|\n| 01.txt | тире |\n", encoding="utf-8")
+    kept = ("interview.txt", "readme_interview.txt", "licensed-music.md", "sub/notes.md")
+    for name in kept:
+        (folder / name).write_text(RU, encoding="utf-8")
+    found = sorted(os.path.relpath(p, folder) for p in iter_source_files([folder]))
+    assert found == sorted(kept)
+    # named by the user, a README is read like any file
+    readme = folder / "README.md"
+    assert list(iter_source_files([readme])) == [os.path.realpath(readme)]
+    assert [iv.path for iv in load_paths([folder]).interviews if "README" in iv.path] == []
+
+
+def test_the_shared_corpus_opens_as_its_forty_interviews(corpus_dir):
+    from kzreader.core.sources.sources import iter_source_files
+
+    files = list(iter_source_files([corpus_dir]))
+    assert (corpus_dir / "README.md").is_file()  # what the corpus documents itself with
+    truths = {p.name[: -len(".truth.yaml")] for p in corpus_dir.glob("*.truth.yaml")}
+    assert len(truths) == 40
+    assert sorted(os.path.splitext(os.path.basename(f))[0] for f in files) == sorted(truths)

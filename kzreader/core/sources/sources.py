@@ -24,12 +24,30 @@ from .source_record import Source, clean_metadata, safe_yaml
 # refuse files whose text would be too large to read comfortably (bytes)
 MAX_FILE_BYTES = 64 * 1024 * 1024
 
+# The conventional notes a folder carries about itself (README.md, LICENSE.txt, CHANGELOG.md,
+# README.ru.md…): read as an interview, a README's table became a question and the collection
+# showed one interview too many.  Skipped when a folder is opened; opened when named directly.
+FOLDER_NOTES = frozenset({
+    "readme", "license", "licence", "copying", "changelog", "changes", "authors", "contributors",
+    "contributing", "notice", "code_of_conduct",
+})
+
+
+def opened_with_folder(name: str, suffixes=SUPPORTED_SUFFIXES) -> bool:
+    """Whether a folder's file named ``name`` is opened with the folder: a supported suffix,
+    not hidden, not the lock file Word keeps beside an open document ("~$x.docx"), and not one
+    of the folder's notes (its part before the first dot, in any case, in ``FOLDER_NOTES``)."""
+    return (name.lower().endswith(suffixes) and not name.startswith((".", "~$"))
+            and name.split(".", 1)[0].lower() not in FOLDER_NOTES)
+
 
 def iter_source_files(paths, suffixes=SUPPORTED_SUFFIXES, errors=None):
     """Yield supported files under ``paths`` (files or folders, recursively), sorted, each once,
     as resolved paths (``os.path.realpath``): interview ids come from the path, so two
     spellings of one file ("../x.txt", a symlinked folder) are one interview.
 
+    In folders, hidden files, Word's lock files and the folder's own notes (README, LICENSE,
+    CHANGELOG…: ``FOLDER_NOTES``) are left out; a file named in ``paths`` is always read.
     Symlink loops, unreadable folders and what is not a regular file (pipes, sockets,
     devices) are skipped; when ``errors`` is a list, a (path, Message) pair is appended for each.
     """
@@ -60,8 +78,7 @@ def iter_source_files(paths, suffixes=SUPPORTED_SUFFIXES, errors=None):
             try:
                 if e.is_dir():
                     yield from walk(Path(e.path))
-                # "~$x.docx" is the lock file Word keeps beside an open document
-                elif e.name.lower().endswith(suffixes) and not e.name.startswith((".", "~$")):
+                elif opened_with_folder(e.name, suffixes):
                     if not e.is_file():  # a named pipe, socket or device: reading could hang
                         report(e.path, _not_regular(e.stat().st_mode))
                         continue

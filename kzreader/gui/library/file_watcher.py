@@ -89,10 +89,10 @@ class CorpusWatcher(QObject):
 
 
 def _supported_names(folder: str) -> set[str]:
-    from kzreader.core.sources.sources import SUPPORTED_SUFFIXES  # here: not needed to paint the window
+    # here: not needed to paint the window
+    from kzreader.core.sources.sources import opened_with_folder  # the same files as a load
 
     try:
-        return {e.name for e in os.scandir(folder)
-                if e.name.lower().endswith(SUPPORTED_SUFFIXES) and not e.name.startswith((".", "~$"))}
+        return {e.name for e in os.scandir(folder) if opened_with_folder(e.name)}
     except OSError:
         return set()
