@@ -139,3 +139,15 @@ def test_a_narrow_reading_pane_moves_the_view_toggles_to_a_second_row_rather_tha
         assert bar.minimumSizeHint().width() <= 300
     finally:
         w.loader.shutdown()
+
+
+def test_the_read_across_window_opens_within_the_screen(qtbot):
+    """It was 980x760 whatever the screen: on an 800x600 one its bottom and right were off it."""
+    from kzreader.gui.across.across_controller import AcrossWindow
+
+    win = AcrossWindow()
+    qtbot.addWidget(win)
+    screen = win.screen().availableGeometry()
+    assert win.width() <= screen.width() and win.height() <= screen.height()
+    if screen.width() >= 1090 and screen.height() >= 845:  # room for its usual size
+        assert (win.width(), win.height()) == (980, 760)

@@ -31,6 +31,7 @@ from .across_view import MODE_SEARCH, MODE_SIMILAR, MODE_THEME, AcrossView
 from ..bookmarks.bookmarks_controller import HIGHLIGHT_COLOUR
 from ..search.search_controller import MATCH_COLOUR
 from ..themes.themes_controller import HIGHLIGHT_ALPHA
+from ..widgets.dialog_size import open_size
 
 SEARCH_LIMIT = 2000  # exchanges a search shows across the corpus (best first)
 SIMILAR_LIMIT = 15
@@ -70,7 +71,7 @@ class AcrossWindow(QMainWindow):
         bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         bar.setMovable(False)
         bar.addActions([self.bookmark_action, self.quote_action, self.open_action])
-        self.resize(980, 760)
+        self.resize(open_size(self, 980, 760))  # within a small screen (it was 980x760 on any)
 
 
 class _SimilarBuild:
