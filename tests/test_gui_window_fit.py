@@ -151,3 +151,56 @@ def test_the_read_across_window_opens_within_the_screen(qtbot):
     assert win.width() <= screen.width() and win.height() <= screen.height()
     if screen.width() >= 1090 and screen.height() >= 845:  # room for its usual size
         assert (win.width(), win.height()) == (980, 760)
+
+
+SAMPLES = __import__("pathlib").Path(__file__).resolve().parents[1] / "kzreader" / "resources" / "samples"
+
+
+def _hint(view):
+    from PySide6.QtWidgets import QLabel
+
+    return view.viewport().findChild(QLabel, "empty_hint")
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_empty_lists_say_what_fills_them(qtbot, window_in, language):
+    w = window_in(language)
+    settle(qtbot, w, 800, 600)
+    w.build_parts()
+    w.bookmarks_dock.show()
+    w.problems_dock.show()
+    qtbot.wait(20)
+    hints = {"interviews": _hint(w.interview_list.table), "bookmarks": _hint(w.bookmarks.panel.view),
+             "problems": _hint(w.problems_view.table)}
+    for name, hint in hints.items():
+        assert hint is not None and hint.isVisible() and hint.text(), name
+        assert hint.geometry() == hint.parentWidget().rect()  # over the whole list, nothing cut
+    if language == "en":
+        assert hints["interviews"].text() == "No interviews yet."
+        assert "Ctrl+D" in hints["bookmarks"].text()
+    else:
+        assert hints["interviews"].text() == "Интервью пока нет."
+        assert "Ctrl+D" in hints["bookmarks"].text() and "Закладок пока нет" in hints["bookmarks"].text()
+    # nothing to name or step through: the header's lines and buttons wait for an interview
+    pane = w.reading_pane
+    assert not pane.title_label.isVisible() and not pane.nav_bar.isVisible()
+
+
+def test_a_list_with_rows_hides_its_hint_and_a_filter_that_hides_all_says_so(qtbot, window_in):
+    from gui_helpers import open_and_wait
+
+    w = window_in("en")
+    settle(qtbot, w, 800, 600)
+    open_and_wait(qtbot, w, [SAMPLES])
+    try:
+        hint = _hint(w.interview_list.table)
+        assert not hint.isVisible()
+        w.interview_list.filter_edit.setText("zzzzqqq")
+        qtbot.waitUntil(lambda: hint.isVisible())
+        assert hint.text() == "No interview matches the filter."
+        w.interview_list.filter_edit.clear()
+        qtbot.waitUntil(lambda: not hint.isVisible())
+        assert w.interview_list.select_row(0)
+        assert w.reading_pane.title_label.isVisible() and w.reading_pane.nav_bar.isVisible()
+    finally:
+        w.loader.shutdown()

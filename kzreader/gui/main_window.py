@@ -157,6 +157,9 @@ class MainWindow(QMainWindow):
         events.added.connect(self.place.on_added)
         events.loaded.connect(self.place.on_loaded)
         complete_edit_menu(self)
+        from .empty_hints import add_empty_hints  # here: not needed to paint the window
+
+        add_empty_hints(self)
 
     def _build_controllers(self) -> None:
         """The feature controllers; each owns its panel's glue, the window only places them."""

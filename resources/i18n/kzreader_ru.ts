@@ -1348,6 +1348,26 @@ A reader for collections of published interviews: read them question by question
 
 Программа для чтения собраний опубликованных интервью: читайте их вопрос за вопросом, сравнивайте, отмечайте закладками и цитируйте.</translation>
     </message>
+    <message>
+        <source>No interviews yet.</source>
+        <translation>Интервью пока нет.</translation>
+    </message>
+    <message>
+        <source>No interview matches the filter.</source>
+        <translation>Ни одно интервью не подходит под фильтр.</translation>
+    </message>
+    <message>
+        <source>No bookmark matches the filters.</source>
+        <translation>Ни одна закладка не подходит под фильтры.</translation>
+    </message>
+    <message>
+        <source>No bookmarks yet. Select a passage and press {0} to keep it here.</source>
+        <translation>Закладок пока нет. Выделите отрывок и нажмите {0}, чтобы сохранить его здесь.</translation>
+    </message>
+    <message>
+        <source>No problems with the files opened.</source>
+        <translation>С открытыми файлами проблем нет.</translation>
+    </message>
 </context>
 <context>
     <name>PreferencesDialog</name>
@@ -1649,10 +1669,6 @@ A reader for collections of published interviews: read them question by question
     <message>
         <source>Question {0} of {1}</source>
         <translation>Вопрос {0} из {1}</translation>
-    </message>
-    <message>
-        <source>No interview open</source>
-        <translation>Интервью не открыто</translation>
     </message>
     <message>
         <source>The file has no title; this one is made up from it.</source>

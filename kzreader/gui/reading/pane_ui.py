@@ -157,10 +157,13 @@ def build_widgets(pane) -> None:
 def fill_header(pane) -> None:
     """Title and metadata of the interview shown (its file and URL in the title's tooltip)."""
     iv = pane._interview
+    # with no interview there is nothing to name or step through: the text's invitation
+    # says how to open one (a blank title line and greyed buttons said nothing)
+    for part in (pane.title_label, pane.meta_label, pane.nav_bar):
+        part.setVisible(iv is not None)
     if iv is None:
-        pane.title_label.setText(translate("ReadingPane", "No interview open"))
+        pane.title_label.setText("")
         pane.meta_label.setText("")
-        pane.meta_label.hide()
         return
     pane.title_label.setText(iv.display_title)
     font = pane.title_label.font()
@@ -174,7 +177,6 @@ def fill_header(pane) -> None:
         parts.append(translate("ReadingPane", "interviewed by {0}").format(iv.interviewer))
     pane.meta_label.setText(
         "  ·  ".join(parts) if parts else translate("ReadingPane", "(no interviewee, outlet or date found)"))
-    pane.meta_label.show()
     # where the file is: in the title's tooltip, not a line of its own
     where = "\n".join(p for p in (iv.url, iv.path) if p)
     pane.title_label.setToolTip(plain_tooltip(  # the path and URL come from the file system and file

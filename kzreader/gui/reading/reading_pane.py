@@ -54,6 +54,7 @@ class ReadingPane(QWidget):
 
         build_actions(self)
         build_widgets(self)
+        fill_header(self)
         self._update_navigation()
         self._render()
 
