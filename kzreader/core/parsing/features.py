@@ -80,13 +80,13 @@ _PERSON = re.compile(
 )
 # photo credits, agencies, platforms, captions: words that mark page debris rather than speech
 _CREDIT = re.compile(
-    r"[©ФфPpGRAEРТTSYIiCcКкИиСс](?<!\w.)(?:(?<=©)|(?<=[Фф])ото|(?<=[Pp])hoto|(?<=G)etty|(?<=R)euters|"
+    r"[©ФфPpGRAEFРТTSYIiCcКкИиСс](?<!\w.)(?:(?<=©)|(?<=[Фф])ото|(?<=[Pp])hoto|(?<=G)etty|(?<=R)euters|"
     r"(?<=A)(?:FP|P)|(?<=E)PA|(?<=Р)ИА|(?<=Т)АСС|(?<=T)ASS|(?<=S)putnik|(?<=S)hutterstock|"
     r"(?<=G)lobal Look|(?<=R)uptly|(?<=Y)ouTube|(?<=F)acebook|(?<=I)nstagram|(?<=T)witter|"
     r"(?<=[Ии])сточник|(?<=[Ii])mage by|(?<=[Cc])redit|(?<=[Кк])адр из|(?<=[Сс])криншот|"
     r"(?<=[Ии])ллюстрация)(?!\w)"
 )
-_TEASER = re.compile(r"[ТтПпЧчСсRrS](?:(?<=[Тт])акже по теме|(?<=[Пп])о теме|(?<=[Чч])итайте также|"
+_TEASER = re.compile(r"[ТтПпЧчСсRrSs](?:(?<=[Тт])акже по теме|(?<=[Пп])о теме|(?<=[Чч])итайте также|"
                      r"(?<=[Сс])мотрите также|(?<=[Ss])ee also|(?<=[Rr])ead (?:also|more)|(?<=[Rr])elated)")
 _TWEET = re.compile(r"pic\.twitter\.com|\(@\w+\)|twitter\.com/|instagram\.com/|@\w{3,}", re.IGNORECASE)
 _DATE_LINE = re.compile(r"\d{1,2}(?:\s+\w+\.?\s+\d{4}|[./]\d{1,2}[./]\d{2,4})|[A-Z][a-z]+\.?\s+\d{1,2},?\s+\d{4}")
