@@ -64,7 +64,8 @@ date: 2025-11-14
 """
 TEXT = ("— Как вы оцениваете визит и его значение для энергетики и атомной отрасли?\n\n"
         "— Визит укрепил доверие, и атомная энергетика получила новые проекты.\n\n"
-        "— Что дальше?\n\n— Новые линии электропередачи и торговля.\n")
+        "— Что дальше?\n\n— Новые линии электропередачи и торговля.\n\n"
+        "— Как прошла встреча?\n\n— Хорошо, спасибо.\n")
 
 
 @pytest.fixture
@@ -202,5 +203,23 @@ def test_a_list_with_rows_hides_its_hint_and_a_filter_that_hides_all_says_so(qtb
         qtbot.waitUntil(lambda: not hint.isVisible())
         assert w.interview_list.select_row(0)
         assert w.reading_pane.title_label.isVisible() and w.reading_pane.nav_bar.isVisible()
+    finally:
+        w.loader.shutdown()
+
+
+@pytest.mark.parametrize("size", [(800, 600), (1920, 1080)])
+def test_the_header_keeps_its_shape_from_a_question_with_themes_to_one_without(
+        qtbot, window_in, long_header, size):
+    w = window_in("ru")
+    _open(qtbot, w, long_header, size)
+    pane = w.reading_pane
+    try:
+        assert pane.themes_label.text()
+        top = pane.text.geometry().top()
+        pane.go_to(3)
+        qtbot.wait(20)
+        w.layout().activate()
+        assert not pane.themes_label.text()  # "Как прошла встреча?" is about no theme
+        assert pane.text.geometry().top() == top  # the text did not move up or down
     finally:
         w.loader.shutdown()

@@ -79,9 +79,10 @@ class NavigationBar(QWidget):
     # -- measuring ------------------------------------------------------------------------------
     def _width_needed(self, two_rows: bool, style: Qt.ToolButtonStyle) -> int:
         arrows = sum(self._arrow_width(b, style) for b in self._arrows)
+        # room for the themes whether or not this question has any: the header must not change
+        # shape (and move the text) as the reader steps from a question without themes to one with
         first = arrows + self._position.sizeHint().width() + 2 * SPACING
-        if self._themes.isVisibleTo(self) and self._themes.text():
-            first += THEMES_GAP + SPACING + self.fontMetrics().averageCharWidth() * THEMES_MIN_CHARS
+        first += THEMES_GAP + SPACING + self.fontMetrics().averageCharWidth() * THEMES_MIN_CHARS
         toggles = sum(b.sizeHint().width() for b in self._toggles) + SPACING * (len(self._toggles) - 1)
         if two_rows:
             return max(first, toggles)
