@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QLabel, QListWidget, QSizePolicy, QToolButton, QVB
 
 from ..i18n import format_date
 from ..shortcuts import merged_keys
+from ..widgets.capped_label import CappedLabel
 from ..widgets.capped_lines_delegate import CappedLinesDelegate
 from ..widgets.elided_label import ElidedLabel
 from ..widgets.plain_text import plain_tooltip
@@ -21,6 +22,8 @@ from .reading_text import ReadingText
 
 NAVIGATOR_CHARS = 80  # a question quoted in a line of the pane
 QUESTION_ROW_CHARS = 400  # a question in the navigator, shown on up to three lines (elided)
+TITLE_LINES = 3  # the header's title and interviewee line, at most (elided, whole in the tooltip)
+META_LINES = 2
 translate = QCoreApplication.translate  # (lupdate reads translate("Context", "text") calls)
 
 
@@ -74,9 +77,10 @@ def build_actions(pane) -> None:
 def build_widgets(pane) -> None:
     """The header (title, metadata, view toggles, navigation row), the text and the question
     navigator."""
-    pane.title_label = QLabel(pane)
+    # capped, so a long title or interviewee line leaves the text its room (the whole in the tooltip)
+    pane.title_label = CappedLabel(TITLE_LINES, pane)
     pane.title_label.setObjectName("title_label")
-    pane.meta_label = QLabel(pane)
+    pane.meta_label = CappedLabel(META_LINES, pane)
     pane.meta_label.setObjectName("meta_label")
     for label in (pane.title_label, pane.meta_label):
         label.setTextFormat(Qt.TextFormat.PlainText)  # metadata comes from the files
@@ -172,16 +176,20 @@ def fill_header(pane) -> None:
     who = iv.interviewee or ""
     if iv.role:
         who = f"{who}, {iv.role}" if who else iv.role
-    parts = [p for p in (who, iv.source, format_date(iv.date, long=True)) if p]
+    rest = [p for p in (iv.source, format_date(iv.date, long=True)) if p]
     if iv.interviewer:
-        parts.append(translate("ReadingPane", "interviewed by {0}").format(iv.interviewer))
-    pane.meta_label.setText(
-        "  ·  ".join(parts) if parts else translate("ReadingPane", "(no interviewee, outlet or date found)"))
+        rest.append(translate("ReadingPane", "interviewed by {0}").format(iv.interviewer))
+    if not who and not rest:
+        pane.meta_label.setText(translate("ReadingPane", "(no interviewee, outlet or date found)"))
+    elif who:  # a long role is cut before the outlet and date are
+        pane.meta_label.setText(who, "".join("  ·  " + p for p in rest))
+    else:
+        pane.meta_label.setText("  ·  ".join(rest))
     # where the file is: in the title's tooltip, not a line of its own
     where = "\n".join(p for p in (iv.url, iv.path) if p)
-    pane.title_label.setToolTip(plain_tooltip(  # the path and URL come from the file system and file
+    pane.title_label.set_tip(  # plain text: the path and URL come from the file system and file
         translate("ReadingPane", "The file has no title; this one is made up from it.") + "\n" + where
-        if iv.title_is_derived else where))
+        if iv.title_is_derived else where)
 
 
 def fill_navigator(pane) -> None:
