@@ -73,3 +73,47 @@ def test_stem_each_agrees_with_stem_also_when_its_memo_is_full(monkeypatch):
     assert text.stem_each(ws) == ["газ", "газ", "елк", "run", "2024", "газ"]
     monkeypatch.setattr(text, "_STEMS_LIMIT", 0)  # every miss now empties the memo first
     assert text.stem_each(ws + ["новые"]) == ["газ", "газ", "елк", "run", "2024", "газ", "нов"]
+
+
+def test_folded_words_by_hand():
+    from kzreader.core.text import folded_words
+
+    text = "— Ёлка, «ГАЗ-проект» (2024)… ΣΟΦΟΣ snake_case\u00a0А.Б. Иванов!!\tконец"
+    assert folded_words(text) == ["елка", "газ", "проект", "2024", "σοφος", "snake", "case",
+                                  "а", "б", "иванов", "конец"]
+    assert folded_words("") == [] and folded_words(" — … ") == []
+
+
+def test_folded_words_is_words_of_the_folded_text(monkeypatch):
+    """Token by token through a memo must give what the expression gives on the whole folded
+    text, for any text: every code point, in words, between them and around punctuation."""
+    import random
+
+    from kzreader.core import text
+
+    def check(s):
+        assert text.folded_words(s) == text.words(text.fold(s)), repr(s)
+
+    every = [chr(c) for c in range(0x110000) if not 0xD800 <= c < 0xE000]
+    for k in range(0, len(every), 499):
+        check("".join(every[k:k + 499]))
+        check(" ".join(every[k:k + 499]))
+        check("Σ".join(every[k:k + 499:2]) + " ΑΣ ΑΣΑ Σ")  # final sigma depends on neighbours
+    rng = random.Random(22)
+    alphabet = every[:0x2100] + list("ёЁ_—–-.,«»ΣΑσ  \n\t\u00a0\u2028") * 40
+    for _ in range(20000):
+        check("".join(rng.choice(alphabet) for _ in range(rng.randint(0, 14))))
+    monkeypatch.setattr(text, "_TOKEN_WORDS_LIMIT", 0)  # every miss now empties the memo first
+    check("Новые слова, new words; ещё-одно")
+
+
+def test_terms_blob_round_trip_and_damage():
+    import pytest
+
+    from kzreader.core.corpus.parse_cache import terms_blob, terms_from_blob
+
+    terms = analyse(_iv())[0]
+    assert terms_from_blob(terms_blob(terms)) == terms
+    for damaged in (b"", terms_blob(terms)[:-3], terms_blob((1, 2)), b"\xff\x00junk"):
+        with pytest.raises(ValueError):
+            terms_from_blob(damaged)

@@ -8,6 +8,7 @@ repeat heavily.
 from __future__ import annotations
 
 import re
+from itertools import chain
 from typing import NamedTuple
 
 try:
@@ -103,3 +104,28 @@ def stems(text: str) -> list[str]:
 
 def words(text: str) -> list[str]:
     return _WORD.findall(text)
+
+
+def _token_words(token: str) -> tuple[str, ...]:
+    return tuple(_WORD.findall(fold(token)))
+
+
+# white-space-separated token as written -> its folded words, shared by every folded_words call
+_TOKEN_WORDS: dict[str, tuple[str, ...]] = {}
+_TOKEN_WORDS_LIMIT = 200_000  # some 40 MB at most
+
+
+def folded_words(text: str) -> list[str]:
+    """``words(fold(text))``, in a third of the time (the loading hot path: 1,300 words a file).
+
+    Case folding and the regular expression go through every character with a Unicode
+    look-up each; here the text is only split at white space (no word has any, and folding
+    is the same word by word as on the whole text), and each token, as written, is looked up
+    in a memo: vocabularies repeat, so most tokens were seen already.
+    """
+    tokens = text.split()
+    try:
+        return list(chain.from_iterable(map(_TOKEN_WORDS.__getitem__, tokens)))
+    except KeyError:
+        pass
+    return list(chain.from_iterable(memo_map(_TOKEN_WORDS, _token_words, tokens, _TOKEN_WORDS_LIMIT)))

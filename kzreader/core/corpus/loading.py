@@ -28,7 +28,7 @@ from . import codec, corpus, snapshot, stage_times
 from ..search.analysis import analyse
 from .lazy import make_lazy
 from ..model import Interview, Problem
-from .parse_cache import Entry, ParseCache, source_key
+from .parse_cache import Entry, ParseCache, source_key, terms_blob, terms_from_blob
 from ..search.search import SearchIndex
 from .snapshot import Record, Snapshot
 from ..sources.sources import iter_source_files
@@ -117,7 +117,9 @@ class _Analyser:
         with stage_times.stage("analyse (words, stems, themes)"):
             terms, per_exchange = analyse(item, self.index())
             themes = (self.key, _plain_tags(per_exchange)) if per_exchange is not None else None
-        return ("parsed", path, key, Entry(item, terms, themes))
+        with stage_times.stage("search terms to bytes"):
+            blob = terms_blob(terms)  # once, for the cache and for the window
+        return ("parsed", path, key, Entry(item, terms, themes, blob))
 
     def from_cache(self, path: str) -> Loaded | None:
         if self.cache is None:
@@ -131,7 +133,7 @@ class _Analyser:
             # the lexicon changed since the entry was written: re-tag and keep the entry current
             iv = entry.interview
             themes = (self.key, self.tags(iv))
-            self.cache.put(path, key, Entry(iv, entry.terms, themes))
+            self.cache.put(path, key, Entry(iv, entry.terms, themes, entry.blob))
             iv.unload()
         return _loaded(entry.interview, entry.terms, themes, cached=True, key=key)
 
@@ -142,8 +144,8 @@ def _plain(parsed: tuple, stored: bool) -> tuple:
     _, path, key, entry = parsed
     if stored and key is not None:
         # the body is in the cache now: send only what the list needs
-        return ("lazy", codec.summary(entry.interview), entry.terms, entry.themes, path, key)
-    return ("ok", codec.encode(entry.interview), entry.terms, entry.themes)
+        return ("lazy", codec.summary(entry.interview), entry.blob, entry.themes, path, key)
+    return ("ok", codec.encode(entry.interview), entry.blob, entry.themes)
 
 
 def _plain_tags(per_exchange) -> tuple[tuple[str, ...], ...]:
@@ -162,12 +164,12 @@ def from_plain(data: tuple, cache: ParseCache | None = None) -> Loaded:
     if data[0] == "problem":
         return Loaded(Problem(data[1], messages.from_plain(data[2]), data[3]))
     if data[0] == "lazy":  # only made where a cache was written, and ``cache`` is that cache
-        _, head, terms, themes, path, key = data
+        _, head, blob, themes, path, key = data
         fields, count, warnings = codec.decode_summary(head)
         iv = make_lazy(fields, count, warnings, partial(cache.body, path, key))
-        return _loaded(iv, terms, themes, key=key)
-    _, iv, terms, themes = data[:4]
-    return _loaded(codec.decode(iv), terms, themes)
+        return _loaded(iv, terms_from_blob(blob), themes, key=key)
+    _, iv, blob, themes = data[:4]
+    return _loaded(codec.decode(iv), terms_from_blob(blob), themes)
 
 
 # -- worker processes -----------------------------------------------------------------------

@@ -20,7 +20,7 @@ from collections import Counter
 from typing import TYPE_CHECKING
 
 from ..model import Interview
-from ..text import fold, stem_each, words
+from ..text import folded_words, stem_each
 
 if TYPE_CHECKING:
     from ..themes.matching import ThemeIndex
@@ -37,29 +37,31 @@ def analyse(iv: Interview, index: "ThemeIndex | None" = None
     lengths: list[int] = []
     texts: list[str] = []
     forms: set[str] = set()
-    sep = f" {BREAK} "
 
     def unit(number: int, paragraph_words: list[list[str]]) -> None:
-        parts = []
-        n = 0
+        # one list for the unit, BREAK between its paragraphs: one pass of stemming and one
+        # join (BREAK stems to itself) instead of one per paragraph
+        unit_words: list[str] = []
         for ws in paragraph_words:
             if ws:
-                parts.append(" ".join(stem_each(ws)))
-                forms.update(ws)
-                n += len(ws)
+                if unit_words:
+                    unit_words.append(BREAK)
+                unit_words += ws
+        forms.update(unit_words)
         numbers.append(number)
-        lengths.append(n)
-        texts.append(sep.join(parts))
+        lengths.append(len(unit_words) - unit_words.count(BREAK))
+        texts.append(" ".join(stem_each(unit_words)))
 
     if iv.lead:
-        unit(0, [words(fold(p.text)) for p in iv.lead])
+        unit(0, [folded_words(p.text) for p in iv.lead])
     tags = [] if index is not None else None
     for ex in iv.exchanges:
-        q = [words(fold(p.text)) for p in ex.question.paragraphs]
-        a = [words(fold(p.text)) for p in ex.answer.paragraphs]
+        q = [folded_words(p.text) for p in ex.question.paragraphs]
+        a = [folded_words(p.text) for p in ex.answer.paragraphs]
         unit(ex.number, q + a)
         if tags is not None:
             tags.append(index.themes_of_words(q, a))
+    forms.discard(BREAK)
     terms = (tuple(numbers), tuple(lengths), tuple(texts),
              tuple(sorted(forms)))  # sorted: the parse cache stays deterministic
     return terms, (tuple(tags) if tags is not None else None)
