@@ -247,3 +247,67 @@ def test_a_long_role_is_cut_before_the_outlet_and_date_and_shows_whole_in_the_to
         assert not meta.is_elided() and QLabel.text(meta) == meta.text()
     finally:
         w.loader.shutdown()
+
+
+def _tab_through(qtbot, w, presses):
+    from PySide6.QtCore import Qt as QtCoreQt
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QApplication
+
+    visited = []
+    for _ in range(presses):
+        QTest.keyClick(QApplication.focusWidget(), QtCoreQt.Key.Key_Tab)
+        qtbot.wait(5)
+        visited.append(QApplication.focusWidget())
+    return visited
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_tab_goes_round_what_the_reader_sees_and_reaches_the_text(qtbot, window_in, language):
+    """At 800 px the side panels are tabs behind the questions; Qt keeps them "visible" off
+    the window's edge, and Tab went into them (and never left the interview table's cells)."""
+    from gui_helpers import open_and_wait
+
+    w = window_in(language)
+    settle(qtbot, w, 800, 600)
+    w.activateWindow()
+    qtbot.waitUntil(w.isActiveWindow)
+    open_and_wait(qtbot, w, [SAMPLES])
+    try:
+        assert w.interview_list.select_row(0)
+        w.interview_list.table.setFocus()
+        qtbot.waitUntil(lambda: w.interview_list.table.hasFocus())
+        visited = _tab_through(qtbot, w, 12)
+        for widget in visited:
+            assert widget is not None and not widget.visibleRegion().isEmpty(), widget
+        assert visited[0] is not w.interview_list.table  # Tab left the table at once
+        assert w.reading_pane.text in visited and w.interview_list.filter_edit in visited
+        assert w.reading_pane.next_button in visited
+        from PySide6.QtWidgets import QTableView
+
+        tables = w.findChildren(QTableView)  # interviews, problems, bookmarks: rows, not cells
+        assert len(tables) >= 4 and not any(t.tabKeyNavigation() for t in tables)
+    finally:
+        w.loader.shutdown()
+
+
+def test_the_text_shows_when_it_has_the_keyboard_focus(qtbot, window_in):
+    from PySide6.QtGui import QPalette
+
+    w = window_in("en")
+    settle(qtbot, w, 800, 600)
+    w.activateWindow()
+    qtbot.waitUntil(w.isActiveWindow)
+    text = w.reading_pane.text
+    viewport = text.viewport()
+    highlight = text.palette().color(QPalette.ColorRole.Highlight)
+
+    def edge_colour():
+        return viewport.grab().toImage().pixelColor(1, viewport.height() // 2)  # the left edge
+
+    w.interview_list.filter_edit.setFocus()
+    qtbot.waitUntil(lambda: w.interview_list.filter_edit.hasFocus())
+    assert edge_colour() != highlight
+    text.setFocus()
+    qtbot.waitUntil(text.hasFocus)
+    assert edge_colour() == highlight

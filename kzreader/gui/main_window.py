@@ -218,6 +218,11 @@ class MainWindow(QMainWindow):
         return show_preferences(self)
 
     # -- drag and drop ----------------------------------------------------------------------------
+    def focusNextPrevChild(self, next: bool) -> bool:  # noqa: N802, A002 - Qt's names
+        from .focus_chain import tab_on_screen  # here: only when Tab is pressed
+
+        return tab_on_screen(self, next) or super().focusNextPrevChild(next)
+
     def dragEnterEvent(self, event) -> None:
         if any(u.isLocalFile() for u in event.mimeData().urls()):
             event.acceptProposedAction()

@@ -87,6 +87,7 @@ def shortcuts_dialog(parent, rows):
                                      QCoreApplication.translate("MainWindow", "Keys")])
     table.verticalHeader().hide()
     table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+    table.setTabKeyNavigation(False)  # Tab reaches the Close button
     for r, row in enumerate(rows):
         for c, text in enumerate(row):
             table.setItem(r, c, QTableWidgetItem(text))

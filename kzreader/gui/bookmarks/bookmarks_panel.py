@@ -215,6 +215,7 @@ class BookmarksPanel(QWidget):
         v.setModel(model)
         v.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         v.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        v.setTabKeyNavigation(False)  # Tab moves on to the next control, not the next cell
         v.setWordWrap(False)
         v.verticalHeader().hide()
         v.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)

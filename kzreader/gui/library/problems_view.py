@@ -122,6 +122,7 @@ class ProblemsView(QWidget):
         self.table.setAccessibleName(self.tr("Problems"))
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setTabKeyNavigation(False)  # Tab moves on to the next control, not the next cell
         self.table.verticalHeader().hide()
         # a long message wraps onto more lines of its row instead of being cut
         self.table.setWordWrap(True)

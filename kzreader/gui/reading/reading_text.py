@@ -3,9 +3,10 @@ resource, pages on past the end of an answer and starts a caret on Shift+arrow."
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QAction
+from PySide6.QtGui import QAction, QPalette
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
+FOCUS_BAR = 3  # px: the bar down the left edge while the text has the keyboard focus
 _CARET_KEYS = (Qt.Key.Key_Left, Qt.Key.Key_Right, Qt.Key.Key_Up, Qt.Key.Key_Down, Qt.Key.Key_Home, Qt.Key.Key_End)
 
 
@@ -33,6 +34,25 @@ class ReadingText(QTextBrowser):
         self.setFrameShape(QTextBrowser.Shape.NoFrame)
         self.resource_requests = 0  # how often Qt asked for a resource (tests expect 0)
         self.extra_context_actions: list[QAction] = []  # appended to the standard menu
+
+    # -- where the keys go: the text has no frame, so a bar down its left edge shows the focus
+    # (vertical: it stays whole when Qt scrolls the viewport's pixels)
+    def paintEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        super().paintEvent(event)
+        if self.hasFocus():
+            from PySide6.QtGui import QPainter  # here: not needed to paint the window
+
+            painter = QPainter(self._viewport)
+            painter.fillRect(0, 0, FOCUS_BAR, self._viewport.height(), self.palette().color(QPalette.ColorRole.Highlight))
+            painter.end()
+
+    def focusInEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        super().focusInEvent(event)
+        self._viewport.update(0, 0, FOCUS_BAR, self._viewport.height())
+
+    def focusOutEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        super().focusOutEvent(event)
+        self._viewport.update(0, 0, FOCUS_BAR, self._viewport.height())
 
     def loadResource(self, type_, name):
         self.resource_requests += 1
