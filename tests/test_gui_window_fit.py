@@ -299,11 +299,10 @@ def test_the_text_shows_when_it_has_the_keyboard_focus(qtbot, window_in):
     w.activateWindow()
     qtbot.waitUntil(w.isActiveWindow)
     text = w.reading_pane.text
-    viewport = text.viewport()
     highlight = text.palette().color(QPalette.ColorRole.Highlight)
 
     def edge_colour():
-        return viewport.grab().toImage().pixelColor(1, viewport.height() // 2)  # the left edge
+        return text.grab().toImage().pixelColor(1, text.height() // 2)  # the left edge
 
     w.interview_list.filter_edit.setFocus()
     qtbot.waitUntil(lambda: w.interview_list.filter_edit.hasFocus())

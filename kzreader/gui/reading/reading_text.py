@@ -3,7 +3,7 @@ resource, pages on past the end of an answer and starts a caret on Shift+arrow."
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QAction, QPalette
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
 FOCUS_BAR = 3  # px: the bar down the left edge while the text has the keyboard focus
@@ -32,27 +32,12 @@ class ReadingText(QTextBrowser):
         self.setReadOnly(True)
         self.setUndoRedoEnabled(False)
         self.setFrameShape(QTextBrowser.Shape.NoFrame)
+        # where the keys go: the text has no frame, so a bar down its left edge shows the focus
+        # (Qt repaints it; a Python focusOutEvent override crashed as the window was destroyed)
+        self.setStyleSheet(f"ReadingText {{ border: none; border-left: {FOCUS_BAR}px solid palette(base); }}"
+                           " ReadingText:focus { border-left-color: palette(highlight); }")
         self.resource_requests = 0  # how often Qt asked for a resource (tests expect 0)
         self.extra_context_actions: list[QAction] = []  # appended to the standard menu
-
-    # -- where the keys go: the text has no frame, so a bar down its left edge shows the focus
-    # (vertical: it stays whole when Qt scrolls the viewport's pixels)
-    def paintEvent(self, event) -> None:  # noqa: N802 - Qt's name
-        super().paintEvent(event)
-        if self.hasFocus():
-            from PySide6.QtGui import QPainter  # here: not needed to paint the window
-
-            painter = QPainter(self._viewport)
-            painter.fillRect(0, 0, FOCUS_BAR, self._viewport.height(), self.palette().color(QPalette.ColorRole.Highlight))
-            painter.end()
-
-    def focusInEvent(self, event) -> None:  # noqa: N802 - Qt's name
-        super().focusInEvent(event)
-        self._viewport.update(0, 0, FOCUS_BAR, self._viewport.height())
-
-    def focusOutEvent(self, event) -> None:  # noqa: N802 - Qt's name
-        super().focusOutEvent(event)
-        self._viewport.update(0, 0, FOCUS_BAR, self._viewport.height())
 
     def loadResource(self, type_, name):
         self.resource_requests += 1
