@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import os
 import re
+import stat
+import time
 
 import yaml
 
@@ -133,7 +135,7 @@ def parse_text(text: str, path: str = "", *, fmt: str = "txt", metadata: dict | 
     f = b.fields
     return Interview(
         # from the resolved path: "../x.txt" and a symlinked folder's copy are one interview
-        id=interview_id(os.path.realpath(path) if path else ""),
+        id=interview_id(_resolved(path) if path else ""),
         path=str(path),
         title=f.get("title"),
         date=_valid_date(f.get("date")),
@@ -154,6 +156,32 @@ def parse_text(text: str, path: str = "", *, fmt: str = "txt", metadata: dict | 
         size=size,
         mtime=mtime,
     )
+
+
+# a folder's resolved path, remembered briefly: a load parses a folder's files in one burst,
+# and a folder later moved or replaced by a symlink is seen again within a second
+_REAL_DIRS: dict[str, tuple[str, float]] = {}
+_REAL_DIR_SECONDS = 1.0
+
+
+def _resolved(path: str) -> str:
+    """``os.path.realpath(path)``, resolving the folder once per burst of files in it: only
+    the file itself is checked for a symlink (realpath checks every part of the path)."""
+    folder, name = os.path.split(path)
+    if not os.path.isabs(path) or name in ("", ".", ".."):
+        return os.path.realpath(path)  # a relative path depends on the working folder
+    try:
+        if stat.S_ISLNK(os.lstat(path).st_mode):
+            return os.path.realpath(path)
+    except OSError:
+        return os.path.realpath(path)
+    now = time.monotonic()
+    got = _REAL_DIRS.get(folder)
+    if got is None or now - got[1] > _REAL_DIR_SECONDS:
+        if len(_REAL_DIRS) > 256:
+            _REAL_DIRS.clear()
+        got = _REAL_DIRS[folder] = (os.path.realpath(folder), now)
+    return os.path.join(got[0], name)
 
 
 def _zones(b: _Builder, lead_text: str, captions: str, exchanges: list[Exchange], english: bool):

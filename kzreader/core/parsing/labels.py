@@ -27,32 +27,36 @@ def speaker_labels(text: str) -> list[tuple[int, str, bool]]:
     Only lines with a colon near their start are tried (found with str.find, far faster than a
     pattern tried at every line)."""
     out = []
-    i = text.find(":")
+    find = text.find
+    i = find(":")
     while i != -1:
         ls = text.rfind("\n", 0, i) + 1
-        c = text[ls:ls + 1]
-        # a label opens its line with a capital, maybe after blanks or emphasis
-        m = _LABEL_HEAD.fullmatch(text, ls, i) if i - ls <= 50 and (c.isupper() or c in " \t*_") else None
-        colon = i
-        nl = text.find("\n", i)
-        i = text.find(":", nl) if nl != -1 else -1
-        if m is None:
-            continue
-        lab = _person_label(m.group("lab"))
-        if lab is None:
-            continue
-        # the last character of the line after the label but blanks and emphasis marks (read
-        # in place: the line is not copied)
-        j = nl if nl != -1 else len(text)
-        while j > colon + 1 and text[j - 1] in " \t*_":
-            j -= 1
-        if j > colon + 1:
-            asks = text[j - 1] == "?"
-        else:  # a label alone on its line: the turn starts on the next one
-            nxt = _NEXT_LINE.match(text, colon + 1)
-            asks = nxt.group(1).rstrip("*_ ").endswith("?")
-        out.append((ls, lab, asks))
+        nl = find("\n", i)
+        # what stands before the line's first colon; a page repeats its labels, so each is
+        # read once (the pattern and the label checks cost several times the look-up)
+        lab = _label_before_colon(text[ls:i]) if i - ls <= 50 else None
+        if lab is not None:
+            # the last character of the line after the label but blanks and emphasis marks
+            # (read in place: the line is not copied)
+            j = nl if nl != -1 else len(text)
+            while j > i + 1 and text[j - 1] in " \t*_":
+                j -= 1
+            if j > i + 1:
+                asks = text[j - 1] == "?"
+            else:  # a label alone on its line: the turn starts on the next one
+                nxt = _NEXT_LINE.match(text, i + 1)
+                asks = nxt.group(1).rstrip("*_ ").endswith("?")
+            out.append((ls, lab, asks))
+        i = find(":", nl) if nl != -1 else -1
     return out
+
+
+@lru_cache(maxsize=4096)
+def _label_before_colon(head: str) -> str | None:
+    """The person label a line opens with, given the line up to its first colon: a capital
+    (maybe after blanks or emphasis), up to four words or initials; None if it is no label."""
+    m = _LABEL_HEAD.fullmatch(head)
+    return _person_label(m.group("lab")) if m is not None else None
 
 
 @lru_cache(maxsize=4096)

@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -55,6 +54,29 @@ MULTI_THRESHOLD = 2.0  # for the second and further guests once the page has sev
 _HEADER_LINE = re.compile(
     r"\n[ \t]*(?:(?P<h>#{1,6})[ \t]+|[*_]{0,3}(?=[A-ZА-ЯЁÀ-Þ][\w’'-]+[ \u00a0]+(?:[a-zа-яё]{1,4}[ \u00a0-])?[A-ZА-ЯЁÀ-Þ]))"
     r"(?P<body>[^\n]{3,150}?)[ \t]*(?=\n|$)(?<![.!?…:;,])")
+# where _HEADER_LINE can start: its opening up to the second capital, with every repeat taken
+# possessively (no character a repeat takes could start what follows it, so this finds the same
+# lines).  Finding these first is cheaper than _HEADER_LINE at every line: most lines fail in
+# its opening, and a long line that passes would be scanned by its lazy body for 150 characters.
+_HEADER_START = re.compile(
+    r"\n[ \t]*+(?:(?P<h>#){1,6}[ \t]|[*_]{0,3}+[A-ZА-ЯЁÀ-Þ][\w’'-]++[ \u00a0]++(?:[a-zа-яё]{1,4}[ \u00a0-])?"
+    r"[A-ZА-ЯЁÀ-Þ])")
+
+
+def _header_lines(text: str):
+    """``_HEADER_LINE.finditer("\\n" + text)``, trying the pattern only where it can match."""
+    s = "\n" + text
+    for c in _HEADER_START.finditer(s):
+        end = c.end()
+        eol = s.find("\n", end)
+        if eol == -1:
+            eol = len(s)
+        # without a heading mark the body starts at or before ``end`` and runs to the line's
+        # last non-blank: more than 150 characters from ``end`` cannot match
+        if eol - end <= 150 or c.group("h") or len(s[end:eol].rstrip(" \t")) <= 150:
+            m = _HEADER_LINE.match(s, c.start())
+            if m is not None:
+                yield m
 
 
 @dataclass(slots=True)
@@ -220,7 +242,7 @@ def _collect(z: Zones, book: _Book) -> dict:
         for s, e, name, case in _names(find, text, z.english):
             mentions.append((zone, text, s, e, name, case))
     header_hits = []
-    for m in _HEADER_LINE.finditer("\n" + z.text):
+    for m in _header_lines(z.text):
         body = ev.plain(m.group("body")).strip()
         if not body or body.rstrip("*_# ").endswith((".", "!", "?", "…", ":", ";", ",")):
             continue
@@ -244,8 +266,8 @@ def _collect(z: Zones, book: _Book) -> dict:
     labels = speaker_labels(z.text)
     # the turns the parser gave each label: a guest may ask back once ("А вы?"), the
     # interviewer's label leads most questions
-    asked = Counter(norm_label(s) for s in z.question_speakers if s)
-    answered = Counter(norm_label(s) for s in z.answer_speakers if s)
+    asked = _count(z.question_speakers)
+    answered = _count(z.answer_speakers)
     by_label: dict[str, list] = {}
     for pos, lab, asks in labels:
         by_label.setdefault(lab, []).append((pos, asks))
@@ -253,9 +275,10 @@ def _collect(z: Zones, book: _Book) -> dict:
     for lab, turns in by_label.items():
         questions = sum(1 for _, asks in turns if asks)
         n = norm_label(lab)
-        if asked[n] or answered[n]:
+        n_asked, n_answered = asked.get(n, 0), answered.get(n, 0)
+        if n_asked or n_answered:
             # the interviewer leads most of the page's questions; a guest may ask back
-            is_q = asked[n] > answered[n] and asked[n] * 2 > max(z.exchanges, len(z.question_speakers))
+            is_q = n_asked > n_answered and n_asked * 2 > max(z.exchanges, len(z.question_speakers))
         else:
             is_q = questions * 2 > len(turns)
         p = book.by_label(lab)
@@ -361,6 +384,16 @@ def _collect(z: Zones, book: _Book) -> dict:
                 p.interviewer = True
     facts["labels"] = sum(1 for p in book.people if p.label_turns >= 2 and not p.interviewer)
     return facts
+
+
+def _count(speakers) -> dict[str, int]:
+    """How many turns each speaker label (as a name) leads (a dict: cheaper than a Counter)."""
+    out: dict[str, int] = {}
+    for s in speakers:
+        if s:
+            n = norm_label(s)
+            out[n] = out.get(n, 0) + 1
+    return out
 
 
 def _names(find, text: str, english: bool):
