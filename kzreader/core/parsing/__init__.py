@@ -16,10 +16,10 @@ import yaml
 
 from .. import messages as msg
 from ..messages import Message
-from ..model import Exchange, Interview, Paragraph, Span, Turn, interview_id, text_hash
+from ..model import Exchange, Interview, Paragraph, Span, interview_id, text_hash
 from ..sources.source_record import Source, clean_metadata, safe_yaml
 from . import metadata as meta
-from . import people
+from . import people, turns
 from .blocks import Block, describe, ends_terminal, split_blocks
 from .junk import mark_junk
 from .version import PARSER_VERSION  # noqa: F401 (the caches key their entries with it)
@@ -40,7 +40,7 @@ def parse_source(src: Source) -> Interview:
 
 
 def _paragraph(text: str, s: int, e: int) -> Paragraph:
-    return Paragraph(s, e, text[s:e].replace("\n", " "))
+    return turns.paragraph(s, e, text[s:e].replace("\n", " "))
 
 
 class _Builder:
@@ -82,15 +82,10 @@ def parse_text(text: str, path: str = "", *, fmt: str = "txt", metadata: dict | 
         b.warnings.append(NO_EXCHANGES)
     else:
         preamble = seg.preamble
-        used = set(preamble)
         for i, kind in seg.debris.items():
             blocks[i].junk = kind
-        for n, (q, a) in enumerate(seg.exchanges, 1):
-            qt = _turn(b, blocks, q.blocks, "question", q.speaker)
-            at = _turn(b, blocks, a.blocks, "answer", a.speaker)
-            used.update(q.blocks)
-            used.update(a.blocks)
-            exchanges.append(Exchange(n, qt, at))
+        exchanges, used = turns.exchanges(b, blocks, seg.exchanges)
+        used.update(preamble)
         # a question speaker's label names the interviewer (the guests' labels are weighed
         # with the other evidence in people.py)
         if seg.scheme == "speaker":
@@ -229,25 +224,6 @@ def _converter_junk(blocks: list[Block], removed) -> None:
             k += 1
         if k < len(ranges) and ranges[k][0] <= bl.start and bl.end <= ranges[k][1]:
             bl.junk = ranges[k][2]
-
-
-def _turn(b: _Builder, blocks: list[Block], idx: list[int], role: str, speaker) -> Turn:
-    text = b.text
-    paras = []
-    marker = None
-    for k, i in enumerate(idx):
-        bl = blocks[i]
-        s, e = bl.body_start, bl.body_end
-        if s > bl.start:
-            if k == 0:
-                marker = (bl.start, s)
-            else:
-                b.removed_span(bl.start, s, "markup")
-        if e < bl.end:
-            b.removed_span(e, bl.end, "markup")
-        if e > s:
-            paras.append(Paragraph(s, e, text[s:e].replace("\n", " ")))  # as _paragraph
-    return Turn(role, tuple(paras), speaker, marker)
 
 
 def _front_matter(b: _Builder) -> int:

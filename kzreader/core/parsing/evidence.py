@@ -109,6 +109,15 @@ def plain(text: str) -> str:
     return _MARKUP.sub("", text)
 
 
+def plain_head(text: str, n: int) -> str:
+    """``plain(text)[:n]`` without reading past the head when the head has no markup: every
+    mark plain() removes opens with one of _HAS_MARKUP's characters (an image's "!" with the
+    "[" right after it), so none starts before ``n`` and the first ``n`` characters stay."""
+    if _HAS_MARKUP.search(text, 0, n + 1):
+        return plain(text)[:n]
+    return text[:n]
+
+
 _WORD = re.compile(r"[\w’'-]+")
 
 

@@ -355,7 +355,7 @@ def _collect(z: Zones, book: _Book) -> dict:
                     book.person(named[0][4], 0).add(cue)
 
     # the first question's address, the first answer's self-introduction
-    fq = ev.plain(z.first_question)[:120]
+    fq = ev.plain_head(z.first_question, 120)
     comma = fq.find(",")
     address = fq[:comma].strip() if 0 < comma <= 40 else ""
     polite = ev.ADDRESS_TITLE.match(address)
@@ -369,7 +369,7 @@ def _collect(z: Zones, book: _Book) -> dict:
                 len(parts) == 3 and a[1] == parts[1] or len(parts) == 2 and ev.PATRONYMIC.search(a[1])) or (
                 polite and same_word(address[polite.end():], p.surname)):
             p.add("address")
-    fa = ev.plain(z.first_answer)[:300]
+    fa = ev.plain_head(z.first_answer, 300)
     m = ev.SELF_INTRO.search(fa)
     if m:
         for s, e, name, case in _names(find, fa[m.end():m.end() + 60], z.english):
