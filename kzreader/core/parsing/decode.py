@@ -84,7 +84,7 @@ class Weights:
                      for f, row in emit.items()}
         self.trans = trans
         self.preds = tuple(tuple((p, trans.get(key, 0.0)) for p, key in preds) for preds in _PREDS)
-        self.step = _compile_step(self.preds)
+        self.forward = _compile_forward(self.preds)
         self._rows: dict[tuple[str, ...], tuple[float, ...]] = {}
 
     def row(self, feats: tuple[str, ...]) -> tuple[float, ...]:
@@ -99,25 +99,29 @@ class Weights:
         return r
 
 
-def _compile_step(preds) -> callable:
-    """One Viterbi step, unrolled for this grammar and these transition weights:
-    ``step(scores, row) -> (new scores, back pointers)``.  The generated code is a straight run
-    of additions and comparisons (no loops, no lookups), several times faster than the loop it
-    replaces, which matters because it runs for every block of every file.  It is built only
-    from ``ALLOWED`` and the weight table, never from input text."""
-    lines = ["def step(score, row):", "    " + ", ".join(f"s{k}" for k in range(_N)) + " = score"]
+def _compile_forward(preds) -> callable:
+    """The forward pass of Viterbi, unrolled for this grammar and these transition weights:
+    ``forward(score, rows) -> (last scores, back pointers per row)``.  The generated code keeps
+    the eight scores in local variables and runs a straight line of additions and comparisons
+    per row (no inner loops, lookups or calls), several times faster than the loop it replaces,
+    which matters because it runs for every block of every file.  It is built only from
+    ``ALLOWED`` and the weight table, never from input text."""
+    scores = ", ".join(f"s{k}" for k in range(_N))
+    lines = ["def forward(score, rows):", f"    {scores} = score", "    back = []",
+             "    push = back.append", "    for row in rows:"]
     for s, ps in enumerate(preds):
         (p0, t0), *rest = ps
-        lines.append(f"    b = s{p0} + {t0!r}; k = {p0}")
+        lines.append(f"        b = s{p0} + {t0!r}; k{s} = {p0}")
         for p, t in rest:
-            lines.append(f"    v = s{p} + {t!r}")
-            lines.append(f"    if v > b: b = v; k = {p}")
-        lines.append(f"    n{s} = b + row[{s}]; k{s} = k")
-    lines.append("    return (" + ", ".join(f"n{k}" for k in range(_N)) + "), ("
-                 + ", ".join(f"k{k}" for k in range(_N)) + ")")
+            lines.append(f"        v = s{p} + {t!r}")
+            lines.append(f"        if v > b: b = v; k{s} = {p}")
+        lines.append(f"        n{s} = b + row[{s}]")
+    lines.append(f"        {scores} = " + ", ".join(f"n{k}" for k in range(_N)))
+    lines.append("        push((" + ", ".join(f"k{k}" for k in range(_N)) + "))")
+    lines.append(f"    return ({scores}), back")
     env: dict = {}
-    exec(compile("\n".join(lines), "<viterbi step>", "exec"), env)  # noqa: S102 (see above)
-    return env["step"]
+    exec(compile("\n".join(lines), "<viterbi forward>", "exec"), env)  # noqa: S102 (see above)
+    return env["forward"]
 
 
 DEFAULT = Weights(EMIT, TRANS)
@@ -132,13 +136,7 @@ def viterbi(rows: list[tuple[float, ...]], w: Weights) -> list[int]:
     for s in START:
         k = _SI[s]
         start[k] = rows[0][k] + w.trans.get(("^", s), 0.0)
-    score = tuple(start)
-    back: list[tuple[int, ...]] = []
-    push = back.append
-    step = w.step
-    for row in islice(rows, 1, None):
-        score, ptr = step(score, row)
-        push(ptr)
+    score, back = w.forward(tuple(start), islice(rows, 1, None))
     best, arg = _NEG, 0
     for s in END:
         k = _SI[s]
@@ -181,17 +179,21 @@ def _speaker(b: Block) -> str | None:
     return b.text[: b.body_start - b.start].strip().strip("*_").rstrip(":").strip().strip("*_").strip()
 
 
+_ROLE = {"Q": "q", "A": "a"}
+
+
 def _build(blocks: list[Block], content: list[int], feats, states: list[str]) -> Segmentation | None:
     preamble: list[int] = []
     debris: dict[int, str] = {}
     turns: list[TurnSpan] = []
     for i, f, s in zip(content, feats, states):
-        if s == "P":
-            preamble.append(i)
-        elif s in ("Q", "A"):
-            turns.append(TurnSpan(s.lower(), [i], _speaker(blocks[i])))
-        elif s in ("q", "a"):
+        if s == "Q" or s == "A":  # the commonest first
+            b = blocks[i]
+            turns.append(TurnSpan(_ROLE[s], [i], _speaker(b) if b.marker == "speaker" else None))
+        elif s == "q" or s == "a":
             turns[-1].blocks.append(i)
+        elif s == "P":
+            preamble.append(i)
         else:
             debris[i] = _debris_kind(f, s)
     exchanges = [(q, a) for q, a in zip(turns, turns[1:]) if q.role == "q" and a.role == "a"]

@@ -192,8 +192,6 @@ def _marker(b: Block, stats) -> tuple[str, list[str]]:
     extra: list[str] = []
     if m == "dash":
         return "dash", extra
-    if m == "qa":
-        return ("qa_q" if b.qa == "q" else "qa_a"), extra
     if m == "chevron":
         return "chev", extra
     if m == "speaker":
@@ -295,10 +293,14 @@ def block_features(blocks: list[Block], text: str = "") -> tuple[list[int], list
         n = len(body)
         marker = markers[k]
         if marker is None and body[0] not in _LIST_OR_QUOTE:
-            m, f = "none", ["none"]  # most blocks: plain paragraphs or dashed turns (no call)
+            m, f = "none", ["none"]  # most blocks: plain paragraphs or marked turns (no call)
             listed = False
         elif marker == "dash":
             m, f = "dash", ["dash"]
+            listed = False
+        elif marker == "qa":
+            m = "qa_q" if b.qa == "q" else "qa_a"
+            f = [m]
             listed = False
         else:
             m, f = _marker(b, stats)
@@ -430,7 +432,7 @@ def block_features(blocks: list[Block], text: str = "") -> tuple[list[int], list
         if ("{" in body or "=" in body) and len(_CODE.findall(body, 0, 400)) >= 4:
             add("code")
             is_debris = True
-        if b.text.count("\n") >= 2:
+        if "\n" in b.text and b.text.count("\n") >= 2:  # (most blocks are one line: no count)
             add("lines3")
         if k == 0:
             add("first")
