@@ -38,6 +38,15 @@ _TEASER = re.compile(
     r"(?:читайте также|читайте еще|читайте ещё|подробнее|по теме|смотрите также|read also|read more|see also)\s*[:—–-]",
     re.IGNORECASE,
 )
+# The characters that can open a match of _COUNTER, _CREDIT and _TEASER (all three case-
+# insensitive), with the case forms Unicode adds ("ᲃ" is a form of "с", "ſ" of "s"); found by
+# trying every character, kept true by tests/test_junk_gates.py.  Most blocks open with another
+# letter, and one set look-up then saves the pattern's call.  (_COUNTER also opens with any
+# decimal digit: str.isdecimal is exactly re's \d.)
+_COUNTER_FIRST = frozenset("VvПп")
+_CREDIT_FIRST = frozenset("(CIPVcipv©İıВИКСФвиксфᲀᲃ")
+_TEASER_FIRST = frozenset("RSrsſПСЧпсчᲃ")
+_TURN_MARKERS = frozenset(("dash", "qa", "chevron"))
 
 
 _SECTION_MAX = max(map(len, SECTION_WORDS)) + 40  # room for bullets, punctuation, spaces
@@ -54,23 +63,24 @@ _SECTION = re.compile(r"[\W_]*(?:" + "|".join(
 
 def block_junk(b: Block) -> str | None:
     """Junk that a block shows on its own, regardless of neighbours."""
-    if b.marker in ("dash", "qa", "chevron"):
+    if b.marker in _TURN_MARKERS:
         return None  # a marked turn is never junk, whatever it contains
     t = b.text.strip()
     if _looks_like_code(t):
         return "script"
     if len(t) > 300:
         return None
-    if _COUNTER.fullmatch(t):
+    c = t[:1]
+    if (c in _COUNTER_FIRST or c.isdecimal()) and _COUNTER.fullmatch(t):
         return "counter"
     # (one character first: a two-character ASCII needle is widened to Cyrillic text's string
     # kind on every test)
     if ("[" in t and "[[" in t or "{" in t and "{{" in t or "%" in t) and _PLACEHOLDER.search(t) and len(
             _PLACEHOLDER.sub("", t).strip(_BULLETS)) < 3:
         return "template placeholder"
-    if b.marker in (None, "heading") and _CREDIT.match(t) and len(t) < 200:
+    if c in _CREDIT_FIRST and b.marker in (None, "heading") and _CREDIT.match(t) and len(t) < 200:
         return "credit"
-    if _TEASER.match(t) and len(t) < 300:
+    if c in _TEASER_FIRST and _TEASER.match(t):  # (t is at most 300 long here)
         return "teaser"
     if b.marker is None and len(t) <= _SECTION_MAX and _SECTION.fullmatch(t.lower()):
         return "section"

@@ -1,0 +1,40 @@
+"""junk.py skips a pattern's call when a block's first character cannot open a match: those
+first-character sets must hold every character the case-insensitive patterns take there."""
+import re
+import sys
+
+from kzreader.core.parsing import junk
+
+# the first letters of each pattern's alternatives, as written in junk.py
+_OPENERS = {
+    "_COUNTER_FIRST": "пv",  # "просмотр…", "прочитал…", "view…" (and any digit, tested apart)
+    "_CREDIT_FIRST": "фpиivв©(cкс",  # фото, photo, источник, иллюстрация, image, picture, видео ...
+    "_TEASER_FIRST": "чпсrs",  # читайте, подробнее, по теме, смотрите, read, see
+}
+
+
+def test_first_character_sets_are_exactly_the_characters_that_open_a_match():
+    every = [chr(cp) for cp in range(sys.maxunicode + 1)]
+    for name, letters in _OPENERS.items():
+        opener = re.compile("[" + re.escape(letters) + "]", re.IGNORECASE)
+        found = {c for c in every if opener.match(c)}
+        assert found == set(getattr(junk, name)), name
+
+
+def test_the_openers_are_those_of_the_patterns():
+    # each pattern matches a text that opens with each of its openers' words, and nothing that
+    # opens with a letter outside the set
+    assert junk._COUNTER.fullmatch("Просмотров: 12") and junk._COUNTER.fullmatch("views 3")
+    for text in ("Фото: ТАСС", "Photo: AP", "Источник фото: сайт", "Иллюстрация: X", "image: x",
+                 "picture: x", "Видео: x", "video: x", "©AP", "(c)AP", "copyright AP",
+                 "Коллаж: X", "Скриншот: X", "Кадр: X"):
+        assert junk._CREDIT.match(text) and text[0] in junk._CREDIT_FIRST, text
+    for text in ("Читайте также: x", "Подробнее: x", "По теме: x", "Смотрите также: x",
+                 "Read more: x", "See also: x"):
+        assert junk._TEASER.match(text) and text[0] in junk._TEASER_FIRST, text
+
+
+def test_re_digit_is_str_isdecimal():
+    digit = re.compile(r"\d")
+    assert all((digit.match(chr(cp)) is not None) == chr(cp).isdecimal()
+               for cp in range(sys.maxunicode + 1))
