@@ -310,3 +310,28 @@ def test_the_text_shows_when_it_has_the_keyboard_focus(qtbot, window_in):
     text.setFocus()
     qtbot.waitUntil(text.hasFocus)
     assert edge_colour() == highlight
+
+
+def test_a_long_filter_takes_two_lines_and_names_it_all_in_the_tooltip(qtbot, window_in, seeds_dir):
+    from PySide6.QtWidgets import QLabel, QWidget
+
+    from gui_helpers import open_and_wait
+
+    w = window_in("ru")
+    settle(qtbot, w, 800, 600)
+    open_and_wait(qtbot, w, [seeds_dir])
+    try:
+        themes = w.themes.lexicon.themes[:3]
+        w.themes.select_themes([t.id for t in themes])
+        w.interview_list.filter_edit.setText("а")
+        qtbot.wait(50)
+        w.layout().activate()
+        bar = w.findChild(QWidget, "filter_bar")
+        what = bar.findChild(QLabel, "filter_what")
+        assert bar.isVisible()
+        # before: five lines beside the buttons (Any, All, Clear filter), the text squeezed
+        assert _lines(what) <= 2 and "…" in QLabel.text(what)
+        assert all(t.name("ru") in shown_tooltip(what.toolTip()) for t in themes)
+        assert w.reading_pane.text.height() >= 0.5 * w.reading_pane.height()
+    finally:
+        w.loader.shutdown()

@@ -11,6 +11,10 @@ from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtWidgets import (
     QButtonGroup, QHBoxLayout, QLabel, QPushButton, QSizePolicy, QToolButton, QVBoxLayout, QWidget)
 
+from ..widgets.capped_label import CappedLabel
+
+WHAT_LINES = 2
+
 
 class FilterBar(QWidget):
     """``clear_requested()``: drop every filter; ``mode_changed(require_all)``: several
@@ -24,10 +28,10 @@ class FilterBar(QWidget):
         self.setObjectName("filter_bar")
         self.setAutoFillBackground(True)
         self.setBackgroundRole(self.backgroundRole().AlternateBase)
-        self.what_label = QLabel(self)
+        # at most two lines (the whole in its tooltip): several long theme names beside the
+        # buttons took five lines of an 800x600 window, above the reading pane's header
+        self.what_label = CappedLabel(WHAT_LINES, self)  # plain text: theme names and typed text
         self.what_label.setObjectName("filter_what")
-        self.what_label.setTextFormat(Qt.TextFormat.PlainText)  # theme names and typed text
-        self.what_label.setWordWrap(True)
         self.what_label.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         self.count_label = QLabel(self)
         self.count_label.setObjectName("filter_counts")
