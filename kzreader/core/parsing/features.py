@@ -409,11 +409,15 @@ def block_features(blocks: list[Block], text: str = "") -> tuple[list[int], list
             # third person, nobody addressed, a reporting verb or a person named mid-sentence
             if not first_p and not addr and (n < 150 or _PERSON.search(body, 0, 400) is None):
                 # (the cheap search first)
-                news = _NAMED.search(body, 0, 200) is not None or _REPORT.search(body, 400) is not None
+                named = _NAMED.search(body, 0, 200) is not None
+                news = named or _REPORT.search(body, 400) is not None
                 if news:
                     add("news")
                 if k > last_turn:
-                    add("news|post" if news else "third|post")
+                    # after the last turn a reporting verb is the writer telling news; a person
+                    # named mid-sentence may as well be the guest's argument going on
+                    add("report|post" if news and (not named or _REPORT.search(body, 400) is not None)
+                        else "named|post" if news else "third|post")
                     if k == last:
                         add("third|last")  # the file ends on it: background, not a reply
                 if _YEAR.search(body, 0, 400):
