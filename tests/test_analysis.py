@@ -113,7 +113,10 @@ def test_terms_blob_round_trip_and_damage():
     from kzreader.core.corpus.parse_cache import terms_blob, terms_from_blob
 
     terms = analyse(_iv())[0]
-    assert terms_from_blob(terms_blob(terms)) == terms
+    assert terms_from_blob(terms_blob(terms), terms[3]) == terms
+    assert terms_from_blob(terms_blob(terms), ()) == (*terms[:3], ())  # forms sent before
     for damaged in (b"", terms_blob(terms)[:-3], terms_blob((1, 2)), b"\xff\x00junk"):
         with pytest.raises(ValueError):
-            terms_from_blob(damaged)
+            terms_from_blob(damaged, ())
+    with pytest.raises(ValueError):
+        terms_from_blob(terms_blob(terms), ["forms", "not", "a", "tuple"])

@@ -13,6 +13,7 @@ import pytest
 from kzreader import diagnostics
 from kzreader.core.corpus import corpus, parse_cache, snapshot
 from kzreader.core.annotations.bookmarks import BookmarkStore
+from kzreader.core.search.analysis import analyse
 from kzreader.diagnostics import log_dir, log_file, setup_logging, stop_logging, take_debug_flag
 from corpus_helpers import cache_blob, set_cache_blob
 
@@ -86,7 +87,8 @@ def test_a_damaged_cache_entry_is_logged(tmp_path, caplog):
     src.write_text(TEXT, encoding="utf-8")
     cache = parse_cache.ParseCache(tmp_path / "cache")
     iv = corpus.load_file(str(src))
-    assert cache.put(str(src), parse_cache.source_key(str(src)), parse_cache.Entry(iv, None, None))
+    entry = parse_cache.Entry(iv, analyse(iv)[0], None)  # as a load stores it
+    assert cache.put(str(src), parse_cache.source_key(str(src)), entry)
     set_cache_blob(cache, str(src), cache_blob(cache, str(src))[:-5])
     with caplog.at_level(logging.WARNING, logger="kzreader"):
         assert cache.get(str(src)) is None

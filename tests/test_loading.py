@@ -68,6 +68,8 @@ def test_entry_round_trip(tmp_path):
     assert got is not None
     assert got.interview == iv  # every field, paragraph and span
     assert got.terms == terms and got.themes == themes
+    # a lazy interview's body comes from the entry, not from parsing again
+    assert cache.body(path, source_key(path))["exchanges"] == iv.exchanges
 
 
 def test_touch_edit_sidecar_and_parser_version_invalidate(tmp_path, monkeypatch):
@@ -227,6 +229,40 @@ def test_worker_processes_give_the_same_result_in_file_order(tmp_path, monkeypat
     assert [x.themes for x in pooled] == [x.themes for x in serial]
     # the workers wrote the cache entries
     assert all(ParseCache(tmp_path / "cache").get(p) is not None for p in paths)
+
+
+def test_workers_send_each_word_form_once_and_the_index_still_knows_every_form(tmp_path, monkeypatch):
+    """A worker leaves out of a file's terms the word forms it sent with an earlier file; the
+    index, taking the files in order, must end up knowing every form of every file, and a
+    search highlights a form that only an earlier file of the same worker brought."""
+    from kzreader.core.search.search import SearchIndex
+
+    own = ["газопровод", "урожая", "цепочек", "Казахстаном", "поставок", "трубопроводы",
+           "зерна", "пшеницы", "экспорт", "нефти"]
+    folder = tmp_path / "c"
+    write_interviews(folder, len(own), INTERVIEW + "\n— Вопрос про {n}?\n\n— Ответ: {n} и ещё раз {n}.\n")
+    for i, word in enumerate(own):  # a word of its own in each file, beside the shared text
+        p = folder / f"{i:03d}.txt"
+        p.write_text(p.read_text("utf-8").replace(f"про {i}?", f"про {word}?"), "utf-8")
+    monkeypatch.setattr(loading, "MIN_FILES_FOR_POOL", 2)
+    monkeypatch.setattr(loading, "CHUNK", 2)
+    index = SearchIndex()
+    job = loading.LoadJob([str(folder)], workers=2, index=index)
+    got = run(job)
+    assert job.used_pool
+    full = [analyse(x.item)[0][3] for x in got]
+    assert all(set(x.terms[3]) <= set(f) for x, f in zip(got, full))
+    # the shared words went out once per worker, not once per file
+    sent = sum(len(x.terms[3]) for x in got)
+    assert sent <= 2 * len(full[0]) + len(own) * 4 < sum(len(f) for f in full)
+    assert index.stats()["word_forms"] == len(set().union(*full))
+    for i, word in enumerate(own):
+        hits = index.search(word)
+        assert [h.interview_id for h in hits] == [got[i].item.id]
+        assert hits[0].match_spans  # its forms are known: the text check found and marked them
+    # "Оно" is in every file; the later files' terms left it out, their hits are marked all the same
+    hits = index.search("оно")
+    assert len(hits) == len(own) and all(h.match_spans for h in hits)
 
 
 def test_workers_started_for_a_cold_load_that_was_cached_after_all_are_let_go(tmp_path, monkeypatch):

@@ -53,7 +53,10 @@ SNAPSHOT_BATCH = 1000  # files taken from a corpus snapshot arrive together
 @dataclass(slots=True)
 class Loaded:
     item: Interview | Problem
-    terms: tuple | None = None  # analysis.Terms of the item, for search
+    # analysis.Terms of the item, for search; from a worker process its word forms leave out
+    # those the worker sent with an earlier file of the load (the index takes the files in
+    # load order, and a form it has seen once it knows)
+    terms: tuple | None = None
     themes: tuple[frozenset[str], ...] | None = None  # per exchange, for ``lexicon_key``
     lexicon_key: str | None = None
     cached: bool = False
@@ -77,6 +80,9 @@ class _Analyser:
         self.lexicon = lexicon
         self.key = lexicon_key(lexicon) if lexicon is not None else None
         self.cache = ParseCache(cache_dir) if cache_dir else None
+        # in a worker process, the word forms sent with earlier files: not sent again (hashing
+        # and comparing them in the window cost 0.1 ms a file, a file's forms being some 600)
+        self.sent_forms: set[str] | None = None
 
     def index(self) -> ThemeIndex | None:
         if self._index is None and self.lexicon is not None:
@@ -106,7 +112,7 @@ class _Analyser:
             stored = self.cache is not None and self.cache.put_many(
                 (p[1], p[2], p[3]) for p in parsed if p[0] == "parsed")
         with stage_times.stage("encode for the window"):
-            return [_plain(p, stored) for p in parsed]
+            return [_plain(p, stored, self.sent_forms) for p in parsed]
 
     def _parse(self, path: str) -> tuple:
         key = source_key(path)  # taken before reading: an edit during the read makes it stale
@@ -138,14 +144,18 @@ class _Analyser:
         return _loaded(entry.interview, entry.terms, themes, cached=True, key=key)
 
 
-def _plain(parsed: tuple, stored: bool) -> tuple:
+def _plain(parsed: tuple, stored: bool, sent_forms: set[str] | None) -> tuple:
     if parsed[0] != "parsed":
         return parsed
     _, path, key, entry = parsed
+    new = forms = entry.terms[3]
+    if sent_forms is not None:
+        new = () if sent_forms.issuperset(forms) else tuple(w for w in forms if w not in sent_forms)
+        sent_forms.update(new)
     if stored and key is not None:
         # the body is in the cache now: send only what the list needs
-        return ("lazy", codec.summary(entry.interview), entry.blob, entry.themes, path, key)
-    return ("ok", codec.encode(entry.interview), entry.blob, entry.themes)
+        return ("lazy", codec.summary(entry.interview), entry.blob, new, entry.themes, path, key)
+    return ("ok", codec.encode(entry.interview), entry.blob, new, entry.themes)
 
 
 def _plain_tags(per_exchange) -> tuple[tuple[str, ...], ...]:
@@ -164,12 +174,12 @@ def from_plain(data: tuple, cache: ParseCache | None = None) -> Loaded:
     if data[0] == "problem":
         return Loaded(Problem(data[1], messages.from_plain(data[2]), data[3]))
     if data[0] == "lazy":  # only made where a cache was written, and ``cache`` is that cache
-        _, head, blob, themes, path, key = data
+        _, head, blob, forms, themes, path, key = data
         fields, count, warnings = codec.decode_summary(head)
         iv = make_lazy(fields, count, warnings, partial(cache.body, path, key))
-        return _loaded(iv, terms_from_blob(blob), themes, key=key)
-    _, iv, blob, themes = data[:4]
-    return _loaded(codec.decode(iv), terms_from_blob(blob), themes)
+        return _loaded(iv, terms_from_blob(blob, forms), themes, key=key)
+    _, iv, blob, forms, themes = data
+    return _loaded(codec.decode(iv), terms_from_blob(blob, forms), themes)
 
 
 # -- worker processes -----------------------------------------------------------------------
@@ -179,6 +189,7 @@ _worker: _Analyser | None = None
 def _init_worker(lexicon: Lexicon | ThemeIndex | None, cache_dir: str | None) -> None:
     global _worker
     _worker = _Analyser(lexicon, cache_dir)
+    _worker.sent_forms = set()
 
 
 def _ready() -> None:

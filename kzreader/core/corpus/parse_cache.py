@@ -39,10 +39,11 @@ from ..parsing import PARSER_VERSION
 
 log = logging.getLogger(__name__)
 
-CACHE_VERSION = 8  # 4: interviews carry their opening words; 5: search terms are stems in text order;
+CACHE_VERSION = 9  # 4: interviews carry their opening words; 5: search terms are stems in text order;
 # 6: warnings are message codes with parameters (core.messages) instead of English text;
 # 7: one SQLite database instead of a file per entry (the old ``xx/*.kzc`` files are ignored);
-# 8: the search terms are marshalled on their own (``terms_blob``), as workers send them
+# 8: the search terms are marshalled on their own; 9: their units apart from the word forms
+# (``terms_blob``), as workers send them
 _MAGIC = b"KZRC"  # then the crc32 of the payload, then the payload
 # marshal's own format version; pinned so an entry is read back by the same rules
 _MARSHAL_VERSION = 4
@@ -58,26 +59,28 @@ class Entry:
     terms: tuple  # for search: analysis.Terms
     # (lexicon key, per-exchange theme ids) or None when not tagged
     themes: tuple | None
-    # ``terms`` marshalled (``terms_blob``), when made already: a worker makes it once for
-    # the cache and for the window
+    # ``terms_blob(terms)`` when made already: a worker makes it once for the cache and for
+    # the window
     blob: bytes | None = None
 
 
 def terms_blob(terms: tuple) -> bytes:
-    """``terms`` as bytes: the form the cache stores them in and workers send them in (a
-    tenth of a millisecond a file to make; bytes cost next to nothing to pickle again)."""
-    return marshal.dumps(terms, _MARSHAL_VERSION)
+    """The search units of ``terms`` (all but the word forms) as bytes: the form the cache
+    stores them in and workers send them in (a tenth of a millisecond a file to make; bytes
+    cost next to nothing to pickle again).  The forms go apart: a worker sends the window
+    only those it has not sent before."""
+    return marshal.dumps(terms[:3], _MARSHAL_VERSION)
 
 
-def terms_from_blob(blob: bytes) -> tuple:
-    """What ``terms_blob`` made; ValueError when it is not a terms tuple."""
+def terms_from_blob(blob: bytes, forms: tuple) -> tuple:
+    """The terms whose units ``terms_blob`` made, with ``forms``; ValueError when damaged."""
     try:
-        terms = marshal.loads(blob)
+        units = marshal.loads(blob)
     except (EOFError, TypeError, ValueError) as e:
         raise ValueError(f"damaged search terms: {e}") from None
-    if not isinstance(terms, tuple) or len(terms) != 4:
+    if not isinstance(units, tuple) or len(units) != 3 or not isinstance(forms, tuple):
         raise ValueError("damaged search terms")
-    return terms
+    return (*units, forms)
 
 
 def source_key(path: str, names: Container[str] | None = None) -> tuple | None:
@@ -132,9 +135,9 @@ class ParseCache:
         fields = self._read(path, key)
         if fields is None:
             return None
-        head, blob, themes, body = fields
+        head, blob, forms, themes, body = fields
         try:
-            terms = terms_from_blob(blob)
+            terms = terms_from_blob(blob, forms)
             summary_fields, count, warnings = codec.decode_summary(head)
             if lazy:
                 iv = make_lazy(summary_fields, count, warnings, partial(self.body, path, key))
@@ -150,7 +153,7 @@ class ParseCache:
         if fields is None:
             return None
         try:
-            return _body_fields(fields[3])
+            return _body_fields(fields[-1])  # the body comes last
         except ValueError:
             return None
 
@@ -309,7 +312,8 @@ def sealed_entry(path: str, key: tuple, entry: Entry) -> bytes:
     body = marshal.dumps(codec.body(iv), _MARSHAL_VERSION)
     blob = entry.blob if entry.blob is not None else terms_blob(entry.terms)
     payload = marshal.dumps(
-        (CACHE_VERSION, PARSER_VERSION, path, key, codec.summary(iv), blob, entry.themes, body),
+        (CACHE_VERSION, PARSER_VERSION, path, key, codec.summary(iv), blob, entry.terms[3],
+         entry.themes, body),
         _MARSHAL_VERSION,
     )
     return seal(_MAGIC, payload)
@@ -352,24 +356,26 @@ def unseal(data: bytes, magic: bytes) -> bytes | None:
 
 
 def _decode_entry(data: bytes, path: str, key: tuple) -> tuple | None:
-    """(summary, terms blob, themes, body bytes) of a sound entry for ``path`` at ``key``, or None."""
+    """(summary, terms blob, word forms, themes, body bytes) of a sound entry for ``path`` at
+    ``key``, or None."""
     payload = unseal(data, _MAGIC)
     if payload is None:
         log.warning("parse cache: damaged entry for %s (checksum); the file is parsed again", path)
         return None
     try:
-        version, parser, stored_path, stored_key, head, terms, themes, body = marshal.loads(payload)
+        fields = marshal.loads(payload)
+        if not isinstance(fields, tuple) or fields[:2] != (CACHE_VERSION, PARSER_VERSION):
+            return None  # another version's entry (its fields may differ): quietly a miss
+        _version, _parser, stored_path, stored_key, head, blob, forms, themes, body = fields
     except (ValueError, TypeError, EOFError):
         log.warning("parse cache: unreadable entry for %s; the file is parsed again", path)
         return None
-    if (version, parser, stored_path) != (CACHE_VERSION, PARSER_VERSION, path):
+    if stored_path != path or not isinstance(stored_key, tuple) or stored_key != tuple(key):
         return None
-    if not isinstance(stored_key, tuple) or stored_key != tuple(key):
-        return None
-    if not isinstance(terms, bytes) or not isinstance(body, bytes) or (
+    if not isinstance(blob, bytes) or not isinstance(body, bytes) or (
             themes is not None and not isinstance(themes, tuple)):
         return None
-    return head, terms, themes, body
+    return head, blob, forms, themes, body
 
 
 def _body_fields(body: bytes) -> dict:
