@@ -98,9 +98,10 @@ def parse_text(text: str, path: str = "", *, fmt: str = "txt", metadata: dict | 
         bl = blocks[i]
         lead.append(_paragraph(text, bl.start, bl.end))
         used.add(i)
-    for i, bl in enumerate(blocks):
-        if i in used:
-            continue
+    # the blocks no turn or lead took, in order (most blocks are taken: the set difference
+    # leaves few to visit)
+    for i in sorted(set(range(len(blocks))).difference(used)):
+        bl = blocks[i]
         if bl.junk and bl.junk.startswith("meta:"):
             b.meta_span(bl.start, bl.end, bl.junk[5:])
         else:
@@ -324,6 +325,10 @@ def _title(b: _Builder, blocks: list[Block], preamble: list[int], fmt: str) -> l
 
 def _is_english(text: str) -> bool:
     # cheap: Cyrillic letters take two UTF-8 bytes, Latin ones one
+    if len(text) >= 4000 and len(text[:2000].encode("utf-8", "surrogatepass")) > 3000:
+        # the sample's first half alone has more than its limit of extra bytes (most Russian
+        # pages): the same answer for half the encoding
+        return False
     sample = text[:4000]
     encoded = sample.encode("utf-8", "surrogatepass")
     non_ascii = len(encoded) - len(sample)
