@@ -155,11 +155,21 @@ def _is_interviewer_context(before: list[str]) -> bool:
     """The nearest occupation word before the name (``before``: the words ahead of it) is
     the interviewer's ("ведущей RT …")."""
     for w in reversed(before):
-        if _INTERVIEWER_WORD.match(w):
-            return True
-        if _EN_OCCUPATION.match(w) or not ("A" <= w[0] <= "z") and _is_person_noun(w):
-            return False
+        said = _context_word(w)
+        if said is not None:
+            return said
     return False
+
+
+@lru_cache(maxsize=8192)  # the same words stand before names page after page
+def _context_word(w: str) -> bool | None:
+    """True: the interviewer's job ("ведущей"); False: another occupation ("режиссёр");
+    None: neither (look further back)."""
+    if _INTERVIEWER_WORD.match(w):
+        return True
+    if _EN_OCCUPATION.match(w) or not ("A" <= w[0] <= "z") and _is_person_noun(w):
+        return False
+    return None
 
 
 def _is_person_noun(word: str) -> bool:
