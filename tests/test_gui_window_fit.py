@@ -129,7 +129,7 @@ def test_the_interviewee_line_has_the_headers_width_and_every_header_button_show
 def test_a_narrow_reading_pane_moves_the_view_toggles_to_a_second_row_rather_than_cut_them(
         qtbot, window_in, long_header, language):
     w = window_in(language)
-    _open(qtbot, w, long_header, (1280, 800))
+    _open(qtbot, w, long_header, (1920, 1080))
     pane, bar = w.reading_pane, w.reading_pane.nav_bar
     try:
         assert not bar.toggles_on_second_row()

@@ -5,8 +5,9 @@ The toggles used to sit beside the interviewee line, which then wrapped into a c
 seven lines at 800 px.  Here they share the navigation row, and when the pane is too narrow
 for that row the bar gives way in steps, so nothing is ever cut off: first the arrows drop
 their words (the tooltips keep them), then the toggles take a second row, first with the
-arrows' words back, last without them.  The bar's minimum width is that of its narrowest
-arrangement, so the pane can still be made narrow.
+arrows' words back, last without them.  Each keeps the themes room for about 24 letters
+(at 1280 px one row left them "Themes: Declarati…"), except the narrowest, which is the
+bar's minimum width, so the pane can still be made narrow.
 """
 from __future__ import annotations
 
@@ -15,12 +16,15 @@ from PySide6.QtWidgets import QBoxLayout, QHBoxLayout, QLabel, QLayout, QToolBut
 
 SPACING = 6
 THEMES_GAP = 8  # between the arrows and the themes
-THEMES_MIN_CHARS = 14  # the themes get a row of their own rather than fewer letters than this
+THEMES_MIN_CHARS = 24  # the row is rearranged rather than show the themes in fewer letters (at
+# 1280 px, 14 left "Themes: Declarati…"; now they get about 35 letters on the first of two rows)
 
 WORDS = Qt.ToolButtonStyle.ToolButtonTextBesideIcon
 ARROWS = Qt.ToolButtonStyle.ToolButtonIconOnly
-# the arrangements tried, best first: (toggles on a second row, the arrows' style)
-ARRANGEMENTS = ((False, WORDS), (False, ARROWS), (True, WORDS), (True, ARROWS))
+# the arrangements tried, best first: (toggles on a second row, the arrows' style, room kept for
+# the themes); the last one is the bar's minimum, the themes then get what is left
+ARRANGEMENTS = ((False, WORDS, True), (False, ARROWS, True), (True, WORDS, True), (True, ARROWS, True),
+                (True, ARROWS, False))
 
 
 class NavigationBar(QWidget):
@@ -66,8 +70,8 @@ class NavigationBar(QWidget):
         """Choose the best arrangement that fits the bar's width (call after a resize or a
         change of the texts)."""
         width = self.width()
-        for two_rows, style in ARRANGEMENTS:
-            if self._width_needed(two_rows, style) <= width:
+        for two_rows, style, themes in ARRANGEMENTS:
+            if self._width_needed(two_rows, style, themes) <= width:
                 break
         self._set_style(style)
         self._place_toggles(two_rows)
@@ -77,12 +81,13 @@ class NavigationBar(QWidget):
         return QSize(narrowest, super().minimumSizeHint().height())
 
     # -- measuring ------------------------------------------------------------------------------
-    def _width_needed(self, two_rows: bool, style: Qt.ToolButtonStyle) -> int:
+    def _width_needed(self, two_rows: bool, style: Qt.ToolButtonStyle, themes: bool = True) -> int:
         arrows = sum(self._arrow_width(b, style) for b in self._arrows)
         # room for the themes whether or not this question has any: the header must not change
         # shape (and move the text) as the reader steps from a question without themes to one with
         first = arrows + self._position.sizeHint().width() + 2 * SPACING
-        first += THEMES_GAP + SPACING + self.fontMetrics().averageCharWidth() * THEMES_MIN_CHARS
+        if themes:
+            first += THEMES_GAP + SPACING + self.fontMetrics().averageCharWidth() * THEMES_MIN_CHARS
         toggles = sum(b.sizeHint().width() for b in self._toggles) + SPACING * (len(self._toggles) - 1)
         if two_rows:
             return max(first, toggles)
