@@ -198,6 +198,8 @@ def _marker(b: Block, stats) -> tuple[str, list[str]]:
     extra: list[str] = []
     if m == "dash":
         return "dash", extra
+    if m == "qa":
+        return ("qa_q" if b.qa == "q" else "qa_a"), extra
     if m == "chevron":
         return "chev", extra
     if m == "speaker":
@@ -298,8 +300,10 @@ def block_features(blocks: list[Block], text: str = "") -> tuple[list[int], list
         tail = tails[k]
         n = len(body)
         marker = markers[k]
+        # most blocks are plain paragraphs or dash or label turns: what _marker gives them, without
+        # the call
         if marker is None and body[0] not in _LIST_OR_QUOTE:
-            m, f = "none", ["none"]  # most blocks: plain paragraphs or marked turns (no call)
+            m, f = "none", ["none"]
             listed = False
         elif marker == "dash":
             m, f = "dash", ["dash"]
