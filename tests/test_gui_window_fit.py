@@ -335,3 +335,21 @@ def test_a_long_filter_takes_two_lines_and_names_it_all_in_the_tooltip(qtbot, wi
         assert w.reading_pane.text.height() >= 0.5 * w.reading_pane.height()
     finally:
         w.loader.shutdown()
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_panel_tabs_of_a_narrow_window_keep_their_names(qtbot, window_in, language):
+    """At 720 px (an 800x600 screen's first window) the four tabs under the questions read
+    "Questi…", "The…", "Bookma…", "Sear…"."""
+    from PySide6.QtWidgets import QTabBar
+
+    w = window_in(language)
+    settle(qtbot, w, 720, 540)
+    w.build_parts()
+    qtbot.wait(50)
+    bars = [b for b in w.findChildren(QTabBar) if b.parent() is w and b.isVisible() and b.count() >= 4]
+    assert bars
+    for bar in bars:
+        for i in range(bar.count()):
+            assert bar.tabRect(i).width() >= bar.tabSizeHint(i).width() - 1, bar.tabText(i)
+    assert w.reading_pane.width() >= 0.45 * w.width()

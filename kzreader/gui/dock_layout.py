@@ -61,7 +61,12 @@ class ResponsiveDocks(QObject):
             window.addDockWidget(area, dock)
             window.tabifyDockWidget(under, dock)
         under.raise_()
-        width = int(window.width() * NARROW_SHARE)
+        # wide enough for the panels' tabs to keep their names ("Questi…", "The…" at 720 px,
+        # an 800x600 screen's first window), while the text keeps half the window
+        from PySide6.QtWidgets import QTabBar
+
+        tabs = [bar.sizeHint().width() for bar in window.findChildren(QTabBar) if bar.parent() is window]
+        width = min(max([int(window.width() * NARROW_SHARE)] + tabs), window.width() // 2)
         window.resizeDocks(self._visible([self.left[0]]), [width], Qt.Orientation.Horizontal)
 
     def _arrange_wide(self) -> None:
