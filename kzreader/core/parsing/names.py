@@ -173,18 +173,20 @@ def find_people(text: str):
     Шукри", "Доминик де Вильпен") is read by its shape, with case "unk" when the case cannot
     be told (the caller then weighs its context)."""
     for m in RU_RUN.finditer(text):
-        tokens, offs = _tokens(m.group(), m.start())
+        tokens, rel, particle = _run_tokens(m.group())
+        start = m.start()
+        offs = [start + k for k in rel]
         found = None
-        if len(tokens) <= 3 and any(has_particle(t) for t in tokens):
+        if len(tokens) <= 3 and any(particle):
             got = _shape_name(tokens, text[max(0, offs[0] - 30):offs[0]])
             if got:
                 found = 0, len(tokens), got[0], got[1]
         # the longest reading first: the whole run, then without its first or last word; each
         # read by the dictionary, then by its shape
-        for lo, hi in _windows(len(tokens)) if found is None else ():
+        for lo, hi in _windows_of(len(tokens)) if found is None else ():
             sub = tokens[lo:hi]
             # particles ("де", "ад-") are for the shape reading
-            got = None if any(has_particle(t) for t in sub) else person_name(
+            got = None if any(particle[lo:hi]) else person_name(
                 sub, lambda: _context_cases(text, offs[lo]))
             got = got or _shape_name(sub, text[max(0, offs[lo] - 30):offs[lo]])
             if got:
@@ -235,6 +237,13 @@ def _tokens(run: str, start: int) -> tuple[list[str], list[int]]:
     return tokens, offs
 
 
+@lru_cache(maxsize=20_000)  # a page names its people again and again, in title, lead, captions
+def _run_tokens(run: str) -> tuple[tuple[str, ...], tuple[int, ...], tuple[bool, ...]]:
+    """A run's tokens, their offsets in the run, and which of them hold a particle."""
+    tokens, offs = _tokens(run, 0)
+    return tuple(tokens), tuple(offs), tuple(map(has_particle, tokens))
+
+
 def has_particle(token: str) -> bool:
     return " " in token or "-" in token[:4] and token[: token.index("-")].lower() in PARTICLES
 
@@ -245,6 +254,14 @@ def _windows(n: int):
         if 2 <= hi - lo <= 3 and hi <= n and (lo, hi) not in seen:
             seen.add((lo, hi))
             yield lo, hi
+
+
+_WINDOWS = tuple(tuple(_windows(n)) for n in range(9))
+
+
+def _windows_of(n: int):
+    """``_windows(n)``, from a table for the usual run lengths."""
+    return _WINDOWS[n] if n < len(_WINDOWS) else _windows(n)
 
 
 @lru_cache(maxsize=50_000)
