@@ -29,6 +29,7 @@ _CYR = re.compile(r"[А-Яа-яЁё]")
 # every byte value but those of A-Z and a-z: deleting them from UTF-8 leaves the Latin letters
 # (the bytes of multi-byte characters are all >= 0x80)
 _NOT_LATIN_BYTES = bytes(b for b in range(256) if not (0x41 <= b <= 0x5A or 0x61 <= b <= 0x7A))
+_ISO_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
 _FRONT_END = re.compile(r"^(?:---|\.\.\.)[ \t]*$", re.M)
 NO_EXCHANGES = Message(msg.NO_EXCHANGES)  # the warning of a file shown as a plain document
 
@@ -192,8 +193,8 @@ def _zones(b: _Builder, lead_text: str, captions: str, exchanges: list[Exchange]
         title=b.fields.get("title") or "", lead=lead_text, captions=captions, text=b.text,
         first_question=first.question.text if first else "",
         first_answer=first.answer.text if first else "",
-        question_speakers=tuple(e.question.speaker for e in exchanges if e.question.speaker),
-        answer_speakers=tuple(e.answer.speaker for e in exchanges if e.answer.speaker),
+        question_speakers=tuple([s for s in [e.question.speaker for e in exchanges] if s]),
+        answer_speakers=tuple([s for s in [e.answer.speaker for e in exchanges] if s]),
         exchanges=len(exchanges),
         interviewers=tuple(v for v in (b.fields.get("interviewer"),) if v),
         english=english)
@@ -353,5 +354,5 @@ def _same_person(a: str, b: str) -> bool:
 def _valid_date(d: str | None) -> str | None:
     if not d:
         return None
-    m = re.match(r"(\d{4})-(\d{2})-(\d{2})", str(d))
+    m = _ISO_DATE.match(str(d))
     return m.group() if m else None

@@ -265,14 +265,13 @@ def _collect(z: Zones, book: _Book) -> dict:
         by_label.setdefault(lab, []).append((pos, asks))
     label_turns: dict[int, int] = {}
     for lab, turns in by_label.items():
-        questions = sum(1 for _, asks in turns if asks)
         n = norm_label(lab)
         n_asked, n_answered = asked.get(n, 0), answered.get(n, 0)
         if n_asked or n_answered:
             # the interviewer leads most of the page's questions; a guest may ask back
             is_q = n_asked > n_answered and n_asked * 2 > max(z.exchanges, len(z.question_speakers))
         else:
-            is_q = questions * 2 > len(turns)
+            is_q = sum(1 for _, asks in turns if asks) * 2 > len(turns)
         p = book.by_label(lab)
         if not names.label_initials(lab) and len(lab.split()) >= 2 and _looks_like_name(lab, z.english):
             p = book.person(lab, 2e6 + turns[0][0], 3.0)  # a full-name label is nominative
