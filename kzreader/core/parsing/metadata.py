@@ -148,7 +148,7 @@ def role(person: people.Person, english: bool) -> str | None:
     phrase after a dash ("Денис Борисов — политолог …")."""
     for zone, s, e in person.spots:
         sentence_before = zone[max(evidence.sentence_start(zone, s), s - 400):s]
-        r = _role_before(sentence_before) if ROLE_WORDS.search(sentence_before) else None
+        r = _role_before(sentence_before)
         if not r:
             m = _ROLE_AFTER.match(zone[e:e + 200])
             r = m.group("r").strip() if m else None
