@@ -97,7 +97,7 @@ def split_blocks(text: str, pos: int = 0) -> list[Block]:
         prev_line = line
     lone_labels = False
     for b in blocks:
-        describe(b)
+        _describe_new(b)
         if b.lone_label:
             lone_labels = True
     return _join_lone_labels(text, blocks) if lone_labels else blocks
@@ -111,11 +111,8 @@ def _join_lone_labels(text: str, blocks: list[Block]) -> list[Block]:
             prev = out[-1]
             prev.end = b.end
             prev.text = text[prev.start : prev.end]
-            keep = prev.marker, prev.label, prev.qa
-            body_start = b.start
-            describe(prev)
-            prev.marker, prev.label, prev.qa = keep
-            prev.body_start, prev.body_end, prev.lone_label = body_start, prev.end, False
+            # the label's marker stays; the body is the next block's text
+            prev.body_start, prev.body_end, prev.lone_label = b.start, prev.end, False
             continue
         out.append(b)
     return out
@@ -188,14 +185,20 @@ def _speaker(line: str):
 
 
 def describe(b: Block) -> None:
-    """Find the block's leading marker and the reading text after it.
+    """Find the block's leading marker and the reading text after it (again, when its text
+    changed: what was found before is dropped first)."""
+    b.marker = b.label = b.qa = None
+    b.lone_label = False
+    _describe_new(b)
+
+
+def _describe_new(b: Block) -> None:
+    """describe() for a block just made, whose marker fields still hold their defaults.
 
     Each pattern is tried only when the first character could start it: most blocks are plain
     paragraphs, and this runs for every block of every file."""
     t = b.text
     b.body_start, b.body_end = b.start, b.end
-    b.marker = b.label = b.qa = None
-    b.lone_label = False
     c = t[:1]
     if not c:
         return
