@@ -190,6 +190,12 @@ def _init_worker(lexicon: Lexicon | ThemeIndex | None, cache_dir: str | None) ->
     global _worker
     _worker = _Analyser(lexicon, cache_dir)
     _worker.sent_forms = set()
+    # What a worker keeps (modules, the theme index, its memos) lives as long as it does, and
+    # a chunk's objects die together once it is sent: the collector need not go through the
+    # first again and again, nor look at the second every 700 allocations (0.057 ms a file of
+    # collecting before, 0.010 after).  Cycles are still collected, less often.
+    gc.freeze()
+    gc.set_threshold(20_000, 20, 20)
 
 
 def _ready() -> None:
