@@ -8,7 +8,6 @@ repeat heavily.
 from __future__ import annotations
 
 import re
-from itertools import chain
 from typing import NamedTuple
 
 try:
@@ -106,26 +105,30 @@ def words(text: str) -> list[str]:
     return _WORD.findall(text)
 
 
-def _token_words(token: str) -> tuple[str, ...]:
-    return tuple(_WORD.findall(fold(token)))
-
-
-# white-space-separated token as written -> its folded words, shared by every folded_words call
-_TOKEN_WORDS: dict[str, tuple[str, ...]] = {}
-_TOKEN_WORDS_LIMIT = 200_000  # some 40 MB at most
+# what a token split at white space most often carries around its word; none of these is a
+# word character, so once they are stripped, a token that is all word characters is one word
+_AROUND_WORDS = ".,!?:;\"'()[]«»„“”‘’—–-…*/"
 
 
 def folded_words(text: str) -> list[str]:
-    """``words(fold(text))``, in a third of the time (the loading hot path: 1,300 words a file).
+    """``words(fold(text))``, faster (the loading hot path: 1,300 words a file).
 
-    Case folding and the regular expression go through every character with a Unicode
-    look-up each; here the text is only split at white space (no word has any, and folding
-    is the same word by word as on the whole text), and each token, as written, is looked up
-    in a memo: vocabularies repeat, so most tokens were seen already.
+    The regular expression tests every character against a Unicode class in its own loop;
+    splitting at white space (no word has any) and ``str.isalnum`` (the very class ``_WORD``
+    is made of) are quicker, so only tokens that still hold something else once the
+    punctuation around them is stripped go through the expression.  (A memo of tokens took
+    fewer instructions but more time in a parse worker, where parsing keeps pushing the memo
+    out of the processor's caches: 1.21 ms a file of analysis against 1.12 for this.)
     """
-    tokens = text.split()
-    try:
-        return list(chain.from_iterable(map(_TOKEN_WORDS.__getitem__, tokens)))
-    except KeyError:
-        pass
-    return list(chain.from_iterable(memo_map(_TOKEN_WORDS, _token_words, tokens, _TOKEN_WORDS_LIMIT)))
+    out = []
+    add = out.append
+    for token in fold(text).split():
+        if token.isalnum():
+            add(token)
+            continue
+        core = token.strip(_AROUND_WORDS)
+        if core.isalnum():
+            add(core)
+        else:
+            out += _WORD.findall(token)
+    return out
