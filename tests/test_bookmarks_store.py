@@ -294,8 +294,10 @@ def test_sigkill_at_random_moments_never_loses_a_saved_bookmark(path, tmp_path):
     env = dict(os.environ, PYTHONPATH=str(Path(__file__).resolve().parents[1]))
     saved: set[str] = set()
     cycles = 0
-    deadline = time.monotonic() + 15
-    while cycles < 40 and time.monotonic() < deadline:
+    # a fixed number of cycles, the deadline only against a hang: on a loaded machine a cycle
+    # (a fresh interpreter) takes several times longer, and a time budget then failed the test
+    deadline = time.monotonic() + 180
+    while cycles < 20 and time.monotonic() < deadline:
         proc = subprocess.Popen(
             [sys.executable, "-c", _WRITER, str(path)], stdout=subprocess.PIPE, env=env
         )
@@ -320,7 +322,7 @@ def test_sigkill_at_random_moments_never_loses_a_saved_bookmark(path, tmp_path):
         assert not missing, f"cycle {cycles}: {len(missing)} saved bookmarks lost"
         cycles += 1
     print(f"\nSIGKILL cycles survived: {cycles}, bookmarks saved and found: {len(saved)}")
-    assert cycles >= 20 and len(saved) >= cycles
+    assert cycles == 20 and len(saved) >= cycles
 
 
 def test_a_save_waits_while_another_window_holds_the_lock(path):

@@ -199,6 +199,11 @@ def _build(blocks: list[Block], content: list[int], feats, states: list[str]) ->
     exchanges = [(q, a) for q, a in zip(turns, turns[1:]) if q.role == "q" and a.role == "a"]
     if not exchanges:
         return None
-    markers = [blocks[q.blocks[0]].marker or "none" for q, _ in exchanges]
-    scheme = max(set(markers), key=markers.count)
+    scheme = main_scheme([blocks[q.blocks[0]].marker or "none" for q, _ in exchanges])
     return Segmentation(scheme, preamble, exchanges, debris, dict(zip(content, states)))
+
+
+def main_scheme(markers: list[str]) -> str:
+    """The commonest question marker; of equals, the first asked (a set's order would make the
+    choice depend on the process's string hash seed)."""
+    return max(dict.fromkeys(markers), key=markers.count)
