@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QPalette
-from PySide6.QtWidgets import QDockWidget, QLabel, QWidget
+from PySide6.QtWidgets import QDockWidget, QLabel, QTabBar, QWidget
 
 NARROW_BELOW = 1000  # window width (px) under which the side panels share one column
 NARROW_SHARE = 0.42  # that column's share of the window
@@ -63,8 +63,6 @@ class ResponsiveDocks(QObject):
         under.raise_()
         # wide enough for the panels' tabs to keep their names ("Questi…", "The…" at 720 px,
         # an 800x600 screen's first window), while the text keeps half the window
-        from PySide6.QtWidgets import QTabBar
-
         tabs = [bar.sizeHint().width() for bar in window.findChildren(QTabBar) if bar.parent() is window]
         width = min(max([int(window.width() * NARROW_SHARE)] + tabs), window.width() // 2)
         window.resizeDocks(self._visible([self.left[0]]), [width], Qt.Orientation.Horizontal)
