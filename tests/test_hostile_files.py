@@ -57,6 +57,28 @@ def test_a_nul_or_control_bytes_are_not_binary():
     assert str(warnings[0]) == "control characters shown as \ufffd at line 1"
 
 
+def test_control_bytes_are_found_wherever_the_bytes_say_so():
+    """The text is searched for control characters only when the bytes hold control bytes
+    (decoding keeps ASCII): one past the first 64 KiB, one in a cp1251 file and one in damaged
+    UTF-8 (beside an undecodable byte) are each found and marked."""
+    lines = RU.split("\n")
+    long_text = "\n".join([RU] * (70_000 // len(RU.encode()) + 2))
+    data = long_text.encode("utf-8")
+    assert len(data) > 65536
+    text, enc, warnings = decode_text(data + b"\x07tail")
+    assert enc == "utf-8" and text.endswith("\ufffdtail")
+    assert warnings == [Message(msg.CONTROL_CHARS_LINE, line=long_text.count("\n") + 1)]
+    cp = RU.replace("—", "-").encode("cp1251")
+    text, enc, warnings = decode_text(cp[:40] + b"\x01" + cp[40:])
+    assert enc == "cp1251" and text.count("\ufffd") == 1
+    assert warnings == [Message(msg.CONTROL_CHARS_LINE, line=1)]
+    at = len("\n".join(lines[:2]).encode()) + 1  # the start of line 3
+    utf = RU.encode("utf-8")
+    text, enc, warnings = decode_text(utf[:3] + b"\xff" + utf[3:at] + b"\x02" + utf[at:])
+    assert enc == "utf-8" and text.count("\ufffd") == 2
+    assert warnings == [Message(msg.BAD_BYTES_LINE, line=1), Message(msg.CONTROL_CHARS_LINE, line=3)]
+
+
 def test_real_single_byte_files_still_detected():
     for enc in ("cp1251", "koi8_r"):
         text, found, warnings = decode_text(RU.replace("—", "-").encode(enc))

@@ -43,18 +43,24 @@ def decode_text(data: bytes) -> tuple[str, str, list[Message]]:
         text = data.decode("utf-16", "replace")
         damaged = [i for i, c in enumerate(text) if c == "\ufffd"]
         return _with_warnings(text, "utf-16", damaged)
-    if looks_binary(data):
+    sample = data[:_SAMPLE]
+    controls = _controls(sample)
+    if controls > _BINARY_SHARE * len(sample):
         raise SourceError(Message(msg.BINARY_FILE))
+    # UTF-8 and the single-byte encodings keep ASCII, so their text holds control characters
+    # only where the bytes hold control bytes: without any, the text need not be searched
+    # (a search of every character, about a third of reading a file)
+    plain = controls == 0 and (len(data) <= _SAMPLE or _controls(data) == 0)
     try:
-        return _with_warnings(data.decode("utf-8"), "utf-8", [])
+        return _with_warnings(data.decode("utf-8"), "utf-8", [], plain)
     except UnicodeDecodeError:
         pass
     spans = _utf8_errors(data)
     if spans is not None and _mostly_utf8(data, spans):
         text, damaged = _utf8(data, spans)
-        return _with_warnings(text, "utf-8", damaged)
+        return _with_warnings(text, "utf-8", damaged, plain)
     text, enc = _detect(data)
-    return _with_warnings(text, enc, [])
+    return _with_warnings(text, enc, [], plain and enc in _ASCII_BASED)
 
 
 # share of control bytes (NUL and C0 but tab, line feed, CR, form feed, escape) above which
@@ -64,10 +70,17 @@ _CONTROL_BYTES = bytes(b for b in range(32) if b not in b"\t\n\r\x0b\x0c\x1b")
 _CONTROL_CHARS = re.compile("[" + "".join(map(chr, _CONTROL_BYTES)) + "]")
 
 
+_SAMPLE = 65536  # bytes looked at to tell binary data
+_ASCII_BASED = ("cp1251", "koi8_r")  # what _detect picks itself; all keep ASCII
+
+
+def _controls(data: bytes) -> int:
+    return len(data) - len(data.translate(None, _CONTROL_BYTES))
+
+
 def looks_binary(data: bytes) -> bool:
-    sample = data[:65536]
-    controls = len(sample) - len(sample.translate(None, _CONTROL_BYTES))
-    return controls > _BINARY_SHARE * len(sample)
+    sample = data[:_SAMPLE]
+    return _controls(sample) > _BINARY_SHARE * len(sample)
 
 
 def _utf8_errors(data: bytes, limit: int = 20_000) -> list[tuple[int, int]] | None:
@@ -152,12 +165,14 @@ def _utf8(data: bytes, spans: list[tuple[int, int]] | None = None) -> tuple[str,
     return "".join(parts), damaged
 
 
-def _with_warnings(text: str, enc: str, damaged: list[int]) -> tuple[str, str, list[Message]]:
+def _with_warnings(text: str, enc: str, damaged: list[int], plain: bool = False
+                   ) -> tuple[str, str, list[Message]]:
+    """``plain``: the bytes held no control byte and ``enc`` keeps ASCII (no search needed)."""
     warnings = []
     if damaged:
         warnings.append(_where(text, damaged, (msg.BAD_BYTES_LINE, msg.BAD_BYTES_LINES,
                                                msg.BAD_BYTES_LINES_MORE)))
-    controls = [m.start() for m in _CONTROL_CHARS.finditer(text)]
+    controls = [] if plain else [m.start() for m in _CONTROL_CHARS.finditer(text)]
     if controls:
         text = _CONTROL_CHARS.sub("\ufffd", text)  # one for one: offsets stay the same
         warnings.append(_where(text, controls, (msg.CONTROL_CHARS_LINE, msg.CONTROL_CHARS_LINES,
