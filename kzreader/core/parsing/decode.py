@@ -30,8 +30,10 @@ weights (``python tools/fit_roles.py --write``): the fitter learns a column for 
 """
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from itertools import islice
+from typing import Any
 
 from .blocks import Block
 from .features import block_features
@@ -99,7 +101,7 @@ class Weights:
         return r
 
 
-def _compile_forward(preds) -> callable:
+def _compile_forward(preds) -> Callable[..., Any]:
     """The forward pass of Viterbi, unrolled for this grammar and these transition weights:
     ``forward(score, rows) -> (last scores, back pointers per row)``.  The generated code keeps
     the eight scores in local variables and runs a straight line of additions and comparisons

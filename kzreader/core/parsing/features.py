@@ -275,14 +275,15 @@ def block_features(blocks: list[Block], text: str = "") -> tuple[list[int], list
     doc = _doc_kind(markers)
     # where the turns are, for "before the first" / "after the last": marked turns, or in a
     # document without turn markers its headings, or failing those its questions
-    kinds = TURN_MARKERS if doc not in ("doc_head", "doc_plain") else ("heading",)
+    marked_turns = doc not in ("doc_head", "doc_plain")
+    kinds = TURN_MARKERS if marked_turns else ("heading",)
     # (the first block is the title unless it asks something)
     turns = [k for k, m in enumerate(markers) if m in kinds and (k or qends[0])]
     if not turns and doc == "doc_plain":
         turns = [k for k, q in enumerate(qends) if q]
     first_turn = turns[0] if turns else len(content)
     # after the last turn is the epilogue only where answers carry markers too
-    last_turn = turns[-1] if turns and kinds is TURN_MARKERS else len(content)
+    last_turn = turns[-1] if turns and marked_turns else len(content)
     qshape = _question_shape([blocks[i] for i, q, m in zip(content, qends, markers) if q and m])
     # a shape that is the marker itself ("dash", "chevron"): compare markers, no _shape call
     plain_qshape = qshape is not None and qshape[:1] != "#" and qshape != "bold" and ":" not in qshape

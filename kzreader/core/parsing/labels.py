@@ -45,6 +45,7 @@ def speaker_labels(text: str) -> list[tuple[int, str, bool]]:
                 asks = text[j - 1] == "?"
             else:  # a label alone on its line: the turn starts on the next one
                 nxt = _NEXT_LINE.match(text, i + 1)
+                assert nxt is not None  # (the pattern matches the empty string)
                 asks = nxt.group(1).rstrip("*_ ").endswith("?")
             out.append((ls, lab, asks))
         i = find(":", nl) if nl != -1 else -1

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from functools import lru_cache
 
 from ..search.word_forms import morph
@@ -87,7 +88,7 @@ def person_name(words, prefer=None) -> tuple[str, str] | None:
     if callable(prefer):
         prefer = prefer() if len(readings) > 1 else None
     if prefer:
-        fit = [r for r in readings if r[1] in prefer]
+        fit = tuple(r for r in readings if r[1] in prefer)
         if fit:
             readings = fit
     best = max(readings, key=lambda r: r[2])
@@ -162,7 +163,8 @@ def _unknown_first_name(words: list[str], prefer=None) -> tuple[str, str] | None
     if len(readings) > 1 and callable(prefer):
         prefer = prefer()
     fit = [r for r in readings if prefer and not callable(prefer) and r[1] in prefer]
-    return (fit or readings or [None])[0]
+    chosen = fit or readings
+    return chosen[0] if chosen else None
 
 
 def find_people(text: str):
@@ -307,7 +309,7 @@ def _context_cases(text: str, pos: int) -> frozenset | None:
     for rx, c in _CASE_BEFORE:
         if rx.search(before):
             return frozenset((c,))
-    words = _WORD_OR_STOP.findall(before)[-4:]
+    words: list[str] = _WORD_OR_STOP.findall(before)[-4:]  # (no groups: the matches)
     if not words or words[-1] in ".!?:":
         return frozenset(("nomn",))
     for w in reversed(words):
@@ -337,7 +339,7 @@ _CASE_BEFORE = (
 )
 
 
-def _shape_name(tokens: list[str], before: str) -> tuple[str, str] | None:
+def _shape_name(tokens: Sequence[str], before: str) -> tuple[str, str] | None:
     """A name the dictionary does not know, read by its shape: two or three capitalised words
     that are not dictionary words, or a known first name followed by unknown words.  The case
     comes from a known first name, or from the word right before; "unk" when neither tells."""

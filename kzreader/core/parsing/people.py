@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -88,10 +89,11 @@ class Zones:
     text: str = ""
     first_question: str = ""
     first_answer: str = ""
-    question_speakers: tuple = ()  # one per exchange whose question has a speaker label
-    answer_speakers: tuple = ()
+    # (the parser gives tuples; any sequence will do)
+    question_speakers: Sequence[str] = ()  # one per exchange whose question has a speaker label
+    answer_speakers: Sequence[str] = ()
     exchanges: int = 0
-    interviewers: tuple = ()
+    interviewers: Sequence[str] = ()
     english: bool = False
 
 
@@ -314,25 +316,27 @@ def _collect(z: Zones, book: _Book) -> dict:
     for zone, text in (("title", title), ("lead", lead)) if stems else ():
         spans = [(s, e) for zz, t, s, e, _, _ in mentions if zz == zone]
         low = text.lower().replace("ё", "е")
-        found = set()
+        hits: set[int] = set()
         for stem in stems:
             k = low.find(stem)
             while k != -1:
-                found.add(k)
+                hits.add(k)
                 k = low.find(stem, k + 1)
-        n = len(text)  # the folded text may be longer (a letter that lowers to two)
-        for at in sorted(found):
+        size = len(text)  # the folded text may be longer (a letter that lowers to two)
+        for at in sorted(hits):
             # a capital that starts a word, outside the full names already weighed (most hits
             # are those names' own surnames)
-            if at >= n or not text[at].isupper() or at and text[at - 1].isalpha() \
+            if at >= size or not text[at].isupper() or at and text[at - 1].isalpha() \
                     or any(s <= at < e for s, e in spans):
                 continue
-            m = _WORD_AT.match(text, at)
-            p = book.by_surname(m.group()) if m is not None else None  # None: "Ⓐ" is upper
+            w = _WORD_AT.match(text, at)
+            if w is None:  # "Ⓐ" is upper
+                continue
+            p = book.by_surname(w.group())
             if p is None:
                 continue
-            case = "nomn" if _fold(m.group()) == _fold(p.surname) else "obl"
-            ev.weigh(p, zone, text, m.start(), m.end(), case, z.english, title)
+            case = "nomn" if _fold(w.group()) == _fold(p.surname) else "obl"
+            ev.weigh(p, zone, text, w.start(), w.end(), case, z.english, title)
     # a lead sentence naming no one but "он"/"she" about the interview: its subject is the
     # person named in the sentence before
     if lead:
