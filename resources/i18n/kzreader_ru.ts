@@ -1317,6 +1317,10 @@
         <translation>&amp;Проблемы</translation>
     </message>
     <message>
+        <source>No interview matches the filter. Change or clear it to read on.</source>
+        <translation>Ни одно интервью не подходит под фильтр. Измените или сбросьте фильтр, чтобы читать дальше.</translation>
+    </message>
+    <message>
         <source>{0} — kzreader</source>
         <translation>{0} — kzreader</translation>
     </message>

@@ -51,6 +51,7 @@ class ReadingPane(QWidget):
         self._underlined: set[str] = set()  # highlight keys drawn as an underline
         self._syncing = False
         self._exchange_filter: set[int] | None = None
+        self._empty_text = ""  # what the text says while no interview is shown ("": how to open one)
 
         build_actions(self)
         build_widgets(self)
@@ -113,8 +114,11 @@ class ReadingPane(QWidget):
     def document(self) -> QTextDocument:
         return self.text.document()
 
-    def set_interview(self, interview: Interview | None, number: int = 1) -> None:
+    def set_interview(self, interview: Interview | None, number: int = 1, empty_text: str = "") -> None:
+        """Show ``interview`` at exchange ``number``; with None, the text says ``empty_text``
+        (by default, how to open an interview)."""
         self._interview = interview
+        self._empty_text = empty_text
         self._pieces = interview_pieces(interview) if interview is not None else []
         count = self.exchange_count()
         self._number = max(1, min(number, count)) if count else 0
@@ -328,7 +332,7 @@ class ReadingPane(QWidget):
         builder = DocumentBuilder(doc, font, self._colours(), self._segments)
         iv = self._interview
         if iv is None:
-            builder.message(self.tr("No interview is open. Use File ▸ Open Folder… or drop files here."))
+            builder.message(self._empty_text or self.tr("No interview is open. Use File ▸ Open Folder… or drop files here."))
         else:
             if self._whole or not iv.exchanges:
                 shown = [pc for pc in self._pieces if self._show_removed or pc.kind != "removed"]

@@ -2,11 +2,13 @@
 question, remembered in the settings for the next start with the pane's zoom and view
 toggles, and found again when a load brings that interview back (a reload, a restart).  While
 nothing is to be found again, the first interview opens as soon as it arrives, so there is
-something to read straight away.
+something to read straight away.  When a filter hides every interview, the pane says so
+instead of showing one the list no longer has, and the interview comes back (at its
+question) when the filter lets it through again.
 """
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QObject, Slot
+from PySide6.QtCore import QCoreApplication, QObject, QTimer, Slot
 
 translate = QCoreApplication.translate
 
@@ -26,6 +28,16 @@ class ReadingPlace(QObject):
         self.pane = window.reading_pane
         # (interview id, question) to reopen when that interview arrives from the loader
         self._pending: tuple[str, int] | None = None
+        # the place put aside while a filter hides every interview
+        self._hidden: tuple[str, int] | None = None
+        # looked at once the filter's change is over (the list's selection follows it then)
+        self._matches_check = QTimer(self)
+        self._matches_check.setSingleShot(True)
+        self._matches_check.setInterval(0)
+        self._matches_check.timeout.connect(self._on_matches_changed)
+        proxy = self.list.proxy
+        for signal in (proxy.rowsInserted, proxy.rowsRemoved, proxy.modelReset, proxy.layoutChanged):
+            signal.connect(self._matches_check.start)
         self.list.interview_selected.connect(self._on_interview_selected)
         self.pane.current_exchange_changed.connect(self._on_exchange_changed)
         self.pane.zoom_changed.connect(lambda z: settings.setValue(K_ZOOM, z))
@@ -73,6 +85,7 @@ class ReadingPlace(QObject):
     # -- the session -------------------------------------------------------------------------
     @Slot()
     def on_cleared(self) -> None:
+        self._hidden = None
         if self._pending is None:  # a reload keeps the old text in view until the new one arrives
             self.pane.set_interview(None)
 
@@ -95,6 +108,28 @@ class ReadingPlace(QObject):
         if self._pending is not None:
             self._pending = None
             if self.pane.interview() is None and self.list.visible_count():
+                self.list.select_row(0)
+
+    # -- the filter ---------------------------------------------------------------------------
+    def hidden_place(self) -> tuple[str, int] | None:
+        """The place put aside while the filter hides every interview (None: none is)."""
+        return self._hidden
+
+    @Slot()
+    def _on_matches_changed(self) -> None:
+        shown, total = self.list.visible_count(), self.list.source_model.rowCount()
+        if total and not shown:
+            self._hidden = self.current() or self._hidden
+            self.pane.set_interview(None, empty_text=translate(
+                "MainWindow", "No interview matches the filter. Change or clear it to read on."))
+            self.window.setWindowTitle("kzreader")
+        elif shown and self._hidden is not None and self.pane.interview() is None:
+            iid, number = self._hidden
+            self._hidden = None
+            # the interview put aside if the filter lets it through, else the first one shown
+            if self.list.select_interview(iid):
+                self.pane.go_to(number)
+            else:
                 self.list.select_row(0)
 
     # -- the reader ---------------------------------------------------------------------------
