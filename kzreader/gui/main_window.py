@@ -29,6 +29,7 @@ _STATE_VERSION = 1
 K_GEOMETRY = "window/geometry"
 K_STATE = "window/state"
 K_HEADER = "window/list_header"
+K_COLUMNS = "window/list_user_columns"  # "column:width,…": the list's columns the user sized
 
 
 class BuiltAfterFirstPaint:
@@ -248,7 +249,7 @@ class MainWindow(QMainWindow):
             self.resize(open_size(self, 1280, 820))  # a small screen gets 90% of itself
         state = s.value(K_STATE)
         self._layout_defaults_applied = bool(state) and self.restoreState(state, _STATE_VERSION)
-        self.interview_list.restore_header_state(s.value(K_HEADER))
+        self.interview_list.restore_header_state(s.value(K_HEADER), s.value(K_COLUMNS, "", type=str))
         self.place.restore_view()
 
     def save_state(self) -> None:
@@ -257,6 +258,7 @@ class MainWindow(QMainWindow):
         s.setValue(K_STATE, self.saveState(_STATE_VERSION))
         self.problems_visibility.save()  # how to read the dock's visibility in that state
         s.setValue(K_HEADER, self.interview_list.header_state())
+        s.setValue(K_COLUMNS, self.interview_list.user_columns())
         self.place.save()
         s.sync()
 
@@ -294,3 +296,4 @@ class MainWindow(QMainWindow):
         if self._parts_built:
             self.bookmarks.detach()
         super().closeEvent(event)
+

@@ -28,6 +28,10 @@ _NO_INDEX = QModelIndex()
 
 COL_TITLE, COL_INTERVIEWEE, COL_DATE, COL_OUTLET, COL_QUESTIONS = range(5)
 TITLE_SHARE = 0.4  # the least share of the list's width the Title column keeps
+# the columns sized to their longest text (names, outlets), up to this share of the list's
+# width each; a column the user sized keeps the user's width
+CONTENT_SHARES = {COL_INTERVIEWEE: 0.24, COL_OUTLET: 0.16}
+_CELL_PADDING = 14  # a cell's margins around its text (and room for the header's sort arrow)
 _DERIVED_FONT = []  # one italic font for every made-up title, made on first use
 
 
@@ -60,6 +64,7 @@ class InterviewTableModel(QAbstractTableModel):
         # never filtered and making it for 10,000 rows is a tenth of a warm load
         self._haystack: list[str | None] = []
         self._filled: set[int] = set()  # the optional columns some row has a value in
+        self._longest: dict[int, str] = {}  # per content-sized column, its longest text
 
     # -- changing the rows --------------------------------------------------------------
     def append(self, interviews: list[Interview]) -> None:
@@ -75,6 +80,11 @@ class InterviewTableModel(QAbstractTableModel):
         for col, field in ((COL_INTERVIEWEE, "interviewee"), (COL_DATE, "date"), (COL_OUTLET, "source")):
             if col not in self._filled and any(getattr(iv, field) for iv in new):
                 self._filled.add(col)
+        for col, field in ((COL_INTERVIEWEE, "interviewee"), (COL_OUTLET, "source")):
+            # by characters: measuring every name in pixels would cost a load its time
+            longest = max((getattr(iv, field) or "" for iv in new), key=len)
+            if len(longest) > len(self._longest.get(col, "")):
+                self._longest[col] = longest
         self.endInsertRows()
 
     def clear(self) -> None:
@@ -83,11 +93,16 @@ class InterviewTableModel(QAbstractTableModel):
         self._row_of.clear()
         self._haystack.clear()
         self._filled.clear()
+        self._longest.clear()
         self.endResetModel()
 
     def empty_columns(self) -> set[int]:
         """The optional columns (interviewee, date, outlet) no row has a value in."""
         return {COL_INTERVIEWEE, COL_DATE, COL_OUTLET} - self._filled
+
+    def longest_text(self, col: int) -> str:
+        """The longest text (in characters) in a content-sized column."""
+        return self._longest.get(col, "")
 
     # -- lookups ------------------------------------------------------------------------
     def interview(self, row: int) -> Interview | None:
@@ -251,7 +266,7 @@ class InterviewListView(QWidget):
         fm = self.table.fontMetrics()
         header.setMinimumSectionSize(fm.horizontalAdvance("Wwww"))
         header.resizeSection(COL_INTERVIEWEE, fm.horizontalAdvance("Александр Бобров"))
-        header.resizeSection(COL_DATE, fm.horizontalAdvance("2025-11-13") + 14)
+        header.resizeSection(COL_DATE, fm.horizontalAdvance("2025-11-13") + 14)  # until a date comes
         header.resizeSection(COL_OUTLET, fm.horizontalAdvance("Kazpravda"))
         header.resizeSection(COL_QUESTIONS, fm.horizontalAdvance("Qs") + 16)
         # unsorted (load order) until the user clicks a header
@@ -260,7 +275,12 @@ class InterviewListView(QWidget):
         self.table.selectionModel().currentRowChanged.connect(self._on_current_row_changed)
         # never a horizontal scrollbar: a narrow list drops its lesser columns instead
         self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        # the least widths; the content-sized columns grow from there
         self._widths = {c: header.sectionSize(c) for c in range(COL_QUESTIONS + 1)}
+        self._user_widths: dict[int, int] = {}  # columns the user sized, at the user's width
+        self._sizing = False  # the widths being set here, not by the user
+        self._date_fitted = False  # the Date column's width made for the reader's locale
+        header.sectionResized.connect(self._on_section_resized)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -274,7 +294,8 @@ class InterviewListView(QWidget):
         self.fit_columns()
 
     def fit_columns(self) -> None:
-        """Show the columns that fit beside a readable title, lesser ones dropped first."""
+        """Show the columns that fit beside a readable title, lesser ones dropped first; the
+        names and outlets as wide as their longest text within bounds, the title the rest."""
         header = self.table.horizontalHeader()
         # the table's inner width (not viewport(): its first call costs a search through every
         # widget class before the first paint)
@@ -284,21 +305,72 @@ class InterviewListView(QWidget):
         room = inner - max(self.table.fontMetrics().horizontalAdvance("M" * 12), int(inner * TITLE_SHARE))
         keep = True
         empty = self.source_model.empty_columns()  # a column of blanks (no dates at all) goes
-        for col in (COL_INTERVIEWEE, COL_DATE, COL_QUESTIONS, COL_OUTLET):  # in order of worth
-            if col in empty:
-                header.setSectionHidden(col, True)
-                continue
-            width = header.sectionSize(col) if not header.isSectionHidden(col) else self._widths[col]
-            keep = keep and room >= width  # a lesser column never shows in place of a worthier one
-            header.setSectionHidden(col, not keep)
-            if keep:
-                room -= width
+        self._sizing = True
+        try:
+            for col in (COL_INTERVIEWEE, COL_DATE, COL_QUESTIONS, COL_OUTLET):  # in order of worth
+                if col in empty:
+                    header.setSectionHidden(col, True)
+                    continue
+                width = self._wanted_width(col, inner)
+                if col in CONTENT_SHARES and col not in self._user_widths:
+                    width = max(self._widths[col], min(width, room))  # cut to the room left, if need be
+                keep = keep and room >= width  # a lesser column never shows in place of a worthier one
+                header.setSectionHidden(col, not keep)
+                if keep:
+                    if header.sectionSize(col) != width:
+                        header.resizeSection(col, width)
+                    room -= width
+        finally:
+            self._sizing = False
+
+    def _wanted_width(self, col: int, inner: int) -> int:
+        if col in self._user_widths:
+            return self._user_widths[col]
+        if col == COL_DATE and not self._date_fitted:  # asked once some row has a date
+            self._date_fitted = True
+            # a date as the reader's locale writes it (the widest month and day)
+            self._widths[COL_DATE] = max(
+                self.table.fontMetrics().horizontalAdvance(format_date("2025-12-28")) + _CELL_PADDING,
+                self._label_width(COL_DATE))
+        least = self._widths[col]
+        share = CONTENT_SHARES.get(col)
+        if share is None:
+            return least
+        fm = self.table.fontMetrics()
+        text = fm.horizontalAdvance(self.source_model.longest_text(col)) + _CELL_PADDING
+        return max(least, min(max(text, self._label_width(col)), int(inner * share)))
+
+    def _label_width(self, col: int) -> int:
+        """The column's name, with room for the sort arrow."""
+        label = self.source_model.headerData(col, Qt.Orientation.Horizontal)
+        return self.table.horizontalHeader().fontMetrics().horizontalAdvance(label) + 2 * _CELL_PADDING
+
+    @Slot(int, int, int)
+    def _on_section_resized(self, col: int, _old: int, new: int) -> None:
+        header = self.table.horizontalHeader()
+        if self._sizing or col == COL_TITLE or new <= 0 or not header.isVisible():
+            return
+        self._user_widths[col] = new  # dragged by the user: kept, and remembered by the window
+
+    # -- the columns the user sized, as "column:width,…" (kept in the settings by the window) ----
+    def user_columns(self) -> str:
+        return ",".join(f"{c}:{w}" for c, w in sorted(self._user_widths.items()))
+
+    def restore_user_columns(self, text: str) -> None:
+        widths = {}
+        for part in (text or "").split(","):
+            col, _, width = part.partition(":")
+            if col.strip().isdigit() and width.strip().isdigit():  # what cannot be read is left out
+                widths[int(col)] = int(width)
+        self._user_widths = {c: w for c, w in widths.items() if c in self._widths and c != COL_TITLE and w > 0}
+        self.fit_columns()
 
     # -- rows -----------------------------------------------------------------------------
     def append(self, interviews: list[Interview]) -> None:
-        empty = self.source_model.empty_columns()
-        self.source_model.append(interviews)
-        if self.source_model.empty_columns() != empty:
+        model = self.source_model
+        before = (model.empty_columns(), [model.longest_text(c) for c in CONTENT_SHARES])
+        model.append(interviews)
+        if (model.empty_columns(), [model.longest_text(c) for c in CONTENT_SHARES]) != before:
             self.fit_columns()
 
     def clear(self) -> None:
@@ -370,7 +442,13 @@ class InterviewListView(QWidget):
     def header_state(self):
         return self.table.horizontalHeader().saveState()
 
-    def restore_header_state(self, state) -> None:
+    def restore_header_state(self, state, user_columns: str = "") -> None:
+        """The header as saved (sort column, widths), then the columns the user sized."""
         if state:
-            self.table.horizontalHeader().restoreState(state)
+            self._sizing = True
+            try:
+                self.table.horizontalHeader().restoreState(state)
+            finally:
+                self._sizing = False
+        self.restore_user_columns(user_columns)
 
