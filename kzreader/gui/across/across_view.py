@@ -34,6 +34,7 @@ from ..i18n import format_date
 from ..reading.document import DocumentBuilder, apply_measure, reading_colours
 from ..reading.offsets import Segment, source_range
 from ..reading.reading_text import ReadingText
+from ..widgets.elided_combo import ElidedComboBox
 from ..widgets.elided_label import ElidedLabel
 
 CHUNK = 8  # exchanges built at a time: about a screenful, some 30 ms
@@ -110,7 +111,8 @@ class AcrossView(QWidget):
         self.mode_combo.addItem(self.tr("Search"), MODE_SEARCH)
         self.mode_combo.addItem(self.tr("Similar questions"), MODE_SIMILAR)
         self.mode_combo.setAccessibleName(self.tr("Read across by"))
-        self.theme_combo = QComboBox(self)
+        # a long theme name ends in "…" at 720 px, the whole name in the tooltip
+        self.theme_combo = ElidedComboBox(self)
         self.theme_combo.setObjectName("across_theme")
         self.theme_combo.setAccessibleName(self.tr("Theme"))
         self.theme_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
