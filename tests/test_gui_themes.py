@@ -212,7 +212,7 @@ def test_editor_keeps_edits_when_switching_themes(qtbot, lexicon):
     assert d.themes()[1:] == list(lexicon.themes[1:3])
 
 
-def test_editor_opens_large_enough_and_keeps_one_entry_a_line(qtbot, lexicon):
+def test_editor_opens_large_enough(qtbot, lexicon):
     d = ThemeEditorDialog(lexicon.themes, language="ru")
     qtbot.addWidget(d)
     d.show()
@@ -220,12 +220,46 @@ def test_editor_opens_large_enough_and_keeps_one_entry_a_line(qtbot, lexicon):
     screen = d.screen().availableGeometry()
     # it opened at its size hint, about 530 px wide, with the fields a third of that
     assert d.width() >= min(900, int(screen.width() * 0.9)) - 1
-    d.phrases_edit.setPlainText("стратегическое всеобъемлющее партнёрство двух государств\nдругая фраза")
-    first = d.phrases_edit.document().firstBlock()
-    assert first.layout().lineCount() == 1  # wrapped, one phrase looked like two
     assert d.list.horizontalScrollBarPolicy() == Qt.ScrollBarPolicy.ScrollBarAlwaysOff
     assert d.list.item(0).toolTip() == d.list.item(0).text()  # an elided name can still be read
     assert d.name_ru_edit.cursorPosition() == 0  # the name's start shows, not its end
+
+
+@pytest.mark.parametrize("size", [(720, 540), (900, 640)])
+def test_a_long_phrase_wraps_as_one_entry_and_the_box_never_scrolls_sideways(qtbot, lexicon, size):
+    d = ThemeEditorDialog(lexicon.themes, language="ru")
+    qtbot.addWidget(d)
+    d.show()
+    d.resize(*size)  # 720x540: the dialog on an 800x600 screen
+    qtbot.waitExposed(d)
+    long = "стратегическое всеобъемлющее партнёрство двух государств на долгосрочной основе"
+    edit = d.phrases_edit
+    edit.setPlainText(long + "\nдругая фраза")
+    qtbot.wait(20)
+    assert edit.fontMetrics().horizontalAdvance(long) > edit.viewport().width()  # too long for one line
+    # with wrapping off the box scrolled sideways and hid the phrase's end
+    assert edit.horizontalScrollBar().maximum() == 0
+    first = edit.document().firstBlock()
+    lines = first.layout().lineCount()
+    assert lines >= 2
+    # its further lines indented: one entry, not two (the next entry starts at the margin)
+    first_x = first.layout().lineAt(0).x()
+    assert all(first.layout().lineAt(i).x() > first_x + 5 for i in range(1, lines))
+    assert first.next().layout().lineAt(0).x() == first_x
+    # Enter makes a new entry, laid out the same way
+    from PySide6.QtGui import QTextCursor
+
+    cursor = edit.textCursor()
+    cursor.movePosition(QTextCursor.MoveOperation.End)
+    edit.setTextCursor(cursor)
+    qtbot.keyClick(edit, Qt.Key.Key_Return)
+    edit.insertPlainText("exclusive economic zone of the two neighbouring states and of their shared waters")
+    qtbot.wait(20)
+    last = edit.document().lastBlock()
+    assert last.layout().lineCount() >= 2 and last.layout().lineAt(1).x() > first_x + 5
+    d.list.setCurrentRow(1)  # the form is kept when another theme is chosen
+    assert d.themes()[0].phrases == (long, "другая фраза",
+                                     "exclusive economic zone of the two neighbouring states and of their shared waters")
 
 
 # -- theme map ------------------------------------------------------------------------------

@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
-    QPlainTextEdit,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -30,10 +29,11 @@ from kzreader.core.themes.lexicon import Theme, validate_theme
 
 from ..i18n import message_text
 from ..widgets.dialog_size import open_size
+from ..widgets.entry_list_edit import EntryListEdit
 
 
 
-def _lines(edit: QPlainTextEdit) -> tuple[str, ...]:
+def _lines(edit: EntryListEdit) -> tuple[str, ...]:
     return tuple(s.strip() for s in edit.toPlainText().splitlines() if s.strip())
 
 
@@ -71,13 +71,10 @@ class ThemeEditorDialog(QDialog):
         colour_row = QHBoxLayout()
         colour_row.addWidget(self.colour_edit, 1)
         colour_row.addWidget(self.colour_button)
-        self.keywords_edit = QPlainTextEdit(self)
-        self.phrases_edit = QPlainTextEdit(self)
-        self.exclusions_edit = QPlainTextEdit(self)
-        for edit in (self.keywords_edit, self.phrases_edit, self.exclusions_edit):
-            edit.setTabChangesFocus(True)
-            # one entry a line: a phrase wrapped onto two lines would read as two phrases
-            edit.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
+        # one entry a line; a long one wraps with its further lines indented (not two entries)
+        self.keywords_edit = EntryListEdit(self)
+        self.phrases_edit = EntryListEdit(self)
+        self.exclusions_edit = EntryListEdit(self)
         self.keywords_edit.setToolTip(self.tr(
             "One per line. Any word form matches; end with * for a prefix (образоват*), "
             "start with = for exactly this word (=ИИ)."))
