@@ -1488,6 +1488,17 @@ A reader for collections of published interviews: read them question by question
     </message>
 </context>
 <context>
+    <name>ProblemsDockVisibility</name>
+    <message>
+        <source>Show the Problems panel: the files not loaded or loaded with warnings</source>
+        <translation>Показать панель «Проблемы»: файлы, которые не загрузились или загрузились с предупреждениями</translation>
+    </message>
+    <message>
+        <source>Problems: {0}</source>
+        <translation>Проблемы: {0}</translation>
+    </message>
+</context>
+<context>
     <name>ProblemsView</name>
     <message>
         <source>Problems</source>

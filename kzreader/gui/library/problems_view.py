@@ -4,7 +4,7 @@ from __future__ import annotations
 import os
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QAbstractTableModel, QEvent, QModelIndex, QObject, QSettings, Qt, Signal, Slot
+from PySide6.QtCore import QAbstractTableModel, QEvent, QModelIndex, QObject, QSettings, QSize, Qt, Signal, Slot
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -29,6 +29,9 @@ COL_SEVERITY, COL_FILE, COL_MESSAGE = range(3)
 # wrong and gets the rest; a long file name is elided in the middle (its tooltip has the path)
 FILE_SHARE, FILE_MIN, FILE_MAX = 0.3, 90, 320
 K_DOCK_MODE = "window/problems_dock"
+# the window height (px) from which the dock opens by itself: in a 600 px window it took
+# 150 px of the reading pane's 520
+ROOMY_HEIGHT = 660
 
 
 class ProblemTableModel(QAbstractTableModel):
@@ -217,11 +220,13 @@ class ProblemsDockVisibility(QObject):
     """Keeps the Problems dock out of the way while it has nothing to list.
 
     ``auto`` (the default): shown while there are problems, hidden otherwise; it appears
-    without taking the focus.  The user's own choice wins and is remembered (QSettings):
-    closing the dock keeps it closed ("closed"; the status bar still counts the files not
-    loaded), opening it from View ▸ Panels while it is empty keeps it open ("shown"; opened
-    while it lists something, it is back to "auto").  Where it sits is part of the main
-    window's saved layout, as for the other docks.
+    without taking the focus, and only in a window tall enough to spare it the room (in a
+    small one the status bar's "Problems: N" button says there are some and opens it).  The
+    user's own choice wins and is remembered (QSettings): closing the dock keeps it closed
+    ("closed"; the status bar still counts them), opening it from View ▸ Panels while it is
+    empty keeps it open ("shown"; opened while it lists something, by the menu or the status
+    bar's button, it is back to "auto", and stays open while there are problems).  Where it
+    sits is part of the main window's saved layout, as for the other docks.
     """
 
     AUTO, SHOWN, CLOSED = "auto", "shown", "closed"
@@ -236,10 +241,24 @@ class ProblemsDockVisibility(QObject):
             # the settings now would make their file be written (and synced) before the first paint
             mode = self.CLOSED if dock.isHidden() else self.AUTO
         self.mode = mode
+        self.button = self._status_button()
         dock.toggleViewAction().triggered.connect(self._on_toggled)
         dock.installEventFilter(self)
         view.count_changed.connect(self._on_count_changed)
         self._sync()
+
+    def _status_button(self):
+        from PySide6.QtWidgets import QToolButton
+
+        button = QToolButton(self.dock.window())
+        button.setObjectName("problems_status_button")
+        button.setAutoRaise(True)
+        button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        button.setToolTip(self.tr("Show the Problems panel: the files not loaded or loaded with warnings"))
+        button.clicked.connect(self.open_dock)
+        button.hide()
+        self.dock.window().statusBar().addPermanentWidget(button)
+        return button
 
     def _set_mode(self, mode: str) -> None:
         self.mode = mode
@@ -250,9 +269,38 @@ class ProblemsDockVisibility(QObject):
         self.settings.setValue(K_DOCK_MODE, self.mode)
 
     def _sync(self) -> None:
-        wanted = self.mode == self.SHOWN or (self.mode == self.AUTO and self.view.model.rowCount() > 0)
+        rows = self.view.model.rowCount()
+        if self.mode == self.AUTO:
+            # opens by itself where there is room; once open, it stays while there are problems
+            wanted = rows > 0 and (self._open() or self.dock.window().height() >= ROOMY_HEIGHT)
+        else:
+            wanted = self.mode == self.SHOWN
         if wanted == self.dock.isHidden():
             self.dock.setVisible(wanted)  # a dock shown this way does not take the focus
+        self._update_button()
+
+    def _open(self) -> bool:
+        """Open (View ▸ Panels ▸ Problems ticked), though maybe behind another panel's tab."""
+        return self.dock.toggleViewAction().isChecked()
+
+    def _update_button(self) -> None:
+        rows = self.view.model.rowCount()
+        if rows:
+            self.button.setText(self.tr("Problems: {0}").format(rows))
+            if self.button.icon().isNull():  # made with the first problem: not needed to start
+                self.button.setIcon(_severity_icon("warning"))  # a note to see, not a plain count
+                size = self.button.fontMetrics().height()
+                self.button.setIconSize(QSize(size, size))
+        # while the list cannot be seen: closed, or behind another panel's tab
+        seen = self._open() and self.dock.isVisible()
+        self.button.setVisible(rows > 0 and not seen)
+
+    @Slot()
+    def open_dock(self) -> None:
+        """Show the dock, as View ▸ Panels ▸ Problems does (the user's choice), in front."""
+        if not self._open():
+            self.dock.toggleViewAction().trigger()
+        self.dock.raise_()
 
     @Slot(int)
     def _on_count_changed(self, _count: int) -> None:
@@ -265,9 +313,12 @@ class ProblemsDockVisibility(QObject):
             self._set_mode(self.AUTO if self.view.model.rowCount() else self.SHOWN)
         else:
             self._set_mode(self.CLOSED)
+        self._update_button()
 
     def eventFilter(self, obj, event) -> bool:
         # the dock's close button (or the window manager's, when it floats)
         if obj is self.dock and event.type() == QEvent.Type.Close:
             self._set_mode(self.CLOSED)
+        if obj is self.dock and event.type() in (QEvent.Type.Hide, QEvent.Type.Show):
+            self._update_button()  # shown, closed, or put behind another tab or before it
         return False
