@@ -7,11 +7,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Final
 
 # a turn led by a dash: em/en dash with or without a space, a hyphen only before a space
-DASH = re.compile(r"(?:[—–]|-(?=\s))\s*")
+DASH: Final = re.compile(r"(?:[—–]|-(?=\s))\s*")
 # explicit question/answer labels; single letters only with a colon ("В. Путин" is a name)
-QA_LABEL = re.compile(
+QA_LABEL: Final = re.compile(
     r"(?:\*\*)?(?P<lab>вопрос|ответ|question|answer|q|a|в|о)\s*(?::|\.(?=\s)|\s[—–]\s)(?:\*\*)?\s*",
     re.IGNORECASE,
 )
@@ -19,17 +20,17 @@ QA_LABEL = re.compile(
 # Each word's letters are taken possessively (``*+``): with plain ``*`` a run of capitals could
 # be split into words in every way, and 400 capitals before a colon took over a minute.  The
 # split never changes what matches (a word ends where letters end either way).
-SPEAKER = re.compile(
+SPEAKER: Final = re.compile(
     r"(?:\*\*)?(?P<lab>(?:[A-ZА-ЯЁ][\w’'\-]*+\.?)(?:\s?[A-ZА-ЯЁ][\w’'\-]*+\.?){0,3})\s*:(?:\*\*)?(?:\s+|$)"
 )
 # initials with hyphens, which SPEAKER's word shape does not take: "Ж.-Ф.П.:", "J.-P. S.:"
-INITIALS = re.compile(r"(?P<lab>[A-ZА-ЯЁ]\.(?:\s?-?[A-ZА-ЯЁ]\.){1,3})\s*:(?:\s+|$)")
+INITIALS: Final = re.compile(r"(?P<lab>[A-ZА-ЯЁ]\.(?:\s?-?[A-ZА-ЯЁ]\.){1,3})\s*:(?:\s+|$)")
 # transcripts mark the interviewer with ">>"
-CHEVRON = re.compile(r">>\s*")
-MD_HEADING = re.compile(r"#{1,6}\s+")
-BOLD_ONLY = re.compile(r"(\*\*|__)(?P<body>[^*_].*?)\1\s*$")
+CHEVRON: Final = re.compile(r">>\s*")
+MD_HEADING: Final = re.compile(r"#{1,6}\s+")
+BOLD_ONLY: Final = re.compile(r"(\*\*|__)(?P<body>[^*_].*?)\1\s*$")
 # words that look like speaker labels but introduce credits or site furniture
-NOT_SPEAKERS = {
+NOT_SPEAKERS: Final = {
     "фото", "источник", "читайте", "подробнее", "теги", "тег", "тема", "справка", "примечание",
     "видео", "автор", "редакция", "photo", "source", "note", "update", "tags", "read", "related",
     "внимание", "цитата", "просмотров", "просмотры", "views", "опубликовано", "обновлено", "published", "updated", "рубрика", "дата", "date", "title", "image", "credit", "copyright",
@@ -37,32 +38,49 @@ NOT_SPEAKERS = {
     "итак", "например", "важно", "вывод", "кроме того",
 }
 # a sentence ends with one of these, maybe followed by closing quotes, brackets or bold marks
-_TERMINAL_CHARS = (".", "!", "?", "…", ":", ";")
-_CLOSERS = "\"»”')]*"
+_TERMINAL_CHARS: Final = (".", "!", "?", "…", ":", ";")
+_CLOSERS: Final = "\"»”')]*"
 # QA_LABEL is case-insensitive, so a label starts with "*" or a case form of "в", "о", "q" or
 # "a".  Up to U+04FF these are all of them (checked with the regex over those characters); past
 # it Unicode adds a few more ("ᲀ" is a form of "В"), found by comparing lower and upper case.
-_QA_START = frozenset("*вВоОqQaA")
-_QA_LOWER = frozenset("воqa")
-_QA_UPPER = frozenset("ВОQA")
+_QA_START: Final = frozenset("*вВоОqQaA")
+_QA_LOWER: Final = frozenset("воqa")
+_QA_UPPER: Final = frozenset("ВОQA")
 # SPEAKER opens with an optional "**" and then [A-ZА-ЯЁ] (case-sensitive)
-_SPEAKER_START = frozenset(
+_SPEAKER_START: Final = frozenset(
     "*ABCDEFGHIJKLMNOPQRSTUVWXYZЁ" + "".join(map(chr, range(ord("А"), ord("Я") + 1))))
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, init=False)  # (the dataclass gives repr and eq)
 class Block:
     start: int  # first non-blank character
     end: int  # after the last non-blank character
     group: int  # blocks of one group had no blank line between them
-    text: str = ""
-    body_start: int = 0  # where the reading text starts (after a marker/label)
-    body_end: int = 0  # where it ends (before trailing markup)
-    marker: str | None = None  # "dash", "qa", "speaker", "chevron", "heading"
-    label: str | None = None  # normalised label for "qa"/"speaker"
-    qa: str | None = None  # "q" or "a" for explicit question/answer labels
-    junk: str | None = None  # reason, when the block is page junk
-    lone_label: bool = False
+    text: str
+    body_start: int  # where the reading text starts (after a marker/label)
+    body_end: int  # where it ends (before trailing markup)
+    marker: str | None  # "dash", "qa", "speaker", "chevron", "heading"
+    label: str | None  # normalised label for "qa"/"speaker"
+    qa: str | None  # "q" or "a" for explicit question/answer labels
+    junk: str | None  # reason, when the block is page junk
+    lone_label: bool
+
+    # Written out, not generated: compiled (mypyc), a dataclass's generated __init__ stays
+    # interpreted Python, which made each block cost four times its own describing.
+    def __init__(self, start: int, end: int, group: int, text: str = "", body_start: int = 0,
+                 body_end: int = 0, marker: str | None = None, label: str | None = None,
+                 qa: str | None = None, junk: str | None = None, lone_label: bool = False) -> None:
+        self.start = start
+        self.end = end
+        self.group = group
+        self.text = text
+        self.body_start = body_start
+        self.body_end = body_end
+        self.marker = marker
+        self.label = label
+        self.qa = qa
+        self.junk = junk
+        self.lone_label = lone_label
 
     @property
     def body(self) -> str:
@@ -70,7 +88,7 @@ class Block:
 
 
 # a non-blank line without its surrounding blanks (the same whitespace str.strip() removes)
-_LINE = re.compile(r"\S(?:[^\n]*\S)?")
+_LINE: Final = re.compile(r"\S(?:[^\n]*\S)?")
 
 
 def split_blocks(text: str, pos: int = 0) -> list[Block]:
@@ -142,7 +160,7 @@ def _continues(last_line: str, line: str) -> bool:
     return looks_continued and not starts_turn(line)
 
 
-_LONE_DASHES = frozenset("—–-")
+_LONE_DASHES: Final = frozenset("—–-")
 
 
 def _is_lone_label(line: str) -> bool:
@@ -249,9 +267,9 @@ def _describe_new(b: Block) -> None:
                 b.body_start = b.start + d.end()
 
 
-_EMPHASIS = frozenset("*_")
-_EMPHASIS_OR_TEXT = re.compile(r"[*_]+|[^*_]+")
-_LABEL_HEAD = 90  # a label with its emphasis fits in this many characters
+_EMPHASIS: Final = frozenset("*_")
+_EMPHASIS_OR_TEXT: Final = re.compile(r"[*_]+|[^*_]+")
+_LABEL_HEAD: Final = 90  # a label with its emphasis fits in this many characters
 
 
 def _emphasised_label(b: Block, t: str) -> bool:

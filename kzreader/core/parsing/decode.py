@@ -33,14 +33,15 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from itertools import islice
-from typing import Any
+from types import FunctionType
+from typing import Any, Final
 
 from .blocks import Block
 from .features import block_features
 from .role_weights import EMIT, TRANS
 
-STATES = ("P", "Q", "q", "Jq", "A", "a", "Ja", "E")
-ALLOWED = {
+STATES: Final = ("P", "Q", "q", "Jq", "A", "a", "Ja", "E")
+ALLOWED: Final = {
     "P": ("P", "Q"),
     "Q": ("q", "Jq", "A"),
     "q": ("q", "Jq", "A"),
@@ -50,21 +51,27 @@ ALLOWED = {
     "Ja": ("Ja", "a", "Q", "E"),
     "E": ("E",),
 }
-START = ("P", "Q")
-END = ("A", "a", "Ja", "E", "P")
-_NEG = float("-inf")
-_N = len(STATES)
-_ZEROS = (0.0,) * _N
-_SI = {s: k for k, s in enumerate(STATES)}
+START: Final = ("P", "Q")
+END: Final = ("A", "a", "Ja", "E", "P")
+_NEG: Final = float("-inf")
+_N: Final = len(STATES)
+_ZEROS: Final = (0.0,) * _N
+_SI: Final = {s: k for k, s in enumerate(STATES)}
 # predecessors of each state, as (state index, transition key)
-_PREDS = tuple(tuple((_SI[p], (p, s)) for p in STATES if s in ALLOWED[p]) for s in STATES)
+_PREDS: Final = tuple(tuple((_SI[p], (p, s)) for p in STATES if s in ALLOWED[p]) for s in STATES)
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, init=False)
 class TurnSpan:
     role: str  # "q" or "a"
-    blocks: list[int] = field(default_factory=list)
-    speaker: str | None = None
+    blocks: list[int]
+    speaker: str | None
+
+    # (written out: see blocks.Block)
+    def __init__(self, role: str, blocks: list[int] | None = None, speaker: str | None = None) -> None:
+        self.role = role
+        self.blocks = [] if blocks is None else blocks
+        self.speaker = speaker
 
 
 @dataclass(slots=True)
@@ -87,6 +94,8 @@ class Weights:
         self.trans = trans
         self.preds = tuple(tuple((p, trans.get(key, 0.0)) for p, key in preds) for preds in _PREDS)
         self.forward = _compile_forward(self.preds)
+        # the transition weights in the order _native_forward takes them
+        self.flat: tuple[float, ...] = tuple(float(t) for preds in self.preds for _, t in preds)
         self._rows: dict[tuple[str, ...], tuple[float, ...]] = {}
 
     def row(self, feats: tuple[str, ...]) -> tuple[float, ...]:
@@ -126,7 +135,58 @@ def _compile_forward(preds) -> Callable[..., Any]:
     return env["forward"]
 
 
-DEFAULT = Weights(EMIT, TRANS)
+def _max3(a: float, ka: int, b: float, kb: int, c: float, kc: int) -> tuple[float, int]:
+    """The greatest score and its state, the first of equals (as the generated pass compares)."""
+    if b > a:
+        a, ka = b, kb
+    if c > a:
+        a, ka = c, kc
+    return a, ka
+
+
+def _max4(a: float, ka: int, b: float, kb: int, c: float, kc: int, d: float, kd: int) -> tuple[float, int]:
+    a, ka = _max3(a, ka, b, kb, c, kc)
+    return (d, kd) if d > a else (a, ka)
+
+
+# The predecessors of each state (indices into STATES) that _native_forward is written for.
+_NATIVE_PREDS: Final = ((0,), (0, 4, 5, 6), (1, 2, 3), (1, 2, 3), (1, 2, 3), (4, 5, 6), (4, 5, 6),
+                        (4, 5, 6, 7))
+
+
+def _native_forward(score: tuple[float, ...], rows: list[tuple[float, ...]],
+                    t: tuple[float, ...]) -> tuple[tuple[float, ...], list[tuple[int, ...]]]:
+    """The generated forward pass (``_compile_forward``) written out for this grammar, for the
+    compiled module (mypyc), which cannot compile code made at run time: the scores are C
+    doubles there, and the pass several times faster.  Rows from the second on; ``t``: the
+    transition weights in ``_PREDS`` order.  The same additions in the same order, and the
+    same strict comparisons, so the same path to the last bit (a test compares the two)."""
+    s0, s1, s2, s3, s4, s5, s6, s7 = score
+    (t0, t1, t2, t3, t4, t5, t6, t7, t8, t9, t10, t11, t12, t13, t14, t15, t16, t17, t18, t19,
+     t20, t21, t22, t23) = t
+    back: list[tuple[int, ...]] = []
+    for i in range(1, len(rows)):
+        row = rows[i]
+        b1, k1 = _max4(s0 + t1, 0, s4 + t2, 4, s5 + t3, 5, s6 + t4, 6)
+        b2, k2 = _max3(s1 + t5, 1, s2 + t6, 2, s3 + t7, 3)
+        b3, k3 = _max3(s1 + t8, 1, s2 + t9, 2, s3 + t10, 3)
+        b4, k4 = _max3(s1 + t11, 1, s2 + t12, 2, s3 + t13, 3)
+        b5, k5 = _max3(s4 + t14, 4, s5 + t15, 5, s6 + t16, 6)
+        b6, k6 = _max3(s4 + t17, 4, s5 + t18, 5, s6 + t19, 6)
+        b7, k7 = _max4(s4 + t20, 4, s5 + t21, 5, s6 + t22, 6, s7 + t23, 7)
+        s0, s1, s2, s3 = s0 + t0 + row[0], b1 + row[1], b2 + row[2], b3 + row[3]
+        s4, s5, s6, s7 = b4 + row[4], b5 + row[5], b6 + row[6], b7 + row[7]
+        back.append((0, k1, k2, k3, k4, k5, k6, k7))
+    return (s0, s1, s2, s3, s4, s5, s6, s7), back
+
+
+# Compiled, _native_forward is the faster pass; interpreted, the generated one (its weights
+# are constants there, and it makes no calls).  A grammar it was not written for takes the
+# generated pass.
+_NATIVE: Final = not isinstance(_native_forward, FunctionType) and tuple(
+    tuple(p for p, _ in preds) for preds in _PREDS) == _NATIVE_PREDS
+
+DEFAULT: Final = Weights(EMIT, TRANS)
 
 
 def viterbi(rows: list[tuple[float, ...]], w: Weights) -> list[int]:
@@ -138,7 +198,10 @@ def viterbi(rows: list[tuple[float, ...]], w: Weights) -> list[int]:
     for s in START:
         k = _SI[s]
         start[k] = rows[0][k] + w.trans.get(("^", s), 0.0)
-    score, back = w.forward(tuple(start), islice(rows, 1, None))
+    if _NATIVE:
+        score, back = _native_forward(tuple(start), rows, w.flat)
+    else:
+        score, back = w.forward(tuple(start), islice(rows, 1, None))
     best, arg = _NEG, 0
     for s in END:
         k = _SI[s]
@@ -164,7 +227,7 @@ def decode(blocks: list[Block], text: str = "", weights: Weights | None = None) 
     return _build(blocks, content, feats, [STATES[k] for k in path])
 
 
-_DEBRIS_KIND = (("code", "script"), ("tweet", "embed"), ("teaser", "teaser"), ("credit", "credit"),
+_DEBRIS_KIND: Final = (("code", "script"), ("tweet", "embed"), ("teaser", "teaser"), ("credit", "credit"),
                 ("foot", "footnote"), ("cjk", "site"))
 
 
@@ -181,7 +244,7 @@ def _speaker(b: Block) -> str | None:
     return b.text[: b.body_start - b.start].strip().strip("*_").rstrip(":").strip().strip("*_").strip()
 
 
-_ROLE = {"Q": "q", "A": "a"}
+_ROLE: Final = {"Q": "q", "A": "a"}
 
 
 def _build(blocks: list[Block], content: list[int], feats, states: list[str]) -> Segmentation | None:

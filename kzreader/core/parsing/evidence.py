@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from functools import lru_cache
+from typing import Final
 
 from . import names
 
@@ -16,25 +17,25 @@ from . import names
 # the end is used, so a match may open at the break itself: the pattern then opens with one of
 # five characters the engine skips to (a pattern that may open with any blank is tried at every
 # position, four times slower over a long lead)
-_SENT_END = re.compile(r"[\n.!?…](?:(?<=\n)\s*|(?<=[.!?…])\s+(?=[«\"“A-ZА-ЯЁ]))")
+_SENT_END: Final = re.compile(r"[\n.!?…](?:(?<=\n)\s*|(?<=[.!?…])\s+(?=[«\"“A-ZА-ЯЁ]))")
 
 
-_QUOTED = re.compile(r"«[^«»]*»|“[^“”]*”|\"[^\"]*\"")
+_QUOTED: Final = re.compile(r"«[^«»]*»|“[^“”]*”|\"[^\"]*\"")
 
 
 # link text and targets stop at the next bracket: "[^\]]*" scanned a line of 50,000 "[" to its
 # end from every "[" (tens of seconds)
-_MD_IMAGE = re.compile(r"!\[[^\[\]]*\]\([^()]*\)|!\[[^\[\]]*\]\[[^\[\]]*\]")
+_MD_IMAGE: Final = re.compile(r"!\[[^\[\]]*\]\([^()]*\)|!\[[^\[\]]*\]\[[^\[\]]*\]")
 
 
-_MD_LINK = re.compile(r"\[([^\[\]]*)\](?:\([^()]*\)|\[[^\[\]]*\])")
+_MD_LINK: Final = re.compile(r"\[([^\[\]]*)\](?:\([^()]*\)|\[[^\[\]]*\])")
 
 
 # emphasis marks, ™®©, tags, a heading's or a quote's mark at a line start.  Every alternative
 # opens with its own character and checks what stands before it afterwards ("_" not after a
 # letter, "#" or ">" after a line break or at the start): a pattern with an alternative that
 # opens with a look-behind or "^" is tried at every position, ten times slower over a page
-_MARKUP = re.compile(r"\*\*|__|_(?<!\w_)|_(?!\w)|™|®|©|<[^>\n]{1,200}>|#(?<![^\n]#)#*\s*|>(?<![^\n]>)\s?")
+_MARKUP: Final = re.compile(r"\*\*|__|_(?<!\w_)|_(?!\w)|™|®|©|<[^>\n]{1,200}>|#(?<![^\n]#)#*\s*|>(?<![^\n]>)\s?")
 
 
 def _both_cases(*stems: str) -> str:
@@ -44,7 +45,7 @@ def _both_cases(*stems: str) -> str:
     return "|".join(f"{w[0].lower()}{w[1:]}|{w[0].upper()}{w[1:]}" for w in stems)
 
 
-_INTERVIEW_CUE = re.compile(
+_INTERVIEW_CUE: Final = re.compile(
     _both_cases("интервью", "бесед", "поговорил", "побеседовал", "разговор", "гост", "interview",
                 "guest")
     # told to a journalist or an outlet ("рассказал корреспонденту", "нашему изданию")
@@ -53,51 +54,51 @@ _INTERVIEW_CUE = re.compile(
     r"|sat down with")
 
 
-_SPEECH_CUE = re.compile(
+_SPEECH_CUE: Final = re.compile(
     _both_cases("рассказал", "ответил", "заявил", "поделил", "объяснил", "пояснил", "сообщил",
                 "отметил", "признал", "прокомментировал", "высказал", "раскрыл", "подчеркнул",
                 "считает", "уверен")
     + r"|said\b|says\b|told\b|explain|talks about|discuss|share|reflect")
 
 
-PLURAL_VERB = re.compile(
+PLURAL_VERB: Final = re.compile(
     "(?:" + _both_cases("рассказал", "ответил", "поделил", "объяснил", "заявил", "поговорил") + r")(?:и|ись)\b")
 
 
-PRONOUN = re.compile("(?:" + _both_cases("он", "она", "они", "he", "she", "they") + r")\b")  # a word's end
+PRONOUN: Final = re.compile("(?:" + _both_cases("он", "она", "они", "he", "she", "they") + r")\b")  # a word's end
 
 
 # the interviewer's job, right before their name
-_INTERVIEWER_WORD = re.compile(
+_INTERVIEWER_WORD: Final = re.compile(
     r"^(?:ведущ|корреспондент|журналист|обозревател|интервьюер|беседовал|спросил|задавал|"
     r"host|reporter|interviewer|correspondent|by$)", re.I)
 
 
-_EN_TITLE_BEFORE = re.compile(
+_EN_TITLE_BEFORE: Final = re.compile(
     r"(?:\binterview(?:ed|s)?\b\s*(?:with\b)?|\bmeet\b.*|\bwith\b|\bQ&A\b\s*(?:with\b)?)\W*"
     r"(?:[\w’'-]+['’]s\s+)?$", re.I)
 
 
-_EN_TITLE_AFTER = re.compile(r"^\W*(?:interview|talks|speaks|on\b|Q&A)", re.I)
+_EN_TITLE_AFTER: Final = re.compile(r"^\W*(?:interview|talks|speaks|on\b|Q&A)", re.I)
 
 
-SELF_INTRO = re.compile("(?:" + _both_cases("меня зовут", "my name is") + r"|I['’]m|I am)\s+")
+SELF_INTRO: Final = re.compile("(?:" + _both_cases("меня зовут", "my name is") + r"|I['’]m|I am)\s+")
 
 
-PATRONYMIC = re.compile(r"(?:вич|вна|ична|инична|улы|уулу|кызы|оглы)$")
+PATRONYMIC: Final = re.compile(r"(?:вич|вна|ична|инична|улы|уулу|кызы|оглы)$")
 
 
-ADDRESS_TITLE = re.compile(r"(?:господин|госпожа|mr\.?|mrs\.?|ms\.?|dr\.?)\s+", re.I)
+ADDRESS_TITLE: Final = re.compile(r"(?:господин|госпожа|mr\.?|mrs\.?|ms\.?|dr\.?)\s+", re.I)
 
 
-_ROLE_AFTER = re.compile(
+_ROLE_AFTER: Final = re.compile(
     r"\s*(?:[—–]\s+(?![вна]\s|на\s|с\s|и\s|что\s|как\s)[a-zа-яё]|,\s+(?:the\s+|a\s+|an\s+)?"
     r"(?:creator|founder|co-?founder|developer|director|author|maintainer|head|ceo|cto|"
     r"president|lead|editor|professor|член|лидер|депутат|глава|директор|председатель|"
     r"руководитель|основатель|автор)\b)", re.I)
 
 
-_HAS_MARKUP = re.compile(r"[\[*_<#>™®©]")
+_HAS_MARKUP: Final = re.compile(r"[\[*_<#>™®©]")
 
 
 def plain(text: str) -> str:
@@ -118,7 +119,7 @@ def plain_head(text: str, n: int) -> str:
     return text[:n]
 
 
-_WORD = re.compile(r"[\w’'-]+")
+_WORD: Final = re.compile(r"[\w’'-]+")
 
 
 def _words_before(text: str, pos: int, n: int) -> list[str]:
@@ -178,7 +179,7 @@ def _is_person_noun(word: str) -> bool:
     return bool(names.occupation_cases(word.lower()))
 
 
-_EN_OCCUPATION = re.compile(
+_EN_OCCUPATION: Final = re.compile(
     r"(?:analyst|expert|professor|director|researcher|economist|historian|founder|creator|"
     r"developer|maintainer|engineer|scientist|author|writer|ceo|cto|president|chairman|minister|"
     r"ambassador|coach|player|actor|actress|singer|artist|designer|manager|chief|editor|"
@@ -186,7 +187,7 @@ _EN_OCCUPATION = re.compile(
 
 
 # "Jane Roe is the lead engineer at …": the page introduces her
-_EN_IS_ROLE = re.compile(
+_EN_IS_ROLE: Final = re.compile(
     r"\s+is\s+(?:the|a|an|our)\s+(?:[\w-]+\s+){0,3}?" + _EN_OCCUPATION.pattern.replace("s?$", r"s?\b"), re.I)
 
 
@@ -200,10 +201,10 @@ def _apposition(before: list[str], english: bool) -> bool:
     return False
 
 
-_WITH = re.compile(r"(?:^|\s)(?:с|со)\s")
+_WITH: Final = re.compile(r"(?:^|\s)(?:с|со)\s")
 
 
-_AFTER_INTERVIEW = re.compile(r"интервью\s+(?:[\w-]+\s+){0,3}$")
+_AFTER_INTERVIEW: Final = re.compile(r"интервью\s+(?:[\w-]+\s+){0,3}$")
 
 
 def _case_fits_cue(case: str, sentence_before: str) -> bool:
@@ -218,7 +219,7 @@ def _case_fits_cue(case: str, sentence_before: str) -> bool:
     return False
 
 
-_RU_LOWER_WORD = re.compile(r"[а-яё]{4,}")
+_RU_LOWER_WORD: Final = re.compile(r"[а-яё]{4,}")
 
 
 @lru_cache(maxsize=1024)

@@ -35,11 +35,12 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from typing import Final
 
 from .blocks import _TERMINAL_CHARS as TERMINAL_CHARS
 from .blocks import Block
 
-TURN_MARKERS = ("dash", "qa", "speaker", "chevron")
+TURN_MARKERS: Final = ("dash", "qa", "speaker", "chevron")
 
 # Patterns run on many blocks, so each opens with one character class (the engine then skips
 # straight to candidate letters); letter classes instead of IGNORECASE, which makes a search
@@ -79,30 +80,30 @@ _ME_FIRST, _ME_REST = "яЯмМнНImMwWoO", (
     r"(?<=[яЯI])|(?<=[мМ])(?:ы|не|еня|ой|оя|ои|оё|ое|оего)|(?<=[нН])(?:ас|ам|аш\w*)|"
     r"(?<=[mM])[yYeE]|(?<=[wW])[eE]|(?<=[oO])[uU][rR]")
 # either, in one scan (is anyone addressed or speaking at all)
-_PERSON = re.compile(f"[{_YOU_FIRST}{_ME_FIRST}](?<!\\w.)(?:{_YOU_REST}|{_ME_REST})(?!\\w)")
+_PERSON: Final = re.compile(f"[{_YOU_FIRST}{_ME_FIRST}](?<!\\w.)(?:{_YOU_REST}|{_ME_REST})(?!\\w)")
 # each apart: for both answers, two searches over a short block take less time than walking
 # every match of _PERSON (their first letters differ, so they never find overlapping words)
-_YOU = re.compile(f"[{_YOU_FIRST}](?<!\\w.)(?:{_YOU_REST})(?!\\w)")
-_ME = re.compile(f"[{_ME_FIRST}](?<!\\w.)(?:{_ME_REST})(?!\\w)")
+_YOU: Final = re.compile(f"[{_YOU_FIRST}](?<!\\w.)(?:{_YOU_REST})(?!\\w)")
+_ME: Final = re.compile(f"[{_ME_FIRST}](?<!\\w.)(?:{_ME_REST})(?!\\w)")
 # photo credits, agencies, platforms, captions: words that mark page debris rather than speech
-_CREDIT = re.compile(
+_CREDIT: Final = re.compile(
     r"[©ФфPpGRAEFРТTSYIiCcКкИиСс](?<!\w.)(?:(?<=©)|(?<=[Фф])ото|(?<=[Pp])hoto|(?<=G)etty|(?<=R)euters|"
     r"(?<=A)(?:FP|P)|(?<=E)PA|(?<=Р)ИА|(?<=Т)АСС|(?<=T)ASS|(?<=S)putnik|(?<=S)hutterstock|"
     r"(?<=G)lobal Look|(?<=R)uptly|(?<=Y)ouTube|(?<=F)acebook|(?<=I)nstagram|(?<=T)witter|"
     r"(?<=[Ии])сточник|(?<=[Ii])mage by|(?<=[Cc])redit|(?<=[Кк])адр из|(?<=[Сс])криншот|"
     r"(?<=[Ии])ллюстрация)(?!\w)"
 )
-_TEASER = re.compile(r"[ТтПпЧчСсRrSs](?:(?<=[Тт])акже по теме|(?<=[Пп])о теме|(?<=[Чч])итайте также|"
+_TEASER: Final = re.compile(r"[ТтПпЧчСсRrSs](?:(?<=[Тт])акже по теме|(?<=[Пп])о теме|(?<=[Чч])итайте также|"
                      r"(?<=[Сс])мотрите также|(?<=[Ss])ee also|(?<=[Rr])ead (?:also|more)|(?<=[Rr])elated)")
-_TWEET = re.compile(r"pic\.twitter\.com|\(@\w+\)|twitter\.com/|instagram\.com/|@\w{3,}", re.IGNORECASE)
-_DATE_LINE = re.compile(r"\d{1,2}(?:\s+\w+\.?\s+\d{4}|[./]\d{1,2}[./]\d{2,4})|[A-Z][a-z]+\.?\s+\d{1,2},?\s+\d{4}")
+_TWEET: Final = re.compile(r"pic\.twitter\.com|\(@\w+\)|twitter\.com/|instagram\.com/|@\w{3,}", re.IGNORECASE)
+_DATE_LINE: Final = re.compile(r"\d{1,2}(?:\s+\w+\.?\s+\d{4}|[./]\d{1,2}[./]\d{2,4})|[A-Z][a-z]+\.?\s+\d{1,2},?\s+\d{4}")
 # an editor's or author's note: "Примечание:", "**Note**:", "Прим. ред.", "Editor’s note:"
-_NOTE = re.compile(r"[*_]*(?:[Пп]римечание|[Пп]рим\. ред|[Оо]т редакции|[Nn]ote|[Ee]ditor[’']?s note|"
+_NOTE: Final = re.compile(r"[*_]*(?:[Пп]римечание|[Пп]рим\. ред|[Оо]т редакции|[Nn]ote|[Ee]ditor[’']?s note|"
                    r"[Uu]pdate|[Оо]бновлено)\b")
 # news register: a reporting verb ("заявил", "считает", "said") or "по его словам" -- a writer
 # telling what someone said, not someone speaking (each alternative opens with a plain letter:
 # see _Words)
-_REPORT = _Words(
+_REPORT: Final = _Words(
     r"заяви\w*|сообщи\w*|счита\w*|сказал\w*|отмети\w*|увер(?:ен|ена|ены)|рассказа\w*|подчеркну\w*|"
     r"вырази\w*|обвиня\w*|по (?:его|её|ее|их) (?:словам|мнению)|said|Said|says|Says|told|Told|added|"
     r"according to|According to"
@@ -112,22 +113,22 @@ _REPORT = _Words(
 # "… coach John Smith …")
 # (the capital is matched first, then the lookbehind checks the two characters before it: a
 # pattern that opens with a lookbehind is tried at every position)
-_NAMED = re.compile(r"[A-ZА-ЯЁ](?<=[\w,] .)[a-zа-яё]+ [A-ZА-ЯЁ][a-zа-яё]{2,}(?![\w-])")
+_NAMED: Final = re.compile(r"[A-ZА-ЯЁ](?<=[\w,] .)[a-zа-яё]+ [A-ZА-ЯЁ][a-zа-яё]{2,}(?![\w-])")
 # a live text's minute mark opening a line ("69: …", "45+2' …"): a match report, not speech
-_MINUTE = re.compile(r"\d{1,3}(?:\+\d{1,2})?(?:['’]:?|:)\s")
-_YEAR = re.compile(r"[12](?<!\w.)(?:9|0)\d\d(?!\d)")
-_CJK = re.compile(r"[\u3000-\u9fff]")
-_CODE = re.compile(r"[{};=$<>]")
-_LIST = re.compile(r"(?:[*•·+-]|\d{1,2}[.)])\s")
-_INTERVIEWER_WORDS = {"корр", "корреспондент", "журналист", "интервьюер", "ведущий", "ведущая",
+_MINUTE: Final = re.compile(r"\d{1,3}(?:\+\d{1,2})?(?:['’]:?|:)\s")
+_YEAR: Final = re.compile(r"[12](?<!\w.)(?:9|0)\d\d(?!\d)")
+_CJK: Final = re.compile(r"[\u3000-\u9fff]")
+_CODE: Final = re.compile(r"[{};=$<>]")
+_LIST: Final = re.compile(r"(?:[*•·+-]|\d{1,2}[.)])\s")
+_INTERVIEWER_WORDS: Final = {"корр", "корреспондент", "журналист", "интервьюер", "ведущий", "ведущая",
                       "interviewer", "reporter", "host", "q", "вопрос", "question"}
-_QUOTES_OPEN = "«“\"„'‘"
-_QUOTES_CLOSE = "»”\"“'’"
-_CLOSERS = "\"»”')]*_ "
-_LIST_OR_QUOTE = frozenset(">*•·+-0123456789")  # first characters _marker must look at
+_QUOTES_OPEN: Final = "«“\"„'‘"
+_QUOTES_CLOSE: Final = "»”\"“'’"
+_CLOSERS: Final = "\"»”')]*_ "
+_LIST_OR_QUOTE: Final = frozenset(">*•·+-0123456789")  # first characters _marker must look at
 # words a speaker opens a further paragraph with ("И", "Поэтому", "But", "So" ...): spoken
 # continuation, seldom a caption's or a teaser's first word
-_CONNECTIVES = frozenset(
+_CONNECTIVES: Final = frozenset(
     "и а но да нет вот так ведь поэтому потому если когда конечно однако хотя это то тогда "
     "кстати впрочем причём притом во-первых во-вторых во-третьих наконец кроме "
     "and but so yes no well because if when that this then also however of actually".split())
@@ -225,17 +226,17 @@ def _marker(b: Block, stats) -> tuple[str, list[str]]:
     return "none", extra
 
 
-_MARKS = ("none", "dash", "qa_q", "qa_a", "chev", "spk", "hash", "bold")  # what _marker returns
-_DEBRIS = frozenset(("credit", "tweet", "teaser", "date", "code", "url", "caps"))
-_SIZES = ("L0", "L1", "L2", "L3", "L4", "L5")
-_DOC_KINDS = ("doc_qa", "doc_spk", "doc_dash", "doc_chev", "doc_head", "doc_plain")
+_MARKS: Final = ("none", "dash", "qa_q", "qa_a", "chev", "spk", "hash", "bold")  # what _marker returns
+_DEBRIS: Final = frozenset(("credit", "tweet", "teaser", "date", "code", "url", "caps"))
+_SIZES: Final = ("L0", "L1", "L2", "L3", "L4", "L5")
+_DOC_KINDS: Final = ("doc_qa", "doc_spk", "doc_dash", "doc_chev", "doc_head", "doc_plain")
 # combined features by their parts ("none|doc_dash", "dash|L2", "spk|q", "qshape|hash"), made
 # once: a name built per block costs a new string and its hash every time
-_BY_DOC = {d: {m: m + "|" + d for m in _MARKS} for d in _DOC_KINDS}
-_BY_SIZE = {m: {s: m + "|" + s for s in _SIZES} for m in _MARKS}
-_BY_Q = {m: m + "|q" for m in _MARKS}
-_QSHAPE = {m: "qshape|" + m for m in _MARKS}
-_TERM_BY_SIZE = {s: "term|" + s for s in _SIZES}
+_BY_DOC: Final = {d: {m: m + "|" + d for m in _MARKS} for d in _DOC_KINDS}
+_BY_SIZE: Final = {m: {s: m + "|" + s for s in _SIZES} for m in _MARKS}
+_BY_Q: Final = {m: m + "|q" for m in _MARKS}
+_QSHAPE: Final = {m: "qshape|" + m for m in _MARKS}
+_TERM_BY_SIZE: Final = {s: "term|" + s for s in _SIZES}
 
 
 def _repeated(body: str, text: str) -> bool:
@@ -322,51 +323,50 @@ def block_features(blocks: list[Block], text: str = "") -> tuple[list[int], list
                 if last_label_asks is False and not asks:
                     f.append("spk_again")  # a second guest speaking after the first: same answer
                 last_label_asks = asks
-        add = f.append
         q_end = qends[k]
         if q_end:
-            add("q_end")
+            f.append("q_end")
         elif "?" in body:
-            add("q_in")
+            f.append("q_in")
         size = "L0" if n < 30 else "L1" if n < 100 else "L2" if n < 300 else "L3" if n < 800 else (
             "L4" if n < 2000 else "L5")
-        add(size)
+        f.append(size)
         addr = first_p = False
         if n < 150 or q_end:  # only where it can tell a question: the search is costly
             if _YOU.search(body, 0, 150):
                 addr = True
-                add("addr")
+                f.append("addr")
             if _ME.search(body, 0, 150):
                 first_p = True
-                add("first_p")
+                f.append("first_p")
         noterm = not tail.endswith(TERMINAL_CHARS)  # blocks.ends_terminal, on text stripped already
         lower_or_cut = False
         if not noterm:
-            add("term")  # ends a sentence: speech, a lead, a summary (not a caption, a title)
+            f.append("term")  # ends a sentence: speech, a lead, a summary (not a caption, a title)
             if m == "none" and body[0].isalpha():  # (not a date: "24 марта 2017 г.")
-                add(_TERM_BY_SIZE[size])  # a short plain sentence is speech, a short fragment debris
+                f.append(_TERM_BY_SIZE[size])  # a short plain sentence is speech, a short fragment debris
         else:
-            add("noterm")
+            f.append("noterm")
             word = tail.rsplit(None, 1)[-1] if tail else "-"
             if word[-1] in ",—–-(" or len(word) <= 3 and word.islower():
-                add("cut")  # ends on a comma, a dash, a preposition: a sentence a copy broke
+                f.append("cut")  # ends on a comma, a dash, a preposition: a sentence a copy broke
                 lower_or_cut = True
         c = body[0]
         if m == "none" and body[:body.find(" ", 0, 16)].rstrip(",:").lower() in _CONNECTIVES:
-            add("conn")
+            f.append("conn")
         if c.islower():
-            add("lower")
+            f.append("lower")
             lower_or_cut = True
         elif c.isdigit():
-            add("digit")
+            f.append("digit")
             if _MINUTE.match(body):
-                add("minute")
+                f.append("minute")
         elif c in _QUOTES_OPEN and tail[-1:] in _QUOTES_CLOSE:
-            add("quoted")
+            f.append("quoted")
         elif c == "*" and body[1:2] != "*" and not body.endswith("*"):
-            add("foot")  # "* «…» — запрещённая …", not an "*italic*" paragraph
+            f.append("foot")  # "* «…» — запрещённая …", not an "*italic*" paragraph
         elif c > "\u2fff" and _CJK.search(body, 0, 200):
-            add("cjk")
+            f.append("cjk")
         is_debris = False
         # debris is short and seldom ends a sentence: look for its words only there (most
         # blocks are answer paragraphs, and these searches are most of this function's time).
@@ -375,40 +375,40 @@ def block_features(blocks: list[Block], text: str = "") -> tuple[list[int], list
         # so a rare letter of it is tested first ("l" or "m" for "also", "more", "elated").
         if n < 300 and (noterm or n < 100):
             if n > 12 and body.isupper():
-                add("caps")  # all in capitals ("ДААА!!! ЗВУЧИТ СВИСТОК!"): a shout, a banner
+                f.append("caps")  # all in capitals ("ДААА!!! ЗВУЧИТ СВИСТОК!"): a shout, a banner
                 is_debris = True
             if not listed and _CREDIT.search(body):
-                add("credit")
+                f.append("credit")
                 is_debris = True
             if ("теме" in body or "также" in body or ("l" in body or "m" in body) and (
                     "also" in body or "more" in body or "elated" in body)) and _TEASER.search(body):
-                add("teaser")
+                f.append("teaser")
                 is_debris = True
             if n < 60 and (c.isdigit() or body[-1].isdigit()) and _DATE_LINE.search(body):
-                add("date")
+                f.append("date")
                 is_debris = True
             if "h" in body and "http" in body or "w" in body and "www." in body:
-                add("url")
+                f.append("url")
                 is_debris = True
         if "|" in body and " | " in body:
-            add("table")
+            f.append("table")
         headline = noterm and n < 120 and not lower_or_cut and not listed
         if headline:
-            add("headline")  # short, no closing mark: a subheading, a caption, a teaser title
+            f.append("headline")  # short, no closing mark: a subheading, a caption, a teaser title
         elif n < 400 and tail.endswith(("...", "…")):
-            add("trunc")  # a summary cut short: a teaser
+            f.append("trunc")  # a summary cut short: a teaser
         if text and b.start and text[b.start - 1] in " \t\xa0" and not listed:
             # the line opens with blanks: scraped layouts indent captions (short), and some
             # indent every paragraph of the text (then long ones are speech)
-            add("indent" if n < 200 else "indent_long")
+            f.append("indent" if n < 200 else "indent_long")
         if c in "ПпNnEeUuОо*_" and _NOTE.match(body):
-            add("note")
+            f.append("note")
         if text and c in ">«“\"„" and _repeated(body, text):
-            add("dup")
+            f.append("dup")
         # (a block under 150 characters was searched whole for "you" and "me" above)
         if k > last_turn:
             if not first_p and (not addr if n < 150 else _PERSON.search(body, 0, 300) is None):
-                add("post_3rd")  # after the last turn, and nobody speaks: background, byline
+                f.append("post_3rd")  # after the last turn, and nobody speaks: background, byline
         news = False
         if m == "none" and n >= 100 and c.isupper():
             # a writer's paragraph about someone (a section lead, a news epilogue): told in the
@@ -418,59 +418,59 @@ def block_features(blocks: list[Block], text: str = "") -> tuple[list[int], list
                 named = _NAMED.search(body, 0, 200) is not None
                 news = named or _REPORT.search(body, 400) is not None
                 if news:
-                    add("news")
+                    f.append("news")
                 if k > last_turn:
                     # after the last turn a reporting verb is the writer telling news; a person
                     # named mid-sentence may as well be the guest's argument going on
-                    add("report|post" if news and (not named or _REPORT.search(body, 400) is not None)
+                    f.append("report|post" if news and (not named or _REPORT.search(body, 400) is not None)
                         else "named|post" if news else "third|post")
                     if k == last:
-                        add("third|last")  # the file ends on it: background, not a reply
+                        f.append("third|last")  # the file ends on it: background, not a reply
                 if _YEAR.search(body, 0, 400):
-                    add("third|year")  # dates an event: background told by the writer
+                    f.append("third|year")  # dates an event: background told by the writer
         if i:
             j = blocks[i - 1].junk
             if j and not j.startswith("meta:"):
-                add("pv_junk")
+                f.append("pv_junk")
         if i + 1 < n_blocks:
             j = blocks[i + 1].junk
             if j and not j.startswith("meta:"):
-                add("nx_junk")
+                f.append("nx_junk")
         if "@" in body and _TWEET.search(body) or "w" in body and "twitter" in body:
-            add("tweet")
+            f.append("tweet")
             is_debris = True
         if ("{" in body or "=" in body) and len(_CODE.findall(body, 0, 400)) >= 4:
-            add("code")
+            f.append("code")
             is_debris = True
         if "\n" in b.text and b.text.count("\n") >= 2:  # (most blocks are one line: no count)
-            add("lines3")
+            f.append("lines3")
         if k == 0:
-            add("first")
+            f.append("first")
         if k < first_turn:
-            add("pre")
+            f.append("pre")
         elif k > last_turn:
-            add("post")
+            f.append("post")
         if qshape and marker and (marker == qshape if plain_qshape else _shape(b) == qshape):
-            add(_QSHAPE[m])
-        add(by_doc[m])
-        add(_BY_SIZE[m][size])
+            f.append(_QSHAPE[m])
+        f.append(by_doc[m])
+        f.append(_BY_SIZE[m][size])
         if q_end:
-            add(_BY_Q[m])
+            f.append(_BY_Q[m])
         if k < last and marks[k + 1]:
-            add("nx_mark")
+            f.append("nx_mark")
             if headline:
-                add("headline|nx_mark")  # a subheading over the next question
+                f.append("headline|nx_mark")  # a subheading over the next question
         if k:
             if qends[k - 1]:
-                add("pv_q")
+                f.append("pv_q")
             if marks[k - 1]:
-                add("pv_mark")
+                f.append("pv_mark")
             elif markers[k - 1] == "heading":
-                add("pv_head")  # right under a heading or a bold paragraph
+                f.append("pv_head")  # right under a heading or a bold paragraph
             elif headlines[k - 1]:
-                add("pv_headline")  # right under a subheading: a section's lead
+                f.append("pv_headline")  # right under a subheading: a section's lead
                 if news:
-                    add("news|pv_headline")
+                    f.append("news|pv_headline")
         rows.append(f)
         headlines.append(headline)
         if is_debris:

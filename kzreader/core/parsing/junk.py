@@ -5,27 +5,28 @@ Junk blocks are not deleted: the parser keeps them as removed spans the user can
 from __future__ import annotations
 
 import re
+from typing import Final
 
 from .blocks import Block, ends_terminal
 
-_COUNTER = re.compile(
+_COUNTER: Final = re.compile(
     r"(?:\d[\d\s  ]*|(?:просмотр\w*|views?|прочитал[аио]?)\W*\d[\d\s]*|\d[\d\s]*\W*(?:просмотр\w*|views?|прочтени\w*|комментари\w*))",
     re.IGNORECASE,
 )
-_CREDIT = re.compile(
+_CREDIT: Final = re.compile(
     r"(?:фото(?:графия)?|photo(?:graph)?|источник фото|иллюстрация|image|picture|видео|video|©|\(c\)|copyright|коллаж|скриншот|кадр)\b\s*[:.\-—–]?",
     re.IGNORECASE,
 )
-_PLACEHOLDER = re.compile(r"\[\[[^\]\n]{1,40}\]\]|\{\{[^}\n]{1,40}\}\}|%[A-Z_]{3,}%")
-_CODE_CHARS = re.compile(r"[{};=$]")
-_CODE_START = ("<script", "<style", "<iframe", "<noscript", "window.", "var ", "function(", "function ", "document.", "(function", "gtag(", "googletag", "!function")
+_PLACEHOLDER: Final = re.compile(r"\[\[[^\]\n]{1,40}\]\]|\{\{[^}\n]{1,40}\}\}|%[A-Z_]{3,}%")
+_CODE_CHARS: Final = re.compile(r"[{};=$]")
+_CODE_START: Final = ("<script", "<style", "<iframe", "<noscript", "window.", "var ", "function(", "function ", "document.", "(function", "gtag(", "googletag", "!function")
 # lower-case only this many leading characters to test _CODE_START, not the whole block
-_CODE_HEAD = 2 * max(map(len, _CODE_START))
+_CODE_HEAD: Final = 2 * max(map(len, _CODE_START))
 # the characters whose lower case opens one of them (no non-ASCII character lowers to these;
 # checked over all of Unicode): most blocks are ruled out by their first character
-_CODE_FIRST = frozenset("".join(w[0] + w[0].upper() for w in _CODE_START))
-_BULLETS = " \t•·*-–—|"
-SECTION_WORDS = {
+_CODE_FIRST: Final = frozenset("".join(w[0] + w[0].upper() for w in _CODE_START))
+_BULLETS: Final = " \t•·*-–—|"
+SECTION_WORDS: Final = {
     "популярное", "читайте также", "читайте еще", "читайте ещё", "архив", "все", "похожие материалы",
     "похожие новости", "другие новости", "новости по теме", "по теме", "комментарии", "поделиться",
     "реклама", "смотрите также", "последние новости", "лента новостей", "главное", "самое читаемое",
@@ -34,7 +35,7 @@ SECTION_WORDS = {
     "most read", "more stories", "latest news", "recommended", "comments", "also read",
     "see also", "tags", "trending", "top stories",
 }
-_TEASER = re.compile(
+_TEASER: Final = re.compile(
     r"(?:читайте также|читайте еще|читайте ещё|подробнее|по теме|смотрите также|read also|read more|see also)\s*[:—–-]",
     re.IGNORECASE,
 )
@@ -43,20 +44,20 @@ _TEASER = re.compile(
 # trying every character, kept true by tests/test_junk_gates.py.  Most blocks open with another
 # letter, and one set look-up then saves the pattern's call.  (_COUNTER also opens with any
 # decimal digit: str.isdecimal is exactly re's \d.)
-_COUNTER_FIRST = frozenset("VvПп")
-_CREDIT_FIRST = frozenset("(CIPVcipv©İıВИКСФвиксфᲀᲃ")
-_TEASER_FIRST = frozenset("RSrsſПСЧпсчᲃ")
-_TURN_MARKERS = frozenset(("dash", "qa", "chevron"))
+_COUNTER_FIRST: Final = frozenset("VvПп")
+_CREDIT_FIRST: Final = frozenset("(CIPVcipv©İıВИКСФвиксфᲀᲃ")
+_TEASER_FIRST: Final = frozenset("RSrsſПСЧпсчᲃ")
+_TURN_MARKERS: Final = frozenset(("dash", "qa", "chevron"))
 
 
-_SECTION_MAX = max(map(len, SECTION_WORDS)) + 40  # room for bullets, punctuation, spaces
+_SECTION_MAX: Final = max(map(len, SECTION_WORDS)) + 40  # room for bullets, punctuation, spaces
 
 
 # a block that is one of SECTION_WORDS, in any letter case, with anything but letters and
 # digits around and between its words ("• Читайте также:", "READ MORE »").  One anchored
 # pattern over the lower-cased block (most short blocks fail at their first word) instead of
 # normalising every short block first.
-_SECTION = re.compile(r"[\W_]*(?:" + "|".join(
+_SECTION: Final = re.compile(r"[\W_]*(?:" + "|".join(
     r"[\W_]+".join(map(re.escape, w.split(" "))) for w in sorted(SECTION_WORDS, key=len, reverse=True)
 ) + r")[\W_]*")
 

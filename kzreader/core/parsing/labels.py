@@ -6,11 +6,12 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from typing import Final
 
 from . import names
 
 # labels that are not people
-_NOT_PEOPLE = {"interview", "интервью", "note", "примечание", "image", "photo", "фото", "источник",
+_NOT_PEOPLE: Final = {"interview", "интервью", "note", "примечание", "image", "photo", "фото", "источник",
                "source", "update", "q", "a", "в", "о", "вопрос", "ответ", "question", "answer",
                "корр", "корреспондент", "журналист", "ведущий", "ведущая", "interviewer", "host",
                "reporter", "editor", "видео", "video", "tags", "теги", "date", "дата"}
@@ -19,7 +20,7 @@ _NOT_PEOPLE = {"interview", "интервью", "note", "примечание", 
 # The header pattern opens with the newline itself (it runs on "\n" + text): a literal first
 # character lets the engine jump from line to line instead of trying every position.
 # what stands before a label's colon: maybe emphasis, then up to four words or initials
-_LABEL_HEAD = re.compile(r"[ \t]*[*_]{0,3}(?P<lab>[A-ZА-ЯЁ][\w’'.\- ]{0,40}?)[ \t]*[*_]{0,3}[ \t]*")
+_LABEL_HEAD: Final = re.compile(r"[ \t]*[*_]{0,3}(?P<lab>[A-ZА-ЯЁ][\w’'.\- ]{0,40}?)[ \t]*[*_]{0,3}[ \t]*")
 
 
 def speaker_labels(text: str) -> list[tuple[int, str, bool]]:
@@ -76,13 +77,13 @@ def _person_label(raw: str) -> str | None:
     return lab
 
 
-_NEXT_LINE = re.compile(r"\s*([^\n]*)")
+_NEXT_LINE: Final = re.compile(r"\s*([^\n]*)")
 
 
-_DIGIT = re.compile(r"\d")
+_DIGIT: Final = re.compile(r"\d")
 
 
-_GENERATION = re.compile(r"\s+(?:I{1,3}|IV|Jr\.?|Sr\.?|мл\.|ст\.)$")
+_GENERATION: Final = re.compile(r"\s+(?:I{1,3}|IV|Jr\.?|Sr\.?|мл\.|ст\.)$")
 
 
 @lru_cache(maxsize=4096)

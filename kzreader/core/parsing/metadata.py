@@ -2,31 +2,32 @@
 from __future__ import annotations
 
 import re
+from typing import Final
 
 from . import evidence, names, people
 
-_MONTHS_RU = {
+_MONTHS_RU: Final = {
     "январ": 1, "феврал": 2, "март": 3, "апрел": 4, "ма": 5, "июн": 6, "июл": 7, "август": 8,
     "сентябр": 9, "октябр": 10, "ноябр": 11, "декабр": 12,
 }
-_MONTHS_EN = {m: i + 1 for i, m in enumerate("jan feb mar apr may jun jul aug sep oct nov dec".split())}
-_TIME = r"(?:[ ,T]+\d{1,2}:\d{2}(?::\d{2})?)?"
+_MONTHS_EN: Final = {m: i + 1 for i, m in enumerate("jan feb mar apr may jun jul aug sep oct nov dec".split())}
+_TIME: Final = r"(?:[ ,T]+\d{1,2}:\d{2}(?::\d{2})?)?"
 # English month names, whole or cut short ("Sept.", "Mar")
-_EN_MONTH = (r"Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
+_EN_MONTH: Final = (r"Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
              r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?")
-DATE_FORMS = [
+DATE_FORMS: Final = [
     (re.compile(rf"(?P<y>\d{{4}})-(?P<m>\d{{2}})-(?P<d>\d{{2}}){_TIME}"), "iso"),
     (re.compile(rf"(?P<d>\d{{1,2}})\.(?P<m>\d{{1,2}})\.(?P<y>\d{{4}}){_TIME}"), "dmy"),
     (re.compile(rf"(?P<d>\d{{1,2}})\s+(?P<mon>январ[яь]|феврал[яь]|марта?|апрел[яь]|ма[яй]|июн[яь]|июл[яь]|августа?|сентябр[яь]|октябр[яь]|ноябр[яь]|декабр[яь])\s+(?P<y>\d{{4}})(?:\s*(?:г\.|года?))?{_TIME}", re.I), "ru"),
     (re.compile(rf"(?P<mon>{_EN_MONTH})\.?\s+(?P<d>\d{{1,2}}),?\s+(?P<y>\d{{4}}){_TIME}", re.I), "en"),
     (re.compile(rf"(?P<d>\d{{1,2}})\s+(?P<mon>{_EN_MONTH})\.?,?\s+(?P<y>\d{{4}}){_TIME}", re.I), "en"),
 ]
-_DATE_WORDS = r"date|дата(?: публикации)?|опубликовано|размещено|published(?: on)?|posted(?: on)?|обновлено|updated"
-DATE_LABEL = re.compile(rf"(?:{_DATE_WORDS})\s*:?\s*", re.I)
+_DATE_WORDS: Final = r"date|дата(?: публикации)?|опубликовано|размещено|published(?: on)?|posted(?: on)?|обновлено|updated"
+DATE_LABEL: Final = re.compile(rf"(?:{_DATE_WORDS})\s*:?\s*", re.I)
 # what every leading date opens with (a label, a digit or a month): one test that rules out
 # most blocks before the patterns above are tried one by one
-_DATE_HEAD = re.compile(rf"\d|{_DATE_WORDS}|{_EN_MONTH}", re.I)
-_SEP = re.compile(r"\s*(?:[|•·,]\s*)?")  # a dash after the date is left: it may lead a turn
+_DATE_HEAD: Final = re.compile(rf"\d|{_DATE_WORDS}|{_EN_MONTH}", re.I)
+_SEP: Final = re.compile(r"\s*(?:[|•·,]\s*)?")  # a dash after the date is left: it may lead a turn
 
 
 def _iso(m, form) -> str | None:
@@ -74,7 +75,7 @@ def leading_date(text: str) -> tuple[str, int] | None:
     return None
 
 
-_OUTLET = re.compile(
+_OUTLET: Final = re.compile(
     r"(?:сообщает|передает|передаёт|пишет|информирует|рассказал[аи]?\s+(?:изданию|порталу|агентству))\s+"
     r"(?:корреспондент\s+|со ссылкой на\s+)?(?P<o>«[^»\n]{2,40}»|[A-Za-zА-ЯЁ][\w\-]*(?:\.[A-Za-z]{2,6})+|[A-Z][\w\-]+(?: [A-Z][\w\-]+){0,2})",
 )
@@ -82,15 +83,15 @@ _OUTLET = re.compile(
 # case-sensitive class holding every case form of the first letters, so the engine can skip to
 # candidates (an IGNORECASE pattern is scanned character by character, about 3x slower); the
 # case-insensitive lookbehinds then tell which word it starts.
-_SOURCE_LINE = re.compile(
+_SOURCE_LINE: Final = re.compile(
     r"[иИsSſoO](?i:(?<=и)(?:сточник|здание)|(?<=s)ource|(?<=o)utlet)\s*:\s*(?P<o>[^\n]{2,80})"
 )
-_URL = re.compile(r"https?://[^\s<>\"»]+")
-SIGN_OFF = re.compile(
+_URL: Final = re.compile(r"https?://[^\s<>\"»]+")
+SIGN_OFF: Final = re.compile(
     r"(?:беседовал[аи]?|интервью (?:взял[аи]?|записал[аи]?|подготовил[аи]?)|записал[аи]?|"
     r"подготовил[аи]?|interview(?:ed)? by|by)\s*:?\s+(?P<who>[^\n]{3,60})$", re.I)
 
-ROLE_WORDS = re.compile(
+ROLE_WORDS: Final = re.compile(
     r"\b(?:политолог\w*|эксперт\w*|аналитик\w*|доцент\w*|профессор\w*|директор\w*|руководител\w*|"
     r"председател\w*|заместител\w*|ассистент\w*|кандидат\w*|доктор\w*|сотрудник\w*|экономист\w*|"
     r"историк\w*|востоковед\w*|социолог\w*|исследовател\w*|специалист\w*|научн\w*|член\w*|"
@@ -101,7 +102,7 @@ ROLE_WORDS = re.compile(
 # the words _OUTLET opens with: no two start at one place, so trying the pattern where each
 # occurs, leftmost first, finds what a search finds (str.find skips through the text; the
 # pattern's first letters are among the commonest, so a search stops nearly everywhere)
-_OUTLET_VERBS = ("сообщает", "передает", "передаёт", "пишет", "информирует", "рассказал")
+_OUTLET_VERBS: Final = ("сообщает", "передает", "передаёт", "пишет", "информирует", "рассказал")
 
 
 def _outlet_phrase(text: str):
@@ -160,11 +161,11 @@ def role(person: people.Person, english: bool) -> str | None:
     return None
 
 
-_EN_CLAUSE = re.compile(r"\b(?:had|has|have|is|was|were|are|will|would|said|told|spoke|speak)\b")
+_EN_CLAUSE: Final = re.compile(r"\b(?:had|has|have|is|was|were|are|will|would|said|told|spoke|speak)\b")
 
 
 # "— политолог …" after a name; not "— в эксклюзивном интервью …" (a clause, not a role)
-_ROLE_AFTER = re.compile(
+_ROLE_AFTER: Final = re.compile(
     r"\s*[—–-]\s+(?!(?:в|во|на|с|со|и|а|но|что|как|по|о|об|за|из|к|у)\s)(?P<r>[a-zа-яё][^.!?\n]{3,160})")
 
 

@@ -5,22 +5,23 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from functools import lru_cache
+from typing import Final
 
 from ..search.word_forms import morph
 
 # English names: two or three capitalised words (letters past ASCII too: "Zoë", "Voß"; inner
 # capitals: "DiBona", "McKenzie"), maybe with a middle initial, not inside a longer word
-_EN_LOW = "a-zß-öø-ÿā-ž"  # lower-case Latin letters with the accented ones of Latin-1 and Extended-A
-_EN_WORD = rf"[A-ZÀ-ÖØ-Þ][{_EN_LOW}’']*[{_EN_LOW}](?:[A-Z][{_EN_LOW}]+)?(?:-[A-Z][{_EN_LOW}]+)?"
+_EN_LOW: Final = "a-zß-öø-ÿā-ž"  # lower-case Latin letters with the accented ones of Latin-1 and Extended-A
+_EN_WORD: Final = rf"[A-ZÀ-ÖØ-Þ][{_EN_LOW}’']*[{_EN_LOW}](?:[A-Z][{_EN_LOW}]+)?(?:-[A-Z][{_EN_LOW}]+)?"
 # (each pattern matches its first capital before the lookbehind that checks the character
 # ahead of it: opening with a class lets the engine skip to candidates)
-_EN_START = r"[A-ZÀ-ÖØ-Þ](?<![\w-].)"
-_EN_REST = _EN_WORD[len("[A-ZÀ-ÖØ-Þ]"):]  # a word after its first capital
-EN_NAME_SEQ = re.compile(rf"{_EN_START}{_EN_REST}(?: [A-Z]\.)?(?: {_EN_WORD}){{1,2}}(?![\w-])")
-EN_RUN = re.compile(rf"{_EN_START}{_EN_REST}(?: (?:[A-Z]\.|{_EN_WORD}))+(?![\w-])")  # any length
-EN_WORD = re.compile(rf"{_EN_START}{_EN_REST}(?![\w-])")
+_EN_START: Final = r"[A-ZÀ-ÖØ-Þ](?<![\w-].)"
+_EN_REST: Final = _EN_WORD[len("[A-ZÀ-ÖØ-Þ]"):]  # a word after its first capital
+EN_NAME_SEQ: Final = re.compile(rf"{_EN_START}{_EN_REST}(?: [A-Z]\.)?(?: {_EN_WORD}){{1,2}}(?![\w-])")
+EN_RUN: Final = re.compile(rf"{_EN_START}{_EN_REST}(?: (?:[A-Z]\.|{_EN_WORD}))+(?![\w-])")  # any length
+EN_WORD: Final = re.compile(rf"{_EN_START}{_EN_REST}(?![\w-])")
 # capitalised English words that start sentences or name things, never a person's name
-EN_NOT_NAMES = {
+EN_NOT_NAMES: Final = {
     "the", "a", "an", "this", "that", "these", "those", "we", "i", "you", "he", "she", "it", "they",
     "in", "on", "at", "of", "for", "with", "and", "or", "but", "to", "from", "by", "as", "if",
     "when", "what", "why", "how", "who", "where", "which", "interview", "meet", "read", "here",
@@ -30,7 +31,7 @@ EN_NOT_NAMES = {
     "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march",
     "april", "may", "june", "july", "august", "september", "october", "november", "december",
 }
-_CASES = ("nomn", "gent", "datv", "accs", "ablt", "loct")
+_CASES: Final = ("nomn", "gent", "datv", "accs", "ablt", "loct")
 
 
 def _morph():
@@ -199,21 +200,21 @@ def find_people(text: str):
             yield offs[lo], offs[hi - 1] + len(tokens[hi - 1]), name, case
 
 
-PARTICLES = {"де", "ле", "ла", "ван", "фон", "дель", "да", "ди", "дю", "ад", "аль", "эль", "бен", "ибн"}
-_RU_WORD = r"[А-ЯЁ][а-яё]+(?:-[А-ЯЁа-яё][а-яё]+)*"
-_RU_PART = r"(?:де|ле|ла|ван|фон|дель|да|ди|дю|ад|аль|эль|бен|ибн)"
+PARTICLES: Final = {"де", "ле", "ла", "ван", "фон", "дель", "да", "ди", "дю", "ад", "аль", "эль", "бен", "ибн"}
+_RU_WORD: Final = r"[А-ЯЁ][а-яё]+(?:-[А-ЯЁа-яё][а-яё]+)*"
+_RU_PART: Final = r"(?:де|ле|ла|ван|фон|дель|да|ди|дю|ад|аль|эль|бен|ибн)"
 # two to four capitalised words, maybe with name particles ("де Вильпен", "ад-Дам"), not inside
 # a longer word (the first capital is matched before the lookbehind that checks the character
 # ahead of it: a pattern that opens with a class lets the engine skip to candidates)
-RU_WORD = re.compile(rf"[А-ЯЁ](?<![\w-].){_RU_WORD[len('[А-ЯЁ]'):]}(?![\w-])")
-RU_RUN = re.compile(
+RU_WORD: Final = re.compile(rf"[А-ЯЁ](?<![\w-].){_RU_WORD[len('[А-ЯЁ]'):]}(?![\w-])")
+RU_RUN: Final = re.compile(
     rf"[А-ЯЁ](?<![\w-].)[а-яё]+(?:-[А-ЯЁа-яё][а-яё]+)*"
     rf"(?:[ \u00a0]+(?:{_RU_PART}(?:[ \u00a0]|-))?{_RU_WORD}){{1,3}}(?![\w-])"
 )
 
 
-NON_BLANK = re.compile(r"\S+")
-_WORD_OR_STOP = re.compile(r"[\w-]+|[.!?:]")
+NON_BLANK: Final = re.compile(r"\S+")
+_WORD_OR_STOP: Final = re.compile(r"[\w-]+|[.!?:]")
 
 
 def _tokens(run: str, start: int) -> tuple[list[str], list[int]]:
@@ -258,7 +259,7 @@ def _windows(n: int):
             yield lo, hi
 
 
-_WINDOWS = tuple(tuple(_windows(n)) for n in range(9))
+_WINDOWS: Final = tuple(tuple(_windows(n)) for n in range(9))
 
 
 def _windows_of(n: int):
@@ -288,7 +289,7 @@ def is_dictionary_word(word: str) -> bool:
 
 
 # offices written with a capital before a surname ("Президента Токаева"): never a first name
-_OFFICES = {"президент", "премьер", "министр", "посол", "глава", "генерал", "председатель",
+_OFFICES: Final = {"президент", "премьер", "министр", "посол", "глава", "генерал", "председатель",
             "губернатор", "аким", "мэр", "депутат", "сенатор", "директор", "профессор", "доктор",
             "господин", "госпожа", "канцлер", "спикер", "советник", "замминистра", "вице-премьер"}
 
@@ -333,7 +334,7 @@ def occupation_cases(word: str) -> frozenset:
 
 
 # the case a preposition or a noun right before a name asks for
-_CASE_BEFORE = (
+_CASE_BEFORE: Final = (
     (re.compile(r"(?:^|\s)(?:с|со)\s+$", re.I), "ablt"),
     (re.compile(r"интервью\s+$", re.I), "gent"),
 )
@@ -383,7 +384,7 @@ def _shape_reading(tokens: tuple[str, ...], sentence_start: bool, case: str | No
 
 
 # Latin letters that look like Cyrillic ones: an initials label typed with either matches
-_LOOKALIKE = str.maketrans("ABCEHKMOPTXY", "АВСЕНКМОРТХУ")
+_LOOKALIKE: Final = str.maketrans("ABCEHKMOPTXY", "АВСЕНКМОРТХУ")
 
 
 @lru_cache(maxsize=4096)

@@ -21,13 +21,14 @@ from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import Final
 
 from . import evidence as ev
 from . import names
 from .labels import norm_label, speaker_labels
 
 # Evidence → weight.  Read as: how strongly this mention says "this is the guest".
-WEIGHTS = {
+WEIGHTS: Final = {
     "label": 5.0,  # a guest's speaker label names them (full name, surname, initials)
     "self_intro": 4.0,  # "Меня зовут …", "My name is …" in the first answer
     "title_is_name": 4.0,  # the whole title is the name (a "uses this"-style page)
@@ -44,22 +45,22 @@ WEIGHTS = {
     "three_words": 0.5,  # a full Russian name with patronymic
     "interviewer_context": -6.0,  # "ведущей RT Софико …", "корреспонденту … Марине …"
 }
-THRESHOLD = 3.0
+THRESHOLD: Final = 3.0
 # a weaker best candidate still wins when nobody else comes near it
 LONE_THRESHOLD, LONE_MARGIN = 2.0, 1.5
-MULTI_THRESHOLD = 2.0  # for the second and further guests once the page has several
+MULTI_THRESHOLD: Final = 2.0  # for the second and further guests once the page has several
 
 
 # a short line that may head a section or caption a photo: a Markdown heading, or a line that
 # opens with two capitalised words; neither ends a sentence
-_HEADER_LINE = re.compile(
+_HEADER_LINE: Final = re.compile(
     r"\n[ \t]*(?:(?P<h>#{1,6})[ \t]+|[*_]{0,3}(?=[A-ZА-ЯЁÀ-Þ][\w’'-]+[ \u00a0]+(?:[a-zа-яё]{1,4}[ \u00a0-])?[A-ZА-ЯЁÀ-Þ]))"
     r"(?P<body>[^\n]{3,150}?)[ \t]*(?=\n|$)(?<![.!?…:;,])")
 # where _HEADER_LINE can start: its opening up to the second capital, with every repeat taken
 # possessively (no character a repeat takes could start what follows it, so this finds the same
 # lines).  Finding these first is cheaper than _HEADER_LINE at every line: most lines fail in
 # its opening, and a long line that passes would be scanned by its lazy body for 150 characters.
-_HEADER_START = re.compile(
+_HEADER_START: Final = re.compile(
     r"\n[ \t]*+(?:(?P<h>#){1,6}[ \t]|[*_]{0,3}+[A-ZА-ЯЁÀ-Þ][\w’'-]++[ \u00a0]++(?:[a-zа-яё]{1,4}[ \u00a0-])?"
     r"[A-ZА-ЯЁÀ-Þ])")
 
@@ -210,7 +211,7 @@ class _Book:
         return None
 
 
-_INITIAL = re.compile(r"(?:[A-ZА-ЯЁ]\.-?){1,3}")
+_INITIAL: Final = re.compile(r"(?:[A-ZА-ЯЁ]\.-?){1,3}")
 
 
 def _common(a: str, b: str) -> str:
@@ -220,7 +221,7 @@ def _common(a: str, b: str) -> str:
     return a[:k]
 
 
-_WORD_AT = re.compile(r"[\w’'-]+")
+_WORD_AT: Final = re.compile(r"[\w’'-]+")
 
 
 def _collect(z: Zones, book: _Book) -> dict:
