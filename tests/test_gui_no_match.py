@@ -40,13 +40,19 @@ def _read_second_at_question_3(w):
     return second
 
 
+def _filter_out_everything(qtbot, w):
+    """Read the second interview at question 3, then filter out every interview; its id."""
+    second = _read_second_at_question_3(w)
+    w.interview_list.filter_edit.setText("zzzqqq")
+    qtbot.waitUntil(lambda: w.reading_pane.interview() is None)
+    return second
+
+
 @pytest.mark.parametrize("language", ["en", "ru"])
 def test_a_filter_that_hides_every_interview_empties_the_pane_and_says_why(qtbot, reading, language):
     w = reading(language)
     pane = w.reading_pane
-    _read_second_at_question_3(w)
-    w.interview_list.filter_edit.setText("zzzqqq")
-    qtbot.waitUntil(lambda: pane.interview() is None)
+    _filter_out_everything(qtbot, w)
     text = pane.document().toPlainText()
     assert NO_MATCH[language] in text
     # nothing of the interview that was shown: no title, no questions to step through
@@ -58,9 +64,7 @@ def test_a_filter_that_hides_every_interview_empties_the_pane_and_says_why(qtbot
 def test_clearing_the_filter_brings_the_interview_back_at_its_question(qtbot, reading):
     w = reading("en")
     pane = w.reading_pane
-    second = _read_second_at_question_3(w)
-    w.interview_list.filter_edit.setText("zzzqqq")
-    qtbot.waitUntil(lambda: pane.interview() is None)
+    second = _filter_out_everything(qtbot, w)
     w.interview_list.filter_edit.clear()
     qtbot.waitUntil(lambda: pane.interview() is not None)
     assert pane.interview().id == second
@@ -72,9 +76,7 @@ def test_clearing_the_filter_brings_the_interview_back_at_its_question(qtbot, re
 def test_a_filter_that_lets_only_another_interview_through_opens_that_one(qtbot, reading):
     w = reading("en")
     pane = w.reading_pane
-    second = _read_second_at_question_3(w)
-    w.interview_list.filter_edit.setText("zzzqqq")
-    qtbot.waitUntil(lambda: pane.interview() is None)
+    second = _filter_out_everything(qtbot, w)
     first = w.interview_list.source_model.interview(0)
     assert first.id != second
     w.interview_list.set_id_filter([first.id])  # e.g. a theme carried only by the first
