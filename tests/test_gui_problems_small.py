@@ -30,6 +30,18 @@ def _window(qtbot, window_in, language, size):
     return w
 
 
+def _next_session(qtbot, w, tmp_path):
+    """A new window on ``w``'s settings (``w`` closed), at 800x600."""
+    from kzreader.gui.main_window import MainWindow
+
+    again = MainWindow(w.settings, str(tmp_path / "data"), str(tmp_path / "cache"))
+    qtbot.addWidget(again)
+    again.resize(800, 600)
+    again.show()
+    qtbot.waitExposed(again)
+    return again
+
+
 def _button(w) -> QToolButton:
     return w.statusBar().findChild(QToolButton, "problems_status_button")
 
@@ -82,3 +94,30 @@ def test_in_a_roomy_window_the_panel_still_opens_by_itself(qtbot, window_in):
     assert w.problems_dock.isVisible()
     assert w.dockWidgetArea(w.problems_dock) == Qt.DockWidgetArea.BottomDockWidgetArea
     assert not _button(w).isVisible()
+
+
+def test_a_panel_the_user_opened_comes_back_with_the_next_problems(qtbot, window_in, tmp_path):
+    w = _window(qtbot, window_in, "en", (800, 600))
+    w.problems_view.append([_problem()])
+    qtbot.mouseClick(_button(w), Qt.MouseButton.LeftButton)  # the user opens it
+    qtbot.waitUntil(w.problems_dock.isVisible)
+    w.problems_view.clear()  # a corpus without problems: nothing to list, it goes
+    assert w.problems_dock.isHidden()
+    w.problems_view.append([_problem("other.txt")])  # and comes back with the next ones
+    assert w.problems_dock.isVisible()
+    w.close()  # left open at the end of the session ...
+    again = _next_session(qtbot, w, tmp_path)
+    assert again.problems_dock.isHidden()  # (empty)
+    again.problems_view.append([_problem()])
+    assert again.problems_dock.isVisible()  # ... open in the next one, small as it is
+    again.loader.shutdown()
+
+
+def test_a_panel_never_opened_in_a_small_window_stays_a_button_in_the_next_session(qtbot, window_in, tmp_path):
+    w = _window(qtbot, window_in, "en", (800, 600))
+    w.problems_view.append([_problem()])
+    w.close()
+    again = _next_session(qtbot, w, tmp_path)
+    again.problems_view.append([_problem()])
+    assert again.problems_dock.isHidden() and _button(again).isVisible()
+    again.loader.shutdown()

@@ -225,8 +225,9 @@ class ProblemsDockVisibility(QObject):
     user's own choice wins and is remembered (QSettings): closing the dock keeps it closed
     ("closed"; the status bar still counts them), opening it from View ▸ Panels while it is
     empty keeps it open ("shown"; opened while it lists something, by the menu or the status
-    bar's button, it is back to "auto", and stays open while there are problems).  Where it
-    sits is part of the main window's saved layout, as for the other docks.
+    bar's button, it is back to "auto", and stays open while there are problems; opened so,
+    or left open at the end of a session, it comes back with the next problems whatever the
+    window's size).  Where it sits is part of the main window's saved layout, as for the other docks.
     """
 
     AUTO, SHOWN, CLOSED = "auto", "shown", "closed"
@@ -235,6 +236,9 @@ class ProblemsDockVisibility(QObject):
         super().__init__(parent or dock)
         self.dock, self.view, self.settings = dock, view, settings
         mode = settings.value(K_DOCK_MODE, "", type=str)
+        # opened by the user, or open in the layout the last session left (stored with the
+        # mode): it comes back, in a small window too, when there is something to list again
+        self._kept_open = mode in (self.AUTO, self.SHOWN, self.CLOSED) and not dock.isHidden()
         if mode not in (self.AUTO, self.SHOWN, self.CLOSED):
             # nothing stored (first start, or settings from before): a restored layout with the
             # dock hidden was the user's doing.  Stored by ``save``, with that layout: writing
@@ -272,7 +276,7 @@ class ProblemsDockVisibility(QObject):
         rows = self.view.model.rowCount()
         if self.mode == self.AUTO:
             # opens by itself where there is room; once open, it stays while there are problems
-            wanted = rows > 0 and (self._open() or self.dock.window().height() >= ROOMY_HEIGHT)
+            wanted = rows > 0 and (self._open() or self._kept_open or self.dock.window().height() >= ROOMY_HEIGHT)
         else:
             wanted = self.mode == self.SHOWN
         if wanted == self.dock.isHidden():
@@ -309,6 +313,7 @@ class ProblemsDockVisibility(QObject):
     @Slot(bool)
     def _on_toggled(self, checked: bool) -> None:
         """View ▸ Panels ▸ Problems, chosen by the user: opened while empty, it stays open."""
+        self._kept_open = checked
         if checked:
             self._set_mode(self.AUTO if self.view.model.rowCount() else self.SHOWN)
         else:
@@ -319,6 +324,7 @@ class ProblemsDockVisibility(QObject):
         # the dock's close button (or the window manager's, when it floats)
         if obj is self.dock and event.type() == QEvent.Type.Close:
             self._set_mode(self.CLOSED)
+            self._kept_open = False
         if obj is self.dock and event.type() in (QEvent.Type.Hide, QEvent.Type.Show):
             self._update_button()  # shown, closed, or put behind another tab or before it
         return False
