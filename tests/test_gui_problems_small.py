@@ -121,3 +121,15 @@ def test_a_panel_never_opened_in_a_small_window_stays_a_button_in_the_next_sessi
     again.problems_view.append([_problem()])
     assert again.problems_dock.isHidden() and _button(again).isVisible()
     again.loader.shutdown()
+
+
+def test_the_button_shows_while_the_panel_is_behind_another_tab(qtbot, window_in):
+    w = _window(qtbot, window_in, "en", (1280, 820))
+    w.problems_view.append([_problem()])
+    assert w.problems_dock.isVisible() and not _button(w).isVisible()
+    w.tabifyDockWidget(w.themes_dock, w.problems_dock)  # the user drags it onto the Themes tab
+    w.themes_dock.raise_()
+    qtbot.waitUntil(_button(w).isVisible)
+    qtbot.mouseClick(_button(w), Qt.MouseButton.LeftButton)  # brings its tab to the front
+    qtbot.waitUntil(lambda: not w.problems_dock.visibleRegion().isEmpty())
+    assert not _button(w).isVisible()

@@ -248,6 +248,7 @@ class ProblemsDockVisibility(QObject):
         self.button = self._status_button()
         dock.toggleViewAction().triggered.connect(self._on_toggled)
         dock.installEventFilter(self)
+        dock.visibilityChanged.connect(lambda _visible: self._update_button())  # also a tab chosen
         view.count_changed.connect(self._on_count_changed)
         self._sync()
 
@@ -296,7 +297,8 @@ class ProblemsDockVisibility(QObject):
                 size = self.button.fontMetrics().height()
                 self.button.setIconSize(QSize(size, size))
         # while the list cannot be seen: closed, or behind another panel's tab
-        seen = self._open() and self.dock.isVisible()
+        # (a dock behind another's tab is still "visible", with nothing of it on the screen)
+        seen = self._open() and self.dock.isVisible() and not self.dock.visibleRegion().isEmpty()
         self.button.setVisible(rows > 0 and not seen)
 
     @Slot()
@@ -325,6 +327,4 @@ class ProblemsDockVisibility(QObject):
         if obj is self.dock and event.type() == QEvent.Type.Close:
             self._set_mode(self.CLOSED)
             self._kept_open = False
-        if obj is self.dock and event.type() in (QEvent.Type.Hide, QEvent.Type.Show):
-            self._update_button()  # shown, closed, or put behind another tab or before it
         return False
