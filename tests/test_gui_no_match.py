@@ -84,3 +84,23 @@ def test_a_filter_that_lets_only_another_interview_through_opens_that_one(qtbot,
     qtbot.waitUntil(lambda: pane.interview() is not None)
     assert pane.interview().id == first.id
 
+
+
+def test_a_reload_while_the_filter_hides_everything_keeps_the_place_to_come_back_to(qtbot, reading):
+    w = reading("en")
+    pane = w.reading_pane
+    second = _filter_out_everything(qtbot, w)
+    with qtbot.waitSignal(w.loader.finished, timeout=20_000):
+        w.opener.reload()
+    qtbot.waitUntil(lambda: NO_MATCH["en"] in pane.document().toPlainText())
+    assert pane.interview() is None
+    w.interview_list.filter_edit.clear()
+    qtbot.waitUntil(lambda: pane.interview() is not None)
+    assert (pane.interview().id, pane.current_number()) == (second, 3)
+
+
+def test_the_place_put_aside_is_the_one_saved_for_the_next_start(qtbot, reading):
+    w = reading("en")
+    second = _filter_out_everything(qtbot, w)
+    w.place.save()
+    assert w.place.last() == (second, 3)

@@ -95,6 +95,10 @@ class ReadingPane(QWidget):
     def interview(self) -> Interview | None:
         return self._interview
 
+    def empty_text(self) -> str:
+        """What the text says while no interview is shown ("": how to open one)."""
+        return self._empty_text
+
     def current_number(self) -> int:
         """The current exchange, 1-based; 0 when nothing (or no exchange) is shown."""
         return self._number

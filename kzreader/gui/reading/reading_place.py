@@ -28,7 +28,9 @@ class ReadingPlace(QObject):
         self.pane = window.reading_pane
         # (interview id, question) to reopen when that interview arrives from the loader
         self._pending: tuple[str, int] | None = None
-        # the place put aside while a filter hides every interview
+        # while a filter hides every interview: the pane says so, and the place it put aside
+        # (kept through a reload, found again when the filter lets it through)
+        self._filtered_out = False
         self._hidden: tuple[str, int] | None = None
         # looked at once the filter's change is over (the list's selection follows it then)
         self._matches_check = QTimer(self)
@@ -57,8 +59,9 @@ class ReadingPlace(QObject):
         return (iid, self.settings.value(K_QUESTION, 1, type=int)) if iid else None
 
     def current(self) -> tuple[str, int] | None:
+        """Where the reader is (the place put aside while the filter hides every interview)."""
         iv = self.pane.interview()
-        return (iv.id, self.pane.current_number()) if iv is not None else None
+        return (iv.id, self.pane.current_number()) if iv is not None else self._hidden
 
     def save(self) -> None:
         s, pane = self.settings, self.pane
@@ -85,7 +88,6 @@ class ReadingPlace(QObject):
     # -- the session -------------------------------------------------------------------------
     @Slot()
     def on_cleared(self) -> None:
-        self._hidden = None
         if self._pending is None:  # a reload keeps the old text in view until the new one arrives
             self.pane.set_interview(None)
 
@@ -111,24 +113,26 @@ class ReadingPlace(QObject):
                 self.list.select_row(0)
 
     # -- the filter ---------------------------------------------------------------------------
-    def hidden_place(self) -> tuple[str, int] | None:
-        """The place put aside while the filter hides every interview (None: none is)."""
-        return self._hidden
-
     @Slot()
     def _on_matches_changed(self) -> None:
         shown, total = self.list.visible_count(), self.list.source_model.rowCount()
         if total and not shown:
-            self._hidden = self.current() or self._hidden
-            self.pane.set_interview(None, empty_text=translate(
-                "MainWindow", "No interview matches the filter. Change or clear it to read on."))
-            self.window.setWindowTitle("kzreader")
-        elif shown and self._hidden is not None and self.pane.interview() is None:
-            iid, number = self._hidden
-            self._hidden = None
+            if not self._filtered_out:
+                self._filtered_out = True
+                self._hidden = self.current()
+            text = translate("MainWindow", "No interview matches the filter. Change or clear it to read on.")
+            # (again after a reload: clearing the corpus gave the pane its "nothing open" text)
+            if self.pane.interview() is not None or self.pane.empty_text() != text:
+                self.pane.set_interview(None, empty_text=text)
+                self.window.setWindowTitle("kzreader")
+        elif shown and self._filtered_out:
+            self._filtered_out = False
+            place, self._hidden = self._hidden, None
+            if self.pane.interview() is not None:
+                return  # a new load has opened one already
             # the interview put aside if the filter lets it through, else the first one shown
-            if self.list.select_interview(iid):
-                self.pane.go_to(number)
+            if place is not None and self.list.select_interview(place[0]):
+                self.pane.go_to(place[1])
             else:
                 self.list.select_row(0)
 
