@@ -97,11 +97,10 @@ def split_blocks(text: str, pos: int = 0) -> list[Block]:
     group = 0
     prev_end = -1
     prev_line = ""  # the previous non-blank line, stripped: the last line of blocks[-1]
-    count = text.count
     for m in _LINE.finditer(text, pos):
         s, e = m.span()
-        line = m.group()
-        if prev_end >= 0 and count("\n", prev_end, s) > 1:
+        line: str = m.group()
+        if prev_end >= 0 and text.count("\n", prev_end, s) > 1:
             group += 1  # a blank line in between
         elif prev_end >= 0 and _continues(prev_line, line):
             last = blocks[-1]
@@ -173,7 +172,8 @@ def _is_lone_label(line: str) -> bool:
     m = QA_LABEL.fullmatch(stripped) or SPEAKER.fullmatch(stripped) or INITIALS.fullmatch(stripped)
     if m is None:
         return False
-    lab = m.group("lab").lower().rstrip(".")
+    lab: str = m.group("lab")
+    lab = lab.lower().rstrip(".")
     return lab not in NOT_SPEAKERS
 
 
@@ -185,7 +185,10 @@ def _qa_label(line: str):
     """QA_LABEL at the start of ``line``, except a single lower-case letter: "о. И чтобы" is the
     end of a word a copy broke ("эт" ⏎ "о. И чтобы"), not the answer label "О."."""
     m = QA_LABEL.match(line)
-    if m is not None and len(m.group("lab")) == 1 and m.group("lab").islower():
+    if m is None:
+        return None
+    lab: str = m.group("lab")
+    if len(lab) == 1 and lab.islower():
         return None
     return m
 
@@ -196,7 +199,8 @@ def _speaker(line: str):
         m = INITIALS.match(line) if line[1:2] == "." else None
         if m is None:
             return None
-    lab = m.group("lab").strip()
+    lab: str = m.group("lab")
+    lab = lab.strip()
     if lab.lower().rstrip(".") in NOT_SPEAKERS or len(lab) > 40:
         return None
     return m
@@ -228,7 +232,8 @@ def _describe_new(b: Block) -> None:
     if c in _QA_START or c > "\u04ff" and _qa_letter_case_form(c):
         m = _qa_label(t)
         if m:
-            lab = m.group("lab").lower()
+            lab: str = m.group("lab")
+            lab = lab.lower()
             b.marker, b.label = "qa", lab
             b.qa = "q" if lab in ("вопрос", "question", "q", "в") else "a"
             b.body_start = b.start + m.end()
@@ -242,7 +247,8 @@ def _describe_new(b: Block) -> None:
     if c in _SPEAKER_START and ":" in t:
         m = _speaker(t)
         if m:
-            b.marker, b.label = "speaker", " ".join(m.group("lab").split()).lower()
+            name: str = m.group("lab")
+            b.marker, b.label = "speaker", " ".join(name.split()).lower()
             b.body_start = b.start + m.end()
             b.lone_label = m.end() >= len(t)
             if c == "*" and t.endswith("*"):  # "**Name: question?**": the bold ends the body

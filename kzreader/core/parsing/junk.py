@@ -18,7 +18,6 @@ _CREDIT: Final = re.compile(
     re.IGNORECASE,
 )
 _PLACEHOLDER: Final = re.compile(r"\[\[[^\]\n]{1,40}\]\]|\{\{[^}\n]{1,40}\}\}|%[A-Z_]{3,}%")
-_CODE_CHARS: Final = re.compile(r"[{};=$]")
 _CODE_START: Final = ("<script", "<style", "<iframe", "<noscript", "window.", "var ", "function(", "function ", "document.", "(function", "gtag(", "googletag", "!function")
 # lower-case only this many leading characters to test _CODE_START, not the whole block
 _CODE_HEAD: Final = 2 * max(map(len, _CODE_START))
@@ -93,7 +92,9 @@ def _looks_like_code(t: str) -> bool:
         return True
     if not ("{" in t or ";" in t or "=" in t):
         return False
-    n = len(_CODE_CHARS.findall(t))
+    # the code characters { } ; = $, each counted by str.count: it runs through a text several
+    # times faster than a pattern's findall, and builds no list
+    n = t.count("{") + t.count("}") + t.count(";") + t.count("=") + t.count("$")
     return n >= 3 and n > 0.04 * len(t)
 
 

@@ -28,11 +28,10 @@ def speaker_labels(text: str) -> list[tuple[int, str, bool]]:
     Only lines with a colon near their start are tried (found with str.find, far faster than a
     pattern tried at every line)."""
     out = []
-    find = text.find
-    i = find(":")
+    i = text.find(":")
     while i != -1:
         ls = text.rfind("\n", 0, i) + 1
-        nl = find("\n", i)
+        nl = text.find("\n", i)
         # what stands before the line's first colon; a page repeats its labels, so each is
         # read once (the pattern and the label checks cost several times the look-up)
         lab = _label_before_colon(text[ls:i]) if i - ls <= 50 else None
@@ -49,7 +48,7 @@ def speaker_labels(text: str) -> list[tuple[int, str, bool]]:
                 assert nxt is not None  # (the pattern matches the empty string)
                 asks = nxt.group(1).rstrip("*_ ").endswith("?")
             out.append((ls, lab, asks))
-        i = find(":", nl) if nl != -1 else -1
+        i = text.find(":", nl) if nl != -1 else -1
     return out
 
 
