@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import logging
 import os
 import sys
 from collections.abc import Callable
@@ -16,6 +17,7 @@ from collections.abc import Callable
 from .core.search.analysers import warn_missing_analysers
 from .core.corpus.corpus import load_paths
 from .core.model import Interview
+from .core.parsing import native
 from .core.sources.sources import SUPPORTED_SUFFIXES
 from .diagnostics import setup_logging, take_debug_flag
 
@@ -143,6 +145,7 @@ def run(argv: list[str]) -> int:
     args, debug = take_debug_flag(argv[1:])
     if debug:
         setup_logging(None, debug=True)
+        logging.getLogger("kzreader").debug("parser: %s", native.reason)
     warn_missing_analysers()
     try:
         return COMMANDS[argv[0]](args)

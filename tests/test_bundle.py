@@ -100,3 +100,16 @@ def test_bundle_loads_a_large_corpus(bundle, tmp_path):
     (db,) = (tmp_path / "settings" / "cache").rglob(parse_cache.DB_NAME)
     with contextlib.closing(sqlite3.connect(db)) as conn:
         assert conn.execute("SELECT count(*) FROM entry").fetchone()[0] == 13 * len(samples)
+
+
+def test_bundle_parses_with_the_form_installed_here(bundle, tmp_path):
+    """The bundle carries the compiled parser when the installation it is built from has it
+    (PyInstaller ships the extension modules without their sources; see parsing/native.py)."""
+    from kzreader.core.parsing import native
+
+    samples = APP / "_internal" / "kzreader" / "resources" / "samples"
+    run = subprocess.run([str(bundle), "parse", "--debug", "--json", str(samples)], capture_output=True,
+                         text=True, cwd=tmp_path, env=_env(tmp_path), timeout=120)
+    assert run.returncode == 0, run.stderr
+    want = "parser: compiled with mypyc" if native.compiled else "parser: "
+    assert want in run.stderr, run.stderr[-2000:]

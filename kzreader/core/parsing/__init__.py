@@ -7,7 +7,11 @@ the lead, a turn (its paragraphs or its marker), or a removed span.
 """
 from __future__ import annotations
 
-import os
+from . import native
+
+native.choose()  # compiled modules or their .py files: decided before any of them is imported
+
+import os  # noqa: E402 (after the choice above, as every import below)
 import re
 import stat
 import time
