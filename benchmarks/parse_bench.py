@@ -49,7 +49,12 @@ def main() -> int:
         n_ex = sum(pool.map(_parse_chunk, chunks))
     t_pool = time.perf_counter() - t
 
-    print(f"files: {len(paths)}, {mb:.1f} MB, {n_ex} exchanges")
+    try:
+        from kzreader.core.parsing import native
+        form = "compiled" if native.compiled else f"pure Python ({native.reason})"
+    except ImportError:  # a checkout from before parsing/native.py
+        form = "pure Python"
+    print(f"files: {len(paths)}, {mb:.1f} MB, {n_ex} exchanges; parser: {form}")
     print(f"read+decode:          {t_read:7.2f} s  {len(paths) / t_read:9.0f} files/s  {mb / t_read:7.1f} MB/s")
     print(f"parse, 1 process (est. from 10%): {t_one:7.2f} s  {len(paths) / t_one:9.0f} files/s  {mb / t_one:7.1f} MB/s")
     print(f"parse, {a.workers} processes:  {t_pool:7.2f} s  {len(paths) / t_pool:9.0f} files/s  {mb / t_pool:7.1f} MB/s")

@@ -68,7 +68,18 @@ def _child(n: int, runs: int) -> None:
                 parse_source(s)
             times.append((time.process_time() - t) * 1000 / len(srcs))
         out[name] = times
+    out["form"] = _form()
     print(json.dumps(out))
+
+
+def _form() -> str:
+    """Which form of the parser the tree runs (a tree from before parsing/native.py: pure)."""
+    try:
+        from kzreader.core.parsing import native
+    except ImportError:
+        return "pure Python"
+    return "compiled" if native.compiled else f"pure Python: {native.reason}"
+
 
 
 def _run(tree: str, n: int, runs: int) -> dict[str, list[float]]:
@@ -95,9 +106,12 @@ def main() -> int:
         trees["base" if k == 0 else f"base{k + 1}"] = str(Path(base).resolve())
     trees["this"] = str(ROOT)
     got: dict[str, dict[str, list[float]]] = {t: {} for t in trees}
+    forms: dict[str, str] = {}
     for _ in range(a.rounds):
         for t, tree in trees.items():
-            for name, times in _run(tree, a.n, a.runs).items():
+            got_run = _run(tree, a.n, a.runs)
+            forms[t] = got_run.pop("form")
+            for name, times in got_run.items():
                 got[t].setdefault(name, []).extend(times)
     print(f"parse_source only, process time per file, {a.rounds} rounds x {a.runs} runs")
     for name in got["this"]:
@@ -108,7 +122,7 @@ def main() -> int:
             if t != "base" and a.base and got["base"].get(name):
                 ratio = statistics.median(ts) / statistics.median(got["base"][name])
                 line += f"  median ratio to base {ratio:.2f}x"
-            print(line + f"  ({tree})")
+            print(line + f"  ({tree}, {forms[t]})")
     return 0
 
 
