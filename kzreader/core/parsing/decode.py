@@ -27,6 +27,8 @@ own exchange: the turns after it are decoded from their own evidence, not shifte
 DESIGN: to add a role, add its state to ``STATES``, its transitions to ``ALLOWED`` (and ``END``
 when a file may end in it), say in ``_build`` what blocks in that role become, and refit the
 weights (``python tools/fit_roles.py --write``): the fitter learns a column for every state.
+Then write ``_native_forward`` out again for the new grammar (the compiled module's Viterbi
+pass; until then it falls back to the generated one, and tests/test_viterbi_native.py fails).
 """
 from __future__ import annotations
 
@@ -186,7 +188,9 @@ def _native_forward(score: tuple[float, ...], rows: list[tuple[float, ...]],
 _NATIVE: Final = not isinstance(_native_forward, FunctionType) and tuple(
     tuple(p for p, _ in preds) for preds in _PREDS) == _NATIVE_PREDS
 
-DEFAULT: Final = Weights(EMIT, TRANS)
+# (not Final: tools/fit_roles.py swaps it to score a fitted table through parse_source, and a
+# compiled module reads a Final name from C, where the swap would not be seen)
+DEFAULT = Weights(EMIT, TRANS)
 
 
 def viterbi(rows: list[tuple[float, ...]], w: Weights) -> list[int]:

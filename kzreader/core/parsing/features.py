@@ -276,6 +276,7 @@ def block_features(blocks: list[Block], text: str = "") -> tuple[list[int], list
     doc = _doc_kind(markers)
     # where the turns are, for "before the first" / "after the last": marked turns, or in a
     # document without turn markers its headings, or failing those its questions
+    # (a flag, not ``kinds is TURN_MARKERS``: compiled, a tuple constant is no single object)
     marked_turns = doc not in ("doc_head", "doc_plain")
     kinds = TURN_MARKERS if marked_turns else ("heading",)
     # (the first block is the title unless it asks something)

@@ -313,7 +313,7 @@ def _collect(z: Zones, book: _Book) -> dict:
             else:
                 p.add("header" if section else "caption")
     # surnames alone ("Путин о …", "Винник заявил") count for the full name they belong to
-    stems = {_fold(w)[:4] for w in (p.name.split()[-1] for p in book.people) if len(w) >= 4}
+    stems = {_fold(w)[:4] for w in [p.name.split()[-1] for p in book.people] if len(w) >= 4}
     for zone, text in (("title", title), ("lead", lead)) if stems else ():
         spans = [(s, e) for zz, t, s, e, _, _ in mentions if zz == zone]
         low = text.lower().replace("ё", "е")
