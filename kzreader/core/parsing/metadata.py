@@ -120,8 +120,28 @@ def _outlet_phrase(text: str):
     return None
 
 
+def _source_line(text: str) -> re.Match[str] | None:
+    """``_SOURCE_LINE.search(text)``, tried only where it can match: its word ("источник",
+    "издание", "source", "outlet": 8, 7, 6 or 6 letters) ends at the last non-blank before a
+    colon.  (Its letters "и" and "o" are among the commonest, and a search stops at each.)  A
+    word before a later colon starts later, so the first colon with a match, and there the
+    longest word, gives the leftmost match."""
+    c = text.find(":")
+    while c != -1:
+        e = c
+        while e > 0 and text[e - 1].isspace():  # (\s is str.isspace)
+            e -= 1
+        for n in (8, 7, 6):
+            if e >= n:
+                m = _SOURCE_LINE.match(text, e - n)
+                if m is not None:
+                    return m
+        c = text.find(":", c + 1)
+    return None
+
+
 def outlet(text: str) -> str | None:
-    m = _outlet_phrase(text) or ":" in text and _SOURCE_LINE.search(text)
+    m = _outlet_phrase(text) or _source_line(text)
     if not m:
         return None
     o = m.group("o").strip().rstrip(".,;").strip("«»\"")
