@@ -296,4 +296,3 @@ class MainWindow(QMainWindow):
         if self._parts_built:
             self.bookmarks.detach()
         super().closeEvent(event)
-
