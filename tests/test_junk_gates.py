@@ -36,3 +36,15 @@ def test_the_openers_are_those_of_the_patterns():
 
 def test_re_digit_is_str_isdecimal():
     assert set(re.findall(r"\d", _EVERY)) == {c for c in _EVERY if c.isdecimal()}
+
+
+def test_a_copyright_sign_is_a_credit_with_or_without_a_space_after_it():
+    from kzreader.core.parsing.blocks import Block
+
+    def kind(text):
+        return junk.block_junk(Block(0, len(text), 0, text))
+
+    for text in ("© AP", "©AP", "© Reuters / Jane Roe", "© РИА Новости", "Фото: ТАСС"):
+        assert kind(text) == "credit", text
+    # a paragraph that only mentions a sign or a photo is speech
+    assert kind("Мы поставили знак © на все снимки.") is None

@@ -17,7 +17,8 @@ the decoder (``decode.py``) scores a block for a role by adding the weights that
   editor's note, text repeated elsewhere in the file (pull quotes), a live text's minute mark
   ("69: …"), headline
   shape, a summary cut short with '…', a line indented in the source, no one
-  speaking after the last turn (background, byline); and a table row, which is not debris;
+  speaking after the last turn (background, byline), the interviewer's last turn when it asks
+  nothing and gets no reply (a sign-off); and a table row, which is not debris;
 * its place: first block, before the first / after the last marked turn, and its neighbours
   (is the next block a marked turn or debris, did the previous one end with '?' or is it a
   heading, is a block
@@ -227,6 +228,8 @@ def _marker(b: Block, stats) -> tuple[str, list[str]]:
 
 
 _MARKS: Final = ("none", "dash", "qa_q", "qa_a", "chev", "spk", "hash", "bold")  # what _marker returns
+# markers that can have a look only questions share (a dash or a chevron opens answers too)
+_ASKING: Final = frozenset(("qa_q", "spk", "hash", "bold"))
 _DEBRIS: Final = frozenset(("credit", "tweet", "teaser", "date", "code", "url", "caps"))
 _SIZES: Final = ("L0", "L1", "L2", "L3", "L4", "L5")
 _DOC_KINDS: Final = ("doc_qa", "doc_spk", "doc_dash", "doc_chev", "doc_head", "doc_plain")
@@ -297,6 +300,7 @@ def block_features(blocks: list[Block], text: str = "") -> tuple[list[int], list
     last = len(content) - 1
     n_blocks = len(blocks)
     last_label_asks: bool | None = None  # did the last speaker label before this block ask
+    last_ask = -1  # the last block with the question look of a marker only questions carry
     for k, i in enumerate(content):
         b = blocks[i]
         body = bodies[k]
@@ -453,6 +457,8 @@ def block_features(blocks: list[Block], text: str = "") -> tuple[list[int], list
             f.append("post")
         if qshape and marker and (marker == qshape if plain_qshape else _shape(b) == qshape):
             f.append(_QSHAPE[m])
+            if m in _ASKING:
+                last_ask = k
         f.append(by_doc[m])
         f.append(_BY_SIZE[m][size])
         if q_end:
@@ -476,6 +482,13 @@ def block_features(blocks: list[Block], text: str = "") -> tuple[list[int], list
         headlines.append(headline)
         if is_debris:
             debris.append(k)
+    # the interviewer's last turn with no question in it and no reply after it ("Q: Thanks,
+    # great talking to you.", a bold "Спасибо, Майк!" with only a heading after it): a sign-off,
+    # not an exchange.  No reply: in a document whose answers carry markers, no marked turn
+    # follows; in one whose answers are plain paragraphs, no paragraph follows right after.
+    if last_ask >= 0 and "?" not in bodies[last_ask] and (
+            last_ask == last_turn if marked_turns else last_ask == last or markers[last_ask + 1] is not None):
+        rows[last_ask].append("closing")
     # debris next door (rare: only those blocks are visited), in block order
     for k in debris:
         if k > 0:

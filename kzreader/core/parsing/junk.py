@@ -13,8 +13,10 @@ _COUNTER: Final = re.compile(
     r"(?:\d[\d\s  ]*|(?:просмотр\w*|views?|прочитал[аио]?)\W*\d[\d\s]*|\d[\d\s]*\W*(?:просмотр\w*|views?|прочтени\w*|комментари\w*))",
     re.IGNORECASE,
 )
+# (the word-boundary check is for the words only: after "©" it would need a letter right
+# next to it, and "© AP" would pass as text)
 _CREDIT: Final = re.compile(
-    r"(?:фото(?:графия)?|photo(?:graph)?|источник фото|иллюстрация|image|picture|видео|video|©|\(c\)|copyright|коллаж|скриншот|кадр)\b\s*[:.\-—–]?",
+    r"(?:(?:фото(?:графия)?|photo(?:graph)?|источник фото|иллюстрация|image|picture|видео|video|\(c\)|copyright|коллаж|скриншот|кадр)\b|©)\s*[:.\-—–]?",
     re.IGNORECASE,
 )
 _PLACEHOLDER: Final = re.compile(r"\[\[[^\]\n]{1,40}\]\]|\{\{[^}\n]{1,40}\}\}|%[A-Z_]{3,}%")
