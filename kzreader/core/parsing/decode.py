@@ -231,7 +231,7 @@ def decode(blocks: list[Block], text: str = "", weights: Weights | None = None) 
     return _build(blocks, content, feats, [STATES[k] for k in path])
 
 
-_DEBRIS_KIND: Final = (("code", "script"), ("tweet", "embed"), ("teaser", "teaser"), ("credit", "credit"),
+_DEBRIS_KIND: Final = (("code", "script"), ("tweet", "embed"), ("hashtag", "embed"), ("teaser", "teaser"), ("credit", "credit"),
                 ("foot", "footnote"), ("cjk", "site"))
 
 

@@ -12,7 +12,7 @@ the decoder (``decode.py``) scores a block for a role by adding the weights that
   short fragment debris) or none (headline shape) or a sentence cut off (ends on a comma or a
   short word), starts in lower case, opens with a connective ("И", "Поэтому", "But": a
   speaker going on), quoted whole;
-* debris signals: credit words and ©, "по теме" teasers, tweets, code characters, footnote
+* debris signals: credit words and ©, "по теме" teasers, tweets, hashtags, code characters, footnote
   asterisk, URLs, CJK text (translation-project footers), a date alone, mostly capitals, an
   editor's note, text repeated elsewhere in the file (pull quotes), a live text's minute mark
   ("69: …"), headline
@@ -118,6 +118,7 @@ _NAMED: Final = re.compile(r"[A-ZА-ЯЁ](?<=[\w,] .)[a-zа-яё]+ [A-ZА-ЯЁ][
 # a live text's minute mark opening a line ("69: …", "45+2' …"): a match report, not speech
 _MINUTE: Final = re.compile(r"\d{1,3}(?:\+\d{1,2})?(?:['’]:?|:)\s")
 _YEAR: Final = re.compile(r"[12](?<!\w.)(?:9|0)\d\d(?!\d)")
+_HASHTAG: Final = re.compile(r"(?<![\w&/])#[^\W\d_]\w{2,}")  # not "C#", "/#top", "&#39;"
 _CJK: Final = re.compile(r"[\u3000-\u9fff]")
 _CODE: Final = re.compile(r"[{};=$<>]")
 _LIST: Final = re.compile(r"(?:[*•·+-]|\d{1,2}[.)])\s")
@@ -230,7 +231,7 @@ def _marker(b: Block, stats) -> tuple[str, list[str]]:
 _MARKS: Final = ("none", "dash", "qa_q", "qa_a", "chev", "spk", "hash", "bold")  # what _marker returns
 # markers that can have a look only questions share (a dash or a chevron opens answers too)
 _ASKING: Final = frozenset(("qa_q", "spk", "hash", "bold"))
-_DEBRIS: Final = frozenset(("credit", "tweet", "teaser", "date", "code", "url", "caps"))
+_DEBRIS: Final = frozenset(("credit", "tweet", "teaser", "date", "code", "url", "caps", "hashtag"))
 _SIZES: Final = ("L0", "L1", "L2", "L3", "L4", "L5")
 _DOC_KINDS: Final = ("doc_qa", "doc_spk", "doc_dash", "doc_chev", "doc_head", "doc_plain")
 # combined features by their parts ("none|doc_dash", "dash|L2", "spk|q", "qshape|hash"), made
@@ -395,6 +396,9 @@ def block_features(blocks: list[Block], text: str = "") -> tuple[list[int], list
             if "h" in body and "http" in body or "w" in body and "www." in body:
                 f.append("url")
                 is_debris = True
+            if "#" in body and _HASHTAG.search(body):  # "#Чемпионат2017": a social post quoted
+                f.append("hashtag")
+                is_debris = True
         if "|" in body and " | " in body:
             f.append("table")
         headline = noterm and n < 120 and not lower_or_cut and not listed
@@ -482,12 +486,10 @@ def block_features(blocks: list[Block], text: str = "") -> tuple[list[int], list
         headlines.append(headline)
         if is_debris:
             debris.append(k)
-    # the interviewer's last turn with no question in it and no reply after it ("Q: Thanks,
-    # great talking to you.", a bold "Спасибо, Майк!" with only a heading after it): a sign-off,
-    # not an exchange.  No reply: in a document whose answers carry markers, no marked turn
-    # follows; in one whose answers are plain paragraphs, no paragraph follows right after.
-    if last_ask >= 0 and "?" not in bodies[last_ask] and (
-            last_ask == last_turn if marked_turns else last_ask == last or markers[last_ask + 1] is not None):
+    # the interviewer's last turn, asking nothing, unanswered (no marked turn after it; where
+    # answers are unmarked, no paragraph right after it): a sign-off ("Q: Thanks, great talk.")
+    if last_ask >= 0 and "?" not in bodies[last_ask] and (last_ask == last_turn if marked_turns else
+                                                          last_ask == last or markers[last_ask + 1] is not None):
         rows[last_ask].append("closing")
     # debris next door (rare: only those blocks are visited), in block order
     for k in debris:
