@@ -17,7 +17,6 @@ from collections.abc import Callable
 from .core.search.analysers import warn_missing_analysers
 from .core.corpus.corpus import load_paths
 from .core.model import Interview
-from .core.parsing import native
 from .core.sources.sources import SUPPORTED_SUFFIXES
 from .diagnostics import setup_logging, take_debug_flag
 
@@ -145,6 +144,9 @@ def run(argv: list[str]) -> int:
     args, debug = take_debug_flag(argv[1:])
     if debug:
         setup_logging(None, debug=True)
+        # (imported here: the parser loads on first use, and `kzreader search` may never parse)
+        from .core.parsing import native
+
         logging.getLogger("kzreader").debug("parser: %s", native.reason)
     warn_missing_analysers()
     try:
