@@ -245,3 +245,32 @@ def test_a_writer_killed_in_the_middle_of_a_batch_leaves_a_usable_cache(tmp_path
     assert all_hits(cache, items[:5])  # the batch before is whole
     assert all(cache.get(p, k) is None for p, k, _ in items[5:])  # none of the killed batch
     assert cache.put_many(items[5:]) and all_hits(cache, items)
+
+
+OPENER = """
+    import logging, sys, time
+    from kzreader.core.corpus.parse_cache import ParseCache
+
+    logging.basicConfig(level=logging.WARNING, stream=sys.stderr)
+    start = float(sys.argv[1])
+    while time.time() < start:  # all processes begin together
+        pass
+    for folder in sys.argv[2:]:
+        print("ok" if ParseCache(folder)._connection() is not None else "disabled")
+"""
+
+
+def test_processes_that_make_a_new_cache_at_once_all_use_it(tmp_path):
+    # two loads started together both find no database and make it: each must end up using
+    # the one database, none calling the other's half-made one foreign or giving up on "locked"
+    import time
+    folders = [str(tmp_path / f"cache{i}") for i in range(12)]
+    start = str(time.time() + 1.5)  # past every child's imports
+    procs = [_python(OPENER, start, *folders) for _ in range(4)]
+    outs = [p.communicate(timeout=120) for p in procs]
+    assert [out.split() for out, _ in outs] == [["ok"] * len(folders)] * 4, [err for _, err in outs]
+    assert all(err == "" for _, err in outs), [err for _, err in outs]
+    for folder in folders:
+        cache = ParseCache(folder)
+        assert cache._connection() is not None
+        assert cache._connection().execute("SELECT count(*) FROM entry").fetchone()[0] == 0

@@ -25,6 +25,7 @@ import marshal
 import os
 import sqlite3
 import threading
+import time
 import zlib
 from dataclasses import dataclass
 from functools import partial
@@ -51,6 +52,7 @@ DB_NAME = "entries.sqlite3"
 _APPLICATION_ID = int.from_bytes(_MAGIC, "big")  # marks the database as ours (PRAGMA application_id)
 _BUSY_SECONDS = 2.0  # how long a write waits for another process's transaction
 _CORRUPT = (11, 26)  # SQLITE_CORRUPT, SQLITE_NOTADB
+_BUSY = (5, 6)  # SQLITE_BUSY, SQLITE_LOCKED
 
 
 @dataclass(slots=True)
@@ -233,24 +235,47 @@ class ParseCache:
         return conn
 
     def _open(self) -> sqlite3.Connection:
+        """A connection to the database, made first if new.  Several processes may open a new
+        cache at once; SQLite answers some of them "locked" at once instead of waiting (changing
+        the journal mode, a WAL still being set up), so those tries are repeated until the busy
+        timeout has passed."""
         self.directory.mkdir(parents=True, exist_ok=True)
+        deadline = time.monotonic() + _BUSY_SECONDS
+        pause = 0.005
+        while True:
+            try:
+                return self._open_once()
+            except sqlite3.OperationalError as e:
+                if not _is_busy(e) or time.monotonic() + pause > deadline:
+                    raise
+            time.sleep(pause)
+            pause = min(pause * 2, 0.1)
+
+    def _open_once(self) -> sqlite3.Connection:
         # autocommit (isolation_level None): transactions are begun explicitly in _insert
         conn = sqlite3.connect(self.file, timeout=_BUSY_SECONDS, isolation_level=None)
         try:
-            app = conn.execute("PRAGMA application_id").fetchone()[0]
-            if app != _APPLICATION_ID:
-                tables = conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
-                if app != 0 or tables:
-                    raise _NotOurs(f"application id {app:#x}, {tables} tables")
+            app, tables = _identity(conn)
+            if app != _APPLICATION_ID and (app != 0 or tables):
+                raise _NotOurs(f"application id {app:#x}, {tables} tables")
             if app != _APPLICATION_ID:  # new: 16 KB pages (an entry is some 40 KB; 4 KB
                 conn.execute("PRAGMA page_size=16384")  # pages wrote 0.08 ms a file, these 0.05)
             conn.execute("PRAGMA journal_mode=WAL")
             conn.execute("PRAGMA synchronous=OFF")
             if app != _APPLICATION_ID:
-                with conn:
-                    conn.execute("BEGIN IMMEDIATE")
-                    conn.execute("CREATE TABLE IF NOT EXISTS entry (path TEXT PRIMARY KEY, data BLOB NOT NULL)")
-                    conn.execute(f"PRAGMA application_id={_APPLICATION_ID}")
+                conn.execute("BEGIN IMMEDIATE")
+                try:
+                    # looked at again under the write lock: another process may have made it
+                    app, tables = _identity(conn)
+                    if app != _APPLICATION_ID:
+                        if tables:
+                            raise _NotOurs(f"application id {app:#x}, {tables} tables")
+                        conn.execute("CREATE TABLE entry (path TEXT PRIMARY KEY, data BLOB NOT NULL)")
+                        conn.execute(f"PRAGMA application_id={_APPLICATION_ID}")
+                    conn.execute("COMMIT")
+                except BaseException:
+                    conn.rollback()
+                    raise
             return conn
         except BaseException:
             conn.close()
@@ -299,6 +324,25 @@ def _insert(conn: sqlite3.Connection, rows: list[tuple[str, bytes]]) -> bool:
 
 def _delete(conn: sqlite3.Connection, path: str) -> None:
     conn.execute("DELETE FROM entry WHERE path = ?", (path,))
+
+
+def _identity(conn: sqlite3.Connection) -> tuple[int, int]:
+    """The database's application id and its number of schema objects, read together: read
+    apart, another process could make the database in between and it would look foreign."""
+    in_transaction = conn.in_transaction
+    if not in_transaction:
+        conn.execute("BEGIN")
+    try:
+        app = conn.execute("PRAGMA application_id").fetchone()[0]
+        tables = conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
+    finally:
+        if not in_transaction:
+            conn.execute("COMMIT")
+    return app, tables
+
+
+def _is_busy(e: sqlite3.Error) -> bool:
+    return (getattr(e, "sqlite_errorcode", 0) & 0xFF) in _BUSY
 
 
 def _is_corrupt(e: sqlite3.Error) -> bool:
