@@ -736,6 +736,9 @@ def _docx_runs(doc: _Doc, fragment: str, bold_all: bool = False, tab_label: bool
         parts.append(doc.run(html.unescape(label), True, rstyle_bold))
         parts.append("<w:r><w:tab/></w:r>" if tab_label else doc.run(" "))
         fragment = rest
+    if "<img" in fragment:  # a picture: Word holds it in a run of its own
+        parts.append('<w:r><w:drawing><wp:inline xmlns:wp="http://schemas.openxmlformats.org/'
+                     'drawingml/2006/wordprocessingDrawing"/></w:drawing></w:r>')
     for text, bold in runs_of(fragment):
         b = bold or bold_all
         parts.append(doc.run(text, b and not rstyle_bold, rstyle_bold if b else None))
@@ -760,7 +763,8 @@ def render_docx_lines(page: Page) -> bytes:
             for t in _html_lines(b.html):
                 doc.para(doc.run(t))
             continue
-        doc.para(_docx_runs(doc, b.html, bold_all=b.role == "q" or b.kind == "h"))
+        doc.para(_docx_runs(doc, b.html, bold_all=b.role == "q" or b.kind == "h"),
+                 "Quote" if b.kind == "quote" else None)
     return _package("".join(doc.parts), page)
 
 
@@ -781,7 +785,12 @@ def render_docx_breaks(page: Page) -> bytes:
                 doc.para(doc.run(t))
             continue
         runs = _docx_runs(doc, b.html, bold_all=b.role == "q" or b.kind == "h", tab_label=True)
-        if b.role in ("q", "a"):
+        if b.kind == "quote":  # a quotation keeps its own paragraph and style
+            if group:
+                doc.para("<w:r><w:br/></w:r>".join(group))
+                group = []
+            doc.para(runs, "Quote")
+        elif b.role in ("q", "a"):
             group.append(runs)
         else:
             doc.para(runs)

@@ -301,9 +301,11 @@ def _describe_new(b: Block) -> None:
             b.marker = "heading"
             b.body_start = b.start + m.start("body")
             b.body_end = b.start + m.end("body")
-            # "**— Вопрос?**": the dash inside the bold marks the turn, it is not question text
+            # "**— Вопрос?**": the dash inside the bold marks the turn, as it does without the
+            # bold (a page that sets its questions in bold); it is not question text
             d = DASH.match(t, m.start("body"), m.end("body"))
             if d and d.end() < m.end("body"):
+                b.marker = "dash"
                 b.body_start = b.start + d.end()
 
 

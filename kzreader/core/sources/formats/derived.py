@@ -41,6 +41,8 @@ _WORDY = re.compile(r"\w")
 _LABEL_MAX = 60
 # a wholly bold paragraph is a heading-like turn cue, unless it is a long bold lead with no '?'
 _BOLD_CUE_MAX = 300
+# a line that opens with a speaker label: a name, initials or "Вопрос" and a colon
+_LABEL_LEAD = re.compile(r"[—–\-\s]*[A-ZА-ЯЁ][^:?!,;«»\"\n]{0,40}:")
 
 
 def clean(s: str) -> str:
@@ -55,17 +57,20 @@ class TextBuilder:
         self._pos = 0
         self.removed: list[tuple[int, int, str]] = []
 
-    def paragraph(self, text: str, kind: str | None = None) -> None:
+    def paragraph(self, text: str, kind: str | None = None, line: bool = False) -> None:
+        """Append a paragraph; ``line``: on the next line, not after a blank one (the source
+        set no space between the two, as plain text breaks only a line)."""
         text = "\n".join(line.strip() for line in text.strip().split("\n") if line.strip())
         if not text:
             return
+        sep = "\n" if line else "\n\n"
         if self._pos:
-            self._add("\n\n")
+            self._add(sep)
         start = self._pos
         self._add(text)
         if kind:
             last = self.removed[-1] if self.removed else None
-            if last and last[2] == kind and last[1] == start - 2:
+            if last and last[2] == kind and last[1] == start - len(sep):
                 self.removed[-1] = (last[0], self._pos, kind)  # one span for a run of clutter
             else:
                 self.removed.append((start, self._pos, kind))
@@ -100,20 +105,33 @@ def render_runs(runs: list[Run]) -> list[tuple[str, str | None]]:
             out.append(_render_lines(group))
             group.clear()
 
+    in_bold = False  # the group is a run of wholly bold lines: one question the breaks cut
     for line in lines:
         if not "".join(r.text for r in line).strip():
             flush()  # an empty line ends the paragraph
-        elif _all_bold(line) and (len(lines) > 1):
-            flush()
+            in_bold = False
+        elif all_bold(line) and (len(lines) > 1):
+            if not in_bold or not bold_continues(group[-1], line):
+                flush()
             group.append(line)
-            flush()
+            in_bold = True
         else:
+            if in_bold:
+                flush()
             group.append(line)
+            in_bold = False
     flush()
     return [(t, k) for t, k in out if t]
 
 
-def _all_bold(line: list[Run]) -> bool:
+def bold_continues(prev: list[Run], line: list[Run]) -> bool:
+    """Does a wholly bold line continue the bold line before it (one question broken into
+    lines), rather than start a turn of its own: a speaker label ends or opens a turn."""
+    last = "".join(r.text for r in prev).strip()
+    return not last.endswith(":") and _LABEL_LEAD.match("".join(r.text for r in line).strip()) is None
+
+
+def all_bold(line: list[Run]) -> bool:
     # punctuation outside the bold ("— **Вопрос?**") does not count against it
     return any(r.bold and _WORDY.search(r.text) for r in line) and not any(
         not r.bold and _WORDY.search(r.text) for r in line)
@@ -123,7 +141,7 @@ def _render_lines(lines: list[list[Run]]) -> tuple[str, str | None]:
     texts = [" ".join("".join(r.text for r in line).split()) for line in lines]
     kind = _kind([r for line in lines for r in line])
     whole = " ".join(texts)
-    if all(_all_bold(line) for line in lines) and (len(whole) <= _BOLD_CUE_MAX or "?" in whole):
+    if all(all_bold(line) for line in lines) and (len(whole) <= _BOLD_CUE_MAX or "?" in whole):
         return f"**{whole}**", kind
     first = lines[0]
     lead = ""
@@ -153,6 +171,12 @@ def _kind(runs: list[Run]) -> str | None:
     if best and best.startswith("meta:"):
         return best if total <= 120 else None
     return best if by_kind[best] * 2 >= total else None
+
+
+def quoted(text: str) -> str:
+    """A paragraph the source set as a quotation (a blockquote, Word's Quote style), marked as
+    Markdown marks it: the parser knows a pull quote and a quoted answer by it."""
+    return "\n".join("> " + line for line in text.split("\n"))
 
 
 def join_rows(rows: list[list[str]]) -> list[str]:

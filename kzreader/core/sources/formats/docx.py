@@ -19,7 +19,8 @@ import xml.etree.ElementTree as ET
 from ... import messages as msg
 from ..decoding import SourceError
 from ...messages import Message
-from .derived import BREAK, Derived, Run, TextBuilder, clean, join_rows, render_runs
+from .derived import (BREAK, Derived, Run, TextBuilder, all_bold, bold_continues, clean, join_rows,
+                      quoted, render_runs)
 
 # uncompressed bytes of one XML part: a zip bomb stops here (a 600-page report is about 20 MB)
 _MAX_PART = 32 * 1024 * 1024
@@ -32,6 +33,8 @@ _XML_ENCODING = re.compile(rb"""<\?xml[^>]{0,200}?encoding\s*=\s*["']([A-Za-z0-9
 _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _OFFICE_DOC = "/officeDocument"
 _HEADING_NAME = re.compile(r"(?:heading|заголовок)\s*\d|^title$|^заголовок$|^название$", re.I)
+# Word's quotation styles ("Quote", "Intense Quote", "Цитата", "Выделенная цитата")
+_QUOTE_NAME = re.compile(r"quote|цитата", re.I)
 # default authors that name a computer, not a person
 _NOBODY = {"user", "admin", "administrator", "microsoft office user", "windows user", "пользователь",
            "автор", "author", "unknown", "home", "сотрудник", "python-docx"}
@@ -39,6 +42,7 @@ _NOBODY = {"user", "admin", "administrator", "microsoft office user", "windows u
 _TRANSPARENT = {"hyperlink", "ins", "smartTag", "sdt", "sdtContent", "fldSimple", "customXml",
                 "moveTo", "dir", "bdo"}
 _ON = {None, "", "1", "true", "on"}
+_PICTURES = {"drawing", "pict", "object"}
 
 
 def _local(tag: str) -> str:
@@ -68,7 +72,7 @@ def _is_on(el: ET.Element | None) -> bool | None:
 
 class _Styles:
     def __init__(self, root: ET.Element | None):
-        self.styles: dict[str, tuple[str, str | None, bool | None, bool]] = {}
+        self.styles: dict[str, tuple[str, str | None, bool | None, bool, bool]] = {}
         self.default_bold = False
         if root is None:
             return
@@ -86,25 +90,28 @@ class _Styles:
             ppr = _child(st, "pPr")
             bold = _is_on(_child(rpr, "b")) if rpr is not None else None
             outline = ppr is not None and _child(ppr, "outlineLvl") is not None
-            heading = outline or bool(_HEADING_NAME.search((_attr(nm, "val") if nm is not None else "") or ""))
-            self.styles[sid] = (sid, _attr(based, "val") if based is not None else None, bold, heading)
+            style_name = (_attr(nm, "val") if nm is not None else "") or ""
+            heading = outline or bool(_HEADING_NAME.search(style_name))
+            quote = bool(_QUOTE_NAME.search(style_name))
+            self.styles[sid] = (sid, _attr(based, "val") if based is not None else None, bold, heading, quote)
 
-        self._resolved: dict[str | None, tuple[bool | None, bool]] = {}
+        self._resolved: dict[str | None, tuple[bool | None, bool, bool]] = {}
 
-    def _resolve(self, sid: str | None) -> tuple[bool | None, bool]:
-        """(bold, heading) of a style through its basedOn chain: followed iteratively, stopping
+    def _resolve(self, sid: str | None) -> tuple[bool | None, bool, bool]:
+        """(bold, heading, quote) of a style through its basedOn chain: followed iteratively, stopping
         at a cycle or after _MAX_STYLE_DEPTH steps, and remembered (every run asks)."""
         found = self._resolved.get(sid)
         if found is None:
-            bold, heading, seen, cur = None, False, set(), sid
+            bold, heading, quote, seen, cur = None, False, False, set(), sid
             while cur and cur in self.styles and cur not in seen and len(seen) < _MAX_STYLE_DEPTH:
                 seen.add(cur)
-                _, based, b, h = self.styles[cur]
+                _, based, b, h, q = self.styles[cur]
                 if bold is None:
                     bold = b
                 heading = heading or h
+                quote = quote or q
                 cur = based
-            found = self._resolved[sid] = (bold, heading)
+            found = self._resolved[sid] = (bold, heading, quote)
         return found
 
     def bold(self, sid: str | None) -> bool | None:
@@ -112,6 +119,9 @@ class _Styles:
 
     def heading(self, sid: str | None) -> bool:
         return self._resolve(sid)[1]
+
+    def quote(self, sid: str | None) -> bool:
+        return self._resolve(sid)[2]
 
 
 class _Package:
@@ -213,24 +223,58 @@ class _Reader:
         self.out = TextBuilder()
 
     def container(self, el: ET.Element) -> None:
-        for c in _flatten(el):
-            name = _local(c.tag)
-            if name == "p":
-                self.paragraph(c)
-            elif name == "tbl":
-                self.table(c)
+        kids = [c for c in _flatten(el) if _local(c.tag) in ("p", "tbl")]
+        found = [self.runs(c) if _local(c.tag) == "p" else None for c in kids]
+        empty = [f is not None and _empty(c, f[0]) for c, f in zip(kids, found)]
+        # Empty paragraphs spacing the text (typed, or plain text pasted in) make each paragraph
+        # a line, as Word's own plain-text export writes it: the lines a copy broke rejoin, and
+        # the empty paragraphs are the blank lines.  Otherwise a paragraph stands alone.
+        lines = any(empty)
+        after_blank = True
+        bold: list[Run] | None = None  # consecutive wholly bold lines: one question
+        bold_last: list[Run] = []
+        bold_line = False
 
-    def paragraph(self, p: ET.Element) -> None:
-        runs, heading = self.runs(p)
-        if heading:
+        def flush_bold() -> None:
+            nonlocal bold
+            if bold is not None:
+                self.paragraph(bold, None, line=bold_line)
+                bold = None
+
+        for c, f, e in zip(kids, found, empty):
+            if f is None:
+                flush_bold()
+                self.table(c)
+                after_blank = True
+                continue
+            if e:
+                flush_bold()
+                after_blank = True
+                continue
+            runs, style = f
+            if lines and style is None and all_bold(runs):
+                if bold is not None and not after_blank and bold_continues(bold_last, runs):
+                    bold.extend([BREAK, *runs])
+                else:
+                    flush_bold()
+                    bold, bold_line = list(runs), not after_blank
+                bold_last = runs
+            else:
+                flush_bold()
+                self.paragraph(runs, style, line=lines and not after_blank and style != "heading")
+            after_blank = style == "heading"
+
+    def paragraph(self, runs: list[Run], style: str | None, line: bool = False) -> None:
+        if style == "heading":
             title = clean("".join(r.text if r.text != "\n" else " " for r in runs)).strip()
             if title:
                 self.out.paragraph("### " + title)
             return
-        for text, kind in render_runs(runs):
-            self.out.paragraph(text, kind)
+        for i, (text, kind) in enumerate(render_runs(runs)):
+            self.out.paragraph(quoted(text) if style == "quote" else text, kind, line=line and i == 0)
 
-    def runs(self, p: ET.Element) -> tuple[list[Run], bool]:
+    def runs(self, p: ET.Element) -> tuple[list[Run], str | None]:
+        """The paragraph's runs, and what its style makes it: "heading", "quote" or None."""
         ppr = _child(p, "pPr")
         pstyle = None
         heading = False
@@ -243,7 +287,7 @@ class _Reader:
         para_bold = pbold if pbold is not None else self.styles.default_bold
         runs: list[Run] = []
         self._collect(p, para_bold, runs)
-        return runs, heading
+        return runs, "heading" if heading else "quote" if self.styles.quote(pstyle) else None
 
     def _collect(self, el: ET.Element, para_bold: bool, runs: list[Run]) -> None:
         for c in _flatten(el):
@@ -294,6 +338,13 @@ class _Reader:
         return "\n".join(line for line in lines if line)
 
 
+def _empty(p: ET.Element, runs: list[Run]) -> bool:
+    """A paragraph with no text and no picture: space between paragraphs."""
+    if "".join(r.text for r in runs).strip():
+        return False
+    return not any(_local(x.tag) in _PICTURES for x in p.iter())
+
+
 def _flatten(el: ET.Element, through=_TRANSPARENT):
     """The children of ``el`` in document order, with the children of ``through`` containers
     in their place (with a stack: 5,000 nested hyperlinks exhausted the recursion limit)."""
@@ -340,5 +391,5 @@ def _core_metadata(pkg: _Package, text: str) -> dict:
 def _text_has_date(text: str) -> bool:
     from kzreader.core.parsing.metadata import leading_date  # the parser's own date forms
 
-    paras = [p for p in text.split("\n\n")[:3]]
-    return any(leading_date(p.strip().lstrip("#* ")) for p in paras)
+    lines = [line for line in text.split("\n") if line.strip()][:6]
+    return any(leading_date(line.strip().lstrip("#* ")) for line in lines)

@@ -14,7 +14,7 @@ import re
 from ... import messages as msg
 from ...messages import Message
 from ..decoding import SourceError, normalise_newlines
-from .derived import BREAK, Derived, Run, TextBuilder, clean, join_rows, render_runs
+from .derived import BREAK, Derived, Run, TextBuilder, clean, join_rows, quoted, render_runs
 from .html_metadata import page_metadata
 from .html_tree import (
     BLOCK, DROP, HEADINGS, MAX_MARKUP, MAX_TAGS, TAG_LIKE, Node, TreeBuilder, decode_html, iter_nodes,
@@ -143,6 +143,7 @@ class _Page:
     def render(self) -> Derived:
         self.out = TextBuilder()
         self.runs: list[Run] = []
+        self.quote = 0  # blockquotes the walk is inside
         self._walk(self.body, None, False, False)
         self._flush()
         meta = page_metadata(self.nodes, self.headline, self.inside,
@@ -152,7 +153,7 @@ class _Page:
     def _flush(self) -> None:
         if self.runs:
             for text, kind in render_runs(self.runs):
-                self.out.paragraph(text, kind)
+                self.out.paragraph(quoted(text) if self.quote else text, kind)
             self.runs = []
 
     def _kind_of(self, node: Node, kind: str | None) -> str | None:
@@ -195,6 +196,8 @@ class _Page:
         block = tag in BLOCK
         if block:
             self._flush()
+        if tag == "blockquote":
+            self.quote += 1
         if tag in ("b", "strong") or _bold_style(node.get("style")):
             bold = True
         pre = pre or tag in ("pre", "textarea")
@@ -211,6 +214,8 @@ class _Page:
                 self._walk(c, kind, bold, pre)
         if block:
             self._flush()
+        if tag == "blockquote":
+            self.quote -= 1
 
     def _layout_table(self, table: Node) -> bool:
         """A table used to lay out the page (old sites) holds blocks, not cells of data."""

@@ -1,0 +1,132 @@
+"""What the HTML and Word readers keep of a page's layout, so an interview saved as a web page
+or a Word file parses as its text does (tools/render_corpus.py measures it on the corpus).
+
+Each case is a shape real files have; the expected values were worked out by hand."""
+import importlib.util
+from pathlib import Path
+
+from kzreader.core.parsing import parse_source
+from kzreader.core.sources.sources import read_source
+
+_spec = importlib.util.spec_from_file_location(
+    "make_samples", Path(__file__).parent / "data" / "import" / "make_samples.py")
+samples = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(samples)
+_p, _run = samples._p, samples._run
+
+
+def _docx(tmp_path, *paras: str, styles: str | None = None):
+    f = tmp_path / "t.docx"
+    data = samples.transcript_docx("".join(paras))
+    if styles is not None:
+        import io
+        import zipfile
+        src = zipfile.ZipFile(io.BytesIO(data))
+        out = io.BytesIO()
+        with zipfile.ZipFile(out, "w") as z:
+            for name in src.namelist():
+                z.writestr(name, styles if name == "word/styles.xml" else src.read(name))
+        data = out.getvalue()
+    f.write_bytes(data)
+    return read_source(f)
+
+
+def _html(tmp_path, body: str):
+    f = tmp_path / "p.html"
+    f.write_text(f"<html><head><meta charset='utf-8'><title>T</title></head><body><article>{body}"
+                 "</article></body></html>", encoding="utf-8")
+    return read_source(f)
+
+
+def _questions(src) -> list[str]:
+    return [ex.question.text for ex in parse_source(src).exchanges]
+
+
+def test_docx_pasted_text_keeps_its_lines(tmp_path):
+    """Plain text pasted into Word: a paragraph per line, an empty one per blank line.  The
+    paragraphs are lines, so a sentence the copy broke in two (here mid-word) is one turn."""
+    src = _docx(tmp_path,
+                _p(_run("Путин о выборах в США")), _p(),
+                _p(_run("Президент России ответил на вопросы журналиста NBC.")), _p(),
+                _p(_run("— Вы несколько раз говорили, что Россия не вовлечена во вмешате")),
+                _p(_run("льство в выборы. Они что, все врут?")),
+                _p(_run("— Они введены в заблуждение.")),
+                _p(_run("— А другая сторона говорит иначе?")),
+                _p(_run("— Это не так.")))
+    assert src.text.split("\n\n")[2] == (
+        "— Вы несколько раз говорили, что Россия не вовлечена во вмешате\n"
+        "льство в выборы. Они что, все врут?\n— Они введены в заблуждение.\n"
+        "— А другая сторона говорит иначе?\n— Это не так.\n")
+    assert _questions(src) == [
+        "Вы несколько раз говорили, что Россия не вовлечена во вмешате льство в выборы. Они что, все врут?",
+        "А другая сторона говорит иначе?"]
+
+
+def test_docx_without_empty_paragraphs_keeps_paragraphs_apart(tmp_path):
+    src = _docx(tmp_path, _p(_run("Первый абзац без точки")), _p(_run("второй абзац.")))
+    assert src.text == "Первый абзац без точки\n\nвторой абзац.\n"
+
+
+def test_docx_bold_question_over_several_lines_is_one_question(tmp_path):
+    """A question set in bold over pasted lines is one bold question; a bold speaker label
+    alone on its line is not part of it."""
+    src = _docx(tmp_path,
+                _p(_run("Интервью")), _p(),
+                _p(_run("RT: Как вы выяснили, что штаб", True)),
+                _p(_run("связан с Google?", True)),
+                _p(_run("Эпштейн:", True)),
+                _p(_run("Я не сразу пришёл к этому выводу.")),
+                _p(_run("RT: А что насчёт Трампа?", True)),
+                _p(_run("Эпштейн:", True)),
+                _p(_run("Его поддерживают меньше.")))
+    assert "**RT: Как вы выяснили, что штаб связан с Google?**\n**Эпштейн:**\n" in src.text
+    assert _questions(src) == ["Как вы выяснили, что штаб связан с Google?", "А что насчёт Трампа?"]
+
+
+def test_html_bold_lines_broken_by_br_are_one_question(tmp_path):
+    src = _html(tmp_path,
+                "<h1>Интервью</h1><p>Вводный абзац о собеседнике, его работе и планах.</p>"
+                "<p><b>— Как долго вы собираетесь</b><br><b>выступать на таком уровне?</b><br>— Пока есть силы.</p>"
+                "<p><b>— А потом?</b><br>— Буду тренером.</p>")
+    assert "**— Как долго вы собираетесь выступать на таком уровне?**\n\n— Пока есть силы." in src.text
+    assert _questions(src) == ["Как долго вы собираетесь выступать на таком уровне?", "А потом?"]
+
+
+def test_quotations_are_marked_as_quotes(tmp_path):
+    """A pull quote in <blockquote> or in Word's Quote style reads as a Markdown quote, which
+    the parser knows from the page's own text."""
+    page = _html(tmp_path, "<p>Вступление.</p><blockquote><p>Мы всегда хотели один код.</p></blockquote>"
+                           "<figure class='pullquote'><blockquote>Две строки<br>цитаты</blockquote></figure>")
+    assert page.text == "Вступление.\n\n> Мы всегда хотели один код.\n\n> Две строки\n> цитаты\n"
+    styles = samples._STYLES.replace(
+        "</w:styles>", '<w:style w:type="paragraph" w:styleId="a5"><w:name w:val="Intense Quote"/>'
+                       '</w:style><w:style w:type="paragraph" w:styleId="a6"><w:name w:val="Моя цитата"/>'
+                       '<w:basedOn w:val="a5"/></w:style></w:styles>')
+    doc = _docx(tmp_path, _p(_run("Вступление.")), _p(_run("Мы всегда хотели один код."), style="a6"),
+                styles=styles)
+    assert doc.text == "Вступление.\n\n> Мы всегда хотели один код.\n"
+
+
+def test_bold_dash_questions_with_plain_answers(tmp_path):
+    """A page that sets its dash questions in bold and its answers without a dash: the dash
+    inside the bold marks the turn as it does in the text, from the first question on."""
+    src = _html(tmp_path, (
+        "<h1>Режиссёр о фестивале</h1>"
+        "<p>Знаменитый режиссёр рассказал о фестивале, который он проводит в своей деревне.</p>"
+        "<p><strong>— Как вы нашли это место и придумали деревню?</strong></p>"
+        "<p>Мы снимали здесь фильм. Место я нашёл случайно.</p>"
+        "<p>Теперь здесь четыре фестиваля в год.</p>"
+        "<p><strong>— Однажды вы пошутили про ракеты во дворе.</strong></p>"
+        "<p>Да, и мне пришлось объяснять жене, что это шутка.</p>"
+        "<p><strong>— В чём секрет дружбы двух народов?</strong></p>"
+        "<p>— В общей истории.</p>"
+        "<p><strong>— Что вы снимаете сейчас?</strong></p>"
+        "<p>— Фильм по Достоевскому.</p>"
+        "<p><strong>— Когда премьера?</strong></p>"
+        "<p>— Надеюсь, через два года.</p>"
+        "<p><strong>— Где будете снимать?</strong></p>"
+        "<p>— В Петербурге и здесь, в горах.</p>"))
+    assert _questions(src) == ["Как вы нашли это место и придумали деревню?",
+                               "Однажды вы пошутили про ракеты во дворе.",
+                               "В чём секрет дружбы двух народов?", "Что вы снимаете сейчас?",
+                               "Когда премьера?", "Где будете снимать?"]
