@@ -130,3 +130,27 @@ def test_bold_dash_questions_with_plain_answers(tmp_path):
                                "Однажды вы пошутили про ракеты во дворе.",
                                "В чём секрет дружбы двух народов?", "Что вы снимаете сейчас?",
                                "Когда премьера?", "Где будете снимать?"]
+
+
+def test_heading_levels_are_kept(tmp_path):
+    """A page that asks in one heading level and sets subheads inside answers one level down:
+    the levels tell them apart, so both readers keep them."""
+    page = _html(tmp_path, "<h1>Brett</h1><h3>What hardware do you use?</h3><p>A laptop.</p>"
+                           "<h4>Coding</h4><p>An editor.</p><h3>And what software?</h3><p>Vim.</p>")
+    assert page.text.startswith("# Brett\n\n### What hardware do you use?\n\nA laptop.\n\n#### Coding\n\n")
+    styles = samples._STYLES.replace("</w:styles>", (
+        '<w:style w:type="paragraph" w:styleId="30"><w:name w:val="heading 3"/></w:style>'
+        '<w:style w:type="paragraph" w:styleId="H"><w:name w:val="Мой"/>'
+        '<w:pPr><w:outlineLvl w:val="3"/></w:pPr></w:style></w:styles>'))
+    doc = _docx(tmp_path, _p(_run("Brett"), style="Title"), _p(_run("What hardware do you use?"), style="30"),
+                _p(_run("A laptop.")), _p(_run("Coding"), style="H"), _p(_run("An editor.")), styles=styles)
+    assert doc.text == "# Brett\n\n### What hardware do you use?\n\nA laptop.\n\n#### Coding\n\nAn editor.\n"
+
+
+def test_word_caption_style_is_a_caption(tmp_path):
+    styles = samples._STYLES.replace("</w:styles>", (
+        '<w:style w:type="paragraph" w:styleId="a7"><w:name w:val="caption"/></w:style></w:styles>'))
+    src = _docx(tmp_path, _p(_run("— Как дела?")), _p(_run("Майк Смит на конференции"), style="a7"),
+                _p(_run("— Хорошо.")), styles=styles)
+    start = src.text.index("Майк")
+    assert (start, start + len("Майк Смит на конференции"), "credit") in src.removed

@@ -167,7 +167,7 @@ def test_docx_transcript(files):
     # the empty paragraph after the lead spaces the text: paragraphs are lines, as Word's
     # plain-text export writes them, and the empty one is the blank line
     assert src.text == (
-        "### Урожай и засуха\n\n"
+        "# Урожай и засуха\n\n"
         "Агроном Ерлан Бекетов о прошлом сезоне.\n\n"
         "**Каким был урожай пшеницы в этом году?**\n"
         "Ниже среднего.\nИюль был слишком жарким.\n"

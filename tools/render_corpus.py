@@ -38,15 +38,14 @@ Stdlib and PyYAML only; the renderer never reads the reader's code.
 from __future__ import annotations
 
 import argparse
+import functools
 import html
-import io
 import json
 import random
 import re
 import shutil
 import subprocess
 import sys
-import zipfile
 from collections import defaultdict
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
@@ -670,29 +669,13 @@ _STYLES = f"""<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <w:style w:type="paragraph" w:styleId="1"><w:name w:val="heading 1"/><w:basedOn w:val="a"/><w:next w:val="a"/><w:pPr><w:keepNext/><w:outlineLvl w:val="0"/></w:pPr><w:rPr><w:b/><w:sz w:val="32"/></w:rPr></w:style>
 <w:style w:type="paragraph" w:styleId="2"><w:name w:val="heading 2"/><w:basedOn w:val="a"/><w:next w:val="a"/><w:pPr><w:keepNext/><w:outlineLvl w:val="1"/></w:pPr><w:rPr><w:b/><w:sz w:val="28"/></w:rPr></w:style>
 <w:style w:type="paragraph" w:styleId="3"><w:name w:val="heading 3"/><w:basedOn w:val="a"/><w:next w:val="a"/><w:pPr><w:keepNext/><w:outlineLvl w:val="2"/></w:pPr><w:rPr><w:b/></w:rPr></w:style>
+<w:style w:type="paragraph" w:styleId="4"><w:name w:val="heading 4"/><w:basedOn w:val="a"/><w:next w:val="a"/><w:pPr><w:keepNext/><w:outlineLvl w:val="3"/></w:pPr><w:rPr><w:b/><w:i/></w:rPr></w:style>
 <w:style w:type="paragraph" w:styleId="Quote"><w:name w:val="Quote"/><w:basedOn w:val="a"/><w:next w:val="a"/><w:pPr><w:ind w:left="864" w:right="864"/></w:pPr><w:rPr><w:i/></w:rPr></w:style>
 <w:style w:type="paragraph" w:styleId="ListParagraph"><w:name w:val="List Paragraph"/><w:basedOn w:val="a"/><w:pPr><w:ind w:left="720"/></w:pPr></w:style>
 <w:style w:type="paragraph" w:customStyle="1" w:styleId="Vopros"><w:name w:val="Вопрос"/><w:basedOn w:val="a"/><w:next w:val="a"/><w:rPr><w:b/></w:rPr></w:style>
 <w:style w:type="character" w:styleId="Strong"><w:name w:val="Strong"/><w:rPr><w:b/><w:bCs/></w:rPr></w:style>
-<w:style w:type="character" w:styleId="Caption"><w:name w:val="caption"/><w:rPr><w:i/><w:sz w:val="18"/></w:rPr></w:style>
+<w:style w:type="paragraph" w:styleId="Caption"><w:name w:val="caption"/><w:basedOn w:val="a"/><w:next w:val="a"/><w:rPr><w:i/><w:sz w:val="18"/></w:rPr></w:style>
 </w:styles>"""
-_CONTENT_TYPES = """<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">
-<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>
-<Default Extension="xml" ContentType="application/xml"/>
-<Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/>
-<Override PartName="/word/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml"/>
-<Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/>
-</Types>"""
-_RELS = """<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">
-<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/>
-<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties" Target="docProps/core.xml"/>
-</Relationships>"""
-_DOC_RELS = """<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">
-<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/>
-</Relationships>"""
 _MONTHS_RU = ("января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа", "сентября",
               "октября", "ноября", "декабря")
 _MONTHS_EN = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
@@ -706,25 +689,33 @@ def _date_line(page: Page) -> str:
     return f"{d} {_MONTHS_RU[m - 1]} {y}"
 
 
-def _package(body: str, page: Page) -> bytes:
-    core = f"""<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+# a Word file's properties: no title, a default author, made long after the interview
+_CORE = """<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
 <dc:title></dc:title><dc:creator>User</dc:creator><cp:lastModifiedBy>Пользователь</cp:lastModifiedBy>
 <dcterms:created xsi:type="dcterms:W3CDTF">2024-05-14T08:11:00Z</dcterms:created>
 </cp:coreProperties>"""
-    document = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
-                f'<w:document xmlns:w="{_W}"><w:body>{body}'
-                '<w:sectPr><w:pgSz w:w="11906" w:h="16838"/><w:pgMar w:top="1134" w:right="850" w:bottom="1134" w:left="1701"/></w:sectPr>'
-                "</w:body></w:document>")
-    buf = io.BytesIO()
-    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as z:
-        z.writestr("[Content_Types].xml", _CONTENT_TYPES)
-        z.writestr("_rels/.rels", _RELS)
-        z.writestr("word/document.xml", document)
-        z.writestr("word/_rels/document.xml.rels", _DOC_RELS)
-        z.writestr("word/styles.xml", _STYLES)
-        z.writestr("docProps/core.xml", core)
-    return buf.getvalue()
+
+
+def _package(body: str) -> bytes:
+    body += ('<w:sectPr><w:pgSz w:w="11906" w:h="16838"/>'
+             '<w:pgMar w:top="1134" w:right="850" w:bottom="1134" w:left="1701"/></w:sectPr>')
+    return _samples().transcript_docx(body, styles=_STYLES, core=_CORE)
+
+
+@functools.lru_cache(maxsize=1)
+def _samples():
+    """The test samples' Word package writer (the parts every .docx holds), loaded by path."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("make_samples", ROOT / "tests" / "data" / "import" / "make_samples.py")
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    return mod
+
+
+_PICTURE = ('<w:r><w:drawing><wp:inline xmlns:wp="http://schemas.openxmlformats.org/'
+            'drawingml/2006/wordprocessingDrawing"/></w:drawing></w:r>')
 
 
 def _docx_runs(doc: _Doc, fragment: str, bold_all: bool = False, tab_label: bool = False,
@@ -737,8 +728,7 @@ def _docx_runs(doc: _Doc, fragment: str, bold_all: bool = False, tab_label: bool
         parts.append("<w:r><w:tab/></w:r>" if tab_label else doc.run(" "))
         fragment = rest
     if "<img" in fragment:  # a picture: Word holds it in a run of its own
-        parts.append('<w:r><w:drawing><wp:inline xmlns:wp="http://schemas.openxmlformats.org/'
-                     'drawingml/2006/wordprocessingDrawing"/></w:drawing></w:r>')
+        parts.append(_PICTURE)
     for text, bold in runs_of(fragment):
         b = bold or bold_all
         parts.append(doc.run(text, b and not rstyle_bold, rstyle_bold if b else None))
@@ -763,9 +753,10 @@ def render_docx_lines(page: Page) -> bytes:
             for t in _html_lines(b.html):
                 doc.para(doc.run(t))
             continue
-        doc.para(_docx_runs(doc, b.html, bold_all=b.role == "q" or b.kind == "h"),
-                 "Quote" if b.kind == "quote" else None)
-    return _package("".join(doc.parts), page)
+        # a web page pasted into Word keeps its headings' levels and its quotations' style
+        style = str(min(b.level, 4)) if b.kind == "h" else "Quote" if b.kind == "quote" else None
+        doc.para(_docx_runs(doc, b.html, bold_all=b.role == "q" and b.kind != "h"), style)
+    return _package("".join(doc.parts))
 
 
 def render_docx_breaks(page: Page) -> bytes:
@@ -784,19 +775,19 @@ def render_docx_breaks(page: Page) -> bytes:
             for t in _html_lines(b.html):
                 doc.para(doc.run(t))
             continue
-        runs = _docx_runs(doc, b.html, bold_all=b.role == "q" or b.kind == "h", tab_label=True)
-        if b.kind == "quote":  # a quotation keeps its own paragraph and style
+        runs = _docx_runs(doc, b.html, bold_all=b.role == "q" and b.kind != "h", tab_label=True)
+        if b.kind in ("quote", "h"):  # a quotation or a heading keeps its own paragraph and style
             if group:
                 doc.para("<w:r><w:br/></w:r>".join(group))
                 group = []
-            doc.para(runs, "Quote")
+            doc.para(runs, "Quote" if b.kind == "quote" else str(min(b.level, 4)))
         elif b.role in ("q", "a"):
             group.append(runs)
         else:
             doc.para(runs)
     if group:
         doc.para("<w:r><w:br/></w:r>".join(group))
-    return _package("".join(doc.parts), page)
+    return _package("".join(doc.parts))
 
 
 def render_docx_styles(page: Page) -> bytes:
@@ -806,11 +797,13 @@ def render_docx_styles(page: Page) -> bytes:
         if b.role == "title":
             continue
         if b.kind == "html":
+            if "<img" in b.html:
+                doc.para(_PICTURE)
             for t in _html_lines(b.html):
-                doc.para(doc.run(t, rstyle="Caption"))
+                doc.para(doc.run(t), "Caption")
             continue
         if b.kind == "h":
-            doc.para(_docx_runs(doc, b.html), {1: "1", 2: "2"}.get(b.level, "3"))
+            doc.para(_docx_runs(doc, b.html), str(min(b.level, 4)))
         elif b.role == "q":
             doc.para(_docx_runs(doc, b.html), "Vopros")
         elif b.kind == "quote":
@@ -819,11 +812,13 @@ def render_docx_styles(page: Page) -> bytes:
             doc.para(_docx_runs(doc, b.html, rstyle_bold="Strong"), "ListParagraph")
         elif debris == "subhead":
             doc.para(_docx_runs(doc, b.html), "2")
-        elif debris in ("caption", "post", "teaser"):
+        elif debris == "caption":
+            doc.para(_docx_runs(doc, b.html), "Caption")
+        elif debris in ("post", "teaser"):
             doc.para(_docx_runs(doc, b.html), "Quote" if debris == "post" else None)
         else:
             doc.para(_docx_runs(doc, b.html, rstyle_bold="Strong"))
-    return _package("".join(doc.parts), page)
+    return _package("".join(doc.parts))
 
 
 def _html_lines(fragment: str) -> list[str]:

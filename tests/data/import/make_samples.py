@@ -180,7 +180,7 @@ _BODY = "".join([
 ])
 
 
-def transcript_docx(body: str = _BODY) -> bytes:
+def transcript_docx(body: str = _BODY, styles: str = _STYLES, core: str = _CORE) -> bytes:
     """A minimal but complete WordprocessingML package (what Word needs to open it)."""
     document = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
                 f'<w:document xmlns:w="{_W}"><w:body>{body}</w:body></w:document>')
@@ -190,8 +190,8 @@ def transcript_docx(body: str = _BODY) -> bytes:
         z.writestr("_rels/.rels", _RELS)
         z.writestr("word/document.xml", document)
         z.writestr("word/_rels/document.xml.rels", _DOC_RELS)
-        z.writestr("word/styles.xml", _STYLES)
-        z.writestr("docProps/core.xml", _CORE)
+        z.writestr("word/styles.xml", styles)
+        z.writestr("docProps/core.xml", core)
     return buf.getvalue()
 
 

@@ -32,9 +32,12 @@ _DTD = re.compile(r"<!(?:DOCTYPE|ENTITY)", re.I)
 _XML_ENCODING = re.compile(rb"""<\?xml[^>]{0,200}?encoding\s*=\s*["']([A-Za-z0-9._:-]{1,40})["']""")
 _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _OFFICE_DOC = "/officeDocument"
-_HEADING_NAME = re.compile(r"(?:heading|заголовок)\s*\d|^title$|^заголовок$|^название$", re.I)
+_HEADING_NAME = re.compile(r"(?:heading|заголовок)\s*(\d)|^title$|^заголовок$|^название$", re.I)
 # Word's quotation styles ("Quote", "Intense Quote", "Цитата", "Выделенная цитата")
 _QUOTE_NAME = re.compile(r"quote|цитата", re.I)
+# the style Word's Insert Caption gives a picture's or a table's caption ("caption" in the file,
+# "Название объекта" in a Russian Word)
+_CAPTION_NAME = re.compile(r"^caption$|^название объекта$", re.I)
 # default authors that name a computer, not a person
 _NOBODY = {"user", "admin", "administrator", "microsoft office user", "windows user", "пользователь",
            "автор", "author", "unknown", "home", "сотрудник", "python-docx"}
@@ -72,7 +75,7 @@ def _is_on(el: ET.Element | None) -> bool | None:
 
 class _Styles:
     def __init__(self, root: ET.Element | None):
-        self.styles: dict[str, tuple[str, str | None, bool | None, bool, bool]] = {}
+        self.styles: dict[str, tuple[str, str | None, bool | None, int, str | None]] = {}
         self.default_bold = False
         if root is None:
             return
@@ -89,38 +92,39 @@ class _Styles:
             rpr = _child(st, "rPr")
             ppr = _child(st, "pPr")
             bold = _is_on(_child(rpr, "b")) if rpr is not None else None
-            outline = ppr is not None and _child(ppr, "outlineLvl") is not None
             style_name = (_attr(nm, "val") if nm is not None else "") or ""
-            heading = outline or bool(_HEADING_NAME.search(style_name))
-            quote = bool(_QUOTE_NAME.search(style_name))
-            self.styles[sid] = (sid, _attr(based, "val") if based is not None else None, bold, heading, quote)
+            named = _HEADING_NAME.search(style_name)
+            heading = _outline_level(ppr) or (int(named.group(1) or 1) if named else 0)
+            role = "quote" if _QUOTE_NAME.search(style_name) else "caption" if _CAPTION_NAME.search(style_name) else None
+            self.styles[sid] = (sid, _attr(based, "val") if based is not None else None, bold, heading, role)
 
-        self._resolved: dict[str | None, tuple[bool | None, bool, bool]] = {}
+        self._resolved: dict[str | None, tuple[bool | None, int, str | None]] = {}
 
-    def _resolve(self, sid: str | None) -> tuple[bool | None, bool, bool]:
-        """(bold, heading, quote) of a style through its basedOn chain: followed iteratively, stopping
+    def _resolve(self, sid: str | None) -> tuple[bool | None, int, str | None]:
+        """(bold, heading level or 0, "quote" or "caption") of a style through its basedOn chain: followed iteratively, stopping
         at a cycle or after _MAX_STYLE_DEPTH steps, and remembered (every run asks)."""
         found = self._resolved.get(sid)
         if found is None:
-            bold, heading, quote, seen, cur = None, False, False, set(), sid
+            bold, heading, role, seen, cur = None, 0, None, set(), sid
             while cur and cur in self.styles and cur not in seen and len(seen) < _MAX_STYLE_DEPTH:
                 seen.add(cur)
-                _, based, b, h, q = self.styles[cur]
+                _, based, b, h, r = self.styles[cur]
                 if bold is None:
                     bold = b
                 heading = heading or h
-                quote = quote or q
+                role = role or r
                 cur = based
-            found = self._resolved[sid] = (bold, heading, quote)
+            found = self._resolved[sid] = (bold, heading, role)
         return found
 
     def bold(self, sid: str | None) -> bool | None:
         return self._resolve(sid)[0]
 
-    def heading(self, sid: str | None) -> bool:
+    def heading(self, sid: str | None) -> int:
         return self._resolve(sid)[1]
 
-    def quote(self, sid: str | None) -> bool:
+    def role(self, sid: str | None) -> str | None:
+        """"quote" for a quotation style, "caption" for a caption style."""
         return self._resolve(sid)[2]
 
 
@@ -238,7 +242,7 @@ class _Reader:
         def flush_bold() -> None:
             nonlocal bold
             if bold is not None:
-                self.paragraph(bold, None, line=bold_line)
+                self.paragraph(bold, "", line=bold_line)
                 bold = None
 
         for c, f, e in zip(kids, found, empty):
@@ -252,7 +256,7 @@ class _Reader:
                 after_blank = True
                 continue
             runs, style = f
-            if lines and style is None and all_bold(runs):
+            if lines and not style and all_bold(runs):
                 if bold is not None and not after_blank and bold_continues(bold_last, runs):
                     bold.extend([BREAK, *runs])
                 else:
@@ -261,33 +265,35 @@ class _Reader:
                 bold_last = runs
             else:
                 flush_bold()
-                self.paragraph(runs, style, line=lines and not after_blank and style != "heading")
-            after_blank = style == "heading"
+                self.paragraph(runs, style, line=lines and not after_blank and not style.startswith("#"))
+            after_blank = style.startswith("#")
 
-    def paragraph(self, runs: list[Run], style: str | None, line: bool = False) -> None:
-        if style == "heading":
+    def paragraph(self, runs: list[Run], style: str, line: bool = False) -> None:
+        if style.startswith("#"):
             title = clean("".join(r.text if r.text != "\n" else " " for r in runs)).strip()
             if title:
-                self.out.paragraph("### " + title)
+                self.out.paragraph(style + " " + title)
             return
         for i, (text, kind) in enumerate(render_runs(runs)):
+            if style == "caption":
+                kind = "credit"  # as a web page's figcaption: not speech
             self.out.paragraph(quoted(text) if style == "quote" else text, kind, line=line and i == 0)
 
-    def runs(self, p: ET.Element) -> tuple[list[Run], str | None]:
-        """The paragraph's runs, and what its style makes it: "heading", "quote" or None."""
+    def runs(self, p: ET.Element) -> tuple[list[Run], str]:
+        """The paragraph's runs, and what its style makes it: a heading ("#" as many as its
+        level: the questions may be one level and the subheads the next), "quote", "caption"
+        or ""."""
         ppr = _child(p, "pPr")
         pstyle = None
-        heading = False
         if ppr is not None:
             ps = _child(ppr, "pStyle")
             pstyle = _attr(ps, "val") if ps is not None else None
-            heading = _child(ppr, "outlineLvl") is not None and (_attr(_child(ppr, "outlineLvl"), "val") or "9") != "9"
-        heading = heading or self.styles.heading(pstyle)
+        heading = _outline_level(ppr) or self.styles.heading(pstyle)
         pbold = self.styles.bold(pstyle)
         para_bold = pbold if pbold is not None else self.styles.default_bold
         runs: list[Run] = []
         self._collect(p, para_bold, runs)
-        return runs, "heading" if heading else "quote" if self.styles.quote(pstyle) else None
+        return runs, "#" * heading if heading else self.styles.role(pstyle) or ""
 
     def _collect(self, el: ET.Element, para_bold: bool, runs: list[Run]) -> None:
         for c in _flatten(el):
@@ -338,6 +344,16 @@ class _Reader:
         return "\n".join(line for line in lines if line)
 
 
+def _outline_level(ppr: ET.Element | None) -> int:
+    """The heading level an outline level gives (Word counts from 0; 9 is body text), or 0."""
+    ol = _child(ppr, "outlineLvl") if ppr is not None else None
+    try:
+        v = int(_attr(ol, "val") or "9") if ol is not None else 9
+    except ValueError:
+        return 0
+    return v + 1 if 0 <= v < 9 else 0
+
+
 def _empty(p: ET.Element, runs: list[Run]) -> bool:
     """A paragraph with no text and no picture: space between paragraphs."""
     if "".join(r.text for r in runs).strip():
@@ -376,7 +392,7 @@ def _core_metadata(pkg: _Package, text: str) -> dict:
     found = {_local(c.tag): (c.text or "").strip() for c in core}
     out = {}
     title = clean(found.get("title", "")).strip()
-    if title and not text.startswith("### "):
+    if title and not text.startswith("#"):
         out["title"] = title  # a heading the reader sees beats a property they may never have set
     creator = clean(found.get("creator", "")).strip()
     if creator and creator.lower() not in _NOBODY:

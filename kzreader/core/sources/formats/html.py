@@ -186,8 +186,8 @@ class _Page:
         if tag in HEADINGS:
             self._flush()
             title = clean(node_text(node)).strip()
-            if title:
-                self.out.paragraph("### " + title, kind)
+            if title:  # its level kept: a page may ask in <h3> and set subheads in <h4>
+                self.out.paragraph("#" * int(tag[1]) + " " + title, kind)
             return
         if tag == "table" and not self._layout_table(node):
             self._flush()
