@@ -272,13 +272,20 @@ _DATE_KEYS = {"published", "publishdate", "pubdate", "date_published", "publishe
 
 
 def _leading_dates(b: _Builder, blocks: list[Block]) -> None:
-    """A publication date at the start of one of the first blocks, or a date alone on a line
-    near the top or the bottom, is metadata."""
+    """A publication date at the start of one of the first blocks, a date alone on a line
+    near the top or the bottom, or a header line's time stamp near the top, is metadata."""
     n = len(blocks)
-    for i in list(range(min(3, n))) + list(range(max(3, n - 3), n)):
+    for i in list(range(min(6, n))) + list(range(max(6, n - 3), n)):
         bl = blocks[i]
         found = meta.leading_date(bl.text)
         if not found:
+            stamp = meta.stamp_date(bl.text) if i < 6 and len(bl.text) <= 80 and "\n" not in bl.text else None
+            if stamp:  # a header line (rubric, time, author) around the stamp: all of it is metadata
+                b.set("date", stamp)
+                b.meta_span(bl.start, bl.end, "date")
+                bl.junk = "meta:date"
+                bl.start = bl.end
+                bl.text = ""
             continue
         iso, length = found
         if i >= 3 and length < len(bl.text.rstrip()):

@@ -180,14 +180,15 @@ def _question_shape(asking: list[Block]) -> str | None:
     return max(seen, key=seen.__getitem__) if seen else None
 
 
-def _doc_kind(markers: list[str | None]) -> str:
+def _doc_kind(markers: list[str | None], bodies: list[str]) -> str:
     """The document's main turn marker, from how many blocks carry each marker."""
     n = markers.count
     if n("qa") >= 2:
         return "doc_qa"
     if n("speaker") >= 3:
         return "doc_spk"
-    if n("dash") >= 3:
+    d = markers.index("dash") if n("dash") == 2 else -1  # two: a page of one exchange (asked, then answered)
+    if n("dash") >= 3 or d >= 0 and "?" in bodies[d] and markers[d + 1:d + 2] == ["dash"]:
         return "doc_dash"
     if n("chevron") >= 2:
         return "doc_chev"
@@ -277,7 +278,7 @@ def block_features(blocks: list[Block], text: str = "") -> tuple[list[int], list
     qends = [t.endswith("?") for t in tails]
     markers = [blocks[i].marker for i in content]
     stats = _label_stats(blocks, content, bodies) if "speaker" in markers else {}
-    doc = _doc_kind(markers)
+    doc = _doc_kind(markers, bodies)
     # where the turns are, for "before the first" / "after the last": marked turns, or in a
     # document without turn markers its headings, or failing those its questions
     # (a flag, not ``kinds is TURN_MARKERS``: compiled, a tuple constant is no single object)
@@ -423,8 +424,7 @@ def block_features(blocks: list[Block], text: str = "") -> tuple[list[int], list
             # a writer's paragraph about someone (a section lead, a news epilogue): told in the
             # third person, nobody addressed, a reporting verb or a person named mid-sentence
             if not first_p and not addr and (n < 150 or _PERSON.search(body, 0, 400) is None):
-                # (the cheap search first)
-                named = _NAMED.search(body, 0, 200) is not None
+                named = _NAMED.search(body, 0, 200) is not None  # (the cheap search first)
                 news = named or _REPORT.search(body, 400) is not None
                 if news:
                     f.append("news")

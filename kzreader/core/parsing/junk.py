@@ -139,9 +139,13 @@ def _short_list_item(b: Block) -> bool:
     return b.marker in (None, "speaker", "heading") and len(b.text) < 120 and "\n" not in b.text and b.text.rstrip().endswith(("…", "...", "»", '"'))
 
 
+_MENU_ITEM_MAX: Final = 160  # as long as a headline may be (_headline_like)
+
+
 def _mark_headline_lists(blocks: list[Block]) -> None:
     """Runs of four or more short unpunctuated lines with no blank line between are menus or
-    headline lists, not interview text."""
+    headline lists, not interview text.  A long paragraph in such a run is no menu item: a page
+    that puts no blank line anywhere runs its header lines straight into the first question."""
     i = 0
     n = len(blocks)
     while i < n:
@@ -153,6 +157,6 @@ def _mark_headline_lists(blocks: list[Block]) -> None:
             run = blocks[i:j]
             if sum(_headline_like(b) for b in run) >= 0.75 * len(run):
                 for b in run:
-                    if not b.junk and b.marker in (None, "heading"):
+                    if not b.junk and b.marker in (None, "heading") and len(b.text) < _MENU_ITEM_MAX:
                         b.junk = "headline list"
         i = j

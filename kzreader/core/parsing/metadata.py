@@ -18,6 +18,8 @@ _EN_MONTH: Final = (r"Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?
 DATE_FORMS: Final = [
     (re.compile(rf"(?P<y>\d{{4}})-(?P<m>\d{{2}})-(?P<d>\d{{2}}){_TIME}"), "iso"),
     (re.compile(rf"(?P<d>\d{{1,2}})\.(?P<m>\d{{1,2}})\.(?P<y>\d{{4}}){_TIME}"), "dmy"),
+    # day first (a month over 12 means the American order)
+    (re.compile(rf"(?P<d>\d{{1,2}})/(?P<m>\d{{1,2}})/(?P<y>\d{{4}}){_TIME}"), "slash"),
     (re.compile(rf"(?P<d>\d{{1,2}})\s+(?P<mon>январ[яь]|феврал[яь]|марта?|апрел[яь]|ма[яй]|июн[яь]|июл[яь]|августа?|сентябр[яь]|октябр[яь]|ноябр[яь]|декабр[яь])\s+(?P<y>\d{{4}})(?:\s*(?:г\.|года?))?{_TIME}", re.I), "ru"),
     (re.compile(rf"(?P<mon>{_EN_MONTH})\.?\s+(?P<d>\d{{1,2}}),?\s+(?P<y>\d{{4}}){_TIME}", re.I), "en"),
     (re.compile(rf"(?P<d>\d{{1,2}})\s+(?P<mon>{_EN_MONTH})\.?,?\s+(?P<y>\d{{4}}){_TIME}", re.I), "en"),
@@ -28,13 +30,25 @@ DATE_LABEL: Final = re.compile(rf"(?:{_DATE_WORDS})\s*:?\s*", re.I)
 # most blocks before the patterns above are tried one by one
 _DATE_HEAD: Final = re.compile(rf"\d|{_DATE_WORDS}|{_EN_MONTH}", re.I)
 _SEP: Final = re.compile(r"\s*(?:[|•·,]\s*)?")  # a dash after the date is left: it may lead a turn
+# a weekday before the date ("Monday, December 31, 2007", "вт, 01/03/2011")
+_WEEKDAY: Final = re.compile(
+    r"(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*|понедельник|вторник|среда|четверг|пятница|суббота|воскресенье|"
+    r"пн|вт|ср|чт|пт|сб|вс)\.?,?\s+(?=\d|[A-Za-z]{3})", re.I)
+# a page header's time stamp: a date and a clock time side by side ("01:38 / 27.12.11",
+# "05/12/2014 - 21:52", "вт, 01/03/2011 - 11:09"); a two-digit year only counts here
+_CLOCK: Final = r"\d{1,2}:\d{2}"
+_STAMP_DATE: Final = r"\d{1,2}[./]\d{1,2}[./](?:\d{4}|\d{2})(?![\d./])"
+_STAMP: Final = re.compile(rf"(?<![\d./])(?:{_CLOCK}[\s,/|–-]{{1,5}}(?P<a>{_STAMP_DATE})|(?P<b>{_STAMP_DATE})[\s,/|–-]{{1,5}}{_CLOCK})")
+_STAMP_PARTS: Final = re.compile(r"(?P<d>\d{1,2})(?P<sep>[./])(?P<m>\d{1,2})[./](?P<y>\d+)")
 
 
 def _iso(m, form) -> str | None:
     try:
         y, d = int(m.group("y")), int(m.group("d"))
-        if form in ("iso", "dmy"):
+        if form in ("iso", "dmy", "slash"):
             mo = int(m.group("m"))
+            if form == "slash" and mo > 12 >= d:
+                d, mo = mo, d
         elif form == "ru":
             w = m.group("mon").lower()
             mo = next(v for k, v in sorted(_MONTHS_RU.items(), key=lambda kv: -len(kv[0])) if w.startswith(k))
@@ -51,10 +65,13 @@ def leading_date(text: str) -> tuple[str, int] | None:
     """A publication date that opens ``text`` ("date 2025-11-12 …", "12.11.2025 10:30",
     "Опубликовано: 12 ноября 2025") → (ISO date, length of the date prefix incl. separator).
     A date that merely starts a sentence of prose is not taken."""
-    if not _DATE_HEAD.match(text):
-        return None
     pos = 0
-    lab = DATE_LABEL.match(text)
+    wd = _WEEKDAY.match(text) if text[:1].isalpha() else None
+    if wd is not None:
+        pos = wd.end()
+    elif not _DATE_HEAD.match(text):
+        return None
+    lab = DATE_LABEL.match(text, pos)
     labelled = lab is not None
     if lab:
         pos = lab.end()
@@ -73,6 +90,23 @@ def leading_date(text: str) -> tuple[str, int] | None:
             return iso, end + (sep.end() if sep else 0)
         return None
     return None
+
+
+def stamp_date(line: str) -> str | None:
+    """The date of a page header's time stamp in a short line ("МОЙ ВЫБОР 01:38 / 27.12.11",
+    "05/12/2014 - 21:52 (по МСК) Анна Монгайт") → ISO date, or None."""
+    m = _STAMP.search(line) if ":" in line else None
+    if m is None:
+        return None
+    p = _STAMP_PARTS.match(m.group("a") or m.group("b"))
+    assert p is not None  # (_STAMP_DATE has these parts)
+    y = int(p.group("y"))
+    if len(p.group("y")) == 2:
+        y += 2000 if y < 70 else 1900
+    d, mo = int(p.group("d")), int(p.group("m"))
+    if p.group("sep") == "/" and mo > 12 >= d:
+        d, mo = mo, d
+    return f"{y:04d}-{mo:02d}-{d:02d}" if 1900 <= y <= 2100 and 1 <= mo <= 12 and 1 <= d <= 31 else None
 
 
 _OUTLET: Final = re.compile(
