@@ -42,8 +42,11 @@ def test_stems_counted_by_hand():
     assert len(counts) == 13  # 15 words, three of them forms of "газ"
     assert units[2] == (2, {"а": 1, "университет": 2, "стро": 1}, 4)
     forms = terms[3]
-    assert "елку" in forms and "газом" in forms and "университеты" in forms
-    assert list(forms) == sorted(set(forms))  # distinct, in a stable order
+    # distinct, folded, in the order they first occur (lead, then exchange by exchange)
+    assert forms == ("вступление", "про", "елку", "и", "елки",
+                     "что", "будет", "с", "газом", "нефтью", "газ", "дорожает", "проект", "идет",
+                     "второй", "абзац", "газета", "пишет",
+                     "а", "университеты", "строят")
 
 
 def test_analyse_matches_tagging_and_indexing_done_separately():
@@ -55,6 +58,39 @@ def test_analyse_matches_tagging_and_indexing_done_separately():
     assert "energy" in tags[0]  # газ, нефть: energy; "газета" must not count
     assert "energy" not in tags[1] and "education_science" in tags[1]
     assert analyse(iv)[1] is None  # no lexicon: no tags
+
+
+def test_tags_of_whole_exchanges_match_tagging_paragraph_by_paragraph(seeds_dir, corpus_dir):
+    """analyse matches an exchange's words as one run (paragraphs apart by BREAK); tagging
+    each exchange on its own, paragraph by paragraph, must find the same themes, on real text
+    and on exchanges whose paragraphs a phrase or an exclusion would span if joined."""
+    from kzreader.core.corpus.corpus import load_file
+    from kzreader.core.model import Interview
+
+    index = ThemeIndex(Lexicon.load_default())
+    files = [p for d in (seeds_dir, corpus_dir) for p in sorted(d.rglob("*"))
+             if p.suffix in (".txt", ".md", ".html")]
+    tagged = 0
+    for path in files:
+        iv = load_file(str(path))
+        if not isinstance(iv, Interview):
+            continue
+        tags = analyse(iv, index)[1]
+        assert tags == tuple(index.exchange_themes(ex) for ex in iv.exchanges), path
+        tagged += sum(1 for t in tags if t)
+    assert tagged > 100  # the check saw real themes (123 exchanges carry some), not empty sets
+    # "энергетическая безопасность" (a phrase of energy, an exclusion of security) split
+    # across two paragraphs of the question, then across question and answer: neither the
+    # phrase nor the exclusion may reach over, so security's one keyword in the question
+    # carries it, and "энергетическая" alone is no phrase
+    split = parse_text("Т\n\n— Где энергетическая\n\nбезопасность?\n\n— Не знаю.\n\n"
+                       "— Как энергетическая?\n\n— Безопасность важна.\n", "/t/split.txt")
+    assert len(split.exchanges) == 2
+    tags = analyse(split, index)[1]
+    assert tags == (frozenset({"security", "energy"}), frozenset({"energy"}))
+    assert tags == tuple(index.exchange_themes(ex) for ex in split.exchanges)
+    joined = parse_text("Т\n\n— Где энергетическая безопасность?\n\n— Не знаю.\n", "/t/joined.txt")
+    assert analyse(joined, index)[1] == (frozenset({"energy"}),)  # in one paragraph: excluded
 
 
 def test_index_built_from_analysed_words_finds_word_forms():

@@ -59,6 +59,10 @@ def memo_map(memo: dict, compute, keys, limit: int) -> list:
         memo.clear()
     for k in set(keys).difference(memo):
         memo[k] = compute(k)
+    try:  # the usual case: a few keys were new (a name, a rare word), now all are known
+        return list(map(memo.__getitem__, keys))
+    except KeyError:
+        pass
     get = memo.get
     return [v if (v := get(k)) is not None else compute(k) for k in keys]
 

@@ -17,6 +17,7 @@ process that builds the index only hands documents over.
 from __future__ import annotations
 
 from collections import Counter
+from itertools import chain
 from typing import TYPE_CHECKING
 
 from ..model import Interview
@@ -36,9 +37,9 @@ def analyse(iv: Interview, index: "ThemeIndex | None" = None
     numbers: list[int] = []
     lengths: list[int] = []
     texts: list[str] = []
-    forms: set[str] = set()
+    runs: list[list[str]] = []  # every unit's words, for the forms
 
-    def unit(number: int, paragraph_words: list[list[str]]) -> None:
+    def unit(number: int, paragraph_words: list[list[str]]) -> list[str]:
         # one list for the unit, BREAK between its paragraphs: one pass of stemming and one
         # join (BREAK stems to itself) instead of one per paragraph
         unit_words: list[str] = []
@@ -47,23 +48,29 @@ def analyse(iv: Interview, index: "ThemeIndex | None" = None
                 if unit_words:
                     unit_words.append(BREAK)
                 unit_words += ws
-        forms.update(unit_words)
+        runs.append(unit_words)
         numbers.append(number)
         lengths.append(len(unit_words) - unit_words.count(BREAK))
         texts.append(" ".join(stem_each(unit_words)))
+        return unit_words
 
     if iv.lead:
         unit(0, [folded_words(p.text) for p in iv.lead])
     tags = [] if index is not None else None
     for ex in iv.exchanges:
         q = [folded_words(p.text) for p in ex.question.paragraphs]
-        a = [folded_words(p.text) for p in ex.answer.paragraphs]
-        unit(ex.number, q + a)
+        run = unit(ex.number, q + [folded_words(p.text) for p in ex.answer.paragraphs])
         if tags is not None:
-            tags.append(index.themes_of_words(q, a))
-    forms.discard(BREAK)
-    terms = (tuple(numbers), tuple(lengths), tuple(texts),
-             tuple(sorted(forms)))  # sorted: the parse cache stays deterministic
+            # the question's words end where its paragraphs' words (and the BREAKs between
+            # them) do; themes match on the same run of words
+            question_end = sum(map(len, q))
+            question_end += max(0, sum(1 for ws in q if ws) - 1)
+            tags.append(index.themes_of_run(run, question_end))
+    # distinct, in order of first occurrence: deterministic (the parse cache stays the same
+    # from run to run) without sorting them, which cost as much as finding them
+    forms = dict.fromkeys(chain.from_iterable(runs))
+    forms.pop(BREAK, None)
+    terms = (tuple(numbers), tuple(lengths), tuple(texts), tuple(forms))
     return terms, (tuple(tags) if tags is not None else None)
 
 
