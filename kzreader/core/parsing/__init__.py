@@ -322,6 +322,15 @@ def _title(b: _Builder, blocks: list[Block], preamble: list[int], fmt: str) -> l
         return []
     first = blocks[preamble[0]]
     t = first.text.strip()
+    if first.marker == "speaker" and "\n" in t and not b.fields.get("title"):
+        # a "Name: «quote»" title is shaped like a speaker's turn, which took the next line along
+        line = first.text[:first.text.index("\n")].rstrip()
+        if len(line) < 220 and line.endswith(("»", "\"", "”")):
+            b.set("title", line.strip())
+            b.meta_span(first.start, first.start + len(line), "title")
+            first.start += first.text.index("\n") + 1
+            first.text = b.text[first.start:first.end]
+            return preamble
     heading = first.marker == "heading"
     title_like = (
         len(t) < 220 and "\n" not in t and not ends_terminal(t.rstrip("?!")) or heading and len(t) < 300

@@ -193,8 +193,8 @@ def interviewee(zones: people.Zones) -> tuple[str | None, str | None]:
     if not found:
         return None, None
     if len(found) > 1:
-        return "; ".join(p.name for p in found), None
-    return found[0].name, role(found[0], zones.english)
+        return "; ".join(people.plain_case(p.name) for p in found), None
+    return people.plain_case(found[0].name), role(found[0], zones.english)
 
 
 def role(person: people.Person, english: bool) -> str | None:

@@ -401,11 +401,28 @@ def _count(speakers) -> dict[str, int]:
     return out
 
 
+# a surname in capitals after a first name ("Арсен АВАКОВ", "беседовал Вугар ИМАНОВ"), a press
+# convention: read as "Арсен Аваков" (same length, so offsets hold).  Five letters or more with
+# two vowels: not an acronym ("ЦСКА", "ООН")
+_CAPS_GATE: Final = re.compile(r"[А-ЯЁ]{5}")
+_CAPS_SURNAME: Final = re.compile(
+    r"(?<![\w-])([А-ЯЁ][а-яё]+[ \u00a0])(?=(?:[^АЕЁИОУЫЭЮЯ\W]*[АЕЁИОУЫЭЮЯ]){2})([А-ЯЁ]{5,}(?:-[А-ЯЁ]{2,})?)(?![\w-])")
+
+
+def _title_case_surname(m: re.Match) -> str:
+    return m.group(1) + "-".join(w.capitalize() for w in m.group(2).split("-"))
+
+
+def plain_case(name: str) -> str:
+    """A name as it is usually written ("Арсен АВАКОВ" → "Арсен Аваков")."""
+    return _CAPS_SURNAME.sub(_title_case_surname, name) if _CAPS_GATE.search(name) else name
+
+
 def _names(find, text: str, english: bool):
     """Name mentions; an English run of capitalised words longer than a name keeps its end
     ("Executive Director Zoë Kooyman"), and a possessive before a name is dropped."""
     if not english:
-        yield from find(text)
+        yield from find(_CAPS_SURNAME.sub(_title_case_surname, text) if _CAPS_GATE.search(text) else text)
         return
     for m in names.EN_RUN.finditer(text):
         words = m.group().split()
