@@ -154,3 +154,33 @@ def test_word_caption_style_is_a_caption(tmp_path):
                 _p(_run("— Хорошо.")), styles=styles)
     start = src.text.index("Майк")
     assert (start, start + len("Майк Смит на конференции"), "credit") in src.removed
+
+
+def test_caption_and_embed_boxes_are_marked_by_their_class(tmp_path):
+    src = _html(tmp_path, (
+        "<p>— Как прошёл матч?</p><p>— Хорошо.</p>"
+        "<div class='wp-caption'><img src='a.jpg'><p class='wp-caption-text'>Игрок на поле</p></div>"
+        "<div class='media__copyright'>© Reuters</div>"
+        "<blockquote class='twitter-tweet'><p>Победа!</p>— Клуб (@club)</blockquote>"
+        "<p>— А следующий?</p><p>— Посмотрим.</p>"))
+    kinds = {src.text[s:e]: k for s, e, k in src.removed}
+    assert kinds == {"Игрок на поле\n\n© Reuters": "credit", "> Победа!\n\n> — Клуб (@club)": "embed"}
+
+
+def test_docx_pasted_line_keeps_its_indent(tmp_path):
+    """Pasted text keeps the blanks a line opens with (scraped pages indent their captions),
+    as the same text saved as .txt has them."""
+    src = _docx(tmp_path, _p(_run("Заголовок")), _p(),
+                _p(_run("— Вопрос?")), _p(_run(" Подпись к фото ")), _p(_run("\tReuters")), _p(_run("— Ответ.")))
+    assert src.text == "Заголовок\n\n— Вопрос?\n Подпись к фото\n Reuters\n— Ответ.\n"
+
+
+def test_title_heading_is_not_a_section_header(tmp_path):
+    """The page's <h1> is its title, not a heading that names a section's guest: words of the
+    title must not outweigh the guest's own label."""
+    turns = "".join(f"<p><strong>Q. Question number {i}, about the project?</strong></p>"
+                    f"<p><strong>Ptitseb:</strong> Answer number {i} about the emulator.</p>" for i in range(4))
+    src = _html(tmp_path, "<h1>There is Life After the Death of x86</h1>"
+                          "<p>Discussing emulation with the creator of the project, Ptitseb.</p>" + turns)
+    assert parse_source(src).interviewee == "Ptitseb"
+

@@ -71,6 +71,7 @@ class Block:
     role: str = "other"  # "title", "q", "a" (from the truth's line lists) or "other"
     level: int = 0  # heading level
     gap: bool = False  # a blank line (a new group) before it in the source
+    indent: str = ""  # the blanks the source line opens with (a scraped caption's, say)
 
 
 @dataclass
@@ -110,7 +111,8 @@ def load_page(path: Path) -> Page:
             if not line.strip():
                 gap = True
                 continue
-            page.blocks.append(Block("p", html.escape(line.strip(), quote=False), role([i]), gap=gap))
+            page.blocks.append(Block("p", html.escape(line.strip(), quote=False), role([i]), gap=gap,
+                                     indent=line[:len(line) - len(line.lstrip())]))
             gap = False
     first = page.blocks[0] if page.blocks else None
     if first and first.role == "other" and _plain(first.html) == page.title.strip():
@@ -139,7 +141,7 @@ def join_broken(blocks: list[Block]) -> list[Block]:
             if joined and not (b.role == "other" and (_CODE.search(text) or _CODE.search(last))):
                 prev.html += " " + b.html
                 continue
-        out.append(Block(b.kind, b.html, b.role, b.level, b.gap))
+        out.append(Block(b.kind, b.html, b.role, b.level, b.gap, b.indent))
     return out
 
 
@@ -262,6 +264,8 @@ def _kinds(page: Page) -> list[str | None]:
                     kinds[j] = "teaser"
         elif _CODE.search(t):
             kinds[i] = "code"
+            if free(i + 1) and not _CODE.search(texts[i + 1]) and len(texts[i + 1]) < 200:
+                kinds[i + 1] = "caption"  # the video's title under its player
         elif _POST_AUTHOR.match(t):
             kinds[i] = "post"
             if free(i + 1) and _POST_DATE.match(texts[i + 1]):
@@ -455,7 +459,12 @@ def render_html_legacy(page: Page) -> bytes:
             paras.append("<script type=\"text/javascript\">" + "\n".join(html.unescape(x.html) for x in bs)
                          + "</script>")
             last_role = None
-        elif kind in ("caption", "post", "teaser"):  # an old page sets these as small print
+        elif kind == "caption":  # the classic WordPress caption
+            paras.append('<div class="wp-caption alignnone"><img src="/img/p.jpg" alt="">'
+                         '<p class="wp-caption-text">' + "<br>".join(_legacy_text(x.html) for x in bs)
+                         + "</p></div>")
+            last_role = None
+        elif kind in ("post", "teaser"):  # an old page sets these as small print
             paras.append('<p class="small">' + "<br>".join(_legacy_text(x.html) for x in bs) + "</p>")
             last_role = None
         elif b.kind == "p":
@@ -755,7 +764,8 @@ def render_docx_lines(page: Page) -> bytes:
             continue
         # a web page pasted into Word keeps its headings' levels and its quotations' style
         style = str(min(b.level, 4)) if b.kind == "h" else "Quote" if b.kind == "quote" else None
-        doc.para(_docx_runs(doc, b.html, bold_all=b.role == "q" and b.kind != "h"), style)
+        lead = doc.run(b.indent) if b.indent else ""  # pasted text keeps its blanks
+        doc.para(lead + _docx_runs(doc, b.html, bold_all=b.role == "q" and b.kind != "h"), style)
     return _package("".join(doc.parts))
 
 
@@ -784,7 +794,7 @@ def render_docx_breaks(page: Page) -> bytes:
         elif b.role in ("q", "a"):
             group.append(runs)
         else:
-            doc.para(runs)
+            doc.para((doc.run(b.indent) if b.indent else "") + runs)
     if group:
         doc.para("<w:r><w:br/></w:r>".join(group))
     return _package("".join(doc.parts))
@@ -794,8 +804,8 @@ def render_docx_styles(page: Page) -> bytes:
     doc = _Doc(page.name, split=False)
     _docx_common(page, doc)
     for b, debris in zip(page.paras, _kinds(page)):
-        if b.role == "title":
-            continue
+        if b.role == "title" or debris == "code":
+            continue  # (a page's player script has no place in an edited document)
         if b.kind == "html":
             if "<img" in b.html:
                 doc.para(_PICTURE)

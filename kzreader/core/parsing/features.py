@@ -476,9 +476,9 @@ def block_features(blocks: list[Block], text: str = "") -> tuple[list[int], list
                 f.append("pv_q")
             if marks[k - 1]:
                 f.append("pv_mark")
-            elif markers[k - 1] == "heading":
+            elif markers[k - 1] == "heading" and not (marked_turns and headlines[k - 1]):
                 f.append("pv_head")  # right under a heading or a bold paragraph
-            elif headlines[k - 1]:
+            elif headlines[k - 1]:  # (a heading too, where turns carry markers: a <h2> subhead)
                 f.append("pv_headline")  # right under a subheading: a section's lead
                 if news:
                     f.append("news|pv_headline")

@@ -241,6 +241,8 @@ def _collect(z: Zones, book: _Book) -> dict:
         body = ev.plain(m.group("body")).strip()
         if not body or body.rstrip("*_# ").endswith((".", "!", "?", "…", ":", ";", ",")):
             continue
+        if body.rstrip("*_# ") == title:
+            continue  # the title set as a heading (a page's <h1>): weighed as the title already
         found = list(_names(find, body, z.english))
         # a heading that names someone, or a line that opens with a name: a section header
         # when the name stands alone or is followed by a role ("Иван Петров, депутат …",

@@ -57,9 +57,11 @@ class TextBuilder:
         self._pos = 0
         self.removed: list[tuple[int, int, str]] = []
 
-    def paragraph(self, text: str, kind: str | None = None, line: bool = False) -> None:
+    def paragraph(self, text: str, kind: str | None = None, line: bool = False,
+                  indent: bool = False) -> None:
         """Append a paragraph; ``line``: on the next line, not after a blank one (the source
-        set no space between the two, as plain text breaks only a line)."""
+        set no space between the two, as plain text breaks only a line); ``indent``: it opens
+        with blanks typed into it, kept as one space as a plain-text copy keeps them."""
         text = "\n".join(line.strip() for line in text.strip().split("\n") if line.strip())
         if not text:
             return
@@ -67,6 +69,8 @@ class TextBuilder:
         if self._pos:
             self._add(sep)
         start = self._pos
+        if indent:
+            self._add(" ")
         self._add(text)
         if kind:
             last = self.removed[-1] if self.removed else None

@@ -46,6 +46,7 @@ _TRANSPARENT = {"hyperlink", "ins", "smartTag", "sdt", "sdtContent", "fldSimple"
                 "moveTo", "dir", "bdo"}
 _ON = {None, "", "1", "true", "on"}
 _PICTURES = {"drawing", "pict", "object"}
+_BLANKS = (" ", "\t", "\u00a0")
 
 
 def _local(tag: str) -> str:
@@ -274,10 +275,12 @@ class _Reader:
             if title:
                 self.out.paragraph(style + " " + title)
             return
+        indent = next((r.text for r in runs if r.text), "")[:1] in _BLANKS
         for i, (text, kind) in enumerate(render_runs(runs)):
             if style == "caption":
                 kind = "credit"  # as a web page's figcaption: not speech
-            self.out.paragraph(quoted(text) if style == "quote" else text, kind, line=line and i == 0)
+            self.out.paragraph(quoted(text) if style == "quote" else text, kind, line=line and i == 0,
+                               indent=indent and i == 0)
 
     def runs(self, p: ET.Element) -> tuple[list[Run], str]:
         """The paragraph's runs, and what its style makes it: a heading ("#" as many as its

@@ -33,6 +33,11 @@ _SUBSTR_KIND = (
     ("breadcrumb", "navigation"), ("navbar", "navigation"), ("navigation", "navigation"), ("menu", "navigation"),
     ("footer", "footer"), ("subscri", "subscribe"), ("newsletter", "subscribe"),
     ("cookie", "cookie notice"), ("advert", "advertisement"), ("sponsor", "advertisement"),
+    # a picture's caption and credit, however the site names the box ("wp-caption-text",
+    # "photo-caption", "media__copyright", "image-credit")
+    ("caption", "credit"), ("copyright", "credit"), ("credit", "credit"),
+    # a social post embedded in the page ("twitter-tweet", "instagram-media", "tiktok-embed")
+    ("tweet", "embed"), ("instagram", "embed"), ("tiktok", "embed"), ("fb-post", "embed"),
     ("banner", "advertisement"), ("sidebar", "sidebar"), ("widget", "sidebar"),
 )
 _TOKEN_KIND = {"nav": "navigation", "ad": "advertisement", "ads": "advertisement", "adv": "advertisement",
