@@ -184,3 +184,17 @@ def test_title_heading_is_not_a_section_header(tmp_path):
                           "<p>Discussing emulation with the creator of the project, Ptitseb.</p>" + turns)
     assert parse_source(src).interviewee == "Ptitseb"
 
+
+
+def test_title_naming_the_guest_after_a_role(tmp_path):
+    """"a talk with boatbuilder X" names its subject whether the title is a plain line (.txt) or
+    the page's heading: the heading is not counted twice, the title's wording is enough."""
+    body = ("**How did you start?**\n\nMy father fished for lobster.\n\n"
+            "**What wood do you use?**\n\nMostly cedar.\n")
+    title = "Planks, steam and patience: a talk with boatbuilder Martha Quill"
+    (tmp_path / "t.txt").write_text(title + "\n\nWe asked her about the craft.\n\n" + body, encoding="utf-8")
+    page = _html(tmp_path, f"<h1>{title}</h1><p>We asked her about the craft.</p>"
+                           "<p><b>How did you start?</b></p><p>My father fished for lobster.</p>"
+                           "<p><b>What wood do you use?</b></p><p>Mostly cedar.</p>")
+    assert parse_source(read_source(tmp_path / "t.txt")).interviewee == "Martha Quill"
+    assert parse_source(page).interviewee == "Martha Quill"

@@ -74,9 +74,11 @@ _INTERVIEWER_WORD: Final = re.compile(
     r"host|reporter|interviewer|correspondent|by$)", re.I)
 
 
+# (a role in lower case may stand between: "a talk with boatbuilder X", "interview with the
+# designer X")
 _EN_TITLE_BEFORE: Final = re.compile(
     r"(?:\binterview(?:ed|s)?\b\s*(?:with\b)?|\bmeet\b.*|\bwith\b|\bQ&A\b\s*(?:with\b)?)\W*"
-    r"(?:[\w’'-]+['’]s\s+)?$", re.I)
+    r"(?:[\w’'-]+['’]s\s+|(?-i:[a-z][a-z-]*\s+){1,3})?$", re.I)
 
 
 _EN_TITLE_AFTER: Final = re.compile(r"^\W*(?:interview|talks|speaks|on\b|Q&A)", re.I)
