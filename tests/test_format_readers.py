@@ -198,3 +198,24 @@ def test_title_naming_the_guest_after_a_role(tmp_path):
                            "<p><b>What wood do you use?</b></p><p>Mostly cedar.</p>")
     assert parse_source(read_source(tmp_path / "t.txt")).interviewee == "Martha Quill"
     assert parse_source(page).interviewee == "Martha Quill"
+
+
+def test_bold_question_leading_its_answer_paragraph(tmp_path):
+    """The magazine habit: the question is the bold lead-in of the paragraph that holds its
+    answer.  A bold word that merely opens an answer stays in it."""
+    src = _html(tmp_path, (
+        "<h1>Planks and steam</h1><p>Martha Quill builds wooden boats in Maine.</p>"
+        "<p><strong>How did you start?</strong> My father fished for lobster.</p>"
+        "<p><b>— Как о правдание звучит.</b> — Это звучит как факт.</p>"
+        "<p><strong>What wood do you use?</strong> <strong>Never</strong> pine. Mostly cedar.</p>"))
+    assert src.text.split("\n\n")[2:] == [
+        "**How did you start?**", "My father fished for lobster.",
+        "**— Как о правдание звучит.**", "— Это звучит как факт.",
+        "**What wood do you use?**", "Never pine. Mostly cedar.\n"]
+
+
+def test_compact_date_in_a_meta_tag(tmp_path):
+    f = tmp_path / "p.html"
+    f.write_text("<html><head><meta name='pubdate' content='20141226'><title>T</title></head>"
+                 "<body><p>— Вопрос?</p><p>— Ответ.</p></body></html>", encoding="utf-8")
+    assert read_source(f).metadata["date"] == "2014-12-26"

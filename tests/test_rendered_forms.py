@@ -2,8 +2,9 @@
 score on the forms real interviews arrive in).
 
 tools/render_corpus.py renders corpus pages as a CMS page, an old windows-1251 page, a nested
-news-app page, a Word file with a paragraph per line, one with soft breaks and split runs, and
-one with styles; the truth stays the text's.  A sample of pages chosen for what they exercise is
+news-app page, a magazine page with bold lead-in questions, plain text pasted into Word, a Word
+transcript with soft breaks and split runs, and an edited Word file with styles; the truth
+stays the text's.  A sample of pages chosen for what they exercise is
 rendered in every form, all parsed at once with ``kzreader parse --json`` and scored with the
 project's checker: each form must find, page by page, the exchanges and metadata the text form
 finds, and leak nothing.  A format reader that loses a paragraph's layout fails here.
@@ -11,7 +12,7 @@ finds, and leak nothing.  A format reader that loses a paragraph's layout fails 
 import importlib.util
 import sys
 
-from conftest import CORPUS, REPO
+from conftest import REPO
 
 _spec = importlib.util.spec_from_file_location("render_corpus", REPO / "tools" / "render_corpus.py")
 render_corpus = importlib.util.module_from_spec(_spec)

@@ -11,29 +11,35 @@ form has lost something in reading.  ``--score`` parses DIR and the corpus with
 ``kzreader parse --json`` and prints, per form, the exchanges, metadata and leaks against the
 text form, then every file that differs.
 
-The forms copy what sites and editors do, not what the reader expects:
+The page's paragraphs are its text's lines, with the lines a scraper broke at inline elements
+(a link, a stage direction, a lone dash, a note in brackets) joined again, as the page held
+them; debris is set the way news pages set it (a caption and its credit in a figure, a
+"read also" box, a player's script with its title, an embedded post, a subhead).  The forms
+copy what sites and editors do, not what the reader expects:
 
 * ``html-cms``: a UTF-8 CMS page (``<article>``, ``<h1>``, ``og:``/``article:published_time``,
-  ``<time>``); a ``<p>`` per line; a question wholly in ``<strong>``, a speaker label in
-  ``<strong>``; captions in ``<figure><figcaption>``, "read also" teasers in an ``<aside>``,
-  subheads in ``<h2>``; menus, share buttons, scripts, a footer around the article.
-* ``html-legacy``: an old windows-1251 page laid out with tables: the lines of a turn in one
-  ``<p>`` broken by ``<br>``, questions in ``<b>`` after the dash, ``&nbsp;`` after dashes,
-  named entities (``&mdash;``, ``&laquo;``), the date as text, debris left in plain ``<p>``.
+  ``<time>``); a question wholly in ``<strong>``, a speaker label in ``<strong>``; captions in
+  ``<figure><figcaption>``, teasers in a box, subheads in ``<h2>``, posts in
+  ``blockquote.twitter-tweet``; menus, share buttons, scripts, a footer around the article.
+* ``html-legacy``: an old windows-1251 page laid out with tables, no ``<article>``: the
+  paragraphs of a turn in one ``<p>`` broken by ``<br>``, questions in ``<b>`` after the dash,
+  ``&nbsp;`` after dashes, named entities, the date as text, WordPress's caption box.
 * ``html-spa``: a news-app page of nested ``<div>``/``<span>`` blocks with generated class
-  names, metadata in JSON-LD; a bold question and its answer's first line in one ``<p>``
-  (``<b>…</b><br>…``), bold by ``style="font-weight:700"`` spans, a bold lead-in label,
-  share and "read also" boxes between paragraphs.
-* ``docx-lines``: a Word file with a paragraph per line, an empty paragraph between groups,
-  questions in bold runs, the title in the Title style.
-* ``docx-breaks``: a paragraph per group of lines with soft breaks (``<w:br/>``), runs split
-  in the middle of words with revision ids, spelling marks and bookmarks between them, a tab
-  after a speaker label.
-* ``docx-styles``: questions in a bold paragraph style of the user's, subheads and headings in
-  Heading styles, pull quotes and quoted answers in the Quote style, bold through a character
-  style.
+  names, metadata in JSON-LD; a bold question, ``<br>`` and its answer's first paragraph in
+  one ``<p>``, bold by ``style="font-weight:700"`` spans, share boxes between paragraphs.
+* ``html-magazine``: a question as the bold lead-in of the paragraph that holds its answer's
+  first paragraph, a byline, the date in a compact meta tag (``20141226``).
+* ``docx-lines``: plain text pasted into Word: a paragraph per line with its leading blanks,
+  an empty paragraph per blank line, questions in bold runs, the title in the Title style,
+  headings and quotations in Word's styles (as a web page pasted in keeps them).
+* ``docx-breaks``: a question and its answer's paragraphs in one Word paragraph broken by soft
+  breaks (``<w:br/>``), runs split in the middle of words with revision ids, spelling marks
+  and bookmarks between them, a tab after a speaker label.
+* ``docx-styles``: an edited file: questions in a bold paragraph style of the user's, subheads
+  and headings in Heading styles, quotations in the Quote style, captions in Word's caption
+  style, bold through a character style, no player scripts.
 
-Stdlib and PyYAML only; the renderer never reads the reader's code.
+The corpus's one HTML page (29) is not rendered again.  Stdlib and PyYAML only; the renderer never reads the reader's code.
 """
 from __future__ import annotations
 
@@ -58,7 +64,7 @@ ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT.parent / "shared" / "corpus"
 CHECKER = "check_parse.py"
 
-HTML_FORMS = ("html-cms", "html-legacy", "html-spa")
+HTML_FORMS = ("html-cms", "html-legacy", "html-spa", "html-magazine")
 DOCX_FORMS = ("docx-lines", "docx-breaks", "docx-styles")
 FORMS = HTML_FORMS + DOCX_FORMS
 
@@ -597,6 +603,67 @@ def render_html_spa(page: Page) -> bytes:
     return doc.encode("utf-8")
 
 
+_LOOSE_LABEL = re.compile(r"^[—–-]?\s*(?:[A-ZА-ЯЁ][\w.’' -]{0,30}:|[QA]\.\s)")
+
+
+def render_html_magazine(page: Page) -> bytes:
+    """A magazine's page: a question as the bold lead-in of the paragraph that holds the first
+    paragraph of its answer (a speaker label as the lead-in where the page has labels),
+    ``&nbsp;`` before dashes, inline spans and links, a byline and a date in the header."""
+    en = _english(page)
+    out: list[str] = []
+    pending: str | None = None
+    for kind, bs in groups(page):
+        b = bs[0]
+        if b.role == "title" or kind == "code":
+            continue
+        dash, label, rest = _split_label(b.html)
+        labelled = label or _LOOSE_LABEL.match(_plain(b.html))  # (a Markdown page's own bold label)
+        if b.role == "q" and b.kind == "p" and not labelled:
+            if pending is not None:
+                out.append(f"<p>{pending}</p>")
+            pending = b.html if "<strong>" in b.html else f"<strong>{b.html}</strong>"
+            continue
+        inner = f"{dash}<strong>{label}</strong> {rest}" if label else b.html
+        inner = re.sub(r" — ", "&nbsp;— ", inner)
+        if pending is not None and b.kind == "p" and b.role == "a" and not labelled:
+            out.append(f'<p>{pending} <span class="answer">{inner}</span></p>')
+            pending = None
+            continue
+        if pending is not None:
+            out.append(f"<p>{pending}</p>")
+            pending = None
+        if kind == "caption":
+            out.append('<div class="image-caption">' + " ".join(x.html for x in bs) + "</div>")
+        elif kind in ("post", "teaser"):
+            out.append('<aside class="related-content">' + "".join(f"<p>{x.html}</p>" for x in bs) + "</aside>")
+        elif kind == "subhead":
+            out.append(f"<h3>{b.html}</h3>")
+        else:
+            out.append(_page_block_html(b, inner))
+    if pending is not None:
+        out.append(f"<p>{pending}</p>")
+    date = (f'<meta name="pubdate" content="{page.date.replace("-", "")}">' if page.date else "")
+    doc = f"""<!DOCTYPE html>
+<html lang="{'en' if en else 'ru'}"><head><meta charset="utf-8">
+<title>{html.escape(page.title)} - {'Magazine' if en else 'Журнал'}</title>{date}
+<meta name="description" content="{'Interview' if en else 'Интервью'}">
+</head><body>
+<div class="site-wrap"><div class="topbar"><a href="/subscribe">{'Subscribe' if en else 'Подписаться'}</a> <a href="/login">{'Sign in' if en else 'Войти'}</a></div>
+<div class="post"><div class="post-header"><h1 class="post-title">{html.escape(page.title)}</h1>
+<div class="post-meta"><span class="byline">{'By the editors' if en else 'Редакция'}</span></div></div>
+<div class="post-body">
+{chr(10).join(out)}
+</div>
+<div class="post-share"><a href="#">{'Share' if en else 'Поделиться'}</a></div>
+</div>
+<div class="newsletter-signup">{'Get our newsletter every week' if en else 'Подпишитесь на рассылку'}</div>
+<div class="site-footer">© {'Magazine' if en else 'Журнал'} 2024</div></div>
+</body></html>
+"""
+    return doc.encode("utf-8")
+
+
 # -- Word --------------------------------------------------------------------------------------
 _W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 
@@ -838,6 +905,7 @@ def _html_lines(fragment: str) -> list[str]:
 
 
 RENDER = {"html-cms": render_html_cms, "html-legacy": render_html_legacy, "html-spa": render_html_spa,
+          "html-magazine": render_html_magazine,
           "docx-lines": render_docx_lines, "docx-breaks": render_docx_breaks, "docx-styles": render_docx_styles}
 
 

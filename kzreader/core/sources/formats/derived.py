@@ -37,6 +37,7 @@ _INVISIBLE = re.compile("[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
 # interview saved as .txt then matches
 _SPACES = re.compile(r"[ \t\r\n\f\v\u00a0\u202f]+")
 _WORDY = re.compile(r"\w")
+_CLOSERS = "\"»”')]*"
 # bold that is a label ("Вопрос:", "Иван Петров:") stays marked: the parser reads it as a turn cue
 _LABEL_MAX = 60
 # a wholly bold paragraph is a heading-like turn cue, unless it is a long bold lead with no '?'
@@ -101,6 +102,7 @@ def render_runs(runs: list[Run]) -> list[tuple[str, str | None]]:
         t = clean(r.text)
         if t:
             lines[-1].append(Run(t, r.bold, r.kind))
+    lines = [part for line in lines for part in _split_lead_in(line)]
     out: list[tuple[str, str | None]] = []
     group: list[list[Run]] = []
 
@@ -126,6 +128,31 @@ def render_runs(runs: list[Run]) -> list[tuple[str, str | None]]:
             in_bold = False
     flush()
     return [(t, k) for t, k in out if t]
+
+
+def _split_lead_in(line: list[Run]) -> list[list[Run]]:
+    """A question set as the bold lead-in of its answer's paragraph ("**How did you start?**
+    My father…", the magazine habit) → the bold question and the answer as two lines.  Only a
+    lead-in that asks ('?'), is a sentence of six words or more, or is a dash turn followed by
+    another: a bold "No." or a stressed word opening an answer stays where it is."""
+    rest_text = "".join(r.text for r in line)
+    lead = ""
+    for k, r in enumerate(line):
+        if not r.bold and _WORDY.search(r.text):
+            return [line]  # the bold part ended without a question in it
+        lead += r.text
+        if not r.bold:
+            continue
+        after = rest_text[len(lead):]
+        if not _WORDY.search(after):
+            return [line]  # wholly bold
+        body = lead.strip().rstrip(_CLOSERS + " ")
+        asks = body.endswith("?") or body.endswith((".", "!", "…")) and len(body.split()) >= 6
+        # "**— Вопрос.** — Ответ": a dash turn in bold, and a dash opens the next one
+        turns = body[:1] in "—–" and body[-1:] in ".!?…" and after.lstrip()[:1] in "—–"
+        if asks or turns:
+            return [line[:k + 1], line[k + 1:]]
+    return [line]
 
 
 def bold_continues(prev: list[Run], line: list[Run]) -> bool:

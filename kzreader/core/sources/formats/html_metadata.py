@@ -10,6 +10,7 @@ from .derived import clean
 from .html_tree import Node, node_text, raw_text
 
 _ISO_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
+_COMPACT_DATE = re.compile(r"((?:19|20)\d{2})(\d{2})(\d{2})(?:$|T)")
 _BYLINE_WORDS = re.compile(r"^(?:автор(?:ы)?|текст|беседовал[аи]?|интервью записал[аи]?|by|author|interview by)\s*[:\-—–]?\s*", re.I)
 _ARTICLE_TYPES = ("article", "newsarticle", "blogposting", "reportagenewsarticle", "analysisnewsarticle",
                   "opinionnewsarticle", "interview", "webpage", "report", "backgroundnewsarticle")
@@ -78,7 +79,13 @@ def _time_date(times: list[Node], inside: set[int]) -> str | None:
 
 def _iso(value: str) -> str | None:
     m = _ISO_DATE.search(value or "")
-    return m.group() if m else None
+    if m:
+        return m.group()
+    # the compact form some sites write in their date meta tags ("20141226", "20141226T0930")
+    m = _COMPACT_DATE.match((value or "").strip())
+    if m and 1 <= int(m.group(2)) <= 12 and 1 <= int(m.group(3)) <= 31:
+        return "-".join(m.groups())
+    return None
 
 
 def _first(*values):
