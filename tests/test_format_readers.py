@@ -219,3 +219,24 @@ def test_compact_date_in_a_meta_tag(tmp_path):
     f.write_text("<html><head><meta name='pubdate' content='20141226'><title>T</title></head>"
                  "<body><p>— Вопрос?</p><p>— Ответ.</p></body></html>", encoding="utf-8")
     assert read_source(f).metadata["date"] == "2014-12-26"
+
+
+def test_page_without_article_element_drops_what_follows_its_text(tmp_path):
+    """An old page laid out with a table names no article: what comes after the box of its
+    paragraphs (a print link, the footer) is marked outside the article; what comes before it
+    (the lead) is kept."""
+    answers = "".join(f"<p>RT: Как вы оцениваете решение президента, вопрос {i}?</p>"
+                      f"<p>Это было смелое решение, и оно многое меняет ({i}).</p>" for i in range(3))
+    f = tmp_path / "old.html"
+    f.write_bytes(("<html><head><meta http-equiv='Content-Type' content='text/html; charset=windows-1251'>"
+                   "</head><body><table><tr><td class='menu'><a href='/'>Главная</a></td><td>"
+                   "<h1>Пять политиков о выборах</h1><p>Политики Франции ответили на вопросы RT.</p>"
+                   f"<div class='text'>{answers}<p>Все это должно заставить задуматься.</p></div>"
+                   "<div class='print'><a href='?print=1'>Версия для печати</a></div></td></tr>"
+                   "<tr><td colspan='2'>Перепечатка только с гиперссылкой.</td></tr></table></body></html>"
+                   ).encode("cp1251"))
+    src = read_source(f)
+    kinds = {src.text[s:e]: k for s, e, k in src.removed}
+    assert kinds == {"Главная": "navigation",
+                     "Версия для печати\n\nПерепечатка только с гиперссылкой.": "outside article"}
+    assert "Политики Франции ответили" in parse_source(src).lead_text

@@ -22,11 +22,12 @@ _spec.loader.exec_module(render_corpus)
 # labels alone on their line (01), initials of two guests and an Instagram post (02), captions
 # under a lone dash line (05), words broken across lines (06), a player script and its title
 # inside an answer (07), dashless answers after bold questions (12), 62 short turns with stage
-# directions on their own line (15), a subhead over a second coach's section (16), Markdown:
+# directions on their own line (15), five guests' labels in sections, on an old page the last
+# answer before the site's footer (14), a subhead over a second coach's section (16), Markdown:
 # bold questions, figures and front matter (30), pull quotes (32), Q. headings with A. labels
 # (34), blockquote answers (35), a nickname label under a title of capitalised words (36),
 # questions and subheads at two heading levels (40)
-SAMPLE = ["01", "02", "05", "06", "07", "12", "15", "16", "30", "32", "34", "35", "36", "40"]
+SAMPLE = ["01", "02", "05", "06", "07", "12", "14", "15", "16", "30", "32", "34", "35", "36", "40"]
 # what a form cannot carry: the Markdown page's <figcaption> captions, pasted into Word as
 # plain paragraphs, are marked by nothing (docx-styles sets them in Word's Caption style)
 CARRIES_LESS = {("docx-lines", "30"), ("docx-breaks", "30")}

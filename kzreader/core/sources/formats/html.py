@@ -121,6 +121,16 @@ class _Page:
             n = n.parent
         self.headline = self._find_headline()
         self.metadata: dict = {}
+        # a page that names no article: what follows the box of its paragraphs (a print link,
+        # the site's footer, a counter) is no more the article than a footer is
+        self.trailing: set[int] = set()
+        if self.article is self.body:
+            box = self._paragraph_box()
+            if box is not None:
+                ids = [id(n) for n in self.nodes]
+                last = ids.index(id(list(iter_nodes(box))[-1]))
+                above = {id(a) for a in _ancestors(box)}
+                self.trailing = {i for i in ids[last + 1:] if i not in above}
 
     def _find_article(self) -> Node:
         total = self.body.tlen or 1
@@ -136,6 +146,15 @@ class _Page:
                 if best.tlen >= 0.15 * total and best.tlen >= 40:
                     return best
         return self.body
+
+    def _paragraph_box(self) -> Node | None:
+        """The element whose own <p> children hold most of the page's text, or None."""
+        best, best_len = None, 0
+        for n in self.nodes:
+            own = sum(c.tlen for c in n.children if isinstance(c, Node) and c.tag == "p")
+            if own > best_len and not _clutter_kind(n):
+                best, best_len = n, own
+        return best if best is not None and best_len * 2 >= self.body.tlen else None
 
     def _find_headline(self) -> Node | None:
         h1 = [n for n in self.nodes if n.tag == "h1" and n.tlen]
@@ -172,7 +191,7 @@ class _Page:
                 return mk
         if id(node) in self.above:
             return kind
-        if id(node) not in self.inside:
+        if id(node) not in self.inside or id(node) in self.trailing:
             return _clutter_kind(node) or kind or OUTSIDE  # a named kind beats "outside article"
         ck = _clutter_kind(node)
         # a clutter-looking box that holds most of the article is the article's own wrapper
@@ -236,6 +255,12 @@ class _Page:
             self.out.paragraph(text, row_kind)
 
     # -- metadata ---------------------------------------------------------------------------
+
+
+def _ancestors(node: Node):
+    while node is not None:
+        yield node
+        node = node.parent
 
 
 def _bold_style(style: str) -> bool:
