@@ -240,3 +240,15 @@ def test_page_without_article_element_drops_what_follows_its_text(tmp_path):
     assert kinds == {"Главная": "navigation",
                      "Версия для печати\n\nПерепечатка только с гиперссылкой.": "outside article"}
     assert "Политики Франции ответили" in parse_source(src).lead_text
+
+
+def test_italic_line_under_a_picture_is_its_caption(tmp_path):
+    """"<img><br><i>…</i>", as blog engines write a caption; italics elsewhere stay text (a
+    question in italics in the paragraph after a picture, a stage direction after an emoji)."""
+    src = _html(tmp_path, (
+        "<div class='entry'>— Как прошёл сезон?<br><br>— Хорошо <img src='smile.png'> <i>(смеётся)</i>."
+        "<br><br><img src='a.jpg'><br><i>Спортсменка на тренировке</i><br><br>"
+        "— А дальше?<br><br><img src='b.jpg'><br><br><i>— Что вы скажете болельщикам?</i><br><br>— Спасибо!</div>"))
+    kinds = {src.text[s:e]: k for s, e, k in src.removed}
+    assert kinds == {"Спортсменка на тренировке": "credit"}
+    assert "(смеётся)" in src.text and "— Что вы скажете болельщикам?" in src.text

@@ -29,6 +29,9 @@ copy what sites and editors do, not what the reader expects:
   one ``<p>``, bold by ``style="font-weight:700"`` spans, share boxes between paragraphs.
 * ``html-magazine``: a question as the bold lead-in of the paragraph that holds its answer's
   first paragraph, a byline, the date in a compact meta tag (``20141226``).
+* ``html-blog``: an old blog entry: the whole text in one ``<div>``, paragraphs apart by
+  ``<br><br>``, questions in ``<b>``, a caption in ``<i>`` under its picture, the title in a
+  ``<div>``.
 * ``docx-lines``: plain text pasted into Word: a paragraph per line with its leading blanks,
   an empty paragraph per blank line, questions in bold runs, the title in the Title style,
   headings and quotations in Word's styles (as a web page pasted in keeps them).
@@ -64,7 +67,7 @@ ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT.parent / "shared" / "corpus"
 CHECKER = "check_parse.py"
 
-HTML_FORMS = ("html-cms", "html-legacy", "html-spa", "html-magazine")
+HTML_FORMS = ("html-cms", "html-legacy", "html-spa", "html-magazine", "html-blog")
 DOCX_FORMS = ("docx-lines", "docx-breaks", "docx-styles")
 FORMS = HTML_FORMS + DOCX_FORMS
 
@@ -664,6 +667,43 @@ def render_html_magazine(page: Page) -> bytes:
     return doc.encode("utf-8")
 
 
+def render_html_blog(page: Page) -> bytes:
+    """A blog entry as old blog engines store it: the whole text in one ``<div>``, paragraphs
+    apart by ``<br><br>``, questions in ``<b>``, a caption in ``<i>`` under its picture, no
+    article element."""
+    en = _english(page)
+    parts: list[str] = []
+    for kind, bs in groups(page):
+        b = bs[0]
+        if b.role == "title" or kind == "code":
+            continue
+        if b.role == "q" and b.kind in ("p", "h"):
+            parts.append(b.html if "<strong>" in b.html else f"<b>{b.html}</b>")
+        elif kind == "caption":  # under its picture
+            parts.append('<img src="/pics/1.jpg" width="600"><br>' + "<br>".join(f"<i>{x.html}</i>" for x in bs))
+        elif kind in ("post", "teaser"):
+            parts.append("<br>".join(f"<i>{x.html}</i>" for x in bs))
+        elif b.kind == "quote":
+            parts.append(f"<blockquote>{b.html}</blockquote>")
+        elif b.kind == "h":
+            parts.append(f"<b>{b.html}</b>")
+        else:
+            parts.append(b.html)
+    date = ""
+    if page.date:
+        y, m, d = page.date.split("-")
+        date = f'<div class="entry-date">{d}.{m}.{y}</div>'
+    doc = f"""<html><head><meta http-equiv="content-type" content="text/html; charset=utf-8">
+<title>{html.escape(page.title)}: {'my journal' if en else 'мой журнал'}</title></head>
+<body><div id="header"><a href="/">{'my journal' if en else 'мой журнал'}</a> | <a href="/profile">{'profile' if en else 'профиль'}</a></div>
+<div class="entry"><div class="entry-title">{html.escape(page.title)}</div>{date}
+<div class="entry-text">{"<br><br>".join(parts)}</div>
+<div class="entry-footer"><a href="?reply">{'Leave a comment' if en else 'Оставить комментарий'}</a></div></div>
+<div id="footer">{'Powered by a blog engine' if en else 'Работает на блог-движке'}</div></body></html>
+"""
+    return doc.encode("utf-8")
+
+
 # -- Word --------------------------------------------------------------------------------------
 _W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 
@@ -905,7 +945,7 @@ def _html_lines(fragment: str) -> list[str]:
 
 
 RENDER = {"html-cms": render_html_cms, "html-legacy": render_html_legacy, "html-spa": render_html_spa,
-          "html-magazine": render_html_magazine,
+          "html-magazine": render_html_magazine, "html-blog": render_html_blog,
           "docx-lines": render_docx_lines, "docx-breaks": render_docx_breaks, "docx-styles": render_docx_styles}
 
 

@@ -168,6 +168,7 @@ class _Page:
         self.out = TextBuilder()
         self.runs: list[Run] = []
         self.quote = 0  # blockquotes the walk is inside
+        self.under_image = 0  # 1 on the line of a picture that opened it, 2 on the next
         self._walk(self.body, None, False, False)
         self._flush()
         meta = page_metadata(self.nodes, self.headline, self.inside,
@@ -175,6 +176,7 @@ class _Page:
         return Derived(self.out.text(), "", meta, self.out.removed)
 
     def _flush(self) -> None:
+        self.under_image = 0  # a caption sits with its picture, in the same block
         if self.runs:
             for text, kind in render_runs(self.runs):
                 self.out.paragraph(quoted(text) if self.quote else text, kind)
@@ -206,7 +208,16 @@ class _Page:
         kind = self._kind_of(node, kind)
         if tag == "br":
             self.runs.append(BREAK)
+            # the caption's line is the picture's own or the next, not one after an empty line
+            self.under_image = self.under_image + 1 if 0 < self.under_image < 2 else 0
             return
+        if tag == "img":
+            # a picture that opens its line: italics right under it, in the same block, are
+            # its caption ("<img><br><i>Caption</i>", as blog engines write it)
+            self.under_image = 1 if self._line_empty() else 0
+            return
+        if tag in ("i", "em") and self.under_image and kind is None:
+            kind = "credit"
         if tag in HEADINGS:
             self._flush()
             title = clean(node_text(node)).strip()
@@ -234,12 +245,23 @@ class _Page:
                         self.runs.append(Run(line, bold, kind))
                 else:
                     self.runs.append(Run(c, bold, kind))
+                if kind != "credit" and c.strip():
+                    self.under_image = 0
             else:
                 self._walk(c, kind, bold, pre)
         if block:
             self._flush()
         if tag == "blockquote":
             self.quote -= 1
+
+    def _line_empty(self) -> bool:
+        """No text yet on the line being collected (since the last break or paragraph)."""
+        for r in reversed(self.runs):
+            if r is BREAK or r.text == "\n":
+                return True
+            if r.text.strip():
+                return False
+        return True
 
     def _layout_table(self, table: Node) -> bool:
         """A table used to lay out the page (old sites) holds blocks, not cells of data."""
