@@ -192,6 +192,11 @@ def test_cancel_stops_the_load(tmp_path):
 
 def test_a_cold_first_row_does_not_wait_for_the_other_files_cache_look_ups(tmp_path, monkeypatch):
     paths = write_corpus(tmp_path / "c", 6)
+    # the cache holds an entry for every file, each stale (the files changed since): every
+    # file is looked up, and misses
+    run(loading.LoadJob([str(tmp_path / "c")], cache_dir=str(tmp_path / "cache"), workers=1))
+    for p in paths:
+        bump_mtime(p)
     looked_up = []
     real = loading._Analyser.from_cache
 
@@ -201,17 +206,46 @@ def test_a_cold_first_row_does_not_wait_for_the_other_files_cache_look_ups(tmp_p
 
     monkeypatch.setattr(loading._Analyser, "from_cache", from_cache)
     seen_at_first_row = []
+    got_cold = []
 
     def emit(batch):
         if not seen_at_first_row:
             seen_at_first_row.append(len(looked_up))
+        got_cold.extend(batch)
 
     job = loading.LoadJob([str(tmp_path / "c")], cache_dir=str(tmp_path / "cache"), workers=1)
     assert job.run(emit)
     assert seen_at_first_row == [1] and len(looked_up) == len(paths)
+    assert len(got_cold) == len(paths) and not any(x.cached for x in got_cold)
     # the next load takes every file from the cache, still in file order
     got = run(loading.LoadJob([str(tmp_path / "c")], cache_dir=str(tmp_path / "cache"), workers=1))
     assert [x.item.path for x in got] == paths and all(x.cached for x in got)
+
+
+
+def test_only_files_the_cache_holds_are_looked_up(tmp_path, monkeypatch):
+    """A file the cache has no entry for is a miss without a query (a cold load: every file);
+    one it holds is looked up, and a stale entry still misses."""
+    paths = write_corpus(tmp_path / "c", 6)
+    cache = str(tmp_path / "cache")
+    looked_up = []
+    real = ParseCache.get
+
+    def get(self, path, *a, **k):
+        looked_up.append(path)
+        return real(self, path, *a, **k)
+
+    monkeypatch.setattr(ParseCache, "get", get)
+    run(loading.LoadJob(paths[:3], cache_dir=cache, workers=1))
+    assert looked_up == []  # an empty cache: nothing to look up
+    bump_mtime(paths[1])  # held, but stale
+    got = run(loading.LoadJob([str(tmp_path / "c")], cache_dir=cache, workers=1))
+    assert looked_up == paths[:3]
+    # the two hits come first, then the parsed files, each in file order
+    order = [0, 2, 1, 3, 4, 5]
+    assert [x.item.path for x in got] == [paths[i] for i in order]
+    assert [x.cached for x in got] == [True, True, False, False, False, False]
+    assert ParseCache(cache).held_paths() == frozenset(paths)
 
 
 def test_worker_processes_give_the_same_result_in_file_order(tmp_path, monkeypatch):

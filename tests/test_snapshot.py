@@ -191,3 +191,33 @@ def test_the_first_row_is_already_in_the_restored_index(folder, tmp_path):
     assert job.from_snapshot == 5 and index.restored
     assert seen and all(held for _iid, held in seen)
     assert hits(index, "альфа") == {"0"}
+
+
+def test_records_from_worker_processes_are_the_records_of_a_load_in_this_thread(folder, tmp_path, monkeypatch):
+    """Workers send each file's summary and tags in the snapshot's form, and the snapshot keeps
+    them as sent: they must equal what a load in this thread records."""
+    from kzreader.core.corpus import codec
+    from kzreader.core.corpus.parse_cache import source_key
+
+    monkeypatch.setattr(loading, "MIN_FILES_FOR_POOL", 2)
+    monkeypatch.setattr(loading, "CHUNK", 2)
+    lexicon = Lexicon.load_default()
+    saved = []
+    real_save = snapshot.save
+    monkeypatch.setattr(snapshot, "save", lambda *a: (saved.append(a[2]), real_save(*a))[1])
+    pooled = loading.LoadJob([str(folder)], cache_dir=str(tmp_path / "c1"), workers=2,
+                             index=SearchIndex(), lexicon=lexicon)
+    got = []
+    assert pooled.run(got.extend) and pooled.used_pool
+    alone = loading.LoadJob([str(folder)], cache_dir=str(tmp_path / "c2"), workers=1,
+                            index=SearchIndex(), lexicon=lexicon)
+    assert alone.run(lambda batch: None)
+    assert len(saved) == 2 and saved[0].records == saved[1].records
+    paths = sorted(str(p) for p in folder.iterdir())
+    assert sorted(saved[0].records) == paths
+    for x in got:  # and by hand: the key, the list's fields and the sorted tags of each file
+        rec = saved[0].records[x.item.path]
+        assert rec.key == source_key(x.item.path)
+        assert rec.summary == codec.summary(load_file(x.item.path))
+        assert rec.themes == tuple(tuple(sorted(t)) for t in x.themes)
+        assert "energy" in rec.themes[0]  # "газом" in the first question

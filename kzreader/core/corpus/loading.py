@@ -20,7 +20,7 @@ from concurrent.futures import ProcessPoolExecutor, TimeoutError as FutureTimeou
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from functools import partial
-from itertools import chain
+from itertools import chain, filterfalse
 from typing import Callable
 
 from .. import messages
@@ -62,6 +62,7 @@ class Loaded:
     cached: bool = False
     key: tuple | None = None  # parse_cache.source_key the item was made from
     indexed: bool = False  # already added to LoadJob's search index
+    record: Record | None = None  # for the corpus snapshot, as a worker sent it
 
 
 def default_workers() -> int:
@@ -150,7 +151,7 @@ def _plain(parsed: tuple, stored: bool, sent_forms: set[str] | None) -> tuple:
     _, path, key, entry = parsed
     new = forms = entry.terms[3]
     if sent_forms is not None:
-        new = () if sent_forms.issuperset(forms) else tuple(w for w in forms if w not in sent_forms)
+        new = tuple(filterfalse(sent_forms.__contains__, forms))  # in C: most are known
         sent_forms.update(new)
     if stored and key is not None:
         # the body is in the cache now: send only what the list needs
@@ -177,7 +178,9 @@ def from_plain(data: tuple, cache: ParseCache | None = None) -> Loaded:
         _, head, blob, forms, themes, path, key = data
         fields, count, warnings = codec.decode_summary(head)
         iv = make_lazy(fields, count, warnings, partial(cache.body, path, key))
-        return _loaded(iv, terms_from_blob(blob, forms), themes, key=key)
+        loaded = _loaded(iv, terms_from_blob(blob, forms), themes, key=key)
+        loaded.record = Record(key, head, themes[1] if themes is not None else None)
+        return loaded
     _, iv, blob, forms, themes = data
     return _loaded(codec.decode(iv), terms_from_blob(blob, forms), themes)
 
@@ -205,7 +208,7 @@ def _ready() -> None:
 def _parse_chunk(paths: list[str]) -> list[tuple]:
     assert _worker is not None
     out = _worker.parse_many(paths)
-    stage_times.flush()
+    stage_times.flush(every=1.0)  # and when the worker ends
     return out
 
 
@@ -256,12 +259,13 @@ class LoadJob:
             return False
         misses = []
         pool = None
+        held = analyser.cache.held_paths() if analyser.cache is not None and remaining else None
         try:
             for path in remaining:
                 if cancelled():
                     return False
-                with stage_times.stage("window: cache look-ups"):
-                    hit = analyser.from_cache(path)
+                with stage_times.stage("window: cache look-ups"):  # only what the cache holds
+                    hit = analyser.from_cache(path) if held is None or path in held else None
                 if hit is not None:
                     out.add(hit)
                 elif not out.done:
@@ -465,8 +469,9 @@ class _Batcher:
                 loaded.indexed = True
             if loaded.key is not None and item.path not in self.records:
                 with stage_times.stage("window: snapshot records"):
-                    themes = _plain_tags(loaded.themes) if loaded.themes is not None else None
-                    self.records[item.path] = Record(loaded.key, codec.summary(item), themes)
+                    self.records[item.path] = loaded.record or Record(
+                        loaded.key, codec.summary(item),
+                        _plain_tags(loaded.themes) if loaded.themes is not None else None)
         self.pending.append(loaded)
         self.done += 1
         now = time.monotonic()

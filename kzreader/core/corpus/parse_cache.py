@@ -182,6 +182,13 @@ class ParseCache:
             return False
         return self._run(_insert, rows) is True
 
+    def held_paths(self) -> frozenset[str] | None:
+        """The paths the cache holds an entry for (current or not), read in one query, so a
+        load looks up only those: a cold load of 10,000 files spent its first 0.24 s on
+        look-ups that all missed.  None when the database cannot be read."""
+        rows = self._run(_paths, None)
+        return frozenset(row[0] for row in rows) if rows is not None else None
+
     def remove(self, path: str) -> None:
         self._run(_delete, path)
 
@@ -312,6 +319,10 @@ def _select(conn: sqlite3.Connection, path: str) -> bytes | None:
     # open (one would keep the WAL from being merged back into the database)
     rows = conn.execute("SELECT data FROM entry WHERE path = ?", (path,)).fetchall()
     return rows[0][0] if rows else None
+
+
+def _paths(conn: sqlite3.Connection, _arg) -> list[tuple[str]]:
+    return conn.execute("SELECT path FROM entry").fetchall()  # from the primary key's index
 
 
 def _insert(conn: sqlite3.Connection, rows: list[tuple[str, bytes]]) -> bool:

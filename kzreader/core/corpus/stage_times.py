@@ -10,6 +10,7 @@ costs a look-up in the environment (about a microsecond).
 """
 from __future__ import annotations
 
+import atexit
 import json
 import os
 import time
@@ -48,11 +49,28 @@ def reset() -> None:
     _totals.clear()
 
 
-def flush() -> None:
-    """Write this process's totals into the folder (nothing when the flag is unset)."""
+_last_flush = 0.0
+_at_exit = False
+
+
+def flush(every: float = 0.0) -> None:
+    """Write this process's totals into the folder (nothing when the flag is unset).
+
+    With ``every``, at most once in that many seconds, and once more when the process ends:
+    a parse worker calls it after each chunk of files, where a write each time (some 0.2 ms)
+    was 2% of the worker's time, charged to the load being measured.
+    """
+    global _last_flush, _at_exit
     folder = os.environ.get(ENV)
     if not folder:
         return
+    now = time.monotonic()
+    if every and now - _last_flush < every:
+        if not _at_exit:
+            _at_exit = True
+            atexit.register(flush)
+        return
+    _last_flush = now
     try:
         path = Path(folder) / f"{os.getpid()}.json"
         tmp = path.with_suffix(".tmp")
