@@ -173,6 +173,10 @@ def test_docx_pasted_line_keeps_its_indent(tmp_path):
     src = _docx(tmp_path, _p(_run("Заголовок")), _p(),
                 _p(_run("— Вопрос?")), _p(_run(" Подпись к фото ")), _p(_run("\tReuters")), _p(_run("— Ответ.")))
     assert src.text == "Заголовок\n\n— Вопрос?\n Подпись к фото\n Reuters\n— Ответ.\n"
+    # a typist's tab before every paragraph marks none of them
+    tabbed = _docx(tmp_path, _p(_run("Заголовок")), _p(), *(_p(_run("\t" + t)) for t in (
+        "— Вопрос?", "Подпись к фото", "— Ответ.", "— Ещё вопрос?", "— Ещё ответ.")))
+    assert tabbed.text == "Заголовок\n\n— Вопрос?\nПодпись к фото\n— Ответ.\n— Ещё вопрос?\n— Ещё ответ.\n"
 
 
 def test_title_heading_is_not_a_section_header(tmp_path):

@@ -37,7 +37,7 @@ copy what sites and editors do, not what the reader expects:
   headings and quotations in Word's styles (as a web page pasted in keeps them).
 * ``docx-breaks``: a question and its answer's paragraphs in one Word paragraph broken by soft
   breaks (``<w:br/>``), runs split in the middle of words with revision ids, spelling marks
-  and bookmarks between them, a tab after a speaker label.
+  and bookmarks between them, a tab after a speaker label and at the start of every paragraph.
 * ``docx-styles``: an edited file: questions in a bold paragraph style of the user's, subheads
   and headings in Heading styles, quotations in the Quote style, captions in Word's caption
   style, bold through a character style, no player scripts.
@@ -740,10 +740,11 @@ def runs_of(fragment: str) -> list[tuple[str, bool]]:
 
 
 class _Doc:
-    def __init__(self, seed: str, split: bool):
+    def __init__(self, seed: str, split: bool, tab: bool = False):
         self.parts: list[str] = []
         self.rand = random.Random(seed)
         self.split = split
+        self.tab = tab  # every paragraph but a heading opens with a tab
 
     def run(self, text: str, bold: bool = False, rstyle: str | None = None) -> str:
         if text == "\n":
@@ -774,6 +775,8 @@ class _Doc:
 
     def para(self, runs: str, style: str | None = None) -> None:
         ppr = f'<w:pPr><w:pStyle w:val="{style}"/></w:pPr>' if style else ""
+        if self.tab and runs and style not in ("Title", "1", "2", "3", "4"):
+            runs = "<w:r><w:tab/></w:r>" + runs
         self.parts.append(f"<w:p>{ppr}{runs}</w:p>")
 
 
@@ -878,8 +881,9 @@ def render_docx_lines(page: Page) -> bytes:
 
 def render_docx_breaks(page: Page) -> bytes:
     """The transcript habit: a question and its answer's paragraphs in one Word paragraph,
-    broken by soft breaks (Shift+Enter); anything else in a paragraph of its own."""
-    doc = _Doc(page.name, split=True)
+    broken by soft breaks (Shift+Enter); anything else in a paragraph of its own; every
+    paragraph typed with a tab at its start (the typist's indent)."""
+    doc = _Doc(page.name, split=True, tab=True)
     _docx_common(page, doc)
     group: list[str] = []
     for b in page.paras:

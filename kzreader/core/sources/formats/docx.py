@@ -226,6 +226,7 @@ class _Reader:
     def __init__(self, styles: _Styles):
         self.styles = styles
         self.out = TextBuilder()
+        self.indents = True  # whether a line's opening blanks are kept (container decides)
 
     def container(self, el: ET.Element) -> None:
         kids = [c for c in _flatten(el) if _local(c.tag) in ("p", "tbl")]
@@ -235,6 +236,10 @@ class _Reader:
         # a line, as Word's own plain-text export writes it: the lines a copy broke rejoin, and
         # the empty paragraphs are the blank lines.  Otherwise a paragraph stands alone.
         lines = any(empty)
+        # blanks typed at the start of a line mark it out (a scraped caption) only where most
+        # lines have none: a typist who indents every paragraph marks nothing
+        texts = [f[0] for f, e in zip(found, empty) if f is not None and not e and not f[1].startswith("#")]
+        self.indents = sum(map(_indented, texts)) * 2 < len(texts)
         after_blank = True
         bold: list[Run] | None = None  # consecutive wholly bold lines: one question
         bold_last: list[Run] = []
@@ -275,7 +280,7 @@ class _Reader:
             if title:
                 self.out.paragraph(style + " " + title)
             return
-        indent = next((r.text for r in runs if r.text), "")[:1] in _BLANKS
+        indent = self.indents and _indented(runs)
         for i, (text, kind) in enumerate(render_runs(runs)):
             if style == "caption":
                 kind = "credit"  # as a web page's figcaption: not speech
@@ -355,6 +360,10 @@ def _outline_level(ppr: ET.Element | None) -> int:
     except ValueError:
         return 0
     return v + 1 if 0 <= v < 9 else 0
+
+
+def _indented(runs: list[Run]) -> bool:
+    return next((r.text for r in runs if r.text), "")[:1] in _BLANKS
 
 
 def _empty(p: ET.Element, runs: list[Run]) -> bool:
