@@ -228,7 +228,7 @@ def test_compact_date_in_a_meta_tag(tmp_path):
 def test_page_without_article_element_drops_what_follows_its_text(tmp_path):
     """An old page laid out with a table names no article: what comes after the box of its
     paragraphs (a print link, the footer) is marked outside the article; what comes before it
-    (the lead) is kept."""
+    (the lead), and the article's second half after an ad, are kept."""
     answers = "".join(f"<p>RT: Как вы оцениваете решение президента, вопрос {i}?</p>"
                       f"<p>Это было смелое решение, и оно многое меняет ({i}).</p>" for i in range(3))
     f = tmp_path / "old.html"
@@ -236,12 +236,15 @@ def test_page_without_article_element_drops_what_follows_its_text(tmp_path):
                    "</head><body><table><tr><td class='menu'><a href='/'>Главная</a></td><td>"
                    "<h1>Пять политиков о выборах</h1><p>Политики Франции ответили на вопросы RT.</p>"
                    f"<div class='text'>{answers}<p>Все это должно заставить задуматься.</p></div>"
+                   "<div class='banner-box'>Реклама</div>"
+                   "<div><p>RT: И последний вопрос, о следующих выборах?</p>"
+                   "<p>Это будут самые трудные выборы за много лет.</p></div>"
                    "<div class='print'><a href='?print=1'>Версия для печати</a></div></td></tr>"
                    "<tr><td colspan='2'>Перепечатка только с гиперссылкой.</td></tr></table></body></html>"
                    ).encode("cp1251"))
     src = read_source(f)
     kinds = {src.text[s:e]: k for s, e, k in src.removed}
-    assert kinds == {"Главная": "navigation",
+    assert kinds == {"Главная": "navigation", "Реклама": "advertisement",
                      "Версия для печати\n\nПерепечатка только с гиперссылкой.": "outside article"}
     assert "Политики Франции ответили" in parse_source(src).lead_text
 
@@ -256,3 +259,12 @@ def test_italic_line_under_a_picture_is_its_caption(tmp_path):
     kinds = {src.text[s:e]: k for s, e, k in src.removed}
     assert kinds == {"Спортсменка на тренировке": "credit"}
     assert "(смеётся)" in src.text and "— Что вы скажете болельщикам?" in src.text
+
+
+def test_dash_questions_set_as_headings(tmp_path):
+    """A page that sets its dash questions as headings: the dash marks the turn, as in bold,
+    and is not question text."""
+    turns = "".join(f"<h3>— Почему тенге ослаб, вопрос {i}?</h3><p>Из-за нефти, ответ {i}.</p>" for i in range(3))
+    src = _html(tmp_path, "<h1>Экономист о тенге</h1><p>Экономист рассказала о курсе тенге.</p>" + turns
+                + "<h3>— А что дальше?</h3><p>— Резервов достаточно.</p>")
+    assert _questions(src) == [f"Почему тенге ослаб, вопрос {i}?" for i in range(3)] + ["А что дальше?"]

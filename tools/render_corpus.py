@@ -42,7 +42,8 @@ copy what sites and editors do, not what the reader expects:
   and headings in Heading styles, quotations in the Quote style, captions in Word's caption
   style, bold through a character style, no player scripts.
 
-The corpus's one HTML page (29) is not rendered again.  Stdlib and PyYAML only; the renderer never reads the reader's code.
+The corpus's one HTML page (29) is not rendered again.  Stdlib and PyYAML only; the renderer
+never reads the reader's code (the Word package writer is the test samples').
 """
 from __future__ import annotations
 

@@ -294,6 +294,10 @@ def _describe_new(b: Block) -> None:
         m = MD_HEADING.match(t)
         if m:
             b.marker, b.body_start = "heading", b.start + m.end()
+            # "### — Вопрос?": a dash turn set as a heading, as "**— Вопрос?**" in bold
+            d = DASH.match(t, m.end())
+            if d and d.end() < len(t.rstrip("# ")):
+                b.marker, b.body_start = "dash", b.start + d.end()
             return
     if c in "*_" and "\n" not in t:
         m = BOLD_ONLY.match(t)

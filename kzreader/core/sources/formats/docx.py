@@ -2,7 +2,8 @@
 
 Stdlib only: the package is a zip of XML parts, read with zipfile and xml.etree.  Paragraphs,
 soft line breaks (w:br), tables and bold runs (direct or through a style) are kept; headings
-become ``### ``.  Parts are decoded here (whatever their encoding) and refused when they declare
+become ``#`` to ``######`` by level, quotations ``> ``, and captions removed spans; a document
+spaced with empty paragraphs reads a paragraph per line (``_Reader.container``).  Parts are decoded here (whatever their encoding) and refused when they declare
 a DOCTYPE or entities, so no entity expansion or external reference can happen; their size and
 element count are capped, and the tree is walked without recursion.  Headers, footers,
 comments, footnotes and text boxes are not read.
@@ -96,14 +97,16 @@ class _Styles:
             style_name = (_attr(nm, "val") if nm is not None else "") or ""
             named = _HEADING_NAME.search(style_name)
             heading = _outline_level(ppr) or (int(named.group(1) or 1) if named else 0)
-            role = "quote" if _QUOTE_NAME.search(style_name) else "caption" if _CAPTION_NAME.search(style_name) else None
+            role = ("quote" if _QUOTE_NAME.search(style_name)
+                    else "caption" if _CAPTION_NAME.search(style_name) else None)
             self.styles[sid] = (sid, _attr(based, "val") if based is not None else None, bold, heading, role)
 
         self._resolved: dict[str | None, tuple[bool | None, int, str | None]] = {}
 
     def _resolve(self, sid: str | None) -> tuple[bool | None, int, str | None]:
-        """(bold, heading level or 0, "quote" or "caption") of a style through its basedOn chain: followed iteratively, stopping
-        at a cycle or after _MAX_STYLE_DEPTH steps, and remembered (every run asks)."""
+        """(bold, heading level or 0, "quote" or "caption") of a style through its basedOn
+        chain: followed iteratively, stopping at a cycle or after _MAX_STYLE_DEPTH steps, and
+        remembered (every run asks)."""
         found = self._resolved.get(sid)
         if found is None:
             bold, heading, role, seen, cur = None, 0, None, set(), sid
@@ -238,7 +241,8 @@ class _Reader:
         lines = any(empty)
         # blanks typed at the start of a line mark it out (a scraped caption) only where most
         # lines have none: a typist who indents every paragraph marks nothing
-        texts = [f[0] for f, e in zip(found, empty) if f is not None and not e and not f[1].startswith("#")]
+        texts = [f[0] for f, e in zip(found, empty)
+                 if f is not None and not e and not f[1].startswith("#")]
         self.indents = sum(map(_indented, texts)) * 2 < len(texts)
         after_blank = True
         bold: list[Run] | None = None  # consecutive wholly bold lines: one question

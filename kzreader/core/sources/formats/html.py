@@ -43,6 +43,9 @@ _SUBSTR_KIND = (
 _TOKEN_KIND = {"nav": "navigation", "ad": "advertisement", "ads": "advertisement", "adv": "advertisement",
                "promo": "advertisement", "tags": "tags", "tag": "tags", "more": "related", "rubrics": "tags"}
 _TOKENS = re.compile(r"[a-z0-9]+")
+# non-blank characters of a <p> that may be the article's (a short answer is one); the furniture
+# after a page's text is links and lines, seldom a paragraph
+_PROSE = 20
 OUTSIDE = "outside article"
 
 
@@ -127,10 +130,7 @@ class _Page:
         if self.article is self.body:
             box = self._paragraph_box()
             if box is not None:
-                ids = [id(n) for n in self.nodes]
-                last = ids.index(id(list(iter_nodes(box))[-1]))
-                above = {id(a) for a in _ancestors(box)}
-                self.trailing = {i for i in ids[last + 1:] if i not in above}
+                self.trailing = _after_without_prose(box, self.body)
 
     def _find_article(self) -> Node:
         total = self.body.tlen or 1
@@ -279,10 +279,20 @@ class _Page:
     # -- metadata ---------------------------------------------------------------------------
 
 
-def _ancestors(node: Node):
-    while node is not None:
-        yield node
+def _after_without_prose(box: Node, top: Node) -> set[int]:
+    """Ids of the elements after ``box`` (up to ``top``) that hold no paragraph: the furniture
+    after a page's text.  An element after it that holds one (the article's second half, after
+    an ad; a footer set in <p>s too) is left alone."""
+    out: set[int] = set()
+    node = box
+    while node is not top and node.parent is not None:
+        siblings = [c for c in node.parent.children if isinstance(c, Node)]
+        for after in siblings[siblings.index(node) + 1:]:
+            below = list(iter_nodes(after))
+            if not any(n.tag == "p" and n.tlen >= _PROSE for n in below):
+                out.update(map(id, below))
         node = node.parent
+    return out
 
 
 def _bold_style(style: str) -> bool:
