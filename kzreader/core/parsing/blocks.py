@@ -26,6 +26,8 @@ SPEAKER: Final = re.compile(
 )
 # initials with hyphens, which SPEAKER's word shape does not take: "Ж.-Ф.П.:", "J.-P. S.:"
 INITIALS: Final = re.compile(r"(?P<lab>[A-ZА-ЯЁ]\.(?:\s?-?[A-ZА-ЯЁ]\.){1,3})\s*:(?:\s+|$)")
+# a radio transcript's label: an initial, the surname in capitals, a dash ("Т. ИВАНОВА – …")
+RADIO: Final = re.compile(r"(?P<lab>[A-ZА-ЯЁ]\.\s?[A-ZА-ЯЁ]{2}[A-ZА-ЯЁ\-]*)\s+[—–-]\s+")
 # transcripts mark the interviewer with ">>"
 CHEVRON: Final = re.compile(r">>\s*")
 MD_HEADING: Final = re.compile(r"#{1,6}\s+")
@@ -230,7 +232,7 @@ def _qa_label(line: str):
 def _speaker(line: str):
     m = SPEAKER.match(line)
     if m is None:
-        m = INITIALS.match(line) if line[1:2] == "." else None
+        m = (INITIALS.match(line) or RADIO.match(line)) if line[1:2] == "." else None
         if m is None:
             return None
     lab: str = m.group("lab")
@@ -278,7 +280,7 @@ def _describe_new(b: Block) -> None:
         if m:
             b.marker, b.body_start = "chevron", b.start + m.end()
             return
-    if c in _SPEAKER_START and ":" in t:
+    if c in _SPEAKER_START and (":" in t or t[1:2] == "."):
         m = _speaker(t)
         if m:
             name: str = m.group("lab")

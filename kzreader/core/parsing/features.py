@@ -35,11 +35,11 @@ file: the parser is judged on pages nobody here has seen.
 from __future__ import annotations
 
 import re
-from collections import Counter
 from typing import Final
 
 from .blocks import _TERMINAL_CHARS as TERMINAL_CHARS
 from .blocks import Block
+from .labels import label_stats
 
 TURN_MARKERS: Final = ("dash", "qa", "speaker", "chevron")
 
@@ -134,26 +134,6 @@ _CONNECTIVES: Final = frozenset(
     "и а но да нет вот так ведь поэтому потому если когда конечно однако хотя это то тогда "
     "кстати впрочем причём притом во-первых во-вторых во-третьих наконец кроме "
     "and but so yes no well because if when that this then also however of actually".split())
-
-
-def _label_stats(blocks: list[Block], content: list[int], bodies: list[str]) -> dict[str, tuple[int, bool, int]]:
-    """label → (how many blocks carry it, does it ask, rank of its first use).  A label asks
-    when most of its turns hold a '?', or when it is the recurring label that asks most (an
-    interviewer whose turns are often statements still asks more than the guests)."""
-    count: Counter[str] = Counter()
-    asks: Counter[str] = Counter()
-    order: dict[str, int] = {}
-    for i, body in zip(content, bodies):
-        b = blocks[i]
-        if b.marker == "speaker" and b.label:
-            count[b.label] += 1
-            if "?" in body:
-                asks[b.label] += 1
-            order.setdefault(b.label, len(order))
-    share = {lab: asks[lab] / n for lab, n in count.items()}
-    top = max((v for lab, v in share.items() if count[lab] >= 2), default=0.0)
-    return {lab: (n, share[lab] >= 0.5 or n >= 2 and 0 < share[lab] == top, order[lab])
-            for lab, n in count.items()}
 
 
 def _shape(b: Block) -> str | None:
@@ -277,7 +257,7 @@ def block_features(blocks: list[Block], text: str = "") -> tuple[list[int], list
     tails = [body.rstrip(_CLOSERS) for body in bodies]
     qends = [t.endswith("?") for t in tails]
     markers = [blocks[i].marker for i in content]
-    stats = _label_stats(blocks, content, bodies) if "speaker" in markers else {}
+    stats = label_stats(blocks, content, bodies) if "speaker" in markers else {}
     doc = _doc_kind(markers, bodies)
     # where the turns are, for "before the first" / "after the last": marked turns, or in a
     # document without turn markers its headings, or failing those its questions

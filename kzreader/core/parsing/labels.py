@@ -5,10 +5,12 @@ without markup or a generation suffix (for the people finder, ``people.py``).
 from __future__ import annotations
 
 import re
+from collections import Counter
 from functools import lru_cache
 from typing import Final
 
 from . import names
+from .blocks import Block
 
 # labels that are not people
 _NOT_PEOPLE: Final = {"interview", "интервью", "note", "примечание", "image", "photo", "фото", "источник",
@@ -89,3 +91,26 @@ _GENERATION: Final = re.compile(r"\s+(?:I{1,3}|IV|Jr\.?|Sr\.?|мл\.|ст\.)$")
 def norm_label(label: str) -> str:
     """A label as a name: no markup, no generation suffix ("Яхья Абдул-Матин II")."""
     return _GENERATION.sub("", " ".join(str(label).strip(" *_:").split()))
+
+
+def label_stats(blocks: list[Block], content: list[int], bodies: list[str]) -> dict[str, tuple[int, bool, int]]:
+    """label → (how many blocks carry it, does it ask, rank of its first use).  A label asks
+    when most of its turns hold a '?', or when it is the recurring label that asks most (an
+    interviewer whose turns are often statements still asks more than the guests)."""
+    count: Counter[str] = Counter()
+    asks: Counter[str] = Counter()
+    order: dict[str, int] = {}
+    for i, body in zip(content, bodies):
+        b = blocks[i]
+        if b.marker == "speaker" and b.label:
+            count[b.label] += 1
+            if "?" in body:
+                asks[b.label] += 1
+            order.setdefault(b.label, len(order))
+    share = {lab: asks[lab] / n for lab, n in count.items()}
+    top = max((v for lab, v in share.items() if count[lab] >= 2), default=0.0)
+    # the recurring label heard first leads the talk: it asks when it ever asks, or when no
+    # recurring label does (an interviewer whose turns are statements, a second interviewer)
+    first = next((lab for lab in order if count[lab] >= 2), None)
+    return {lab: (n, share[lab] >= 0.5 or n >= 2 and (0 < share[lab] == top or lab == first and (
+        top == 0 or share[lab] > 0)), order[lab]) for lab, n in count.items()}
