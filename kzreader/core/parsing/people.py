@@ -431,7 +431,10 @@ def _names(find, text: str, english: bool):
         offs = [m.start() + x.start() for x in names.NON_BLANK.finditer(m.group())]
         # an owner ("Google's Chris DiBona") is not part of the name
         cut = max((k + 1 for k, w in enumerate(words) if w.endswith(("'s", "’s"))), default=0)
-        words, offs = words[cut:], offs[cut:]
+        end = len(words)  # a word that is never a name ends no name ("John Smith Interview")
+        while end > cut + 2 and words[end - 1].lower() in names.EN_NOT_NAMES:
+            end -= 1
+        words, offs = words[cut:end], offs[cut:end]
         if len(words) > 3:
             words, offs = words[-2:], offs[-2:]
         if 2 <= len(words) <= 3 and not any(w.lower() in names.EN_NOT_NAMES for w in words):
