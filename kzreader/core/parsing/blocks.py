@@ -148,12 +148,44 @@ def split_blocks(text: str, pos: int = 0) -> list[Block]:
         blocks.append(Block(s, e, group, line))
         prev_end = e
         prev_line = line
-    lone_labels = False
+    lone_labels = glued = False
     for b in blocks:
         _describe_new(b)
         if b.lone_label:
             lone_labels = True
+        elif b.marker == "speaker" and len(b.text) > 200:
+            glued = True
+    if glued:
+        blocks = _split_glued_turns(blocks)
     return _join_lone_labels(text, blocks) if lone_labels else blocks
+
+
+# a name label inside a paragraph, after the end of a sentence: a transcript whose turns a copy
+# ran together ("… здравствуйте! Анна Ким: Здравствуйте! Иван Ли: …")
+_INLINE_LABEL: Final = re.compile(r"(?<=[.!?…»)])[ \u00a0]+(?P<lab>[A-ZА-ЯЁ][\w’'\-]+(?: [A-ZА-ЯЁ][\w’'\-]+){1,2}):[ \u00a0]")
+
+
+def _split_glued_turns(blocks: list[Block]) -> list[Block]:
+    """A paragraph that opens with a name label and holds more of them is several turns: split
+    it where the labels stand, when its own label or another recurs inside it (one name
+    followed by a colon may be a quotation's source)."""
+    out: list[Block] = []
+    for b in blocks:
+        if b.marker != "speaker" or len(b.text) <= 200:
+            out.append(b)
+            continue
+        found = list(_INLINE_LABEL.finditer(b.text))
+        labs = [m.group("lab").lower() for m in found]
+        if sum(lab == b.label or labs.count(lab) >= 2 for lab in labs) < 2:
+            out.append(b)
+            continue
+        cuts = [0] + [m.start("lab") for m in found] + [len(b.text)]
+        for lo, hi in zip(cuts, cuts[1:]):
+            part = b.text[lo:hi].rstrip()
+            nb = Block(b.start + lo, b.start + lo + len(part), b.group, part)
+            _describe_new(nb)
+            out.append(nb)
+    return out
 
 
 def _join_lone_labels(text: str, blocks: list[Block]) -> list[Block]:

@@ -297,6 +297,8 @@ def _collect(z: Zones, book: _Book) -> dict:
             p.add("label")
     for s in dict.fromkeys(z.answer_speakers):
         p = book.by_label(norm_label(s)) if s else None
+        if p is None and s and s not in by_label and len(s.split()) >= 2 and _looks_like_name(s, z.english):
+            p = book.person(s, 3e6, 3.0)  # a full-name label no line opens with (turns run together)
         if p is not None and not p.interviewer:
             p.add("label")
             p.label_turns = max(p.label_turns, 2)
