@@ -109,8 +109,10 @@ def label_stats(blocks: list[Block], content: list[int], bodies: list[str]) -> d
             order.setdefault(b.label, len(order))
     share = {lab: asks[lab] / n for lab, n in count.items()}
     top = max((v for lab, v in share.items() if count[lab] >= 2), default=0.0)
-    # the recurring label heard first leads the talk: it asks when it ever asks, or when no
-    # recurring label does (an interviewer whose turns are statements, a second interviewer)
-    first = next((lab for lab in order if count[lab] >= 2), None)
+    # in a talk between recurring labels the one heard first leads: it asks when it ever asks,
+    # or when no recurring label does (an interviewer whose turns are statements, a second
+    # interviewer); a lone recurring label may be a caption's
+    recurring = [lab for lab in order if count[lab] >= 2]
+    first = recurring[0] if len(recurring) >= 2 else None
     return {lab: (n, share[lab] >= 0.5 or n >= 2 and (0 < share[lab] == top or lab == first and (
         top == 0 or share[lab] > 0)), order[lab]) for lab, n in count.items()}
