@@ -11,13 +11,11 @@ project's checker: each form must find, page by page, the exchanges and metadata
 finds, and leak nothing.  A format reader that loses a paragraph's layout fails here.
 """
 import importlib.util
-import sys
 
 from conftest import REPO
 
 _spec = importlib.util.spec_from_file_location("render_corpus", REPO / "tools" / "render_corpus.py")
 render_corpus = importlib.util.module_from_spec(_spec)
-sys.modules["render_corpus"] = render_corpus  # (its dataclasses look their module up)
 _spec.loader.exec_module(render_corpus)
 
 # labels alone on their line (01), initials of two guests and an Instagram post (02), captions
