@@ -236,6 +236,7 @@ def test_only_files_the_cache_holds_are_looked_up(tmp_path, monkeypatch):
         return real(self, path, *a, **k)
 
     monkeypatch.setattr(ParseCache, "get", get)
+    monkeypatch.setattr(loading, "HELD_QUERY_FROM", 2)
     run(loading.LoadJob(paths[:3], cache_dir=cache, workers=1))
     assert looked_up == []  # an empty cache: nothing to look up
     bump_mtime(paths[1])  # held, but stale
@@ -246,6 +247,12 @@ def test_only_files_the_cache_holds_are_looked_up(tmp_path, monkeypatch):
     assert [x.item.path for x in got] == [paths[i] for i in order]
     assert [x.cached for x in got] == [True, True, False, False, False, False]
     assert ParseCache(cache).held_paths() == frozenset(paths)
+    # below HELD_QUERY_FROM files every one is looked up, as a query of the held paths would
+    # cost more than the look-ups
+    monkeypatch.setattr(loading, "HELD_QUERY_FROM", 7)
+    looked_up.clear()
+    run(loading.LoadJob([str(tmp_path / "c")], cache_dir=str(tmp_path / "other"), workers=1))
+    assert looked_up == paths
 
 
 def test_worker_processes_give_the_same_result_in_file_order(tmp_path, monkeypatch):
