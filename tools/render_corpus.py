@@ -43,8 +43,8 @@ copy what sites and editors do, not what the reader expects:
   style, bold through a character style, no player scripts.
 
 The corpus's one HTML page (29) is not rendered again.  Stdlib and PyYAML only; the renderer
-never reads the reader's code (the Word package writer is the test samples'). The page model and the forms
-live in ``tools/rendering/`` (pages, web, word).
+never reads the reader's code (the Word package writer is the test samples').  The page model
+and the forms live in ``tools/rendering/`` (pages, web, word).
 """
 from __future__ import annotations
 
