@@ -162,7 +162,8 @@ def main(argv=None) -> int:
     metas = {p: sum(1 for k in ("date", "interviewee")
                     if yaml.safe_load((corpus / f"{p}.truth.yaml").read_text(encoding="utf-8")).get(k) is not None)
              for p in base}
-    print(f"{'form':14} {'exchanges':>12} {'metadata':>9} {'leaks':>6}   pages worse than text")
+    print(f"{'form':14} {'exchanges':>12} {'metadata':>9} {'leaks':>6}   "
+          "pages that differ from the text (exchanges +/-, metadata, leak)")
     for form in ["text"] + forms:
         rows = res.get(form, {})
         ex = sum(r["ex"] for r in rows.values())
