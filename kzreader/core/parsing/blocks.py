@@ -256,8 +256,14 @@ def _qa_label(line: str):
     if m is None:
         return None
     lab: str = m.group("lab")
-    if len(lab) == 1 and lab.islower():
-        return None
+    if len(lab) == 1:
+        if lab.islower():
+            return None
+        # "О. М.: …", "В. Путин: …": an initial that opens a name label, not "О." (answer)
+        if line[m.end("lab"):m.end("lab") + 1] == ".":
+            sp = SPEAKER.match(line) or INITIALS.match(line)
+            if sp is not None and len(sp.group("lab").strip()) > 2:
+                return None
     return m
 
 
