@@ -316,6 +316,10 @@ def _sign_offs(b: _Builder, blocks: list[Block]) -> None:
             b.set("interviewer", m.group("who").strip().rstrip("."))
 
 
+# a headline with nothing but the questions under it: as long as headlines run
+_LONE_TITLE = 160
+
+
 def _title(b: _Builder, blocks: list[Block], preamble: list[int], fmt: str) -> list[int]:
     """Take the title from the preamble; return the remaining lead blocks."""
     if not preamble:
@@ -334,7 +338,7 @@ def _title(b: _Builder, blocks: list[Block], preamble: list[int], fmt: str) -> l
     heading = first.marker == "heading"
     title_like = (
         len(t) < 220 and "\n" not in t and not ends_terminal(t.rstrip("?!")) or heading and len(t) < 300
-    ) and (len(preamble) > 1 or heading) and not t.rstrip().endswith((".", ":", ";"))
+    ) and (len(preamble) > 1 or heading or len(t) <= _LONE_TITLE) and not t.rstrip().endswith((".", ":", ";"))
     if title_like and first.marker in (None, "heading", "speaker"):
         if not b.fields.get("title"):
             raw = first.text if first.marker == "speaker" else first.body
