@@ -63,15 +63,17 @@ def test_docx_pasted_text_keeps_its_lines(tmp_path):
 
 
 def test_docx_without_empty_paragraphs_keeps_paragraphs_apart(tmp_path):
-    src = _docx(tmp_path, _p(_run("Первый абзац без точки")), _p(_run("второй абзац.")))
-    assert src.text == "Первый абзац без точки\n\nвторой абзац.\n"
+    """A file spaced by its styles (one stray empty paragraph at most) keeps its paragraphs."""
+    src = _docx(tmp_path, _p(_run("Первый абзац без точки")), _p(_run("второй абзац.")), _p(),
+                _p(_run("третий абзац.")))
+    assert src.text == "Первый абзац без точки\n\nвторой абзац.\n\nтретий абзац.\n"
 
 
 def test_docx_bold_question_over_several_lines_is_one_question(tmp_path):
     """A question set in bold over pasted lines is one bold question; a bold speaker label
     alone on its line is not part of it."""
     src = _docx(tmp_path,
-                _p(_run("Интервью")), _p(),
+                _p(_run("Интервью")), _p(), _p(_run("Психолог о выборах.")), _p(),
                 _p(_run("RT: Как вы выяснили, что штаб", True)),
                 _p(_run("связан с Google?", True)),
                 _p(_run("Эпштейн:", True)),
@@ -170,11 +172,11 @@ def test_caption_and_embed_boxes_are_marked_by_their_class(tmp_path):
 def test_docx_pasted_line_keeps_its_indent(tmp_path):
     """Pasted text keeps the blanks a line opens with (scraped pages indent their captions),
     as the same text saved as .txt has them."""
-    src = _docx(tmp_path, _p(_run("Заголовок")), _p(),
+    src = _docx(tmp_path, _p(_run("Заголовок")), _p(), _p(_run("Вступление.")), _p(),
                 _p(_run("— Вопрос?")), _p(_run(" Подпись к фото ")), _p(_run("\tReuters")), _p(_run("— Ответ.")))
-    assert src.text == "Заголовок\n\n— Вопрос?\n Подпись к фото\n Reuters\n— Ответ.\n"
+    assert src.text == "Заголовок\n\nВступление.\n\n— Вопрос?\n Подпись к фото\n Reuters\n— Ответ.\n"
     # a typist's tab before every paragraph marks none of them
-    tabbed = _docx(tmp_path, _p(_run("Заголовок")), _p(), *(_p(_run("\t" + t)) for t in (
+    tabbed = _docx(tmp_path, _p(_run("Заголовок")), _p(), _p(), *(_p(_run("\t" + t)) for t in (
         "— Вопрос?", "Подпись к фото", "— Ответ.", "— Ещё вопрос?", "— Ещё ответ.")))
     assert tabbed.text == "Заголовок\n\n— Вопрос?\nПодпись к фото\n— Ответ.\n— Ещё вопрос?\n— Ещё ответ.\n"
 

@@ -237,8 +237,9 @@ class _Reader:
         empty = [f is not None and _empty(c, f[0]) for c, f in zip(kids, found)]
         # Empty paragraphs spacing the text (typed, or plain text pasted in) make each paragraph
         # a line, as Word's own plain-text export writes it: the lines a copy broke rejoin, and
-        # the empty paragraphs are the blank lines.  Otherwise a paragraph stands alone.
-        lines = any(empty)
+        # the empty paragraphs are the blank lines.  Otherwise (a stray empty one at most, in a
+        # file spaced by its styles) a paragraph stands alone.
+        lines = sum(empty) >= 2
         # blanks typed at the start of a line mark it out (a scraped caption) only where most
         # lines have none: a typist who indents every paragraph marks nothing
         texts = [f[0] for f, e in zip(found, empty)
