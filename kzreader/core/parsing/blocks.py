@@ -162,7 +162,7 @@ def split_blocks(text: str, pos: int = 0) -> list[Block]:
 
 # a name label inside a paragraph, after the end of a sentence: a transcript whose turns a copy
 # ran together ("… здравствуйте! Анна Ким: Здравствуйте! Иван Ли: …")
-_INLINE_LABEL: Final = re.compile(r"(?<=[.!?…»)])[ \u00a0]+(?P<lab>[A-ZА-ЯЁ][\w’'\-]+(?: [A-ZА-ЯЁ][\w’'\-]+){1,2}):[ \u00a0]")
+_INLINE_LABEL: Final = re.compile(r"[.!?…»)][ \u00a0]+(?P<lab>[A-ZА-ЯЁ][\w’'\-]+(?: [A-ZА-ЯЁ][\w’'\-]+){1,2}):[ \u00a0]")
 
 
 def _split_glued_turns(blocks: list[Block]) -> list[Block]:
@@ -171,7 +171,7 @@ def _split_glued_turns(blocks: list[Block]) -> list[Block]:
     followed by a colon may be a quotation's source)."""
     out: list[Block] = []
     for b in blocks:
-        if b.marker != "speaker" or len(b.text) <= 200:
+        if b.marker != "speaker" or len(b.text) <= 200 or b.text.count(": ") < 2:
             out.append(b)
             continue
         found = list(_INLINE_LABEL.finditer(b.text))

@@ -227,8 +227,8 @@ _WORD_AT: Final = re.compile(r"[\w’'-]+")
 def _collect(z: Zones, book: _Book) -> dict:
     find = _finder(z.english)
     facts: dict = {}
-    title = ev.plain(z.title).strip()
-    lead = ev.plain(z.lead)
+    title = plain_case(ev.plain(z.title).strip())
+    lead = plain_case(ev.plain(z.lead))
     captions = ev.plain(z.captions)
 
     # full names first, zone by zone
@@ -426,7 +426,7 @@ def _names(find, text: str, english: bool):
     """Name mentions; an English run of capitalised words longer than a name keeps its end
     ("Executive Director Zoë Kooyman"), and a possessive before a name is dropped."""
     if not english:
-        yield from find(_CAPS_SURNAME.sub(_title_case_surname, text) if _CAPS_GATE.search(text) else text)
+        yield from find(text)
         return
     for m in names.EN_RUN.finditer(text):
         words = m.group().split()
