@@ -95,7 +95,8 @@ def parse_text(text: str, path: str = "", *, fmt: str = "txt", metadata: dict | 
         # with the other evidence in people.py)
         if seg.scheme == "speaker":
             q0 = seg.exchanges[0][0]
-            b.set("interviewer", q0.speaker if _looks_like_name(q0.speaker) else None)
+            q0_name = _named(q0.speaker)
+            b.set("interviewer", q0_name if _looks_like_name(q0_name) else None)
 
     lead_idx = _title(b, blocks, preamble, fmt)
     lead = []
@@ -197,8 +198,8 @@ def _zones(b: _Builder, lead_text: str, captions: str, exchanges: list[Exchange]
         title=b.fields.get("title") or "", lead=lead_text, captions=captions, text=b.text,
         first_question=first.question.text if first else "",
         first_answer=first.answer.text if first else "",
-        question_speakers=tuple([s for s in [e.question.speaker for e in exchanges] if s]),
-        answer_speakers=tuple([s for s in [e.answer.speaker for e in exchanges] if s]),
+        question_speakers=tuple([_named(s) for s in [e.question.speaker for e in exchanges] if s]),
+        answer_speakers=tuple([_named(s) for s in [e.answer.speaker for e in exchanges] if s]),
         exchanges=len(exchanges),
         interviewers=tuple(v for v in (b.fields.get("interviewer"),) if v),
         english=english)
@@ -362,6 +363,13 @@ def _is_english(text: str) -> bool:
     # count Latin letters without building a list of them (English text is mostly letters)
     latin = len(encoded.translate(None, _NOT_LATIN_BYTES))
     return latin > 2 * len(_CYR.findall(sample))
+
+
+def _named(label: str | None) -> str | None:
+    """A label without the initials it defines: "Анна Ким (А.К.)" → "Анна Ким"."""
+    if label and label.endswith(")") and "(" in label:
+        return label[:label.rindex("(")].rstrip() or label
+    return label
 
 
 def _looks_like_name(label: str | None) -> bool:

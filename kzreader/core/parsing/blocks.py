@@ -27,7 +27,18 @@ SPEAKER: Final = re.compile(
 # initials with hyphens, which SPEAKER's word shape does not take: "Ж.-Ф.П.:", "J.-P. S.:"
 INITIALS: Final = re.compile(r"(?P<lab>[A-ZА-ЯЁ]\.(?:\s?-?[A-ZА-ЯЁ]\.){1,3})\s*:(?:\s+|$)")
 # a radio transcript's label: an initial, the surname in capitals, a dash ("Т. ИВАНОВА – …")
-RADIO: Final = re.compile(r"(?P<lab>[A-ZА-ЯЁ]\.\s?[A-ZА-ЯЁ]{2}[A-ZА-ЯЁ\-]*)\s+[—–-]\s+")
+# or initials alone ("М.Ш. – …")
+RADIO: Final = re.compile(
+    r"(?P<lab>[A-ZА-ЯЁ]\.\s?(?:[A-ZА-ЯЁ]{2}[A-ZА-ЯЁ\-]*|[A-ZА-ЯЁ]\.(?:\s?[A-ZА-ЯЁ]\.)?))\s+[—–-]\s+")
+# a transcript's first turn by each speaker defines the initials that label the later ones:
+# "Марат Шибутов (М.Ш.) – …", "Анна Ким (А.К.): …"; the label is the initials
+DEFINED: Final = re.compile(
+    r"[A-ZА-ЯЁ][\w’'\-]*+(?:\s[A-ZА-ЯЁ][\w’'\-]*+){0,2}\s?\((?P<lab>[A-ZА-ЯЁ]\.\s?[A-ZА-ЯЁ]\.(?:\s?[A-ZА-ЯЁ]\.)?)\)\s*(?::|[—–-](?=\s))\s*")
+# a newspaper's labels closed by a full stop: the guest's first name and surname in capitals,
+# the paper's name in capitals and quotes ("Дарья ОСИНИНА. …", "«ЗАВТРА». …")
+PRESS: Final = re.compile(
+    r"(?P<lab>[A-ZА-ЯЁ][a-zа-яё]+(?:\s[A-ZА-ЯЁ][a-zа-яё]+)?\s[A-ZА-ЯЁ]{2,}(?:-[A-ZА-ЯЁ]{2,})?"
+    r"|[\"«“][A-ZА-ЯЁ][A-ZА-ЯЁ\-]+(?:\s[A-ZА-ЯЁ\-]+){0,2}[\"»”])\.\s+")
 # transcripts mark the interviewer with ">>"
 CHEVRON: Final = re.compile(r">>\s*")
 MD_HEADING: Final = re.compile(r"#{1,6}\s+")
@@ -50,6 +61,7 @@ _QA_START: Final = frozenset("*вВоОqQaA")
 _QA_LOWER: Final = frozenset("воqa")
 _QA_UPPER: Final = frozenset("ВОQA")
 # SPEAKER opens with an optional "**" and then [A-ZА-ЯЁ] (case-sensitive)
+_PRESS_QUOTES: Final = frozenset("\"«“")  # PRESS's outlet label opens with one
 _SPEAKER_START: Final = frozenset(
     "*ABCDEFGHIJKLMNOPQRSTUVWXYZЁ" + "".join(map(chr, range(ord("А"), ord("Я") + 1))))
 
@@ -270,7 +282,8 @@ def _qa_label(line: str):
 def _speaker(line: str):
     m = SPEAKER.match(line)
     if m is None:
-        m = (INITIALS.match(line) or RADIO.match(line)) if line[1:2] == "." else None
+        m = (INITIALS.match(line) or RADIO.match(line)) if line[1:2] == "." else (
+            DEFINED.match(line) or PRESS.match(line))
         if m is None:
             return None
     lab: str = m.group("lab")
@@ -318,7 +331,7 @@ def _describe_new(b: Block) -> None:
         if m:
             b.marker, b.body_start = "chevron", b.start + m.end()
             return
-    if c in _SPEAKER_START and (":" in t or t[1:2] == "."):
+    if (c in _SPEAKER_START or c in _PRESS_QUOTES) and (":" in t or t[1:2] == "." or "(" in t[:60] or ". " in t[:60]):
         m = _speaker(t)
         if m:
             name: str = m.group("lab")

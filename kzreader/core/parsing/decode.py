@@ -245,7 +245,13 @@ def _debris_kind(f: tuple[str, ...], state: str) -> str:
 def _speaker(b: Block) -> str | None:
     if b.marker != "speaker":
         return None
-    return b.text[: b.body_start - b.start].strip().strip("*_").rstrip(":").strip().strip("*_").strip()
+    # (a radio transcript's label ends in a dash: "М.Ш. –"; a newspaper's in a full stop,
+    # "Дарья ОСИНИНА.", kept after an initial: "А.С.")
+    raw = b.text[: b.body_start - b.start].strip().strip("*_")
+    lab = raw.rstrip(":—–-").strip().strip("*_").strip()
+    if lab == raw and lab.endswith(".") and len(lab) > 2 and lab[-3] not in ". " and not lab[-2].isspace():
+        lab = lab[:-1]
+    return lab
 
 
 _ROLE: Final = {"Q": "q", "A": "a"}
