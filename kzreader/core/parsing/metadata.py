@@ -34,6 +34,7 @@ _SEP: Final = re.compile(r"\s*(?:[|•·,]\s*)?")  # a dash after the date is le
 _WEEKDAY: Final = re.compile(
     r"(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*|понедельник|вторник|среда|четверг|пятница|суббота|воскресенье|"
     r"пн|вт|ср|чт|пт|сб|вс)\.?,?\s+(?=\d|[A-Za-z]{3})", re.I)
+_WEEKDAY_FIRST: Final = frozenset("MTWFSmtwfsПВСЧпвсч")
 # a page header's time stamp: a date and a clock time side by side ("01:38 / 27.12.11",
 # "05/12/2014 - 21:52", "вт, 01/03/2011 - 11:09"); a two-digit year only counts here
 _CLOCK: Final = r"\d{1,2}:\d{2}"
@@ -66,7 +67,7 @@ def leading_date(text: str) -> tuple[str, int] | None:
     "Опубликовано: 12 ноября 2025") → (ISO date, length of the date prefix incl. separator).
     A date that merely starts a sentence of prose is not taken."""
     pos = 0
-    wd = _WEEKDAY.match(text) if text[:1].isalpha() else None
+    wd = _WEEKDAY.match(text) if text[:1] in _WEEKDAY_FIRST else None
     if wd is not None:
         pos = wd.end()
     elif not _DATE_HEAD.match(text):
