@@ -366,9 +366,15 @@ def _is_english(text: str) -> bool:
 
 
 def _named(label: str | None) -> str | None:
-    """A label without the initials it defines: "Анна Ким (А.К.)" → "Анна Ким"."""
+    """A label as a name: without the initials it defines ("Анна Ким (А.К.)" → "Анна Ким"),
+    a surname in capitals after a first name in the name's case ("Дарья ОСИНИНА" → "Дарья
+    Осинина", a newspaper's habit)."""
     if label and label.endswith(")") and "(" in label:
-        return label[:label.rindex("(")].rstrip() or label
+        label = label[:label.rindex("(")].rstrip() or label
+    if label:
+        words = label.split()
+        if len(words) >= 2 and words[0].istitle() and all(w.isupper() and len(w) > 1 for w in words[1:]):
+            label = " ".join([words[0]] + [w.title() for w in words[1:]])
     return label
 
 
