@@ -367,15 +367,10 @@ def _is_english(text: str) -> bool:
 
 def _named(label: str | None) -> str | None:
     """A label as a name: without the initials it defines ("Анна Ким (А.К.)" → "Анна Ким"),
-    a surname in capitals after a first name in the name's case ("Дарья ОСИНИНА" → "Дарья
-    Осинина", a newspaper's habit)."""
+    in the name's usual case ("Дарья ОСИНИНА" → "Дарья Осинина", people.plain_case)."""
     if label and label.endswith(")") and "(" in label:
         label = label[:label.rindex("(")].rstrip() or label
-    if label:
-        words = label.split()
-        if len(words) >= 2 and words[0].istitle() and all(w.isupper() and len(w) > 1 for w in words[1:]):
-            label = " ".join([words[0]] + [w.title() for w in words[1:]])
-    return label
+    return people.plain_case(label) if label else label
 
 
 def _looks_like_name(label: str | None) -> bool:
