@@ -278,10 +278,7 @@ class ThemeIndex:
         a = [0] * n
         for words in answer:
             self._word_scores(words, a)
-        found = frozenset(self.theme_ids[i] for i in range(n)
-                          if (q[i] or a[i]) and carries(q[i] + a[i], q[i]))
-        # a corpus has few distinct theme sets: share them instead of one per exchange
-        return self._sets.setdefault(found, found)
+        return self._carried(q, a)
 
     def themes_of_run(self, words: Sequence[str], question_end: int) -> frozenset[str]:
         """:meth:`themes_of_words` for an exchange given as one run of folded words: its
@@ -298,8 +295,13 @@ class ThemeIndex:
         if any(atoms):
             for ti, s, _e, kind, _entry in self._match_atoms(atoms):
                 (q if s < question_end else a)[ti] += PHRASE_WEIGHT if kind == "phrase" else KEYWORD_WEIGHT
-        found = frozenset(self.theme_ids[i] for i in range(n)
+        return self._carried(q, a)
+
+    def _carried(self, q: list[int], a: list[int]) -> frozenset[str]:
+        """The themes an exchange carries, from each theme's question and answer scores."""
+        found = frozenset(self.theme_ids[i] for i in range(len(q))
                           if (q[i] or a[i]) and carries(q[i] + a[i], q[i]))
+        # a corpus has few distinct theme sets: share them instead of one per exchange
         return self._sets.setdefault(found, found)
 
     def exchange_themes(self, exchange: Exchange) -> frozenset[str]:
