@@ -331,7 +331,7 @@ def _describe_new(b: Block) -> None:
         if m:
             b.marker, b.body_start = "chevron", b.start + m.end()
             return
-    if (c in _SPEAKER_START or c in _PRESS_QUOTES) and (":" in t or t[1:2] == "." or "(" in t[:60] or ". " in t[:60]):
+    if (c in _SPEAKER_START or c in _PRESS_QUOTES) and (":" in t or t[1:2] == "." or _may_label(t[:60])):
         m = _speaker(t)
         if m:
             name: str = m.group("lab")
@@ -364,6 +364,12 @@ def _describe_new(b: Block) -> None:
             if d and d.end() < m.end("body"):
                 b.marker = "dash"
                 b.body_start = b.start + d.end()
+
+
+def _may_label(head: str) -> bool:
+    """A colonless label may open ``head``: initials defined in brackets (DEFINED) or a label
+    closed by a full stop (PRESS)."""
+    return "(" in head or ". " in head
 
 
 _EMPHASIS: Final = frozenset("*_")
